@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# WebAssembly builds with Emscripten: the module in a SIMD and a scalar flavour, copied to
+# web/engine/ where the JS API loads it. With `--tests`, also the Google Test suite in wasm.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/scripts/ensure-tools.sh" build
+targets=(gradscape_module)
+[ "${1:-}" = --tests ] && targets+=(gradscape_tests)
+mkdir -p "$root/web/engine"
+for flavour in simd scalar; do
+  simd=$([ $flavour = simd ] && echo ON || echo OFF)
+  dir="$root/build/wasm-$flavour"
+  emcmake cmake -S "$root" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DGS_WASM_SIMD=$simd >/dev/null
+  cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
+  cp "$dir/gradscape-$flavour.mjs" "$dir/gradscape-$flavour.wasm" "$root/web/engine/"
+done

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `npm run build`: the wasm module (SIMD and scalar), the native CLI, and the static site in dist/.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/scripts/ensure-tools.sh" build
+bash "$root/scripts/build-wasm.sh"
+bash "$root/scripts/build-native.sh"
+(cd "$root" && npx vite build --logLevel warn)
+echo "gradscape: site in $root/dist (serve it from any static host or sub-path)"

@@ -1,0 +1,12 @@
+// The whole registry as one JSON document for the front end: optimizers with their
+// hyperparameters and update rules, schedules, objectives with parameters, view boxes and
+// known minima, and the Adam paper's step-size bounds. UI controls are generated from it.
+#pragma once
+
+#include "core/json.hpp"
+
+namespace gs::engine {
+
+json::Value registry_json();
+
+}  // namespace gs::engine

@@ -1,0 +1,45 @@
+// The run config of DESIGN.md (version 1): an objective with its parameters and gradient noise,
+// a start point, a step count, a precision and up to 16 optimizers. parse_run_config validates
+// everything once and names the failing field.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/json.hpp"
+#include "objectives/objective.hpp"
+#include "optim/spec.hpp"
+
+namespace gs::engine {
+
+enum class Precision { F32, F64 };
+
+inline constexpr uint64_t kMaxSteps = 1000000;
+inline constexpr size_t kMaxOptimizers = 16;
+// A run stops as diverged at the first non-finite value or |θ_i| above this.
+inline constexpr double kDivergenceLimit = 1e12;
+
+struct ObjectiveConfig {
+  const objectives::ObjectiveInfo* info = nullptr;
+  std::vector<double> params;  // in the registry's order
+  objectives::GradientNoise noise;
+};
+
+struct RunConfig {
+  ObjectiveConfig objective;
+  double start[2] = {0, 0};
+  uint64_t steps = 200;
+  Precision precision = Precision::F64;
+  std::vector<optim::OptimizerSpec> optimizers;
+};
+
+bool parse_objective(const json::Value* value, const std::string& path, ObjectiveConfig& out, std::string& error);
+bool parse_precision(const json::Value* value, const std::string& path, Precision& out, std::string& error);
+bool parse_version(const json::Value& config, std::string& error);
+bool parse_run_config(const json::Value& config, RunConfig& out, std::string& error);
+
+json::Value objective_json(const ObjectiveConfig& objective);
+const char* precision_name(Precision p);
+
+}  // namespace gs::engine

@@ -1,0 +1,201 @@
+#include "engine/session.hpp"
+
+#include <cmath>
+
+#include "core/check.hpp"
+#include "optim/optimizer.hpp"
+#include "optim/registry.hpp"
+
+namespace gs::engine {
+
+// One optimizer's run on the 2-D objective, in float or double.
+class RunState {
+ public:
+  virtual ~RunState() = default;
+  // Takes step t; writes the new point. Returns false (with the reason) if the run diverged.
+  virtual bool step(const objectives::Objective& f, const objectives::GradientNoise& noise, double out[2],
+                    std::string& why) = 0;
+};
+
+namespace {
+
+template <class T>
+class TypedRun final : public RunState {
+ public:
+  TypedRun(const optim::OptimizerSpec& spec, const double start[2]) : optimizer_(spec, 2) {
+    params_[0] = T(start[0]);
+    params_[1] = T(start[1]);
+  }
+
+  bool step(const objectives::Objective& f, const objectives::GradientNoise& noise, double out[2],
+            std::string& why) override {
+    T point[2];
+    optimizer_.gradient_point(params_, point);
+    double g[2];
+    f.value_and_gradient(double(point[0]), double(point[1]), g[0], g[1]);
+    if (noise.active()) noise.apply(optimizer_.steps_taken() + 1, g, 2);
+    T grads[2] = {T(g[0]), T(g[1])};
+    optimizer_.step(params_, grads);
+    for (int i = 0; i < 2; ++i) {
+      out[i] = double(params_[i]);
+      const char* axis = i == 0 ? "x" : "y";
+      if (!std::isfinite(out[i])) {
+        why = std::string(axis) + " became " + (std::isnan(out[i]) ? "NaN" : "infinite");
+        return false;
+      }
+      if (std::fabs(out[i]) > kDivergenceLimit) {
+        why = "|" + std::string(axis) + "| exceeded 1e12";
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  optim::Optimizer<T> optimizer_;
+  T params_[2];
+};
+
+}  // namespace
+
+Session::Session() = default;
+Session::~Session() = default;
+
+bool Session::configure(const json::Value& config, std::string& error) {
+  RunConfig parsed;
+  if (!parse_run_config(config, parsed, error)) return false;
+  return configure(parsed, error);
+}
+
+bool Session::configure(const RunConfig& config, std::string&) {
+  config_ = config;
+  objective_ = std::make_unique<objectives::Objective>(*config_.objective.info, config_.objective.params);
+  reset();
+  return true;
+}
+
+void Session::reset() {
+  runs_.clear();
+  traces_.assign(config_.optimizers.size(), Trace{});
+  steps_done_ = 0;
+  double loss0 = objective_->value(config_.start[0], config_.start[1]);
+  for (size_t i = 0; i < config_.optimizers.size(); ++i) {
+    const auto& spec = config_.optimizers[i];
+    if (config_.precision == Precision::F32) runs_.push_back(std::make_unique<TypedRun<float>>(spec, config_.start));
+    else runs_.push_back(std::make_unique<TypedRun<double>>(spec, config_.start));
+    Trace& trace = traces_[i];
+    trace.xy.reserve(2 * (config_.steps + 1));
+    trace.loss.reserve(config_.steps + 1);
+    double x = config_.precision == Precision::F32 ? double(float(config_.start[0])) : config_.start[0];
+    double y = config_.precision == Precision::F32 ? double(float(config_.start[1])) : config_.start[1];
+    trace.xy.push_back(x);
+    trace.xy.push_back(y);
+    trace.loss.push_back(config_.precision == Precision::F32 ? objective_->value(x, y) : loss0);
+  }
+}
+
+bool Session::finished() const { return steps_done_ >= config_.steps; }
+
+uint64_t Session::advance(uint64_t k) {
+  uint64_t todo = std::min<uint64_t>(k, config_.steps - steps_done_);
+  for (size_t r = 0; r < runs_.size(); ++r) {
+    Trace& trace = traces_[r];
+    if (trace.diverged) continue;
+    for (uint64_t s = 0; s < todo; ++s) {
+      double point[2];
+      std::string why;
+      uint64_t t = steps_done_ + s + 1;
+      bool ok = runs_[r]->step(*objective_, config_.objective.noise, point, why);
+      double loss = ok ? objective_->value(point[0], point[1]) : 0;
+      if (ok && !std::isfinite(loss)) {
+        ok = false;
+        why = "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite");
+      }
+      if (!ok) {
+        trace.diverged = true;
+        trace.diverged_at = t;
+        trace.divergence = "diverged at step " + std::to_string(t) + ": " + why;
+        break;
+      }
+      trace.xy.push_back(point[0]);
+      trace.xy.push_back(point[1]);
+      trace.loss.push_back(loss);
+    }
+  }
+  steps_done_ += todo;
+  return todo;
+}
+
+std::string Session::result_header() const {
+  std::string out = "{\"version\":1,\"objective\":";
+  json::serialize_to(out, objective_json(config_.objective));
+  out += ",\"start\":[";
+  json::append_number(out, config_.start[0]);
+  out += ',';
+  json::append_number(out, config_.start[1]);
+  out += "],\"steps\":";
+  json::append_number(out, double(config_.steps));
+  out += ",\"precision\":";
+  json::append_string(out, precision_name(config_.precision));
+  out += ",\"runs\":[";
+  return out;
+}
+
+std::string Session::run_json(size_t r) const {
+  const Trace& trace = traces_[r];
+  std::string out;
+  out.reserve(256 + trace.points() * 64);
+  out += "{\"optimizer\":";
+  json::serialize_to(out, optim::to_json(config_.optimizers[r]));
+  out += ",\"trajectory\":[";
+  for (size_t k = 0; k < trace.points(); ++k) {
+    if (k) out += ',';
+    out += '[';
+    json::append_number(out, trace.xy[2 * k]);
+    out += ',';
+    json::append_number(out, trace.xy[2 * k + 1]);
+    out += ']';
+  }
+  out += "],\"loss\":[";
+  for (size_t k = 0; k < trace.points(); ++k) {
+    if (k) out += ',';
+    json::append_number(out, trace.loss[k]);
+  }
+  out += "],\"status\":";
+  out += trace.diverged ? "\"diverged\"" : "\"ok\"";
+  out += ",\"diverged_at\":";
+  if (trace.diverged) {
+    json::append_number(out, double(trace.diverged_at));
+    out += ",\"message\":";
+    json::append_string(out, trace.divergence);
+  } else {
+    out += "null";
+  }
+  out += '}';
+  return out;
+}
+
+std::string Session::result_json() const {
+  std::string out = result_header();
+  for (size_t r = 0; r < traces_.size(); ++r) {
+    if (r) out += ',';
+    out += run_json(r);
+  }
+  out += "]}";
+  return out;
+}
+
+bool run(const std::string& config_text, std::string& result, std::string& error) {
+  json::ParseResult parsed = json::parse(config_text);
+  if (!parsed.ok()) {
+    error = parsed.error;
+    return false;
+  }
+  Session session;
+  if (!session.configure(parsed.value, error)) return false;
+  session.advance(session.config().steps);
+  result = session.result_json();
+  return true;
+}
+
+}  // namespace gs::engine

@@ -1,0 +1,67 @@
+// The long-lived engine object behind every front end: it holds one objective and the runs of
+// up to 16 optimizers from a shared start, and advances them together. The player calls
+// advance() once per animation frame; run() is configure + advance to the end + result.
+// Trajectories and losses live in buffers reserved for every step up front, so views into them
+// (the wasm bindings' typed arrays) stay valid while the runs advance.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/run_config.hpp"
+#include "objectives/objective.hpp"
+
+namespace gs::engine {
+
+struct Trace {
+  std::vector<double> xy;    // x0, y0, x1, y1, ...: steps taken + 1 points
+  std::vector<double> loss;  // f at each point (without noise)
+  bool diverged = false;
+  uint64_t diverged_at = 0;  // the step whose update left the finite range
+  std::string divergence;    // why, in words
+  size_t points() const { return loss.size(); }
+};
+
+class RunState;
+
+class Session {
+ public:
+  Session();
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  bool configure(const json::Value& config, std::string& error);
+  bool configure(const RunConfig& config, std::string& error);
+  void reset();  // back to the start point, every optimizer state cleared
+
+  // Advances every live run by up to k steps (never past config().steps); returns steps done now.
+  uint64_t advance(uint64_t k);
+  uint64_t steps_done() const { return steps_done_; }
+  bool finished() const;
+
+  const RunConfig& config() const { return config_; }
+  const objectives::Objective& objective() const { return *objective_; }
+  size_t run_count() const { return traces_.size(); }
+  const Trace& trace(size_t i) const { return traces_[i]; }
+
+  // The result schema of DESIGN.md. Long results are written in parts (header, each run, the
+  // closing "]}") so a CLI can stream them: result_json() = header + runs joined by ',' + "]}".
+  std::string result_json() const;
+  std::string result_header() const;
+  std::string run_json(size_t i) const;
+
+ private:
+  RunConfig config_;
+  std::unique_ptr<objectives::Objective> objective_;
+  std::vector<std::unique_ptr<RunState>> runs_;
+  std::vector<Trace> traces_;
+  uint64_t steps_done_ = 0;
+};
+
+// One call: parse, validate, run to the end and serialise. On bad input returns false and
+// sets `error` to one line naming the field.
+bool run(const std::string& config_text, std::string& result, std::string& error);
+
+}  // namespace gs::engine

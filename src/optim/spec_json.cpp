@@ -1,0 +1,205 @@
+// Config JSON ⇄ OptimizerSpec, driven by the registry (optim/registry.cpp) so that a name, a
+// default or a range is defined in one place.
+#include <cmath>
+
+#include "optim/registry.hpp"
+#include "optim/optimizer.hpp"
+#include "optim/schedule.hpp"
+
+namespace gs::optim {
+
+namespace {
+
+constexpr check::Range kBeta1Decay{0, 1, true, false};
+
+bool read_hyper(const HyperInfo& h, const json::Value* v, const std::string& path, double& real, bool& flag,
+                std::string& error) {
+  if (h.type == check::ParamType::Bool) return check::read_bool(v, path, flag, error);
+  return check::read_number(v, path, h.type, h.range, real, error);
+}
+
+bool parse_schedule(const json::Value& value, const std::string& path, ScheduleSpec& out, std::string& error) {
+  std::vector<std::string_view> names;
+  for (const auto& s : schedule_registry()) names.push_back(s.name);
+  std::string name;
+  if (value.is_string()) {
+    name = value.as_string();
+  } else {
+    if (!check::expect_object(value, path, error)) return false;
+    const json::Value* n = value.find("name");
+    if (!n) {
+      error = path + ".name: missing. Allowed: " + check::join(names) + ".";
+      return false;
+    }
+    if (!check::read_string(n, path + ".name", name, error)) return false;
+  }
+  const ScheduleInfo* found = nullptr;
+  for (const auto& s : schedule_registry())
+    if (name == s.name) found = &s;
+  if (!found) {
+    error = path + ".name: " + check::unknown_name("schedule", name, names);
+    return false;
+  }
+  out = ScheduleSpec{};
+  out.kind = found->kind;
+  for (const auto& p : found->params) out.*p.schedule_real = p.default_value;
+  if (value.is_string()) return true;
+  std::vector<std::string_view> allowed{"name"};
+  for (const auto& p : found->params) allowed.push_back(p.name);
+  if (!check::known_keys(value, path, allowed, error)) return false;
+  for (const auto& p : found->params) {
+    bool unused = false;
+    if (!read_hyper(p, value.find(p.name), check::field(path, p.name), out.*p.schedule_real, unused, error))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool parse_optimizer(const json::Value& value, const std::string& path, OptimizerSpec& out, std::string& error) {
+  if (!check::expect_object(value, path, error)) return false;
+  std::vector<std::string_view> names;
+  for (const auto& o : optimizer_registry()) names.push_back(o.name);
+  const json::Value* name_value = value.find("name");
+  if (!name_value) {
+    error = check::field(path, "name") + ": missing. Allowed: " + check::join(names) + ".";
+    return false;
+  }
+  std::string name;
+  if (!check::read_string(name_value, check::field(path, "name"), name, error)) return false;
+  const OptimizerInfo* o = find_optimizer(name);
+  if (!o) {
+    error = check::field(path, "name") + ": " + check::unknown_name("optimizer", name, names);
+    return false;
+  }
+  OptimizerSpec spec = default_spec(o->kind);
+
+  std::vector<std::string_view> allowed{"name", "label", "schedule"};
+  if (o->first_moment) allowed.push_back("beta1_decay");
+  for (const auto& h : o->hypers) allowed.push_back(h.name);
+  if (!check::known_keys(value, path, allowed, error)) return false;
+
+  for (const auto& h : o->hypers) {
+    double unused_real = 0;
+    bool unused_flag = false;
+    double& real = h.real ? spec.*h.real : unused_real;
+    bool& flag = h.flag ? spec.*h.flag : unused_flag;
+    if (!read_hyper(h, value.find(h.name), check::field(path, h.name), real, flag, error)) return false;
+  }
+  if (!check::read_string(value.find("label"), check::field(path, "label"), spec.label, error)) return false;
+  if (spec.label.size() > 80) {
+    error = check::field(path, "label") + ": must be at most 80 characters long";
+    return false;
+  }
+  if (const json::Value* s = value.find("schedule"))
+    if (!parse_schedule(*s, check::field(path, "schedule"), spec.schedule, error)) return false;
+  if (!check::read_number(value.find("beta1_decay"), check::field(path, "beta1_decay"), check::ParamType::Real,
+                          kBeta1Decay, spec.beta1_decay, error))
+    return false;
+
+  if (spec.kind == Kind::Sgd && spec.nesterov && (spec.momentum <= 0 || spec.dampening != 0)) {
+    error = check::field(path, "nesterov") +
+            ": Nesterov momentum needs momentum > 0 and dampening = 0 (torch.optim.SGD's rule), got momentum " +
+            check::format_number(spec.momentum) + " and dampening " + check::format_number(spec.dampening);
+    return false;
+  }
+  out = spec;
+  return true;
+}
+
+json::Value to_json(const OptimizerSpec& spec) {
+  const OptimizerInfo& o = info(spec.kind);
+  json::Value v{json::Object{}};
+  v.set("name", o.name);
+  v.set("label", spec.label);
+  for (const auto& h : o.hypers) {
+    if (h.flag) v.set(h.name, spec.*h.flag);
+    else v.set(h.name, spec.*h.real);
+  }
+  const ScheduleInfo& s = info(spec.schedule.kind);
+  json::Value schedule{json::Object{}};
+  schedule.set("name", s.name);
+  for (const auto& p : s.params) schedule.set(p.name, spec.schedule.*p.schedule_real);
+  v.set("schedule", std::move(schedule));
+  if (o.first_moment) v.set("beta1_decay", spec.beta1_decay);
+  return v;
+}
+
+double adam_paper_step_bound(double alpha, double beta1, double beta2) {
+  double root = std::sqrt(1 - beta2);
+  return (1 - beta1) > root ? alpha * (1 - beta1) / root : alpha;
+}
+
+double adam_exact_step_bound(double alpha, double beta1, double beta2, uint64_t t) {
+  if (t == 0) return 0;
+  if (beta2 == 0) return beta1 == 0 ? alpha : INFINITY;
+  double gamma = beta1 * beta1 / beta2;
+  double t_real = static_cast<double>(t);
+  double sum = gamma == 1 ? t_real : (1 - ipow(gamma, t)) / (1 - gamma);  // Σ_{k<t} γ^k
+  return alpha * (1 - beta1) / (1 - ipow(beta1, t)) * std::sqrt((1 - ipow(beta2, t)) / (1 - beta2)) * std::sqrt(sum);
+}
+
+}  // namespace gs::optim
+
+namespace gs::optim {
+
+json::Value hyper_json(const HyperInfo& h) {
+  json::Value v{json::Object{}};
+  v.set("name", h.name);
+  v.set("type", h.type == check::ParamType::Bool ? "bool" : h.type == check::ParamType::Integer ? "int" : "real");
+  if (h.type == check::ParamType::Bool) {
+    v.set("default", h.default_value != 0);
+  } else {
+    v.set("default", h.default_value);
+    v.set("min", h.range.min);
+    v.set("max", h.range.max);
+    v.set("min_exclusive", h.range.min_open);
+    v.set("max_exclusive", h.range.max_open);
+    v.set("slider_min", h.slider_min);
+    v.set("slider_max", h.slider_max);
+    v.set("scale", h.scale);
+  }
+  v.set("description", h.description);
+  return v;
+}
+
+json::Value optimizer_registry_json() {
+  json::Array list;
+  for (const auto& o : optimizer_registry()) {
+    json::Value v{json::Object{}};
+    v.set("name", o.name);
+    v.set("display_name", o.display_name);
+    v.set("source", o.source);
+    v.set("description", o.description);
+    v.set("latex", o.latex);
+    json::Array hypers;
+    for (const auto& h : o.hypers) hypers.push_back(hyper_json(h));
+    if (o.first_moment) {
+      HyperInfo decay{"beta1_decay", check::ParamType::Real, 1, check::Range{0, 1, true, false}, 0.9, 1, "log1m",
+                      "λ: β1,t = β1·λ^(t−1), the decaying first-moment coefficient of Theorem 4.1 (1: no decay)"};
+      hypers.push_back(hyper_json(decay));
+    }
+    v.set("hyperparameters", json::Value(std::move(hypers)));
+    v.set("slots", slot_count(o.kind));
+    list.push_back(std::move(v));
+  }
+  return json::Value(std::move(list));
+}
+
+json::Value schedule_registry_json() {
+  json::Array list;
+  for (const auto& s : schedule_registry()) {
+    json::Value v{json::Object{}};
+    v.set("name", s.name);
+    v.set("description", s.description);
+    v.set("latex", s.latex);
+    json::Array params;
+    for (const auto& p : s.params) params.push_back(hyper_json(p));
+    v.set("params", json::Value(std::move(params)));
+    list.push_back(std::move(v));
+  }
+  return json::Value(std::move(list));
+}
+
+}  // namespace gs::optim

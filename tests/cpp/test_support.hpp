@@ -1,0 +1,80 @@
+// Shared helpers of the Google Test suite: fixture files (read from the source tree, also under
+// Node through NODERAWFS), the optimizer-case table and quick session runs.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/json.hpp"
+#include "engine/session.hpp"
+#include "optim/registry.hpp"
+
+namespace gs::test {
+
+inline std::string read_source_file(const std::string& relative) {
+  std::ifstream file(std::string(GS_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << file.rdbuf();
+  return buffer.str();
+}
+
+inline json::Value load_json(const std::string& relative) {
+  json::ParseResult parsed = json::parse(read_source_file(relative));
+  EXPECT_TRUE(parsed.ok()) << relative << ": " << parsed.error;
+  return parsed.value;
+}
+
+struct OptimizerCase {
+  std::string id;
+  json::Value optimizer;
+};
+
+// tests/fixtures/optimizer_cases.json: the one table every table-driven test iterates.
+inline const std::vector<OptimizerCase>& optimizer_cases() {
+  static const std::vector<OptimizerCase> cases = [] {
+    std::vector<OptimizerCase> out;
+    json::Value table = load_json("tests/fixtures/optimizer_cases.json");
+    for (const auto& c : table.find("cases")->as_array())
+      out.push_back({c.find("id")->as_string(), *c.find("optimizer")});
+    return out;
+  }();
+  return cases;
+}
+
+inline optim::OptimizerSpec parse_spec(const json::Value& v) {
+  optim::OptimizerSpec spec;
+  std::string error;
+  EXPECT_TRUE(optim::parse_optimizer(v, "optimizer", spec, error)) << error;
+  return spec;
+}
+
+inline optim::OptimizerSpec parse_spec(const std::string& text) {
+  json::ParseResult parsed = json::parse(text);
+  EXPECT_TRUE(parsed.ok()) << parsed.error;
+  return parse_spec(parsed.value);
+}
+
+// Configures a session from JSON text and runs it to the end; fails the test on a config error.
+inline void run_session(engine::Session& session, const std::string& config) {
+  json::ParseResult parsed = json::parse(config);
+  ASSERT_TRUE(parsed.ok()) << parsed.error;
+  std::string error;
+  ASSERT_TRUE(session.configure(parsed.value, error)) << error;
+  session.advance(session.config().steps);
+}
+
+// The error message a config produces ("" if it is valid).
+inline std::string config_error(const std::string& config) {
+  json::ParseResult parsed = json::parse(config);
+  if (!parsed.ok()) return parsed.error;
+  engine::Session session;
+  std::string error;
+  session.configure(parsed.value, error);
+  return error;
+}
+
+}  // namespace gs::test

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// The `gradscape` command line (DESIGN.md), over the same wasm module as the browser:
+//   gradscape run CONFIG.json|-      the result JSON of a run config
+//   gradscape registry               optimizers, schedules, objectives as JSON
+// Output is streamed with back-pressure and the process exits on its own once stdout has
+// drained, so a piped result is never cut short. Bad input: one line on stderr, exit code 2.
+import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { loadGradscape, GradscapeError } from './gradscape.mjs';
+
+const USAGE = `usage: gradscape run CONFIG.json|-
+       gradscape registry
+       gradscape --help
+Options: --scalar   use the scalar (non-SIMD) wasm build`;
+
+async function readInput(path) {
+  if (path === '-') {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new GradscapeError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  }
+}
+
+async function write(text) {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
+async function main(argv) {
+  const flags = argv.filter((a) => a.startsWith('--'));
+  const args = argv.filter((a) => !a.startsWith('--'));
+  if (flags.includes('--help') || args.length === 0) {
+    process.stdout.write(`${USAGE}\n`);
+    return args.length === 0 && !flags.includes('--help') ? 2 : 0;
+  }
+  const unknown = flags.filter((f) => f !== '--scalar');
+  if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
+  const gs = await loadGradscape({ flavour: flags.includes('--scalar') ? 'scalar' : 'auto' });
+  const [command, path] = args;
+  if (command === 'registry' && args.length === 1) {
+    await write(`${JSON.stringify(gs.registry, null, 2)}\n`);
+    return 0;
+  }
+  if (command === 'run' && args.length === 2) {
+    const session = gs.createSession(await readInput(path));
+    session.advance(session.totalSteps);
+    for (const part of session.resultParts()) await write(part);
+    await write('\n');
+    session.delete();
+    return 0;
+  }
+  throw new GradscapeError(`unknown command "${args.join(' ')}"\n${USAGE}`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error) => {
+    process.stderr.write(`gradscape: ${error instanceof GradscapeError ? error.message : error.stack}\n`);
+    process.exitCode = error instanceof GradscapeError ? 2 : 1;
+  },
+);

@@ -1,0 +1,130 @@
+// Types of Gradscape's JS API. The config and result schemas are documented in DESIGN.md.
+
+export type Precision = 'f32' | 'f64';
+export type OptimizerName =
+  | 'sgd' | 'momentum' | 'nag' | 'adagrad' | 'rmsprop' | 'adadelta'
+  | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'radam';
+export type ObjectiveName =
+  | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'
+  | 'ackley' | 'styblinski_tang' | 'goldstein_price' | 'local_minima';
+
+export interface ScheduleSpec {
+  name: 'constant' | 'inv_sqrt' | 'step' | 'exponential' | 'cosine' | 'warmup';
+  step_size?: number; gamma?: number; T_max?: number; eta_min?: number; warmup_steps?: number;
+}
+
+export interface OptimizerSpec {
+  name: OptimizerName;
+  label?: string;
+  lr?: number;
+  momentum?: number; dampening?: number; nesterov?: boolean; weight_decay?: number;
+  beta?: number; beta1?: number; beta2?: number; eps?: number;
+  amsgrad?: boolean; bias_correction?: boolean;
+  lr_decay?: number; initial_accumulator_value?: number;
+  alpha?: number; centered?: boolean; rho?: number; momentum_decay?: number;
+  schedule?: ScheduleSpec | ScheduleSpec['name'];
+  beta1_decay?: number;
+}
+
+export interface RunConfig {
+  version?: 1;
+  objective?: ObjectiveName | {
+    name: ObjectiveName;
+    params?: Record<string, number>;
+    noise?: { sigma?: number; sparsity?: number; seed?: number };
+  };
+  start?: [number, number];
+  steps?: number;
+  precision?: Precision;
+  optimizers?: OptimizerSpec[];
+}
+
+export interface RunResult {
+  version: 1;
+  objective: { name: ObjectiveName; params: Record<string, number>; noise: { sigma: number; sparsity: number; seed: number } };
+  start: [number, number];
+  steps: number;
+  precision: Precision;
+  runs: Array<{
+    optimizer: Required<Omit<OptimizerSpec, 'schedule'>> & { schedule: ScheduleSpec };
+    trajectory: Array<[number, number]>;
+    loss: number[];
+    status: 'ok' | 'diverged';
+    diverged_at: number | null;
+    message?: string;
+  }>;
+}
+
+export interface HyperparameterInfo {
+  name: string; type: 'real' | 'int' | 'bool'; default: number | boolean;
+  min?: number; max?: number; min_exclusive?: boolean; max_exclusive?: boolean;
+  slider_min?: number; slider_max?: number; scale?: 'linear' | 'log' | 'log1m';
+  description: string;
+}
+
+export interface Registry {
+  version: 1;
+  optimizers: Array<{ name: OptimizerName; display_name: string; source: string; description: string;
+                      latex: string; hyperparameters: HyperparameterInfo[]; slots: number }>;
+  schedules: Array<{ name: ScheduleSpec['name']; description: string; latex: string; params: HyperparameterInfo[] }>;
+  objectives: Array<{ name: ObjectiveName; display_name: string; latex: string; description: string;
+                      params: HyperparameterInfo[]; view: [number, number, number, number];
+                      default_start: [number, number];
+                      minima: Array<{ x: number; y: number; value: number; global: boolean }> }>;
+  step_bounds: { paper: string; paper_note: string; exact: string; exact_note: string };
+}
+
+export class GradscapeError extends Error {
+  /** The config field the message is about, e.g. "optimizers[0].lr", or null. */
+  field: string | null;
+}
+
+export class Optimizer {
+  readonly n: number;
+  readonly precision: Precision;
+  /** Zero-copy view into wasm memory; re-fetched automatically after memory growth. */
+  readonly params: Float32Array | Float64Array;
+  readonly grads: Float32Array | Float64Array;
+  /** Where the next gradient belongs (nag's look-ahead point; θ for the others). */
+  readonly gradientPoint: Float32Array | Float64Array;
+  readonly slots: number;
+  readonly spec: OptimizerSpec;
+  readonly stepCount: number;
+  state(slot: number): Float32Array | Float64Array;
+  setSpec(spec: OptimizerSpec): void;
+  step(): void;
+  stepReference(): void;
+  reset(): void;
+  delete(): void;
+}
+
+export class Session {
+  configure(config: RunConfig | string): void;
+  reset(): void;
+  advance(k: number): number;
+  readonly stepsDone: number;
+  readonly totalSteps: number;
+  readonly finished: boolean;
+  readonly runCount: number;
+  trajectory(i: number): Float64Array;
+  loss(i: number): Float64Array;
+  status(i: number): { points: number; status: 'ok' | 'diverged'; diverged_at: number | null; message: string | null };
+  grid(x0: number, x1: number, y0: number, y1: number, nx: number, ny: number): Float64Array;
+  result(): RunResult;
+  resultParts(): Generator<string>;
+  delete(): void;
+}
+
+export class Gradscape {
+  readonly flavour: 'simd' | 'scalar';
+  readonly simdBackend: string;
+  readonly registry: Registry;
+  run(config: RunConfig | string): RunResult;
+  createSession(config?: RunConfig | string): Session;
+  createOptimizer(spec: OptimizerSpec, n: number, precision?: Precision): Optimizer;
+  stepBounds(args: { lr: number; beta1: number; beta2: number; t: number }): { paper: number; exact: number };
+}
+
+export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar' }): Promise<Gradscape>;
+export function simdSupported(): boolean;
+export function configText(config: RunConfig | OptimizerSpec | string): string;

@@ -3,6 +3,7 @@
 // views into wasm memory. Failing calls return the error text (an empty string means success);
 // web/api/ turns it into a JS Error, so no C++ exception crosses the boundary.
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
 
 #include <memory>
@@ -174,6 +175,9 @@ val stepBounds(double alpha, double beta1, double beta2, double t) {
 
 std::string simdBackend() { return gs::simd::backend_name(); }
 
+// Bytes of wasm linear memory (grows, never shrinks): lets tests see leaks.
+double heapBytes() { return double(emscripten_get_heap_size()); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(gradscape) {
@@ -210,4 +214,5 @@ EMSCRIPTEN_BINDINGS(gradscape) {
   emscripten::function("registryJson", &registryJson);
   emscripten::function("stepBounds", &stepBounds);
   emscripten::function("simdBackend", &simdBackend);
+  emscripten::function("heapBytes", &heapBytes);
 }

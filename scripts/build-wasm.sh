@@ -3,7 +3,7 @@
 # web/engine/ where the JS API loads it. With `--tests`, also the Google Test suite in wasm.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-source "$root/scripts/ensure-tools.sh" build
+source "$root/scripts/ensure-tools.sh" build || exit 1
 targets=(gradscape_module)
 [ "${1:-}" = --tests ] && targets+=(gradscape_tests)
 mkdir -p "$root/web/engine"
@@ -11,6 +11,8 @@ for flavour in simd scalar; do
   simd=$([ $flavour = simd ] && echo ON || echo OFF)
   dir="$root/build/wasm-$flavour"
   emcmake cmake -S "$root" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DGS_WASM_SIMD=$simd >/dev/null
+  # The wasm test runner is CommonJS glue; the project's package.json says "type": "module".
+  echo '{"type": "commonjs"}' > "$dir/package.json"
   cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
   cp "$dir/gradscape-$flavour.mjs" "$dir/gradscape-$flavour.wasm" "$root/web/engine/"
 done

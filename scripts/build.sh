@@ -2,7 +2,7 @@
 # `npm run build`: the wasm module (SIMD and scalar), the native CLI, and the static site in dist/.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-source "$root/scripts/ensure-tools.sh" build
+source "$root/scripts/ensure-tools.sh" build || exit 1
 bash "$root/scripts/build-wasm.sh"
 bash "$root/scripts/build-native.sh"
 (cd "$root" && npx vite build --logLevel warn)

@@ -3,8 +3,8 @@
 # what to run. Usage: ensure-tools.sh build|test
 #   build: cmake, g++, Google Test, Emscripten (em++), npm packages
 #   test:  the same plus Debian's Chromium for the browser tests
-# Sourced by the other scripts, so the environment it sets (NODE_PATH, EM_CACHE) carries over.
-set -euo pipefail
+# Sourced by the other scripts, so the environment it sets (NODE_PATH, EM_CACHE) carries over;
+# it leaves the caller's shell options alone and returns non-zero when something is missing.
 
 gs_mode=${1:-build}
 gs_missing=()
@@ -21,13 +21,13 @@ if [ ${#gs_missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "gradscape: installing ${gs_missing[*]} with apt-get" >&2
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq "${gs_missing[@]}" >&2
+    apt-get update -qq >&2 && apt-get install -y -qq "${gs_missing[@]}" >&2 ||
+      { echo "gradscape: apt-get install ${gs_missing[*]} failed" >&2; return 1 2>/dev/null || exit 1; }
   else
     echo "gradscape: missing ${gs_missing[*]}. Install them with:" >&2
     echo "  sudo apt-get install -y ${gs_missing[*]}" >&2
     echo "(or put a newer emsdk's em++ on PATH instead of Debian's emscripten)" >&2
-    exit 1
+    return 1 2>/dev/null || exit 1
   fi
 fi
 
@@ -46,5 +46,6 @@ gs_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [ ! -f "$gs_root/node_modules/.package-lock.json" ] ||
    [ "$gs_root/package-lock.json" -nt "$gs_root/node_modules/.package-lock.json" ]; then
   echo "gradscape: npm ci" >&2
-  (cd "$gs_root" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  (cd "$gs_root" && npm ci --no-audit --no-fund --loglevel=error >&2) ||
+    { echo "gradscape: npm ci failed" >&2; return 1 2>/dev/null || exit 1; }
 fi

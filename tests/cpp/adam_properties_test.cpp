@@ -66,7 +66,8 @@ const BetaPair kBetas[] = {{0.9, 0.999}, {0.9, 0.99}, {0.95, 0.99}, {0.0, 0.999}
 // noise alone exceeds it; the exact bound below covers that case.
 TEST(AdamPaper, StepStaysWithinSection21BoundOnStationaryGradients) {
   const double alpha = 0.01;
-  for (auto [beta1, beta2] : kBetas) {
+  for (const BetaPair& betas : kBetas) {
+    const double beta1 = betas.beta1, beta2 = betas.beta2;
     if (beta2 < 0.99) continue;
     double bound = optim::adam_paper_step_bound(alpha, beta1, beta2);
     for (uint64_t seed = 1; seed <= 3; ++seed) {
@@ -108,7 +109,8 @@ TEST(AdamPaper, Section21BoundIsExceededSlightlyByAStationaryGradientWithAMean) 
 
 TEST(AdamPaper, ExactBoundHoldsOnEverySequenceAndIsAttained) {
   const double alpha = 0.01;
-  for (auto [beta1, beta2] : kBetas) {
+  for (const BetaPair& betas : kBetas) {
+    const double beta1 = betas.beta1, beta2 = betas.beta2;
     double growth = beta1 > 0 ? beta2 / beta1 : 0.0;
     std::vector<std::pair<std::string, std::function<double(int)>>> sequences = {
         {"gaussian", [](int t) { return rng::gaussian(5, 1, t); }},

@@ -119,6 +119,8 @@ export class Gradscape {
   readonly flavour: 'simd' | 'scalar';
   readonly simdBackend: string;
   readonly registry: Registry;
+  /** Bytes of wasm linear memory: it grows on demand and never shrinks. */
+  readonly memoryBytes: number;
   run(config: RunConfig | string): RunResult;
   createSession(config?: RunConfig | string): Session;
   createOptimizer(spec: OptimizerSpec, n: number, precision?: Precision): Optimizer;

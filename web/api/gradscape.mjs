@@ -203,6 +203,8 @@ export class Gradscape {
     return this.#session.result();
   }
   createSession(config) { return new Session(this.#module, config); }
+  /** Bytes of wasm linear memory: it grows on demand and never shrinks. */
+  get memoryBytes() { return this.#module.heapBytes(); }
   createOptimizer(spec, n, precision = 'f32') { return new Optimizer(this.#module, spec, n, precision); }
   /** [paper, exact] bounds on Adam's step |Δ_t| (Section 2.1 and the Cauchy–Schwarz bound). */
   stepBounds({ lr, beta1, beta2, t }) {

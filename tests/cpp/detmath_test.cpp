@@ -1,8 +1,8 @@
 // Tests for gs::dm (deterministic exp/log/pow/sin/cos) and gs::rng (Philox).
 //
-// Accuracy: gs::dm is compared against glibc's <cmath> (itself < 1 ulp) and
-// must stay within 2 ulp on random and special inputs; the largest distance
-// seen is printed. Pinned bit patterns catch any change of the algorithms:
+// Accuracy: gs::dm is compared against <cmath> (glibc natively, musl under
+// Emscripten; both < 1 ulp) and must stay within 2 ulp on random and special
+// inputs; the largest distance seen is printed. Pinned bit patterns catch any change of the algorithms:
 // if one of them fails, native and wasm results of earlier versions no
 // longer reproduce.
 #include <gtest/gtest.h>
@@ -57,7 +57,7 @@ struct Sweep {
       worst_input = input;
     }
   }
-  void report() const { std::printf("  [%s] max %.0f ulp vs glibc (at %a)\n", name, max_ulp, worst_input); }
+  void report() const { std::printf("  [%s] max %.0f ulp vs <cmath> (at %a)\n", name, max_ulp, worst_input); }
 };
 
 constexpr int kSamples = 200000;

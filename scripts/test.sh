@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, builds everything and runs every suite:
+#   1. Google Test, native
+#   2. the same Google Test suite compiled to wasm (SIMD and scalar builds) under Node
+#   3. JS tests of the API and CLI (node:test), including native-vs-wasm trajectories
+#   4. browser tests of the built site (playwright-core + Debian's Chromium)
+# and ends with one line: "tests: N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+source scripts/ensure-tools.sh test || exit 1
+
+log_dir="$root/build/test-logs"
+mkdir -p "$log_dir"
+passed=0
+failed=0
+status=0
+
+step() { printf '\n== %s ==\n' "$*"; }
+fail_build() { echo "gradscape: $1 failed to build" >&2; echo "tests: $passed passed, $((failed + 1)) failed"; exit 1; }
+
+# gtest prints "[  PASSED  ] N tests." and "[  FAILED  ] N tests, listed below:".
+count_gtest() {
+  local log=$1 p f
+  p=$(grep -oE '^\[  PASSED  \] [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
+  f=$(grep -oE '^\[  FAILED  \] [0-9]+ tests?, listed below' "$log" | grep -oE '[0-9]+' | head -1)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+# node --test prints "# pass N" and "# fail N".
+count_node() {
+  local log=$1 p f
+  p=$(grep -oE '^# pass [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
+  f=$(grep -oE '^# fail [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+run_suite() {  # name, counter, command...
+  local name=$1 counter=$2
+  shift 2
+  step "$name"
+  local log="$log_dir/$name.log"
+  "$@" 2>&1 | tee "$log" | grep -vE '^(\[ RUN      \]|\[       OK \])'
+  local code=${PIPESTATUS[0]}
+  $counter "$log"
+  if [ "$code" -ne 0 ]; then
+    echo "gradscape: suite $name exited with $code" >&2
+    status=1
+    if ! grep -qE '^(\[  FAILED  \]|# fail [1-9])' "$log"; then failed=$((failed + 1)); fi
+  fi
+}
+
+step "build: native"
+bash scripts/build-native.sh >"$log_dir/build-native.log" 2>&1 || { tail -30 "$log_dir/build-native.log"; fail_build native; }
+step "build: wasm (SIMD and scalar, module and tests)"
+bash scripts/build-wasm.sh --tests >"$log_dir/build-wasm.log" 2>&1 || { tail -30 "$log_dir/build-wasm.log"; fail_build wasm; }
+step "build: site"
+npx vite build --logLevel warn >"$log_dir/build-site.log" 2>&1 || { tail -30 "$log_dir/build-site.log"; fail_build site; }
+
+run_suite gtest-native count_gtest build/native/gradscape_tests --gtest_brief=1
+for flavour in simd scalar; do
+  run_suite "gtest-wasm-$flavour" count_gtest bash -c "cd build/wasm-$flavour && node --no-experimental-fetch gradscape_tests.js --gtest_brief=1"
+done
+run_suite js count_node node --test --test-reporter=tap tests/js/
+run_suite browser count_node node --test --test-reporter=tap --test-concurrency=1 tests/browser/
+
+echo
+if [ "$passed" -eq 0 ]; then
+  echo "gradscape: no test ran" >&2
+  status=1
+fi
+echo "tests: $passed passed, $failed failed"
+exit $status

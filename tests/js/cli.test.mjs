@@ -1,0 +1,116 @@
+// The `gradscape` CLI: result schema for every optimizer case and every objective, long output
+// piped in full, exit code 2 with one line on bad input; and native vs wasm: the native twin
+// (build/native/gradscape_native) and the wasm CLI print the very same trajectories.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, spawn } from 'node:child_process';
+import { readFileSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+const cli = join(root, 'web/api/cli.mjs');
+const native = join(root, 'build/native/gradscape_native');
+const cases = JSON.parse(readFileSync(join(root, 'tests/fixtures/optimizer_cases.json'), 'utf8')).cases;
+const objectives = ['rosenbrock', 'beale', 'himmelblau', 'booth', 'quadratic', 'saddle', 'rastrigin', 'ackley',
+  'styblinski_tang', 'goldstein_price', 'local_minima'];
+
+function runCli(args, input, command = process.execPath, prefix = [cli]) {
+  return spawnSync(command, [...prefix, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+}
+
+function configFor(objective, precision) {
+  return JSON.stringify({
+    objective: { name: objective, noise: { sigma: objective === 'quadratic' ? 0.1 : 0, sparsity: 0, seed: 4 } },
+    steps: 150, precision, optimizers: cases.map((c) => ({ ...c.optimizer, label: c.id })).slice(0, 16),
+  });
+}
+
+function configRest(objective, precision) {
+  return JSON.stringify({
+    objective, steps: 150, precision, optimizers: cases.slice(16).map((c) => ({ ...c.optimizer, label: c.id })),
+  });
+}
+
+test('CLI answers the schema for every optimizer case on every objective', () => {
+  for (const objective of objectives) {
+    for (const make of [configFor, configRest]) {
+      const out = runCli(['run', '-'], make(objective, 'f64'));
+      assert.equal(out.status, 0, out.stderr);
+      const result = JSON.parse(out.stdout);
+      assert.equal(result.objective.name, objective);
+      for (const run of result.runs) {
+        assert.ok(['ok', 'diverged'].includes(run.status));
+        const points = run.status === 'ok' ? 151 : run.diverged_at;
+        assert.equal(run.trajectory.length, points, `${objective} ${run.optimizer.label}`);
+        assert.equal(run.loss.length, points);
+        for (const [x, y] of run.trajectory) assert.ok(Number.isFinite(x) && Number.isFinite(y));
+      }
+    }
+  }
+});
+
+test('native and wasm (SIMD and scalar) give identical trajectories', { skip: !existsSync(native) && 'native build missing' }, () => {
+  let compared = 0;
+  for (const objective of objectives) {
+    for (const precision of ['f64', 'f32']) {
+      for (const make of [configFor, configRest]) {
+        const config = make(objective, precision);
+        const fromNative = runCli(['run', '-'], config, native, []);
+        assert.equal(fromNative.status, 0, fromNative.stderr);
+        for (const flags of [[], ['--scalar']]) {
+          const fromWasm = runCli(['run', '-', ...flags], config);
+          assert.equal(fromWasm.status, 0, fromWasm.stderr);
+          assert.equal(fromWasm.stdout, fromNative.stdout, `${objective} ${precision} ${flags}`);
+          compared += 1;
+        }
+      }
+    }
+  }
+  assert.equal(compared, objectives.length * 2 * 2 * 2);
+});
+
+test('a long result piped through a slow reader arrives whole', async () => {
+  const config = JSON.stringify({ steps: 200000, optimizers: [{ name: 'adam', lr: 0.001 }, { name: 'rmsprop', lr: 0.0001 },
+    { name: 'adagrad', lr: 0.01 }] });
+  const child = spawn(process.execPath, [cli, 'run', '-']);
+  child.stdin.end(config);
+  let size = 0;
+  const chunks = [];
+  for await (const chunk of child.stdout) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (chunks.length % 50 === 0) await new Promise((r) => setTimeout(r, 1));
+  }
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.equal(code, 0);
+  assert.ok(size > 10_000_000, `only ${size} bytes`);
+  const result = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  assert.equal(result.runs.length, 3);
+  for (const run of result.runs) assert.equal(run.trajectory.length, 200001);
+});
+
+test('bad input: exit code 2 and one line naming the field', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gradscape-'));
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, '{"optimizers":[{"name":"adam","beta1":1.5}]}');
+  const cases = [
+    [['run', bad], null, /^gradscape: optimizers\[0\]\.beta1: must be a number in \[0, 1\), got 1\.5\n$/],
+    [['run', '-'], '{"steps":', /^gradscape: JSON syntax error at line 1, column 10: .*\n$/],
+    [['run', join(dir, 'missing.json')], null, /^gradscape: cannot read .*missing\.json: no such file\n$/],
+    [['fly'], null, /^gradscape: unknown command "fly"/],
+    [['run', '-', '--fast'], '{}', /^gradscape: unknown option --fast/],
+  ];
+  for (const [args, input, message] of cases) {
+    const out = runCli(args, input ?? '');
+    assert.equal(out.status, 2, args.join(' '));
+    assert.equal(out.stdout, '');
+    assert.match(out.stderr, message);
+  }
+  const help = runCli(['--help'], '');
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /usage: gradscape run CONFIG\.json\|-/);
+  const registry = runCli(['registry'], '');
+  assert.equal(registry.status, 0);
+  assert.equal(JSON.parse(registry.stdout).optimizers.length, 11);
+});

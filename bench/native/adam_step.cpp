@@ -3,15 +3,19 @@
 // backend of core/simd.hpp, i.e. 128-bit vectors like wasm SIMD) over n float32 parameters.
 //
 // Method: per n, buffers are allocated and filled once; a warm-up of >= 0.05 s; then batches of
-// steps are timed with steady_clock, each batch >= 20 ms, until >= 0.3 s and >= 5 batches have
-// been measured. The statistic is the MEDIAN batch time per step. One JSON line per n on stdout:
-//   {"impl":"native","simd_backend":"sse2","n":...,"steps_per_s":...,"ns_per_param":...,"gbps":...,"reps":...}
+// steps are timed with steady_clock, each batch >= 20 ms, until >= --min-time seconds (0.3) and
+// >= --min-batches batches (5) have been measured. The statistic is the MEDIAN batch time per
+// step. One JSON line per n on stdout:
+//   {"impl":"native","simd_backend":"sse2","n":...,"steps_per_s":...,"ns_per_param":...,"gbps":...,
+//    "batches":...,"steps_per_batch":...,"statistic":"median","batch_s_per_step":[...]}
 // gbps counts 28 bytes/param/step (read p, g, m, v; write p, m, v).
-// Usage: bench_adam_step [n ...]   (default 1e3 1e4 1e5 1e6 1e7)
+// Usage: bench_adam_step [--min-time=S] [--min-batches=K] [n ...]   (default n: 1e3 1e4 1e5 1e6 1e7)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <string>
 #include <vector>
 
 #include "core/simd.hpp"
@@ -64,6 +68,13 @@ void bench(size_t n, double min_total_s, int min_batches) {
     per_step.push_back(dt / static_cast<double>(per_batch));
   }
   g_sink = params[n / 2];
+  std::string batches = "[";
+  for (size_t k = 0; k < per_step.size(); ++k) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s%.6g", k ? "," : "", per_step[k]);
+    batches += buf;
+  }
+  batches += "]";
   std::sort(per_step.begin(), per_step.end());
   double median = per_step[per_step.size() / 2];
   if (per_step.size() % 2 == 0) median = 0.5 * (per_step[per_step.size() / 2 - 1] + per_step[per_step.size() / 2]);
@@ -72,8 +83,8 @@ void bench(size_t n, double min_total_s, int min_batches) {
   double gbps = 28.0 * static_cast<double>(n) * steps_per_s / 1e9;
   std::printf(
       "{\"impl\":\"native\",\"simd_backend\":\"%s\",\"n\":%zu,\"steps_per_s\":%.6g,\"ns_per_param\":%.6g,"
-      "\"gbps\":%.6g,\"batches\":%zu,\"steps_per_batch\":%zu,\"statistic\":\"median\"}\n",
-      gs::simd::backend_name(), n, steps_per_s, ns_per_param, gbps, per_step.size(), per_batch);
+      "\"gbps\":%.6g,\"batches\":%zu,\"steps_per_batch\":%zu,\"statistic\":\"median\",\"batch_s_per_step\":%s}\n",
+      gs::simd::backend_name(), n, steps_per_s, ns_per_param, gbps, per_step.size(), per_batch, batches.c_str());
   std::fflush(stdout);
 }
 
@@ -81,8 +92,14 @@ void bench(size_t n, double min_total_s, int min_batches) {
 
 int main(int argc, char** argv) {
   std::vector<size_t> sizes;
-  for (int i = 1; i < argc; ++i) sizes.push_back(static_cast<size_t>(std::strtod(argv[i], nullptr)));
+  double min_time = 0.3;
+  int min_batches = 5;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--min-time=", 11) == 0) min_time = std::strtod(argv[i] + 11, nullptr);
+    else if (std::strncmp(argv[i], "--min-batches=", 14) == 0) min_batches = std::atoi(argv[i] + 14);
+    else sizes.push_back(static_cast<size_t>(std::strtod(argv[i], nullptr)));
+  }
   if (sizes.empty()) sizes = {1000, 10000, 100000, 1000000, 10000000};
-  for (size_t n : sizes) bench(n, 0.3, 5);
+  for (size_t n : sizes) bench(n, min_time, min_batches);
   return 0;
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm run bench` (not part of the tests): builds what the benchmark needs, then runs
+# bench/adam_step.mjs (Adam step, n = 1e3 … 1e7: wasm SIMD / scalar via the JS API, plain JS,
+# tfjs-wasm, tfjs-cpu, native C++, and the wasm triad and read-modify-write rooflines).
+# The report goes to stdout and to bench/results/adam_step.md (+ .json); extra arguments go to
+# the script, e.g. `npm run bench -- --quick --sizes=1e3,1e6`.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/scripts/ensure-tools.sh" build
+
+echo "bench: building the wasm modules (simd, scalar)" >&2
+bash "$root/scripts/build-wasm.sh" >&2
+echo "bench: building native" >&2
+bash "$root/scripts/build-native.sh" >&2
+cmake --build "$root/build/native" -j"$(nproc)" --target bench_adam_step >&2
+echo "bench: building bench/wasm/roofline.cpp (simd)" >&2
+cmake --build "$root/build/wasm-simd" -j"$(nproc)" --target bench_roofline >&2
+
+cd "$root"
+exec node --expose-gc bench/adam_step.mjs "$@"

@@ -1,0 +1,65 @@
+// The optimizer and schedule registries as JSON, for the front end's generated controls.
+#include "optim/optimizer.hpp"
+#include "optim/registry.hpp"
+
+namespace gs::optim {
+
+json::Value hyper_json(const HyperInfo& h) {
+  json::Value v{json::Object{}};
+  v.set("name", h.name);
+  v.set("type", h.type == check::ParamType::Bool ? "bool" : h.type == check::ParamType::Integer ? "int" : "real");
+  if (h.type == check::ParamType::Bool) {
+    v.set("default", h.default_value != 0);
+  } else {
+    v.set("default", h.default_value);
+    v.set("min", h.range.min);
+    v.set("max", h.range.max);
+    v.set("min_exclusive", h.range.min_open);
+    v.set("max_exclusive", h.range.max_open);
+    v.set("slider_min", h.slider_min);
+    v.set("slider_max", h.slider_max);
+    v.set("scale", h.scale);
+  }
+  v.set("description", h.description);
+  return v;
+}
+
+json::Value optimizer_registry_json() {
+  json::Array list;
+  for (const auto& o : optimizer_registry()) {
+    json::Value v{json::Object{}};
+    v.set("name", o.name);
+    v.set("display_name", o.display_name);
+    v.set("source", o.source);
+    v.set("description", o.description);
+    v.set("latex", o.latex);
+    json::Array hypers;
+    for (const auto& h : o.hypers) hypers.push_back(hyper_json(h));
+    if (o.first_moment) {
+      HyperInfo decay{"beta1_decay", check::ParamType::Real, 1, check::Range{0, 1, true, false}, 0.9, 1, "log1m",
+                      "λ: β1,t = β1·λ^(t−1), the decaying first-moment coefficient of Theorem 4.1 (1: no decay)"};
+      hypers.push_back(hyper_json(decay));
+    }
+    v.set("hyperparameters", json::Value(std::move(hypers)));
+    v.set("slots", slot_count(o.kind));
+    list.push_back(std::move(v));
+  }
+  return json::Value(std::move(list));
+}
+
+json::Value schedule_registry_json() {
+  json::Array list;
+  for (const auto& s : schedule_registry()) {
+    json::Value v{json::Object{}};
+    v.set("name", s.name);
+    v.set("description", s.description);
+    v.set("latex", s.latex);
+    json::Array params;
+    for (const auto& p : s.params) params.push_back(hyper_json(p));
+    v.set("params", json::Value(std::move(params)));
+    list.push_back(std::move(v));
+  }
+  return json::Value(std::move(list));
+}
+
+}  // namespace gs::optim

@@ -10,11 +10,14 @@
 // GB/s counts 28 bytes/param/step for Adam and the RMW roofline (read p, g, m, v; write p, m, v)
 // and 12 bytes/element for the STREAM triad.
 //
-// Method (printed with the results): every case is warmed up (>= 0.25 s and >= 3 steps, so V8
-// has tiered JS and wasm up to TurboFan), then timed in batches of >= 20 ms (>= 1 step) until
-// >= 0.3 s and >= 5 batches; the statistic is the median time per step over the batches.
+// Method (printed with the results, see "Timing" below): per n, every case is warmed up (>= 0.25 s
+// and >= 3 steps, so V8 has tiered JS and wasm up to TurboFan), then all cases are timed in 3
+// interleaved rounds of batches of >= 20 ms; the statistic is the median time per step over all
+// batches. Also measured: the JS API's per-step overhead (opt.step() minus the in-wasm loop).
 //
-// Usage: node --expose-gc bench/adam_step.mjs [--quick] [--sizes=1e3,1e4] [--only=simd,js,...]
+// Usage: node --expose-gc bench/adam_step.mjs [--quick] [--sizes=1e3,1e4]
+//          [--only=simd,scalar,simd_inwasm,rmw,triad,js,native,tfjs_wasm,tfjs_cpu,overhead]
+// Writes bench/results/adam_step.md (the report, also on stdout) and adam_step.json.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -220,17 +223,6 @@ async function loadTf() {
   return { tf, wasmVersion: wasmBackend.version_wasm };
 }
 
-function runNative(sizes) {
-  const exe = path.join(root, 'build/native/bench_adam_step');
-  if (!fs.existsSync(exe)) {
-    log(`native: ${exe} missing (scripts/bench.sh builds it); skipped`);
-    return null;
-  }
-  const out = spawnSync(exe, sizes.map(String), { encoding: 'utf8' });
-  if (out.status !== 0) throw new Error(`bench_adam_step failed: ${out.stderr}`);
-  return out.stdout.trim().split('\n').map((line) => JSON.parse(line));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
@@ -239,7 +231,7 @@ function fmtRate(x) {
   if (x >= 1e3) return `${(x / 1e3).toPrecision(3)}k`;
   return x.toPrecision(3);
 }
-const fmtN = (n) => `1e${Math.round(Math.log10(n))}`;
+const fmtN = (n) => (n > 0 ? `1e${Math.round(Math.log10(n))}` : String(n));
 
 function cell(results, impl, n) {
   const r = results[impl]?.[n];
@@ -268,138 +260,162 @@ async function main() {
   const results = {};
   const notes = [];
 
-  // 1. Native first, in its own process, while nothing else runs.
-  if (wanted('native')) {
-    log('native C++ (build/native/bench_adam_step) …');
-    const lines = runNative(SIZES) ?? [];
-    for (const l of lines) {
-      (results.native ??= {})[l.n] = { ...l };
-      log(`  native         n=${l.n.toExponential(0)}  ${fmtRate(l.steps_per_s).padStart(7)} steps/s  ${l.ns_per_param.toFixed(3)} ns/param  ${l.gbps.toFixed(1)} GB/s`);
-    }
-    if (lines[0]) notes.push(`native: gs::optim::Optimizer<float>, KernelImpl::Simd, backend ${lines[0].simd_backend}, g++ -O3 -ffp-contract=off; median of >= ${lines[0].batches} batches.`);
-  }
-
   const { loadGradscape } = await import(pathToFileURL(path.join(root, 'web/api/gradscape.mjs')).href);
   const gsSimd = await loadGradscape({ flavour: 'simd' });
   const gsScalar = await loadGradscape({ flavour: 'scalar' });
   const roof = await loadRoofline();
-  notes.push(`engine backends: simd flavour = ${gsSimd.simdBackend}, scalar flavour = ${gsScalar.simdBackend}; roofline module built with simd128 = ${roof.builtWithSimd128()}.`);
+  notes.push(`Engine backends: simd flavour = ${gsSimd.simdBackend}, scalar flavour = ${gsScalar.simdBackend}; roofline module built with simd128 = ${roof.builtWithSimd128()}.`);
 
-  // 2. Roofline, triad and the in-wasm Adam loop (SIMD build).
-  for (const [impl, Cls, bytes] of [['triad', roof.Triad, BYTES_TRIAD], ['rmw', roof.Rmw, BYTES_ADAM], ['simd_inwasm', roof.AdamLoop, BYTES_ADAM]]) {
-    if (!wanted(impl)) continue;
-    log(`${impl} (bench/wasm/roofline.cpp) …`);
-    for (const n of SIZES) {
-      const obj = new Cls(n);
-      record(results, impl, n, measure((k) => obj.run(k)), bytes);
-      obj.delete();
+  const nativeExe = path.join(root, 'build/native/bench_adam_step');
+  const haveNative = fs.existsSync(nativeExe);
+  if (!haveNative) notes.push(`Native: ${nativeExe} missing (scripts/bench.sh builds it); not measured.`);
+  let nativeBackend = null;
+
+  let tfApi = null;
+  if (wanted('tfjs_wasm') || wanted('tfjs_cpu')) {
+    tfApi = await loadTf();
+    tfApi.tf.enableProdMode();  // production settings (also silences the tfjs-node banner)
+    for (const backend of ['wasm', 'cpu']) {
+      if (!(await tfApi.tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} failed to initialise`);
+      await tfApi.tf.ready();
+      if (backend === 'wasm') {
+        tfApi.simd = tfApi.tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
+        tfApi.threads = tfApi.tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
+      }
     }
   }
+  const tfPerParam = {};  // the last measured s/param per tfjs backend, for the budget estimate
 
-  // 3. The JS API, both flavours.
-  for (const [impl, gs] of [['simd', gsSimd], ['scalar', gsScalar]]) {
-    if (!wanted(impl)) continue;
-    log(`${impl}: JS API opt.step() …`);
-    for (const n of SIZES) {
+  const apiCase = (impl, gs, n) => ({
+    impl, n, bytes: BYTES_ADAM,
+    open() {
       const opt = gs.createOptimizer({ name: 'adam', lr: LR }, n, 'f32');
       fillInputs(opt.params, opt.grads);
-      const before = opt.params[0];
-      record(results, impl, n, measure((k) => { for (let i = 0; i < k; i++) opt.step(); }));
-      if (opt.params[0] === before) throw new Error(`${impl}: params did not move`);
-      opt.delete();
-    }
-  }
-
-  // 4. The JS API's fixed per-step cost.
-  let overhead = null;
-  if (wanted('simd') && wanted('simd_inwasm') && SIZES.includes(1e3)) {
-    log('JS API per-step overhead …');
-    const opt0 = gsSimd.createOptimizer({ name: 'adam', lr: LR }, 0, 'f32');
-    const m0 = measure((k) => { for (let i = 0; i < k; i++) opt0.step(); });
-    opt0.delete();
-    const loop0 = new roof.AdamLoop(0);
-    const w0 = measure((k) => loop0.run(k));
-    loop0.delete();
-    // Re-measure both at n = 1e3 back to back, so machine noise affects them alike.
-    const opt = gsSimd.createOptimizer({ name: 'adam', lr: LR }, 1000, 'f32');
-    fillInputs(opt.params, opt.grads);
-    const loop = new roof.AdamLoop(1000);
-    const a = [], b = [];
-    for (let r = 0; r < 3; r++) {
-      a.push(measure((k) => { for (let i = 0; i < k; i++) opt.step(); }).s);
-      b.push(measure((k) => loop.run(k)).s);
-    }
-    opt.delete();
-    loop.delete();
-    const med = (xs) => xs.sort((x, y) => x - y)[xs.length >> 1];
-    overhead = {
-      api_1e3_ns: med(a) * 1e9,
-      inwasm_1e3_ns: med(b) * 1e9,
-      diff_ns: (med(a) - med(b)) * 1e9,
-      api_n0_ns: m0.s * 1e9,
-      inwasm_n0_ns: w0.s * 1e9,
-      boundary_n0_ns: (m0.s - w0.s) * 1e9,
-    };
-    log(`  opt.step() at n=1e3 ${overhead.api_1e3_ns.toFixed(0)} ns, in-wasm step ${overhead.inwasm_1e3_ns.toFixed(0)} ns → overhead ${overhead.diff_ns.toFixed(0)} ns; ` +
-        `n=0: opt.step() ${overhead.api_n0_ns.toFixed(0)} ns, in-wasm ${overhead.inwasm_n0_ns.toFixed(0)} ns`);
-  }
-
-  // 5. Plain JS.
-  if (wanted('js')) {
-    log('plain JS Float32Array loop …');
-    for (const n of SIZES) {
+      const before = n ? opt.params[0] : 0;
+      return {
+        run(k) { for (let i = 0; i < k; i++) opt.step(); },
+        close() {
+          if (n && opt.params[0] === before) throw new Error(`${impl}: params did not move`);
+          opt.delete();
+        },
+      };
+    },
+  });
+  const roofCase = (impl, Cls, bytes, n) => ({
+    impl, n, bytes,
+    open() {
+      const obj = new Cls(n);
+      return { run(k) { obj.run(k); }, close() { obj.delete(); } };
+    },
+  });
+  const jsCase = (n) => ({
+    impl: 'js', n, bytes: BYTES_ADAM,
+    open() {
       const p = new Float32Array(n), g = new Float32Array(n);
       fillInputs(p, g);
       const adam = new JsAdam(n);
-      record(results, 'js', n, measure((k) => { for (let i = 0; i < k; i++) adam.step(p, g); }));
-    }
-  }
-
-  // 6. TensorFlow.js, wasm then cpu backend.
-  let tfInfo = null;
-  if (wanted('tfjs_wasm') || wanted('tfjs_cpu')) {
-    const { tf, wasmVersion } = await loadTf();
-    tf.enableProdMode();  // production settings (also silences the tfjs-node banner)
-    tfInfo = { version: tf.version_core, wasmVersion };
-    for (const [impl, backend] of [['tfjs_wasm', 'wasm'], ['tfjs_cpu', 'cpu']]) {
-      if (!wanted(impl)) continue;
-      if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} failed to initialise`);
-      await tf.ready();
-      if (backend === 'wasm') {
-        tfInfo.simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
-        tfInfo.threads = tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
-      }
-      log(`${impl}: tf.train.adam(${LR}).applyGradients, backend ${tf.getBackend()} …`);
-      let prevPerParam = null;
-      for (const n of SIZES) {
-        // Skip when warm-up + 5 batches of one step would exceed the case budget.
-        if (prevPerParam && prevPerParam * n * (MIN_BATCHES + 2) > CASE_BUDGET_S) {
-          record(results, impl, n, { skipped: true, reason: `estimated ${(prevPerParam * n).toFixed(1)} s/step over the ${CASE_BUDGET_S} s case budget` });
-          continue;
-        }
+      const before = p[0];
+      return {
+        run(k) { for (let i = 0; i < k; i++) adam.step(p, g); },
+        close() { if (p[0] === before) throw new Error('js: params did not move'); },
+      };
+    },
+  });
+  const nativeCase = (n) => ({
+    impl: 'native', n, bytes: BYTES_ADAM,
+    open() {
+      return {
+        external: true,
+        round() {
+          const out = spawnSync(nativeExe, [`--min-time=${ROUND_MIN_S}`, `--min-batches=${ROUND_MIN_BATCHES}`, String(n)], { encoding: 'utf8' });
+          if (out.status !== 0) throw new Error(`bench_adam_step failed: ${out.stderr}`);
+          const line = JSON.parse(out.stdout.trim());
+          nativeBackend = line.simd_backend;
+          return line.batch_s_per_step;
+        },
+      };
+    },
+  });
+  const tfCase = (impl, backend, n) => {
+    const est = tfPerParam[backend] ? tfPerParam[backend] * n * (3 + 2 * ROUNDS) : 0;
+    return {
+      impl, n, bytes: BYTES_ADAM,
+      skip: est > CASE_BUDGET_S ? `estimated ${(tfPerParam[backend] * n).toFixed(1)} s/step, over the ${CASE_BUDGET_S} s budget per case` : null,
+      async open() {
+        const { tf } = tfApi;
+        await tf.setBackend(backend);
         const init = new Float32Array(n), grad = new Float32Array(n);
         fillInputs(init, grad);
         const x = tf.variable(tf.tensor1d(init));
         const g = tf.tensor1d(grad);
         const opt = tf.train.adam(LR, BETA1, BETA2, EPS);
         const step = () => opt.applyGradients({ [x.name]: g });
-        // Both backends run kernels synchronously on the CPU; reading one element back at the
-        // end of every batch guarantees that the timed work has completed.
-        const sync = () => { const probe = tf.slice(x, [0], [1]); probe.dataSync(); probe.dispose(); };
         step();
-        const tensors = tf.memory().numTensors;
-        const m = measure((k) => { for (let i = 0; i < k; i++) step(); }, { sync, maxStepS: CASE_BUDGET_S / 8 });
-        if (tf.memory().numTensors !== tensors) throw new Error(`${impl}: tensors leak (${tensors} → ${tf.memory().numTensors})`);
-        const x0 = tf.slice(x, [0], [1]).dataSync()[0];
-        if (x0 === init[0]) throw new Error(`${impl}: the variable did not move`);
-        record(results, impl, n, m);
-        if (!m.skipped) prevPerParam = m.s / n;
-        opt.dispose();
-        x.dispose();
-        g.dispose();
-      }
-    }
+        let steps = 0, leaked = 0, busy = 0;
+        return {
+          backend,
+          run(k) {
+            const before = tf.engine().state.numTensors, t0 = now();
+            for (let i = 0; i < k; i++) step();
+            busy += now() - t0;
+            leaked += tf.engine().state.numTensors - before;
+            steps += k;
+          },
+          // Both backends run their kernels synchronously on the CPU; reading one element of the
+          // variable back after every batch guarantees that the timed work has completed.
+          sync() { const probe = tf.slice(x, [0], [1]); probe.dataSync(); probe.dispose(); },
+          close() {
+            if (leaked) throw new Error(`${impl}: ${leaked} tensors leaked`);
+            const probe = tf.slice(x, [0], [1]);
+            const x0 = probe.dataSync()[0];
+            probe.dispose();
+            if (x0 === init[0]) throw new Error(`${impl}: the variable did not move`);
+            tfPerParam[backend] = busy / Math.max(steps, 1) / n;
+            opt.dispose();
+            x.dispose();
+            g.dispose();
+          },
+        };
+      },
+    };
+  };
+
+  for (const n of SIZES) {
+    log(`n = ${fmtN(n)}: warm-up, then ${ROUNDS} interleaved rounds …`);
+    const cases = [];
+    if (wanted('simd')) cases.push(apiCase('simd', gsSimd, n));
+    if (wanted('scalar')) cases.push(apiCase('scalar', gsScalar, n));
+    if (wanted('simd_inwasm')) cases.push(roofCase('simd_inwasm', roof.AdamLoop, BYTES_ADAM, n));
+    if (wanted('rmw')) cases.push(roofCase('rmw', roof.Rmw, BYTES_ADAM, n));
+    if (wanted('triad')) cases.push(roofCase('triad', roof.Triad, BYTES_TRIAD, n));
+    if (wanted('js')) cases.push(jsCase(n));
+    if (wanted('native') && haveNative) cases.push(nativeCase(n));
+    if (tfApi && wanted('tfjs_wasm')) cases.push(tfCase('tfjs_wasm', 'wasm', n));
+    if (tfApi && wanted('tfjs_cpu')) cases.push(tfCase('tfjs_cpu', 'cpu', n));
+    await runInterleaved(cases, results, tfApi);
   }
+  if (nativeBackend) notes.push(`Native: gs::optim::Optimizer<float>, KernelImpl::Simd (core/simd.hpp backend ${nativeBackend}: 128-bit vectors), g++ -O3 -ffp-contract=off, one process per round.`);
+
+  // The JS API's per-step overhead: opt.step() against the same Optimizer<float>::step looped
+  // inside wasm, at n = 1e3 and at n = 0, interleaved like the rest.
+  let overhead = null;
+  if (wanted('overhead')) {
+    log('JS API per-step overhead …');
+    const ov = {};
+    await runInterleaved([
+      { ...apiCase('api', gsSimd, 1000) }, { ...roofCase('inwasm', roof.AdamLoop, BYTES_ADAM, 1000) },
+      { ...apiCase('api', gsSimd, 0) }, { ...roofCase('inwasm', roof.AdamLoop, BYTES_ADAM, 0) },
+    ], ov, tfApi);
+    overhead = {
+      api_1e3_ns: ov.api[1000].ns_per_step,
+      inwasm_1e3_ns: ov.inwasm[1000].ns_per_step,
+      diff_ns: ov.api[1000].ns_per_step - ov.inwasm[1000].ns_per_step,
+      api_n0_ns: ov.api[0].ns_per_step,
+      inwasm_n0_ns: ov.inwasm[0].ns_per_step,
+      boundary_n0_ns: ov.api[0].ns_per_step - ov.inwasm[0].ns_per_step,
+    };
+  }
+  const tfInfo = tfApi ? { version: tfApi.tf.version_core, simd: tfApi.simd, threads: tfApi.threads } : null;
 
   // -------------------------------------------------------------------------------------------
   // Report
@@ -438,6 +454,7 @@ async function main() {
     ['SIMD/RMW roofline', (n) => bwRatio(results, 'simd', 'rmw', n)],
     ['SIMD/triad (GB/s)', (n) => bwRatio(results, 'simd', 'triad', n)],
     ['in-wasm loop/native', (n) => ratio(results, 'simd_inwasm', 'native', n)],
+    ['native/RMW roofline', (n) => bwRatio(results, 'native', 'rmw', n)],
   ];
   lines.push('Ratios (steps/s; the roofline and triad columns compare GB/s):');
   lines.push('');
@@ -464,19 +481,24 @@ async function main() {
   if (overhead) {
     lines.push(`JS API per-step overhead: opt.step() at n = 1e3 takes ${overhead.api_1e3_ns.toFixed(0)} ns; the same Optimizer<float>::step ` +
       `called in a loop inside wasm (no JS call) takes ${overhead.inwasm_1e3_ns.toFixed(0)} ns; the difference, ${overhead.diff_ns.toFixed(0)} ns, ` +
-      'is the cost of the JS API + Embind call (medians of 3 back-to-back pairs of measurements). ' +
+      'is the cost of the JS API + Embind call. ' +
       `Cross-check at n = 0: opt.step() ${overhead.api_n0_ns.toFixed(0)} ns vs in-wasm ${overhead.inwasm_n0_ns.toFixed(0)} ns ` +
       `(boundary ${overhead.boundary_n0_ns.toFixed(0)} ns).`);
     lines.push('');
   }
-  lines.push('Method: each case is warmed up (≥ 0.25 s and ≥ 3 steps, 2 if a step takes > 1 s: V8 tiers JS and wasm up to TurboFan), then timed in ' +
-    'batches of ≥ 20 ms (≥ 1 step) until ≥ 0.3 s and ≥ 5 batches; the figure is the median time per step over the batches. ' +
-    'Inputs are filled once (params in [0.5, 1.5), grads in {−0.08, …, 0.08}); Adam with lr 1e-3, betas (0.9, 0.999), eps 1e-8. ' +
-    'Plain JS: torch-style Adam over Float32Arrays (double intermediates, per-step scalars hoisted). ' +
-    'tfjs (prod mode): one tf.variable of n floats, tf.train.adam(lr, β1, β2, eps).applyGradients({x: g}) with a precomputed gradient tensor; every batch ends with ' +
-    'dataSync() of a 1-element slice of the variable (both backends run their kernels synchronously on the CPU); the tensor count is checked to stay constant. ' +
-    `A tfjs case is skipped when warm-up + 5 steps is estimated to exceed ${CASE_BUDGET_S} s. ` +
-    'Triad and RMW roofline: bench/wasm/roofline.cpp (wasm_simd128 intrinsics), buffers allocated once.');
+  lines.push(`Method: for each n, every case allocates and fills its buffers once and is warmed up (≥ ${WARMUP_S} s and ≥ 3 steps, ` +
+    '2 if a step takes > 1 s, so V8 has tiered JS and wasm up to TurboFan); then all cases are timed in ' +
+    `${ROUNDS} interleaved rounds (the order rotates each round; native runs as one process per round), each round ≥ ${ROUND_MIN_BATCHES} batches ` +
+    `(2 for cases slower than 1 s/step) of ≥ ${MIN_BATCH_S * 1e3} ms (≥ 1 step) and ≥ ${ROUND_MIN_S} s. The figure is the MEDIAN time per step ` +
+    'over all batches of all rounds; ratios divide those medians. ' +
+    'Inputs: params in [0.5, 1.5), grads in {−0.08, …, 0.08} (no denormals); Adam lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay, no amsgrad. ' +
+    'wasm SIMD / scalar: the JS API (createOptimizer + opt.step(), one fused step per call). ' +
+    'In-wasm loop: the same Optimizer<float>::step called k times inside one wasm call (bench/wasm/roofline.cpp). ' +
+    'Plain JS: torch-style Adam over Float32Arrays (double intermediates, per-step scalars hoisted out of the loop). ' +
+    `tfjs (prod mode${tfApi ? `, wasm threads ${tfApi.threads ? 'on' : 'off'}` : ''}): one tf.variable of n floats, tf.train.adam(lr, β1, β2, eps).applyGradients({x: g}) with a precomputed gradient tensor; ` +
+    'every batch ends with dataSync() of a 1-element slice of the variable (both backends run their kernels synchronously on the CPU); ' +
+    `the tensor count is checked to stay constant. A tfjs case is skipped when warm-up + rounds are estimated to exceed ${CASE_BUDGET_S} s. ` +
+    'Triad (12 B/element) and RMW roofline (28 B/param: p, m, v += s·g) : bench/wasm/roofline.cpp with wasm_simd128 intrinsics, buffers allocated once.');
   for (const note of notes) lines.push('', note);
   const skippedAny = Object.entries(results).flatMap(([k, row]) => Object.entries(row).filter(([, r]) => r.skipped).map(([n, r]) => `${k} at n = ${fmtN(Number(n))}: ${r.reason}`));
   if (skippedAny.length) lines.push('', `Skipped: ${skippedAny.join('; ')}.`);

@@ -20,7 +20,8 @@ void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n
   const T one_minus_beta1 = T(1 - s.beta1), weight_decay = T(s.weight_decay);
   const T neg_clr = T(-s.step_size);
   for (size_t i = 0; i < n; ++i) {
-    T grad = g[i] + weight_decay * p[i];
+    T grad = g[i];
+    if (s.weight_decay != 0) grad = grad + weight_decay * p[i];
     exp_avg[i] = exp_avg[i] * beta1 + one_minus_beta1 * grad;
     T decayed = exp_inf[i] * beta2;
     T current = std::fabs(grad) + eps;
@@ -29,25 +30,30 @@ void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n
   }
 }
 
-template <class T>
-void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+template <class T, bool kWeightDecay>
+void simd_loop(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
   T* exp_avg = state[0];
   T* exp_inf = state[1];
   const T beta1 = T(s.beta1), beta2 = T(s.beta2), eps = T(s.eps);
   const T one_minus_beta1 = T(1 - s.beta1), weight_decay = T(s.weight_decay);
   const T neg_clr = T(-s.step_size);
-  for_each_lane<T>(n, [&]<class V>(size_t i) {
-    using simd::broadcast, simd::load, simd::store, simd::sqrt, simd::abs, simd::max, simd::select_eq;
+  for_each_lane<T>(n, [=]<class V>(size_t i) {
+    using simd::broadcast, simd::load, simd::store, simd::abs, simd::max, simd::select_eq;
     V pi = load<V>(p + i);
-    V grad = load<V>(g + i) + broadcast<V>(weight_decay) * pi;
+    V grad = load<V>(g + i);
+    if constexpr (kWeightDecay) grad = grad + broadcast<V>(weight_decay) * pi;
     V m = load<V>(exp_avg + i) * broadcast<V>(beta1) + broadcast<V>(one_minus_beta1) * grad;
     V u = max(load<V>(exp_inf + i) * broadcast<V>(beta2), abs(grad) + broadcast<V>(eps));
     store(exp_avg + i, m);
     store(exp_inf + i, u);
-    V zero = broadcast<V>(T(0));
     V updated = pi + broadcast<V>(neg_clr) * m / u;
-    store(p + i, select_eq(u, zero, pi, updated));
+    store(p + i, select_eq(u, broadcast<V>(T(0)), pi, updated));
   });
+}
+
+template <class T>
+void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+  with_flags([&](auto weight_decay) { simd_loop<T, decltype(weight_decay)::value>(s, p, g, state, n); }, s.weight_decay != 0);
 }
 
 }  // namespace gs::optim::adamax

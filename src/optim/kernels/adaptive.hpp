@@ -25,25 +25,33 @@ void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n
   T* sum = state[0];
   const T weight_decay = T(s.weight_decay), neg_clr = T(-s.step_size), eps = T(s.eps);
   for (size_t i = 0; i < n; ++i) {
-    T grad = g[i] + weight_decay * p[i];
+    T grad = g[i];
+    if (s.weight_decay != 0) grad = grad + weight_decay * p[i];
     sum[i] = sum[i] + grad * grad;
     T std_dev = std::sqrt(sum[i]) + eps;
     p[i] = p[i] + neg_clr * grad / std_dev;
   }
 }
 
-template <class T>
-void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+template <class T, bool kWeightDecay>
+void simd_loop(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
   T* sum = state[0];
   const T weight_decay = T(s.weight_decay), neg_clr = T(-s.step_size), eps = T(s.eps);
-  for_each_lane<T>(n, [&]<class V>(size_t i) {
-    using simd::broadcast, simd::load, simd::store, simd::sqrt, simd::abs, simd::max, simd::select_eq;
+  for_each_lane<T>(n, [=]<class V>(size_t i) {
+    using simd::broadcast, simd::load, simd::store, simd::sqrt;
     V pi = load<V>(p + i);
-    V grad = load<V>(g + i) + broadcast<V>(weight_decay) * pi;
+    V grad = load<V>(g + i);
+    if constexpr (kWeightDecay) grad = grad + broadcast<V>(weight_decay) * pi;
     V si = load<V>(sum + i) + grad * grad;
     store(sum + i, si);
     store(p + i, pi + broadcast<V>(neg_clr) * grad / (sqrt(si) + broadcast<V>(eps)));
   });
+}
+
+template <class T>
+void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+  with_flags([&](auto weight_decay) { simd_loop<T, decltype(weight_decay)::value>(s, p, g, state, n); },
+             s.weight_decay != 0);
 }
 
 }  // namespace gs::optim::adagrad
@@ -60,7 +68,8 @@ void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n
   const T alpha = T(s.beta2), one_minus_alpha = T(1 - s.beta2), eps = T(s.eps);
   const T weight_decay = T(s.weight_decay), momentum = T(s.beta1), neg_lr = T(-s.lr);
   for (size_t i = 0; i < n; ++i) {
-    T grad = g[i] + weight_decay * p[i];
+    T grad = g[i];
+    if (s.weight_decay != 0) grad = grad + weight_decay * p[i];
     square_avg[i] = square_avg[i] * alpha + one_minus_alpha * grad * grad;
     T avg;
     if (s.flag) {
@@ -78,29 +87,29 @@ void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n
   }
 }
 
-template <class T>
-void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+template <class T, bool kCentered, bool kMomentum, bool kWeightDecay>
+void simd_loop(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
   T* square_avg = state[0];
   T* grad_avg = state[1];
   T* buf = state[2];
   const T alpha = T(s.beta2), one_minus_alpha = T(1 - s.beta2), eps = T(s.eps);
   const T weight_decay = T(s.weight_decay), momentum = T(s.beta1), neg_lr = T(-s.lr);
-  const bool centered = s.flag, has_momentum = s.has_momentum;
-  for_each_lane<T>(n, [&]<class V>(size_t i) {
-    using simd::broadcast, simd::load, simd::store, simd::sqrt, simd::abs, simd::max, simd::select_eq;
+  for_each_lane<T>(n, [=]<class V>(size_t i) {
+    using simd::broadcast, simd::load, simd::store, simd::sqrt;
     V pi = load<V>(p + i);
-    V grad = load<V>(g + i) + broadcast<V>(weight_decay) * pi;
+    V grad = load<V>(g + i);
+    if constexpr (kWeightDecay) grad = grad + broadcast<V>(weight_decay) * pi;
     V sa = load<V>(square_avg + i) * broadcast<V>(alpha) + broadcast<V>(one_minus_alpha) * grad * grad;
     store(square_avg + i, sa);
     V avg;
-    if (centered) {
+    if constexpr (kCentered) {
       V ga = load<V>(grad_avg + i) * broadcast<V>(alpha) + broadcast<V>(one_minus_alpha) * grad;
       store(grad_avg + i, ga);
       avg = sqrt(sa + broadcast<V>(T(-1)) * ga * ga) + broadcast<V>(eps);
     } else {
       avg = sqrt(sa) + broadcast<V>(eps);
     }
-    if (has_momentum) {
+    if constexpr (kMomentum) {
       V b = load<V>(buf + i) * broadcast<V>(momentum) + grad / avg;
       store(buf + i, b);
       store(p + i, pi + broadcast<V>(neg_lr) * b);
@@ -108,6 +117,14 @@ void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
       store(p + i, pi + broadcast<V>(neg_lr) * grad / avg);
     }
   });
+}
+
+template <class T>
+void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+  with_flags([&](auto centered, auto momentum, auto weight_decay) {
+    simd_loop<T, decltype(centered)::value, decltype(momentum)::value, decltype(weight_decay)::value>(
+        s, p, g, state, n);
+  }, s.flag, s.has_momentum, s.weight_decay != 0);
 }
 
 }  // namespace gs::optim::rmsprop
@@ -123,7 +140,8 @@ void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n
   const T rho = T(s.beta2), one_minus_rho = T(1 - s.beta2), eps = T(s.eps);
   const T weight_decay = T(s.weight_decay), neg_lr = T(-s.lr);
   for (size_t i = 0; i < n; ++i) {
-    T grad = g[i] + weight_decay * p[i];
+    T grad = g[i];
+    if (s.weight_decay != 0) grad = grad + weight_decay * p[i];
     square_avg[i] = square_avg[i] * rho + one_minus_rho * grad * grad;
     T std_dev = std::sqrt(square_avg[i] + eps);
     T delta = std::sqrt(acc_delta[i] + eps) / std_dev * grad;
@@ -132,23 +150,31 @@ void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n
   }
 }
 
-template <class T>
-void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+template <class T, bool kWeightDecay>
+void simd_loop(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
   T* square_avg = state[0];
   T* acc_delta = state[1];
   const T rho = T(s.beta2), one_minus_rho = T(1 - s.beta2), eps = T(s.eps);
   const T weight_decay = T(s.weight_decay), neg_lr = T(-s.lr);
-  for_each_lane<T>(n, [&]<class V>(size_t i) {
-    using simd::broadcast, simd::load, simd::store, simd::sqrt, simd::abs, simd::max, simd::select_eq;
+  for_each_lane<T>(n, [=]<class V>(size_t i) {
+    using simd::broadcast, simd::load, simd::store, simd::sqrt;
     V pi = load<V>(p + i);
-    V grad = load<V>(g + i) + broadcast<V>(weight_decay) * pi;
+    V grad = load<V>(g + i);
+    if constexpr (kWeightDecay) grad = grad + broadcast<V>(weight_decay) * pi;
     V sa = load<V>(square_avg + i) * broadcast<V>(rho) + broadcast<V>(one_minus_rho) * grad * grad;
     store(square_avg + i, sa);
     V std_dev = sqrt(sa + broadcast<V>(eps));
-    V delta = sqrt(load<V>(acc_delta + i) + broadcast<V>(eps)) / std_dev * grad;
-    store(acc_delta + i, load<V>(acc_delta + i) * broadcast<V>(rho) + broadcast<V>(one_minus_rho) * delta * delta);
+    V acc = load<V>(acc_delta + i);
+    V delta = sqrt(acc + broadcast<V>(eps)) / std_dev * grad;
+    store(acc_delta + i, acc * broadcast<V>(rho) + broadcast<V>(one_minus_rho) * delta * delta);
     store(p + i, pi + broadcast<V>(neg_lr) * delta);
   });
+}
+
+template <class T>
+void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+  with_flags([&](auto weight_decay) { simd_loop<T, decltype(weight_decay)::value>(s, p, g, state, n); },
+             s.weight_decay != 0);
 }
 
 }  // namespace gs::optim::adadelta

@@ -24,7 +24,8 @@ void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n
   const T momentum = T(s.beta1), one_minus_dampening = T(1 - s.dampening);
   const T weight_decay = T(s.weight_decay), neg_lr = T(-s.lr);
   for (size_t i = 0; i < n; ++i) {
-    T d = g[i] + weight_decay * p[i];
+    T d = g[i];
+    if (s.weight_decay != 0) d = d + weight_decay * p[i];
     if (s.has_momentum) {
       buf[i] = s.first ? d : buf[i] * momentum + one_minus_dampening * d;
       d = s.flag ? d + momentum * buf[i] : buf[i];
@@ -33,23 +34,33 @@ void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n
   }
 }
 
-template <class T>
-void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+template <class T, bool kMomentum, bool kFirst, bool kNesterov, bool kWeightDecay>
+void simd_loop(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
   T* buf = state[0];
   const T momentum = T(s.beta1), one_minus_dampening = T(1 - s.dampening);
   const T weight_decay = T(s.weight_decay), neg_lr = T(-s.lr);
-  const bool has_momentum = s.has_momentum, first = s.first, nesterov = s.flag;
-  for_each_lane<T>(n, [&]<class V>(size_t i) {
-    using simd::broadcast, simd::load, simd::store, simd::sqrt, simd::abs, simd::max, simd::select_eq;
+  for_each_lane<T>(n, [=]<class V>(size_t i) {
+    using simd::broadcast, simd::load, simd::store;
     V pi = load<V>(p + i);
-    V d = load<V>(g + i) + broadcast<V>(weight_decay) * pi;
-    if (has_momentum) {
-      V b = first ? d : load<V>(buf + i) * broadcast<V>(momentum) + broadcast<V>(one_minus_dampening) * d;
+    V d = load<V>(g + i);
+    if constexpr (kWeightDecay) d = d + broadcast<V>(weight_decay) * pi;
+    if constexpr (kMomentum) {
+      V b = d;
+      if constexpr (!kFirst) b = load<V>(buf + i) * broadcast<V>(momentum) + broadcast<V>(one_minus_dampening) * d;
       store(buf + i, b);
-      d = nesterov ? d + broadcast<V>(momentum) * b : b;
+      if constexpr (kNesterov) d = d + broadcast<V>(momentum) * b;
+      else d = b;
     }
     store(p + i, pi + broadcast<V>(neg_lr) * d);
   });
+}
+
+template <class T>
+void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+  with_flags([&](auto momentum, auto first, auto nesterov, auto weight_decay) {
+    simd_loop<T, decltype(momentum)::value, decltype(first)::value, decltype(nesterov)::value,
+              decltype(weight_decay)::value>(s, p, g, state, n);
+  }, s.has_momentum, s.first, s.flag, s.weight_decay != 0);
 }
 
 }  // namespace gs::optim::sgd
@@ -72,8 +83,8 @@ template <class T>
 void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
   T* m = state[0];
   const T beta = T(s.beta1), one_minus_beta = T(1 - s.beta1), neg_lr = T(-s.lr);
-  for_each_lane<T>(n, [&]<class V>(size_t i) {
-    using simd::broadcast, simd::load, simd::store, simd::sqrt, simd::abs, simd::max, simd::select_eq;
+  for_each_lane<T>(n, [=]<class V>(size_t i) {
+    using simd::broadcast, simd::load, simd::store;
     V mi = load<V>(m + i) * broadcast<V>(beta) + broadcast<V>(one_minus_beta) * load<V>(g + i);
     store(m + i, mi);
     store(p + i, load<V>(p + i) + broadcast<V>(neg_lr) * mi);
@@ -107,8 +118,8 @@ template <class T>
 void simd(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
   T* v = state[0];
   const T mu = T(s.beta1), lr = T(s.lr);
-  for_each_lane<T>(n, [&]<class V>(size_t i) {
-    using simd::broadcast, simd::load, simd::store, simd::sqrt, simd::abs, simd::max, simd::select_eq;
+  for_each_lane<T>(n, [=]<class V>(size_t i) {
+    using simd::broadcast, simd::load, simd::store;
     V vi = broadcast<V>(mu) * load<V>(v + i) - broadcast<V>(lr) * load<V>(g + i);
     store(v + i, vi);
     store(p + i, load<V>(p + i) + vi);

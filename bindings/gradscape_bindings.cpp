@@ -48,6 +48,12 @@ class SessionHandle {
     const auto& t = session_.trace(static_cast<size_t>(i));
     return val(typed_memory_view(t.loss.size(), t.loss.data()));
   }
+  void recordDiagnostics(bool on) { session_.record_diagnostics(on); }
+  // gx, gy, lr, first_x, first_y, second_x, second_y per point (see engine/session.hpp).
+  val diagnostics(int i) const {
+    const auto& t = session_.trace(static_cast<size_t>(i));
+    return val(typed_memory_view(t.diagnostics.size(), t.diagnostics.data()));
+  }
   // status, diverged_at, message of run i as JSON.
   std::string runStatus(int i) const {
     const auto& t = session_.trace(static_cast<size_t>(i));
@@ -193,6 +199,8 @@ EMSCRIPTEN_BINDINGS(gradscape) {
       .function("trajectory", &SessionHandle::trajectory)
       .function("loss", &SessionHandle::loss)
       .function("runStatus", &SessionHandle::runStatus)
+      .function("recordDiagnostics", &SessionHandle::recordDiagnostics)
+      .function("diagnostics", &SessionHandle::diagnostics)
       .function("resultJson", &SessionHandle::resultJson)
       .function("resultHeader", &SessionHandle::resultHeader)
       .function("runJson", &SessionHandle::runJson)

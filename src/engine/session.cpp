@@ -1,5 +1,6 @@
 #include "engine/session.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/check.hpp"
@@ -15,6 +16,8 @@ class RunState {
   // Takes step t; writes the new point. Returns false (with the reason) if the run diverged.
   virtual bool step(const objectives::Objective& f, const objectives::GradientNoise& noise, double out[2],
                     std::string& why) = 0;
+  // After step(): kDiagnosticsPerPoint values about it.
+  virtual void diagnostics(double* out) const = 0;
 };
 
 namespace {
@@ -34,8 +37,9 @@ class TypedRun final : public RunState {
     double g[2];
     f.value_and_gradient(double(point[0]), double(point[1]), g[0], g[1]);
     if (noise.active()) noise.apply(optimizer_.steps_taken() + 1, g, 2);
-    T grads[2] = {T(g[0]), T(g[1])};
-    optimizer_.step(params_, grads);
+    grads_[0] = T(g[0]);
+    grads_[1] = T(g[1]);
+    optimizer_.step(params_, grads_);
     for (int i = 0; i < 2; ++i) {
       out[i] = double(params_[i]);
       const char* axis = i == 0 ? "x" : "y";
@@ -51,9 +55,17 @@ class TypedRun final : public RunState {
     return true;
   }
 
+  void diagnostics(double* out) const override {
+    optim::Moments x = optimizer_.moments(0), y = optimizer_.moments(1);
+    const double values[kDiagnosticsPerPoint] = {double(grads_[0]), double(grads_[1]), optimizer_.last_scalars().lr,
+                                                 x.first, y.first, x.second, y.second};
+    std::copy(values, values + kDiagnosticsPerPoint, out);
+  }
+
  private:
   optim::Optimizer<T> optimizer_;
   T params_[2];
+  T grads_[2] = {T(0), T(0)};
 };
 
 }  // namespace
@@ -91,6 +103,10 @@ void Session::reset() {
     trace.xy.push_back(x);
     trace.xy.push_back(y);
     trace.loss.push_back(config_.precision == Precision::F32 ? objective_->value(x, y) : loss0);
+    if (record_diagnostics_) {
+      trace.diagnostics.reserve(kDiagnosticsPerPoint * (config_.steps + 1));
+      trace.diagnostics.assign(kDiagnosticsPerPoint, std::nan(""));
+    }
   }
 }
 
@@ -120,6 +136,11 @@ uint64_t Session::advance(uint64_t k) {
       trace.xy.push_back(point[0]);
       trace.xy.push_back(point[1]);
       trace.loss.push_back(loss);
+      if (record_diagnostics_) {
+        size_t at = trace.diagnostics.size();
+        trace.diagnostics.resize(at + kDiagnosticsPerPoint);
+        runs_[r]->diagnostics(trace.diagnostics.data() + at);
+      }
     }
   }
   steps_done_ += todo;

@@ -14,9 +14,15 @@
 
 namespace gs::engine {
 
+// Per-point diagnostics, recorded when the session is asked to (the playground's curves):
+// the gradient the step used (after noise), the scheduled learning rate, and the optimizer's
+// first and second moments per coordinate (optim::Moments). Point 0 (the start) is all NaN.
+inline constexpr size_t kDiagnosticsPerPoint = 7;  // gx, gy, lr, first_x, first_y, second_x, second_y
+
 struct Trace {
   std::vector<double> xy;    // x0, y0, x1, y1, ...: steps taken + 1 points
   std::vector<double> loss;  // f at each point (without noise)
+  std::vector<double> diagnostics;  // kDiagnosticsPerPoint per point, if recorded
   bool diverged = false;
   uint64_t diverged_at = 0;  // the step whose update left the finite range
   std::string divergence;    // why, in words
@@ -34,6 +40,8 @@ class Session {
 
   bool configure(const json::Value& config, std::string& error);
   bool configure(const RunConfig& config, std::string& error);
+  // Record Trace::diagnostics from the next reset() (configure() resets) on.
+  void record_diagnostics(bool on) { record_diagnostics_ = on; }
   void reset();  // back to the start point, every optimizer state cleared
 
   // Advances every live run by up to k steps (never past config().steps); returns steps done now.
@@ -58,6 +66,7 @@ class Session {
   std::vector<std::unique_ptr<RunState>> runs_;
   std::vector<Trace> traces_;
   uint64_t steps_done_ = 0;
+  bool record_diagnostics_ = false;
 };
 
 // One call: parse, validate, run to the end and serialise. On bad input returns false and

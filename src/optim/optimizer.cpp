@@ -202,6 +202,30 @@ const StepScalars& Optimizer<T>::step(T* params, const T* grads, KernelImpl impl
   return last_;
 }
 
+template <class T>
+Moments Optimizer<T>::moments(size_t i) const {
+  const double nan = std::nan("");
+  const uint64_t t = running_.t;
+  if (t == 0) return {nan, nan};
+  const bool corrected = spec_.bias_correction;
+  const double bc1 = corrected ? 1 - ipow(spec_.beta1, t) : 1;
+  const double bc2 = corrected ? 1 - ipow(spec_.beta2, t) : 1;
+  switch (spec_.kind) {
+    case Kind::Sgd: return {running_.momentum_started ? double(slot(0)[i]) : nan, nan};
+    case Kind::Momentum:
+    case Kind::Nag: return {double(slot(0)[i]), nan};
+    case Kind::Adagrad:
+    case Kind::Adadelta: return {nan, double(slot(0)[i])};
+    case Kind::Rmsprop: return {spec_.momentum > 0 ? double(slot(2)[i]) : nan, double(slot(0)[i])};
+    case Kind::Adam:
+    case Kind::Adamw: return {slot(0)[i] / bc1, (spec_.amsgrad ? slot(2)[i] : slot(1)[i]) / bc2};
+    case Kind::Adamax: return {slot(0)[i] / bc1, double(slot(1)[i])};
+    case Kind::Nadam:
+    case Kind::Radam: return {slot(0)[i] / (1 - ipow(spec_.beta1, t)), slot(1)[i] / (1 - ipow(spec_.beta2, t))};
+  }
+  return {nan, nan};
+}
+
 template class Optimizer<float>;
 template class Optimizer<double>;
 

@@ -36,6 +36,16 @@ StepScalars next_step_scalars(const OptimizerSpec& spec, RunningScalars& running
 
 enum class KernelImpl { Simd, Reference };
 
+// What an optimizer knows about one coordinate after its last step, for the curves of the UI.
+// first: the direction it moves along (Adam family: m̂ = m/(1−β1^t) as the step used it; the
+// momentum buffers of sgd, momentum and nag). second: what it divides by, squared (Adam family:
+// v̂ = v/(1−β2^t), AMSGrad's running max; AdaMax's u; RMSProp's and AdaDelta's average of g²;
+// AdaGrad's sum). NaN where the optimizer has no such quantity.
+struct Moments {
+  double first;
+  double second;
+};
+
 template <class T>
 class Optimizer {
  public:
@@ -62,6 +72,7 @@ class Optimizer {
   // One step on all n parameters with gradients `grads` (evaluated at gradient_point()).
   const StepScalars& step(T* params, const T* grads, KernelImpl impl = KernelImpl::Simd);
   const StepScalars& last_scalars() const { return last_; }
+  Moments moments(size_t i) const;
 
  private:
   void init_state();

@@ -129,3 +129,39 @@ TEST(Session, ZeroStepsGivesTheStartOnly) {
 
 }  // namespace
 }  // namespace gs
+
+namespace gs {
+namespace {
+
+TEST(Session, DiagnosticsRecordGradientsLrAndMoments) {
+  json::ParseResult parsed = json::parse(R"({"objective":"booth","start":[0,0],"steps":3,
+    "optimizers":[{"name":"adam","lr":0.1,"schedule":"inv_sqrt"},{"name":"sgd","lr":0.01},{"name":"rmsprop","lr":0.01}]})");
+  engine::Session session;
+  session.record_diagnostics(true);
+  std::string error;
+  ASSERT_TRUE(session.configure(parsed.value, error)) << error;
+  session.advance(3);
+  const auto& adam = session.trace(0).diagnostics;
+  ASSERT_EQ(adam.size(), engine::kDiagnosticsPerPoint * 4);
+  for (size_t k = 0; k < engine::kDiagnosticsPerPoint; ++k) EXPECT_TRUE(std::isnan(adam[k]));
+  // Booth at (0, 0): ∇f = (2(−7) + 4(−5), 4(−7) + 2(−5)) = (−34, −38).
+  const double* first = adam.data() + engine::kDiagnosticsPerPoint;
+  EXPECT_EQ(first[0], -34);
+  EXPECT_EQ(first[1], -38);
+  EXPECT_DOUBLE_EQ(first[2], 0.1);
+  EXPECT_NEAR(first[3], -34, 1e-12);   // m̂1 = g1
+  EXPECT_NEAR(first[4], -38, 1e-12);
+  EXPECT_NEAR(first[5], 34 * 34, 1e-9);  // v̂1 = g1²
+  EXPECT_DOUBLE_EQ(adam[2 * engine::kDiagnosticsPerPoint + 2], 0.1 / std::sqrt(2.0));
+  const double* sgd = session.trace(1).diagnostics.data() + engine::kDiagnosticsPerPoint;
+  EXPECT_TRUE(std::isnan(sgd[3]) && std::isnan(sgd[5]));
+  const double* rms = session.trace(2).diagnostics.data() + engine::kDiagnosticsPerPoint;
+  EXPECT_TRUE(std::isnan(rms[3]));
+  EXPECT_NEAR(rms[5], 0.01 * 34 * 34, 1e-9);
+  engine::Session plain;
+  test::run_session(plain, R"({"steps":3})");
+  EXPECT_TRUE(plain.trace(0).diagnostics.empty());
+}
+
+}  // namespace
+}  // namespace gs

@@ -108,6 +108,10 @@ export class Session {
   readonly runCount: number;
   trajectory(i: number): Float64Array;
   loss(i: number): Float64Array;
+  /** Record per-point diagnostics from the next configure()/reset() on. */
+  recordDiagnostics(on?: boolean): void;
+  /** 7 values per point: gx, gy, lr, first_x, first_y, second_x, second_y (NaN where absent; point 0 all NaN). */
+  diagnostics(i: number): Float64Array;
   status(i: number): { points: number; status: 'ok' | 'diverged'; diverged_at: number | null; message: string | null };
   grid(x0: number, x1: number, y0: number, y1: number, nx: number, ny: number): Float64Array;
   result(): RunResult;

@@ -151,6 +151,12 @@ export class Session {
   /** x0, y0, x1, y1, ... of run i (Float64Array view; read it before the next advance()). */
   trajectory(i) { return this.#live().trajectory(this.#run(i)); }
   loss(i) { return this.#live().loss(this.#run(i)); }
+  /**
+   * Records per-step diagnostics from the next configure()/reset() on: 7 values per point
+   * (gx, gy, lr, first_x, first_y, second_x, second_y; NaN where absent), read with diagnostics(i).
+   */
+  recordDiagnostics(on = true) { this.#live().recordDiagnostics(!!on); }
+  diagnostics(i) { return this.#live().diagnostics(this.#run(i)); }
   status(i) { return JSON.parse(this.#live().runStatus(this.#run(i))); }
   grid(x0, x1, y0, y1, nx, ny) {
     for (const [name, v] of [['nx', nx], ['ny', ny]]) {

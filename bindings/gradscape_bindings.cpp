@@ -67,6 +67,19 @@ class SessionHandle {
   std::string resultJson() const { return session_.result_json(); }
   std::string resultHeader() const { return session_.result_header(); }
   std::string runJson(int i) const { return session_.run_json(static_cast<size_t>(i)); }
+  // Known minima of the session's objective for its current parameters, as JSON.
+  std::string minimaJson() const {
+    gs::json::Array list;
+    for (const auto& m : session_.objective().minima()) {
+      gs::json::Value v{gs::json::Object{}};
+      v.set("x", m.x);
+      v.set("y", m.y);
+      v.set("value", m.value);
+      v.set("global", m.global);
+      list.push_back(std::move(v));
+    }
+    return gs::json::serialize(gs::json::Value(std::move(list)));
+  }
   // f over an nx × ny grid of the session's objective (row-major by y), for heatmaps.
   val grid(double x0, double x1, double y0, double y1, int nx, int ny) {
     grid_.resize(static_cast<size_t>(nx) * static_cast<size_t>(ny));
@@ -204,7 +217,8 @@ EMSCRIPTEN_BINDINGS(gradscape) {
       .function("resultJson", &SessionHandle::resultJson)
       .function("resultHeader", &SessionHandle::resultHeader)
       .function("runJson", &SessionHandle::runJson)
-      .function("grid", &SessionHandle::grid);
+      .function("grid", &SessionHandle::grid)
+      .function("minimaJson", &SessionHandle::minimaJson);
   emscripten::class_<OptimizerHandle>("OptimizerHandle")
       .constructor<>()
       .function("init", &OptimizerHandle::init)

@@ -114,6 +114,7 @@ export class Session {
   diagnostics(i: number): Float64Array;
   status(i: number): { points: number; status: 'ok' | 'diverged'; diverged_at: number | null; message: string | null };
   grid(x0: number, x1: number, y0: number, y1: number, nx: number, ny: number): Float64Array;
+  minima(): Array<{ x: number; y: number; value: number; global: boolean }>;
   result(): RunResult;
   resultParts(): Generator<string>;
   delete(): void;

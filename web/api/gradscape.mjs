@@ -166,6 +166,8 @@ export class Session {
     }
     return this.#live().grid(x0, x1, y0, y1, nx, ny);
   }
+  /** Known minima of the configured objective for its current parameters. */
+  minima() { return JSON.parse(this.#live().minimaJson()); }
   result() { return JSON.parse(this.#live().resultJson()); }
   /** The result JSON in parts (header, each run, closing), for streaming long results. */
   *resultParts() {

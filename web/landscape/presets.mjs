@@ -1,0 +1,131 @@
+// One-click stories from the seeds (explainers of the Adam paper), each a full playground state.
+// Every story was checked with the CLI: what the description claims is what the engine computes.
+export const PRESETS = [
+  {
+    id: 'stuck',
+    title: 'SGD gets stuck, Momentum escapes',
+    description: 'Plain SGD settles in the shallow basin on the left; with momentum 0.9 the same step size rolls over the ridge into the deep basin. Adam, normalising each step, stops in the shallow one too.',
+    state: {
+      objective: { name: 'local_minima' }, start: [-3, 0.5], steps: 300,
+      optimizers: [
+        { name: 'sgd', lr: 0.05, label: 'SGD' },
+        { name: 'sgd', lr: 0.05, momentum: 0.9, label: 'SGD + momentum 0.9' },
+        { name: 'momentum', lr: 0.3, beta: 0.9, label: 'Momentum (EMA)' },
+        { name: 'adam', lr: 0.05, label: 'Adam' },
+      ],
+    },
+  },
+  {
+    id: 'valley',
+    title: 'The long narrow valley',
+    description: 'Rosenbrock’s curved valley: SGD crawls along the floor, momentum speeds it up, and the adaptive methods rescale each coordinate and reach (1, 1) first.',
+    state: {
+      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 1000,
+      optimizers: [
+        { name: 'sgd', lr: 0.0005, label: 'SGD' },
+        { name: 'sgd', lr: 0.0005, momentum: 0.9, label: 'SGD + momentum' },
+        { name: 'rmsprop', lr: 0.005, label: 'RMSProp' },
+        { name: 'adam', lr: 0.05, label: 'Adam' },
+      ],
+    },
+  },
+  {
+    id: 'ill-conditioned',
+    title: 'An ill-conditioned bowl',
+    description: 'A quadratic 50 times steeper across than along, rotated 30°. SGD’s step is limited by the steep direction, so it zig-zags; per-coordinate scaling and momentum cut straight down.',
+    state: {
+      objective: { name: 'quadratic', params: { kappa: 50, angle: 30 } }, start: [-1.5, 1.5], steps: 300,
+      optimizers: [
+        { name: 'sgd', lr: 0.035, label: 'SGD' },
+        { name: 'sgd', lr: 0.01, momentum: 0.9, label: 'SGD + momentum' },
+        { name: 'rmsprop', lr: 0.02, label: 'RMSProp' },
+        { name: 'adam', lr: 0.1, label: 'Adam' },
+      ],
+    },
+  },
+  {
+    id: 'saddle',
+    title: 'A saddle point',
+    description: 'f = x² − y², starting next to the saddle. The gradient along y is tiny, so SGD lingers; adaptive methods divide by the small gradient and leave at once.',
+    state: {
+      objective: { name: 'saddle' }, start: [1, 0.001], steps: 200,
+      optimizers: [
+        { name: 'sgd', lr: 0.01, label: 'SGD' },
+        { name: 'adagrad', lr: 0.1, label: 'AdaGrad' },
+        { name: 'rmsprop', lr: 0.01, label: 'RMSProp' },
+        { name: 'adam', lr: 0.01, label: 'Adam' },
+      ],
+    },
+  },
+  {
+    id: 'noisy',
+    title: 'Noisy gradients',
+    description: 'Gaussian noise (σ = 3) on every gradient. With a constant step the runs keep jittering around the minimum; the α/√t schedule of the Adam paper’s Theorem 4.1 lets them settle.',
+    state: {
+      objective: { name: 'quadratic', params: { kappa: 10, angle: -30 }, noise: { sigma: 3, seed: 7 } },
+      start: [-2, 2], steps: 500,
+      optimizers: [
+        { name: 'sgd', lr: 0.05, label: 'SGD' },
+        { name: 'sgd', lr: 0.05, schedule: { name: 'inv_sqrt' }, label: 'SGD, α/√t' },
+        { name: 'adam', lr: 0.05, label: 'Adam' },
+        { name: 'adam', lr: 0.1, schedule: { name: 'inv_sqrt' }, label: 'Adam, α/√t' },
+      ],
+    },
+  },
+  {
+    id: 'sparse',
+    title: 'Sparse gradients',
+    description: 'Each gradient coordinate is dropped with probability 0.8. SGD’s step shrinks with the missing gradients; AdaGrad and Adam divide by their smaller running averages and keep their pace.',
+    state: {
+      objective: { name: 'quadratic', params: { kappa: 20, angle: 0 }, noise: { sparsity: 0.8, seed: 3 } },
+      start: [-2.5, 1.5], steps: 300,
+      optimizers: [
+        { name: 'sgd', lr: 0.04, label: 'SGD' },
+        { name: 'adagrad', lr: 0.5, label: 'AdaGrad' },
+        { name: 'adam', lr: 0.1, label: 'Adam' },
+      ],
+    },
+  },
+  {
+    id: 'bias-correction',
+    title: 'Adam with and without bias correction',
+    description: 'β2 = 0.999. Without the 1/(1 − β^t) corrections the moment estimates start near zero: the first steps are α(1 − β1)/√(1 − β2) ≈ 3.2α long instead of α (Adam paper, Section 3).',
+    state: {
+      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 400,
+      optimizers: [
+        { name: 'adam', lr: 0.05, label: 'Adam' },
+        { name: 'adam', lr: 0.05, bias_correction: false, label: 'Adam, no bias correction' },
+      ],
+    },
+  },
+  {
+    id: 'adamax',
+    title: 'AdaMax vs Adam',
+    description: 'AdaMax replaces Adam’s √v by an exponentially weighted infinity norm (Algorithm 2 of the paper); eps = 0 is the paper’s exact form.',
+    state: {
+      objective: { name: 'himmelblau' }, start: [-0.5, -0.5], steps: 400,
+      optimizers: [
+        { name: 'adam', lr: 0.05, label: 'Adam' },
+        { name: 'adamax', lr: 0.05, label: 'AdaMax (torch)' },
+        { name: 'adamax', lr: 0.05, eps: 0, label: 'AdaMax (paper, ε = 0)' },
+      ],
+    },
+  },
+  {
+    id: 'diverge',
+    title: 'Too large a step',
+    description: 'On Rosenbrock, SGD with lr 0.003 overshoots the steep valley wall and diverges within a few steps; lr 0.0015 survives. Adam’s normalised step stays bounded by α.',
+    state: {
+      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 200,
+      optimizers: [
+        { name: 'sgd', lr: 0.0015, label: 'SGD, lr 0.0015' },
+        { name: 'sgd', lr: 0.003, label: 'SGD, lr 0.003' },
+        { name: 'adam', lr: 0.5, label: 'Adam, lr 0.5' },
+      ],
+    },
+  },
+];
+
+export function findPreset(id) {
+  return PRESETS.find((p) => p.id === id) ?? null;
+}

@@ -1,46 +1,149 @@
-// The built site in headless Chromium: the engine page loads without console errors, draws the
-// surface and Adam's trajectory from wasm, and works from a sub-path. Screenshots go to
-// test-artifacts/.
+// The landscape playground, built and served statically, in headless Chromium: loads without
+// console errors, animates, clicking the surface moves the start, a URL restores the exact run,
+// a bad hash shows a message and falls back, a diverging preset shows the divergence, it works
+// from a sub-path and at phone width. Screenshots go to test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve, launch, open, root, artifacts } from './support.mjs';
+import { loadGradscape } from '../../web/api/gradscape.mjs';
+import { decodeHash, toConfig } from '../../web/landscape/state.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(join(root, 'dist'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
-async function checkPage(prefix, shot, viewport) {
-  const server = await serve(join(root, 'dist'), prefix);
-  try {
-    const { page, errors } = await open(browser, server.url, viewport);
-    await page.waitForSelector('body[data-ready]', { timeout: 15000 });
-    assert.equal(await page.getAttribute('body', 'data-ready'), 'true', await page.textContent('#caption'));
+const ready = (page) => page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+const surfacePixels = (page) => page.evaluate(() => {
+  const canvases = [...document.querySelectorAll('#surface canvas')];
+  let hash = 0;
+  for (const c of canvases) {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 97) hash = (hash * 31 + d[i]) | 0;
+  }
+  return hash;
+});
+const finish = (page) => page.evaluate(() => {
+  const { player } = window.gradscape;
+  player.pause();
+  player.finish();
+});
+
+test('loads without console errors and animates', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await ready(page);
+  const first = await surfacePixels(page);
+  await page.waitForTimeout(400);
+  const second = await surfacePixels(page);
+  assert.notEqual(first, second, 'the surface canvas changes while the runs animate');
+  const steps = await page.evaluate(() => window.gradscape.session.stepsDone);
+  assert.ok(steps > 0);
+  await page.screenshot({ path: join(artifacts, 'landscape.png') });
+  await finish(page);
+  await page.screenshot({ path: join(artifacts, 'landscape-finished.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('clicking the surface moves the start and re-runs from it', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await ready(page);
+  await finish(page);
+  const canvas = page.locator('#surface canvas').last();
+  const box = await canvas.boundingBox();
+  await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.3);
+  await page.waitForTimeout(300);
+  const { start, first } = await page.evaluate(() => {
+    const { store, session } = window.gradscape;
+    return { start: store.state.start, first: Array.from(session.trajectory(0).slice(0, 2)) };
+  });
+  assert.ok(start, 'a start was set');
+  assert.ok(Math.abs(first[0] - start[0]) < 1e-12 && Math.abs(first[1] - start[1]) < 1e-12, 'runs start there');
+  assert.match(await page.evaluate(() => location.hash), /start=/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a URL with state restores exactly the same runs', async () => {
+  const hash = '#f=himmelblau&start=-0.5,-0.5&steps=150&prec=f32&opt=adam,lr=0.05~adamax,lr=0.05,eps=0~sgd,lr=0.01,momentum=0.9,sched=inv_sqrt&sel=1';
+  const { page, errors } = await open(browser, server.url + hash);
+  await ready(page);
+  await finish(page);
+  const inPage = await page.evaluate(() => window.gradscape.session.result());
+  const gs = await loadGradscape();
+  const expected = gs.run(toConfig(decodeHash(hash), gs.registry));
+  assert.deepEqual(inPage, expected);
+  assert.equal(await page.evaluate(() => window.gradscape.store.state.selected), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a bad hash shows a clear message and falls back to the defaults', async () => {
+  for (const [hash, text] of [
+    ['#f=rosenbrock&opt=adam,lr=-3', /optimizers\[0\]\.lr: must be a number in \(0, 1000\], got -3/],
+    ['#opt=adam&steps=lots', /steps: "lots" is not a number/],
+    ['#garbage', /unknown key "garbage"/],
+  ]) {
+    const { page, errors } = await open(browser, server.url + hash);
+    await ready(page);
+    const message = await page.textContent('#message-text');
+    assert.match(message, text, hash);
+    assert.match(message, /Showing the default playground/);
+    assert.equal(await page.isVisible('#message'), true);
+    const runs = await page.evaluate(() => window.gradscape.session.runCount);
+    assert.ok(runs >= 1);
     assert.deepEqual(errors, []);
-    const facts = await page.textContent('#facts');
-    assert.match(facts, /engine\s*simd \(wasm128\)/);
-    assert.match(facts, /status\s*ok/);
-    // The canvas holds many colours (a heatmap), and the trajectory colour.
-    const stats = await page.evaluate(() => {
-      const c = document.getElementById('surface');
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      const colours = new Set();
-      let trajectory = 0;
-      for (let i = 0; i < d.length; i += 4 * 7) {
-        colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-        if (d[i] > 230 && d[i + 1] > 60 && d[i + 1] < 120 && d[i + 2] < 90) trajectory += 1;
-      }
-      return { colours: colours.size, trajectory };
-    });
-    assert.ok(stats.colours > 200, `only ${stats.colours} colours`);
-    assert.ok(stats.trajectory > 10, `trajectory pixels: ${stats.trajectory}`);
-    await page.screenshot({ path: join(artifacts, shot), fullPage: true });
+    if (hash === '#garbage') await page.screenshot({ path: join(artifacts, 'landscape-bad-hash.png') });
+    await page.close();
+  }
+});
+
+test('an out-of-range field shows the engine message under the field', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await ready(page);
+  const field = page.locator('[data-field="optimizers[0].lr"] input[type="text"]');
+  await page.locator('.card').first().evaluate((card) => { card.open = true; });
+  await field.fill('-5');
+  await field.press('Enter');
+  const message = await page.textContent('[data-field="optimizers[0].lr"] .field-error');
+  assert.match(message, /optimizers\[0\]\.lr: must be a number in \(0, 1000\], got -5/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the diverging preset shows where the run diverged', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await ready(page);
+  await page.selectOption('#preset', 'diverge');
+  await page.waitForFunction(() => window.gradscape.session.finished, null, { timeout: 20000 });
+  await page.waitForTimeout(100);
+  const legend = await page.textContent('#legend');
+  assert.match(legend, /SGD, lr 0\.003\s*diverged at step 6/);
+  await page.screenshot({ path: join(artifacts, 'landscape-diverged.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('works from a sub-path and at phone width, in the dark theme', async () => {
+  const sub = await serve(join(root, 'dist'), '/gradscape');
+  try {
+    const { page, errors } = await open(browser, sub.url, { width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await ready(page);
+    await finish(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at phone width (${overflow}px too wide)`);
+    await page.screenshot({ path: join(artifacts, 'landscape-phone-dark.png'), fullPage: true });
+    assert.deepEqual(errors, []);
     await page.close();
   } finally {
-    await server.close();
+    await sub.close();
   }
-}
-
-test('engine page draws the surface and trajectory', () => checkPage('', 'engine-page.png'));
-test('engine page works from a sub-path', () => checkPage('/gradscape', 'engine-page-subpath.png'));
-test('engine page at phone width', () => checkPage('', 'engine-page-phone.png', { width: 390, height: 800 }));
+});

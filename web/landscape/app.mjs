@@ -1,0 +1,291 @@
+// The landscape playground: wires the engine session, the store (⇄ URL hash), the generated
+// controls, the player, the surface view, the curves and the formula panel.
+import { loadGradscape } from '../api/gradscape.mjs';
+import { Store, defaultState, decodeHash, encodeHash, toConfig, HashError } from './state.mjs';
+import { Controls } from './controls.mjs';
+import { Player, STEPS_PER_FRAME, SPEEDS } from './player.mjs';
+import { PRESETS, findPreset } from './presets.mjs';
+import { runColour } from './palette.mjs';
+import { saveFile, trajectoriesCsv } from './downloads.mjs';
+import { SurfaceView } from './surface.mjs';
+import { Curves } from './curves.mjs';
+import { renderFormula } from './formula.mjs';
+import { resolvedSpec } from './spec.mjs';
+import { initTheme } from './theme.mjs';
+import { Legend } from './legend.mjs';
+
+const $ = (id) => document.getElementById(id);
+const ICONS = {
+  play: '<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11l9-5.5z"/></svg>',
+  pause: '<svg viewBox="0 0 16 16" aria-hidden="true"><rect x="3.5" y="2.5" width="3" height="11" rx="0.6"/><rect x="9.5" y="2.5" width="3" height="11" rx="0.6"/></svg>',
+};
+
+// kind 'link': the URL could not be used (stays until closed); 'error': the current edit is invalid.
+function showMessage(text, kind = 'error') {
+  const box = $('message');
+  box.hidden = !text;
+  box.dataset.kind = text ? kind : '';
+  $('message-text').textContent = text ?? '';
+}
+
+function toast(text) {
+  const t = $('toast');
+  t.textContent = text;
+  t.classList.add('visible');
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => t.classList.remove('visible'), 1800);
+}
+
+/** The state in the URL, or the defaults with a message saying why the link was not used. */
+function initialState(gs, probe) {
+  if (!location.hash || location.hash === '#') return defaultState();
+  try {
+    const state = decodeHash(location.hash);
+    probe.configure(toConfig(state, gs.registry));
+    return state;
+  } catch (error) {
+    const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
+    showMessage(`This link could not be used (${why}). Showing the default playground instead.`, 'link');
+    return defaultState();
+  }
+}
+
+export async function start() {
+  const gs = await loadGradscape();
+  const registry = gs.registry;
+  const session = gs.createSession();
+  session.recordDiagnostics(true);
+  const store = new Store(initialState(gs, session));
+  const theme = initTheme($('theme'), (t) => { surface.setTheme(t); curves.setTheme(t); });
+
+  const surface = new SurfaceView($('surface'), {
+    grid: (x0, x1, y0, y1, nx, ny) => session.grid(x0, x1, y0, y1, nx, ny),
+  });
+  const curves = new Curves($('curves'));
+  surface.setTheme(theme.current);
+  curves.setTheme(theme.current);
+  const controls = new Controls($('controls'), { registry, store });
+  const legend = new Legend($('legend'), {
+    onSelect: (i) => store.update((s) => { s.selected = i; }, 'select'),
+    onHover: (i) => {
+      surface.setHighlight(i);
+      surface.draw();
+    },
+  });
+
+  let results = [];  // resolved optimizer specs of the configured runs
+  let lossOffset;    // the objective's global minimum value: the loss chart shows f − f*
+  const runs = () => {
+    const count = session.runCount;
+    const list = [];
+    for (let i = 0; i < count; ++i) {
+      list.push({
+        label: results[i].label, color: runColour(i), optimizer: results[i],
+        xy: session.trajectory(i), loss: session.loss(i), diagnostics: session.diagnostics(i),
+        status: session.status(i),
+      });
+    }
+    return list;
+  };
+
+  const stats = { work: [], first: true };  // per-frame work in ms, for bench/page.mjs
+  const frame = () => {
+    const t0 = performance.now();
+    const list = runs();
+    surface.setRuns(list);
+    surface.draw();
+    legend.update(list, store.state.selected);
+    curves.update({
+      runs: list, selected: store.state.selected, stepBounds: (a) => gs.stepBounds(a),
+      totalSteps: session.totalSteps, lossOffset,
+    });
+    showProgress();
+    if (stats.work.length >= 1000) stats.work.shift();
+    stats.work.push(performance.now() - t0);
+    if (stats.first && list.some((r) => r.loss.length > 1)) {
+      stats.first = false;
+      performance.mark('gradscape:first-frame');
+    }
+  };
+  const player = new Player(session, { onFrame: frame, onState: showPlayerState });
+
+  function showProgress() {
+    const done = session.stepsDone;
+    $('step-count').textContent = `step ${done} / ${session.totalSteps}`;
+    const scrub = $('scrub');
+    scrub.max = String(session.totalSteps);
+    scrub.value = String(done);
+  }
+
+  function showPlayerState() {
+    const play = $('play');
+    play.innerHTML = player.playing ? ICONS.pause : ICONS.play;
+    play.setAttribute('aria-label', player.playing ? 'Pause' : 'Play');
+    play.title = player.playing ? 'Pause (space)' : 'Play (space)';
+  }
+
+  let objectiveKey = '';
+  /** Configures the engine from the state; false (with the message shown) if it is invalid. */
+  function configure(state) {
+    try {
+      session.configure(toConfig(state, registry));
+    } catch (error) {
+      if (!controls.showError(error.field, error.message)) showMessage(error.message);
+      return false;
+    }
+    controls.clearErrors();
+    if ($('message').dataset.kind === 'error') showMessage(null);
+    results = state.optimizers.map((o) => resolvedSpec(registry, o));
+    const info = registry.objectives.find((o) => o.name === state.objective.name);
+    const key = JSON.stringify([state.objective.name, state.objective.params]);
+    if (key !== objectiveKey) {
+      objectiveKey = key;
+      const minima = session.minima();
+      const global = minima.filter((m) => m.global).map((m) => m.value);
+      lossOffset = global.length ? Math.min(...global) : undefined;
+      surface.setObjective({ name: info.name, displayName: info.display_name, minima, view: info.view });
+    }
+    surface.setView(state.view ?? info.view);
+    surface.setStart(toConfig(state, registry).start);
+    showFormula(state);
+    return true;
+  }
+
+  function showFormula(state) {
+    const o = results[state.selected] ?? results[0];
+    const info = registry.optimizers.find((r) => r.name === o.name);
+    const schedule = registry.schedules.find((s) => s.name === o.schedule.name);
+    renderFormula($('formula'), { optimizer: info, spec: o, schedule });
+  }
+
+  /** Runs the state: restart the animation if it was playing, else show every step at once. */
+  function rerun(state, { animate = player.playing } = {}) {
+    const wasPlaying = player.playing;
+    player.pause();
+    if (!configure(state)) return;
+    if (animate || wasPlaying) player.play();
+    else player.finish();
+  }
+
+  let hashTimer = 0;
+  let writingHash = '';
+  function writeHash(state) {
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      writingHash = encodeHash(state);
+      if (writingHash !== location.hash) history.replaceState(null, '', writingHash);
+    }, 150);
+  }
+
+  store.subscribe((state, reason) => {
+    writeHash(state);
+    if (reason === 'view') return;
+    if (reason === 'select') {
+      showFormula(state);
+      frame();
+      return;
+    }
+    if (reason === 'structure' || reason === 'replace') controls.render();
+    rerun(state, { animate: reason === 'replace' });
+    player.stepsPerFrame = state.stepsPerFrame;
+  });
+
+  surface.on('start', ([x, y], { final }) => {
+    store.update((s) => { s.start = [Number(x.toPrecision(4)), Number(y.toPrecision(4))]; }, final ? 'edit' : 'live');
+    controls.showStart(store.state.start);
+  });
+  surface.on('view', (box) => store.update((s) => { s.view = box.map((v) => Number(v.toPrecision(5))); }, 'view'));
+
+  window.addEventListener('hashchange', () => {
+    if (location.hash === writingHash) return;
+    try {
+      const state = decodeHash(location.hash);
+      session.configure(toConfig(state, registry));
+      showMessage(null);
+      store.replace(state);
+    } catch (error) {
+      const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
+      showMessage(`This link could not be used (${why}). Keeping the current playground.`, 'link');
+      configure(store.state);
+    }
+  });
+
+  setUpPlayerControls(player, store);
+  setUpPresets(store);
+  setUpExports({ surface, curves, session });
+  $('copy-link').addEventListener('click', async () => {
+    const url = location.href.split('#')[0] + encodeHash(store.state);
+    try {
+      await navigator.clipboard.writeText(url);
+      toast('Link copied');
+    } catch {
+      prompt('Copy this link:', url);
+    }
+  });
+  $('message-close').addEventListener('click', () => showMessage(null));
+  $('fit').addEventListener('click', () => {
+    surface.resetView();
+    store.update((s) => { s.view = null; }, 'view');
+  });
+
+  controls.render();
+  player.stepsPerFrame = store.state.stepsPerFrame;
+  $('steps-per-frame').value = String(store.state.stepsPerFrame);
+  rerun(store.state, { animate: true });
+  document.body.dataset.ready = 'true';
+  window.gradscape = { gs, session, store, player, surface, stats };
+}
+
+function setUpPlayerControls(player, store) {
+  $('play').addEventListener('click', () => player.toggle());
+  $('step').addEventListener('click', () => player.step());
+  $('reset').addEventListener('click', () => player.reset());
+  $('scrub').addEventListener('input', (e) => player.seek(Number(e.target.value)));
+  const spf = $('steps-per-frame');
+  spf.replaceChildren(...STEPS_PER_FRAME.map((k) => new Option(`${k} / frame`, String(k))));
+  spf.addEventListener('change', () => store.update((s) => { s.stepsPerFrame = Number(spf.value); }, 'view'));
+  spf.addEventListener('change', () => { player.stepsPerFrame = Number(spf.value); });
+  const speed = $('speed');
+  speed.replaceChildren(...SPEEDS.map((v) => new Option(v === 1 ? 'normal' : `${v}×`, String(v))));
+  speed.value = '1';
+  speed.addEventListener('change', () => { player.speed = Number(speed.value); });
+  document.addEventListener('keydown', (e) => {
+    if (e.target.closest?.('input, select, textarea, button, canvas, [contenteditable]')) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      player.toggle();
+    } else if (e.key === '.') player.step();
+    else if (e.key === 'r') player.reset();
+  });
+}
+
+function setUpPresets(store) {
+  const select = $('preset');
+  select.replaceChildren(new Option('Stories…', ''), ...PRESETS.map((p) => new Option(p.title, p.id)));
+  select.addEventListener('change', () => {
+    const preset = findPreset(select.value);
+    select.value = '';
+    if (!preset) return;
+    store.replace({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: 0 });
+    $('story').textContent = preset.description;
+    $('story').hidden = false;
+  });
+}
+
+function setUpExports({ surface, curves, session }) {
+  const actions = {
+    'surface-png': async () => saveFile('gradscape-surface.png', await surface.toPNG()),
+    'loss-svg': () => saveFile('gradscape-loss.svg', curves.exportSVG('loss'), 'image/svg+xml'),
+    'step-svg': () => saveFile('gradscape-step-size.svg', curves.exportSVG('step'), 'image/svg+xml'),
+    'coords-svg': () => saveFile('gradscape-coordinates.svg', curves.exportSVG('coords'), 'image/svg+xml'),
+    'loss-png': async () => saveFile('gradscape-loss.png', await curves.exportPNG('loss')),
+    csv: () => saveFile('gradscape-trajectories.csv', trajectoriesCsv(session.result()), 'text/csv'),
+    json: () => saveFile('gradscape-result.json', JSON.stringify(session.result()), 'application/json'),
+  };
+  for (const button of document.querySelectorAll('[data-export]')) {
+    button.addEventListener('click', () => {
+      button.closest('details')?.removeAttribute('open');
+      actions[button.dataset.export]();
+    });
+  }
+}

@@ -1,0 +1,45 @@
+// The run legend under the surface: colour, label, and the latest loss or "diverged at step k"
+// for every run. Clicking a run selects it for the curves and the formula; hovering or focusing
+// it highlights its trajectory.
+const format = (v) => (Number.isFinite(v) ? (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? v.toPrecision(4) : v.toExponential(2)) : '–');
+
+export class Legend {
+  #root;
+  #items = [];
+  #onSelect;
+  #onHover;
+  constructor(root, { onSelect, onHover }) {
+    this.#root = root;
+    this.#onSelect = onSelect;
+    this.#onHover = onHover;
+  }
+
+  update(runs, selected) {
+    if (this.#items.length !== runs.length) this.#build(runs.length);
+    runs.forEach((run, i) => {
+      const item = this.#items[i];
+      item.style.setProperty('--run-colour', run.color);
+      item.querySelector('.legend-label').textContent = run.label;
+      const diverged = run.status.status === 'diverged';
+      item.classList.toggle('diverged', diverged);
+      item.querySelector('.legend-value').textContent = diverged
+        ? `diverged at step ${run.status.diverged_at}`
+        : `loss ${format(run.loss[run.loss.length - 1])}`;
+      item.setAttribute('aria-pressed', String(i === selected));
+    });
+  }
+
+  #build(count) {
+    this.#items = Array.from({ length: count }, (_, i) => {
+      const item = document.createElement('button');
+      item.type = 'button';
+      item.className = 'legend-item';
+      item.innerHTML = '<span class="swatch"></span><span class="legend-label"></span><span class="legend-value"></span>';
+      item.addEventListener('click', () => this.#onSelect(i));
+      for (const on of ['mouseenter', 'focus']) item.addEventListener(on, () => this.#onHover(i));
+      for (const off of ['mouseleave', 'blur']) item.addEventListener(off, () => this.#onHover(null));
+      return item;
+    });
+    this.#root.replaceChildren(...this.#items);
+  }
+}

@@ -1,39 +1,14 @@
 // A small SVG writer for Gradscape's curves: one standalone chart (title, axes with d3-scale
 // ticks, linear or log, one or two y axes, a polyline per series, end markers, a legend and a
-// caption) that reads well when pasted into a blog post. It also owns the number formats the
-// on-screen charts share, so a figure and its export label ticks the same way.
+// caption) that reads well when pasted into a blog post. Its tick labels use format.mjs, as the
+// on-screen charts do.
 import { scaleLinear, scaleLog } from 'd3-scale';
+import { formatTick } from './format.mjs';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 const TITLE_H = 34;
 const LEGEND_ROW = 20;
 const CHAR_W = 6.6;
-
-function superscript(n) {
-  return String(n).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c]);
-}
-
-/** An axis tick label: plain between 0.01 and 10⁴, else 10ᵏ or m·10ᵏ. */
-export function formatTick(v) {
-  if (v === 0) return '0';
-  if (!Number.isFinite(v)) return '';
-  const e = Math.floor(Math.log10(Math.abs(v)) + 1e-9);
-  if (e >= -2 && e <= 3) return String(Number(v.toPrecision(3)));
-  const m = Number((v / 10 ** e).toPrecision(2));
-  return m === 1 ? `10${superscript(e)}` : m === -1 ? `−10${superscript(e)}` : `${m}·10${superscript(e)}`;
-}
-
-/** A value in a legend or readout: three significant digits, exponent form when tiny or huge. */
-export function formatValue(v) {
-  if (v == null || Number.isNaN(v)) return '–';
-  if (v === 0) return '0';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  const a = Math.abs(v);
-  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(3)));
-  const [m, e] = v.toExponential(2).split('e');
-  return `${Number(m)}e${Number(e)}`;
-}
 
 function escapeXml(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);

@@ -1,0 +1,41 @@
+// The uPlot axis and scale options of a chart: the step axis below, and y axes left or right,
+// linear or log (log-axis.mjs), in the theme's colours and the curves' number formats.
+import uPlot from 'uplot';
+import { formatStep, formatTick } from './format.mjs';
+import { logRange, logSplits, unshown } from './log-axis.mjs';
+
+const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const STEP_INCRS = [1, 2, 5].flatMap((m) => [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7].map((p) => m * p)).sort((a, b) => a - b);
+
+// The width of a y axis: room for its longest tick label.
+function axisSize(self, values, axisIdx, cycleNum) {
+  const axis = self.axes[axisIdx];
+  if (cycleNum > 1) return axis._size;
+  const longest = (values ?? []).reduce((acc, v) => (v && v.length > acc.length ? v : acc), '');
+  self.ctx.font = axis.font[0];
+  const width = longest ? self.ctx.measureText(longest).width / uPlot.pxRatio : 0;
+  return Math.ceil(axis.ticks.size + axis.gap + width + 2);
+}
+
+export function xAxisOptions(theme, label) {
+  return {
+    scale: 'x', label, stroke: theme.fg, font: FONT, labelFont: LABEL_FONT, size: 26, labelSize: 18, labelGap: 0,
+    grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.axis, width: 1, size: 4 },
+    incrs: STEP_INCRS, space: 60, values: (u, splits) => splits.map(formatStep),
+  };
+}
+
+export function yAxisOptions(theme, axis) {
+  return {
+    scale: axis.key, label: axis.label, side: axis.side === 'right' ? 1 : 3, show: axis.show !== false,
+    stroke: theme.fg, font: FONT, labelFont: LABEL_FONT, labelSize: 20, labelGap: 2, size: axisSize, space: 28,
+    grid: { show: axis.side !== 'right', stroke: theme.grid, width: 1 }, ticks: { stroke: theme.axis, width: 1, size: 4 },
+    values: (u, splits) => splits.map((v) => (v == null ? '' : formatTick(unshown(v, axis.log)))),
+    ...(axis.log ? { splits: logSplits } : {}),
+  };
+}
+
+export function scaleOptions(axis) {
+  return axis.log ? { auto: true, range: logRange } : { auto: true };
+}

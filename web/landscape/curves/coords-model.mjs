@@ -1,0 +1,55 @@
+// What the coordinates chart plots, as a model for Chart.render: the selected run's effective
+// learning rate and moments, x and y, with a note on each moment its optimizer does not have.
+import { decimate } from './decimate.mjs';
+import { momentLabels, unusedNote } from './optimizers.mjs';
+
+const Y_DASH = [5, 3];
+
+// The x and y series of one per-coordinate quantity (y dashed); `note` says why it is missing.
+function coordSeries(quantity, axis, color, labels, available, note) {
+  return ['x', 'y'].map((coord, c) => ({
+    key: `${quantity}${coord}`,
+    label: `${labels} ${coord}`,
+    color,
+    dash: c ? Y_DASH : null,
+    scale: axis,
+    available,
+    note: available ? '' : note,
+  }));
+}
+
+// The selected run per coordinate: effective learning rate (left axis) and moments (right axis).
+export function coordsModel(chart, run) {
+  if (!run) {
+    chart.column(0).length = 0;
+    return { title: 'Per coordinate', x: { label: 'step t' }, y: [{ key: 'y', label: '', log: true }], series: [], legend: [], markers: [] };
+  }
+  const group = run.groups.coords;
+  const { buckets, two } = decimate(chart, [[run, group]], chart.columns());
+  const pending = group.count <= 1;
+  const has = (c) => pending || group.channels[c].lastAt >= 0 || group.channels[c + 1].lastAt >= 0;
+  const names = momentLabels(run.optimizer);
+  const theme = chart.theme;
+  const defs = [
+    ...coordSeries('lr', 'y', theme.q1, 'eff. lr', true, ''),
+    ...coordSeries('m1', 'y2', theme.q2, names.first, has(2), unusedNote(run.optimizer, true)),
+    ...coordSeries('m2', 'y2', theme.q3, names.second, has(4), unusedNote(run.optimizer, false)),
+  ];
+  defs.forEach((def, c) => group.channels[c].write(chart.column(c + 1), buckets, two, true));
+  const series = defs.map((d) => ({ ...d, show: d.available && !chart.hidden.has(d.key) }));
+  const moments = [defs[2], defs[4]].filter((d) => d.available).map((d) => d.label.slice(0, -2));
+  return {
+    title: `${run.label}: per coordinate`,
+    x: { label: 'step t' },
+    y: [
+      { key: 'y', label: 'effective lr |Δθᵢ|/|gᵢ|', log: true },
+      { key: 'y2', label: moments.join(', ') || 'moments', log: true, side: 'right', show: moments.length > 0 },
+    ],
+    series,
+    legend: defs.map((d, c) => ({ key: d.key, label: d.label, color: d.color, dash: d.dash, series: d.available ? [c] : [],
+      note: d.note, off: !d.available, static: !d.available, latest: group.channels[c].last })),
+    caption: run.hasDiagnostics || run.points <= 1 ? ''
+      : 'Per-step diagnostics were not recorded: call session.recordDiagnostics(true) before configure().',
+    markers: [],
+  };
+}

@@ -1,5 +1,8 @@
 // Vite serves and builds the static site from web/. `base: './'` makes every URL relative, so
-// dist/ works from any static host and any sub-path, with no special headers.
+// dist/ works from any static host and any sub-path, with no special headers. Two pages: the
+// landscape playground (index.html) and the regret lab (regret.html, whose Web Worker is an ES
+// module so that it can load the engine with a dynamic import).
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -11,6 +14,15 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./web/index.html', import.meta.url)),
+        regret: fileURLToPath(new URL('./web/regret.html', import.meta.url)),
+      },
+      // The worker is bundled inside one plugin callback, whose time would be reported as slow.
+      checks: { bundlerTimings: false },
+    },
   },
+  worker: { format: 'es' },
   server: { strictPort: false },
 });

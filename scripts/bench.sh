@@ -2,7 +2,8 @@
 # `npm run bench` (not part of the tests): builds what the benchmark needs, then runs
 # bench/adam_step.mjs (Adam step, n = 1e3 … 1e7: wasm SIMD / scalar via the JS API, plain JS,
 # tfjs-wasm, tfjs-cpu, native C++, and the wasm triad and read-modify-write rooflines).
-# then bench/page.mjs (the landscape page in headless Chromium: first trajectory, frame time, size).
+# then bench/regret.mjs (the online loop at d = 1 and d = 10,000 sparse against plain JS) and
+# bench/page.mjs (the landscape page in headless Chromium: first trajectory, frame time, size).
 # Reports go to stdout and to bench/results/; extra arguments go to adam_step.mjs, e.g.
 # `npm run bench -- --quick --sizes=1e3,1e6`.
 set -euo pipefail
@@ -22,4 +23,5 @@ echo "bench: building the site" >&2
 
 cd "$root"
 node --expose-gc bench/adam_step.mjs "$@"
+node bench/regret.mjs
 node bench/page.mjs

@@ -1,5 +1,6 @@
 // Native twin of the `gradscape` CLI (web/api/cli.mjs), over the same C++ engine:
-//   gradscape_native run CONFIG.json|-
+//   gradscape_native run CONFIG.json|-       the result JSON of a run config
+//   gradscape_native regret CONFIG.json|-    the result JSON of a regret config
 // Prints the result JSON; on bad input prints one line to stderr and exits 2. Used to check
 // that native and wasm builds produce the same trajectories, and as the native benchmark baseline.
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/regret_session.hpp"
 #include "engine/session.hpp"
 
 namespace {
@@ -29,8 +31,9 @@ bool read_input(const std::string& path, std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3 || std::string(argv[1]) != "run") {
-    std::fprintf(stderr, "usage: gradscape_native run CONFIG.json|-\n");
+  const std::string command = argc == 3 ? argv[1] : "";
+  if (command != "run" && command != "regret") {
+    std::fprintf(stderr, "usage: gradscape_native run|regret CONFIG.json|-\n");
     return 2;
   }
   std::string text;
@@ -39,7 +42,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string result, error;
-  if (!gs::engine::run(text, result, error)) {
+  const bool ok = command == "run" ? gs::engine::run(text, result, error) : gs::engine::regret(text, result, error);
+  if (!ok) {
     std::fprintf(stderr, "gradscape: %s\n", error.c_str());
     return 2;
   }

@@ -1,6 +1,7 @@
 #include "engine/registry_json.hpp"
 
 #include "objectives/objective.hpp"
+#include "online/problem.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::engine {
@@ -46,6 +47,56 @@ json::Value objectives_json() {
   return json::Value(std::move(list));
 }
 
+json::Value problems_json() {
+  json::Array list;
+  for (const auto& info : online::problem_registry()) {
+    json::Value v{json::Object{}};
+    v.set("name", info.name);
+    v.set("display_name", info.display_name);
+    v.set("latex", info.latex);
+    v.set("description", info.description);
+    v.set("source", info.source);
+    v.set("comparator", info.comparator);
+    json::Array params;
+    for (const auto& p : info.params) params.push_back(optim::hyper_json(p));
+    v.set("params", json::Value(std::move(params)));
+    v.set("dimension", info.fixed_dimension ? json::Value(static_cast<double>(info.fixed_dimension)) : json::Value("d"));
+    json::Value domain{json::Object{}};
+    domain.set("type", online::domain_type_name(info.default_domain));
+    domain.set("radius", info.default_radius);
+    v.set("default_domain", std::move(domain));
+    v.set("default_start", info.default_start);
+    list.push_back(std::move(v));
+  }
+  return json::Value(std::move(list));
+}
+
+json::Value domains_json() {
+  json::Value box{json::Object{}};
+  box.set("name", "box");
+  box.set("description", "the box [−r, r]^d (half-width r): x_i is clipped to [−r, r] after every step");
+  box.set("latex", R"(\{x : \lVert xVert_\infty \le r\},\quad D = 2r\sqrt d,\ D_\infty = 2r)");
+  json::Value ball{json::Object{}};
+  ball.set("name", "ball");
+  ball.set("description", "the L2 ball of radius r: x is scaled back to ‖x‖₂ = r after a step that leaves it");
+  ball.set("latex", R"(\{x : \lVert xVert_2 \le r\},\quad D = D_\infty = 2r)");
+  return json::Value(json::Array{std::move(box), std::move(ball)});
+}
+
+json::Value regret_bound_json() {
+  json::Value v{json::Object{}};
+  v.set("latex",
+        R"(R(T) \le rac{D^2}{2lpha(1-eta_1)}\sum_{i=1}^d\sqrt{T\,\hat v_{T,i}} + rac{lpha(1+eta_1)G_\infty}{(1-eta_1)\sqrt{1-eta_2}(1-\gamma)^2}\sum_{i=1}^d\lVert g_{1:T,i}Vert_2 + \sum_{i=1}^drac{D_\infty^2 G_\infty\sqrt{1-eta_2}}{2lpha(1-eta_1)(1-\lambda)^2})");
+  v.set("conditions",
+        "adam or adamw, schedule inv_sqrt (α_t = α/√t), γ = β1²/√β2 < 1, β1,t = β1·λ^(t−1) with λ = beta1_decay ∈ (0, 1) "
+        "(any λ when β1 = 0; the last term then takes its infimum, λ → 0)");
+  v.set("note",
+        "Kingma & Ba 2015, Theorem 4.1, evaluated with the run's observed G∞, v̂ and g_{1:t} and the domain's D, D∞. "
+        "Reddi, Kale & Kumar (ICLR 2018) show that its proof is flawed: on their problem Adam's regret grows linearly "
+        "and crosses it.");
+  return v;
+}
+
 json::Value step_bounds_json() {
   json::Value v{json::Object{}};
   v.set("paper",
@@ -65,6 +116,9 @@ json::Value registry_json() {
   v.set("optimizers", optim::optimizer_registry_json());
   v.set("schedules", optim::schedule_registry_json());
   v.set("objectives", objectives_json());
+  v.set("problems", problems_json());
+  v.set("domains", domains_json());
+  v.set("regret_bound", regret_bound_json());
   v.set("step_bounds", step_bounds_json());
   return v;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `gradscape` command line (DESIGN.md), over the same wasm module as the browser:
 //   gradscape run CONFIG.json|-      the result JSON of a run config
-//   gradscape registry               optimizers, schedules, objectives as JSON
+//   gradscape regret CONFIG.json|-   the result JSON of a regret config (the regret lab)
+//   gradscape registry               optimizers, schedules, objectives, online problems as JSON
 // Output is streamed with back-pressure and the process exits on its own once stdout has
 // drained, so a piped result is never cut short. Bad input: one line on stderr, exit code 2.
 import { readFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { once } from 'node:events';
 import { loadGradscape, GradscapeError } from './gradscape.mjs';
 
 const USAGE = `usage: gradscape run CONFIG.json|-
+       gradscape regret CONFIG.json|-
        gradscape registry
        gradscape --help
 Options: --scalar   use the scalar (non-SIMD) wasm build`;
@@ -47,6 +49,14 @@ async function main(argv) {
   }
   if (command === 'run' && args.length === 2) {
     const session = gs.createSession(await readInput(path));
+    session.advance(session.totalSteps);
+    for (const part of session.resultParts()) await write(part);
+    await write('\n');
+    session.delete();
+    return 0;
+  }
+  if (command === 'regret' && args.length === 2) {
+    const session = gs.createRegretSession(await readInput(path));
     session.advance(session.totalSteps);
     for (const part of session.resultParts()) await write(part);
     await write('\n');

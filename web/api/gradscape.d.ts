@@ -55,6 +55,67 @@ export interface RunResult {
   }>;
 }
 
+export type ProblemName = 'reddi' | 'online_logistic' | 'sparse_adversarial' | 'online_linear' | 'online_quadratic';
+export type DomainType = 'box' | 'ball';
+
+/** The regret lab's config (DESIGN.md, "Regret config and result"). */
+export interface RegretConfig {
+  version?: 1;
+  /** Default "reddi". Parameters: see registry.problems. */
+  problem?: ProblemName | { name: ProblemName; params?: Record<string, number> };
+  /** box: [−radius, radius]^d; ball: ‖x‖₂ ≤ radius. Default: the problem's (registry.problems[k].default_domain). */
+  domain?: { type?: DomainType; radius?: number };
+  /** d numbers, or one number broadcast to every coordinate; projected onto the domain (x₁ = Π(start)). */
+  start?: number | number[];
+  /** Rounds, 1 … 10,000,000 (default 1000). */
+  T?: number;
+  /** Record points t = record_every, 2·record_every, …, and T; at most 100,000 of them (default ⌈T/1000⌉). */
+  record_every?: number;
+  optimizers?: OptimizerSpec[];
+}
+
+export interface RegretComparator {
+  /** The record point it belongs to (0 before the first). */
+  t: number;
+  /** The best fixed point in hindsight: its first ≤ 16 coordinates. */
+  x: number[];
+  d: number;
+  /** Σ_{s≤t} f_s(x): the exact minimum lies in [loss − tolerance, loss]. */
+  loss: number;
+  /** 0 for closed forms; the duality gap of the offline solve for online_logistic. */
+  tolerance: number;
+  /** The tolerance at every record point so far. */
+  tolerances: number[];
+}
+
+export interface RegretRun {
+  optimizer: Required<Omit<OptimizerSpec, 'schedule'>> & { schedule: ScheduleSpec };
+  t: number[];
+  regret: number[];
+  average_regret: number[];
+  /** Theorem 4.1's right-hand side; null where its conditions do not hold. */
+  bound: Array<number | null>;
+  /** null when Theorem 4.1 applies, else the condition that fails, in words. */
+  bound_note: string | null;
+  /** The first coordinate of x_t, the point played in round t. */
+  iterate: number[];
+  /** The first ≤ 16 coordinates of the last iterate (the last finite one for a diverged run). */
+  x_final: number[];
+  status: 'ok' | 'diverged';
+  diverged_at: number | null;
+  message?: string;
+}
+
+export interface RegretResult {
+  version: 1;
+  problem: { name: ProblemName; params: Record<string, number> };
+  domain: { type: DomainType; radius: number };
+  T: number;
+  record_every: number;
+  comparator: RegretComparator;
+  runs: RegretRun[];
+}
+
 export interface HyperparameterInfo {
   name: string; type: 'real' | 'int' | 'bool'; default: number | boolean;
   min?: number; max?: number; min_exclusive?: boolean; max_exclusive?: boolean;
@@ -72,6 +133,13 @@ export interface Registry {
                       default_start: [number, number];
                       minima: Array<{ x: number; y: number; value: number; global: boolean }> }>;
   step_bounds: { paper: string; paper_note: string; exact: string; exact_note: string };
+  problems: Array<{ name: ProblemName; display_name: string; latex: string; description: string; source: string;
+                    comparator: string; params: HyperparameterInfo[];
+                    /** A fixed dimension, or "d": the parameter that sets it. */
+                    dimension: number | 'd';
+                    default_domain: { type: DomainType; radius: number }; default_start: number }>;
+  domains: Array<{ name: DomainType; description: string; latex: string }>;
+  regret_bound: { latex: string; conditions: string; note: string };
 }
 
 export class GradscapeError extends Error {
@@ -120,6 +188,33 @@ export class Session {
   delete(): void;
 }
 
+export class RegretSession {
+  configure(config: RegretConfig | string): void;
+  reset(): void;
+  /** Plays up to k more rounds with every run in one call; returns the rounds played. */
+  advance(k: number): number;
+  readonly stepsDone: number;
+  readonly totalSteps: number;
+  readonly finished: boolean;
+  readonly runCount: number;
+  readonly recordCount: number;
+  /** Zero-copy views, one entry per record point reached (fewer for a diverged run); re-fetch after advance(). */
+  t(): Float64Array;
+  regret(i: number): Float64Array;
+  averageRegret(i: number): Float64Array;
+  /** NaN where Theorem 4.1's conditions do not hold. */
+  bound(i: number): Float64Array;
+  iterate(i: number): Float64Array;
+  /** The comparator's tolerance at each record point: the exact minimum lies in [loss − tolerance, loss]. */
+  tolerances(): Float64Array;
+  status(i: number): { records: number; status: 'ok' | 'diverged'; diverged_at: number | null; message: string | null;
+                       bound_note: string | null };
+  comparator(): RegretComparator;
+  result(): RegretResult;
+  resultParts(): Generator<string>;
+  delete(): void;
+}
+
 export class Gradscape {
   readonly flavour: 'simd' | 'scalar';
   readonly simdBackend: string;
@@ -128,10 +223,12 @@ export class Gradscape {
   readonly memoryBytes: number;
   run(config: RunConfig | string): RunResult;
   createSession(config?: RunConfig | string): Session;
+  regret(config: RegretConfig | string): RegretResult;
+  createRegretSession(config?: RegretConfig | string): RegretSession;
   createOptimizer(spec: OptimizerSpec, n: number, precision?: Precision): Optimizer;
   stepBounds(args: { lr: number; beta1: number; beta2: number; t: number }): { paper: number; exact: number };
 }
 
 export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar' }): Promise<Gradscape>;
 export function simdSupported(): boolean;
-export function configText(config: RunConfig | OptimizerSpec | string): string;
+export function configText(config: RunConfig | RegretConfig | OptimizerSpec | string): string;

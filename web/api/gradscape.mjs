@@ -3,6 +3,8 @@
 //   const result = gs.run(config);             // the result schema of DESIGN.md
 //   const opt = gs.createOptimizer({name: 'adam', lr: 1e-3}, n, 'f32');
 //   opt.params.set(x0); opt.grads.set(g); opt.step(); opt.delete();
+//   const regret = gs.regret(regretConfig);    // the regret lab's result schema of DESIGN.md
+//   const lab = gs.createRegretSession(regretConfig);  // advance(k) in a Web Worker, views of R(t)
 // Every call validates in C++ and throws a GradscapeError whose message names the field.
 
 // The smallest module that uses a v128 instruction (wasm-feature-detect's SIMD probe).
@@ -134,7 +136,13 @@ export class Session {
   #handle;
   constructor(module, config) {
     this.#handle = new module.Session();
-    if (config !== undefined) this.configure(config);
+    if (config === undefined) return;
+    try {
+      this.configure(config);
+    } catch (error) {
+      this.delete();
+      throw error;
+    }
   }
   #live() {
     if (!this.#handle) throw new GradscapeError('session: used after delete()');
@@ -189,6 +197,80 @@ export class Session {
   }
 }
 
+/**
+ * The regret lab (DESIGN.md, "Regret config and result"): every optimizer of the config plays the
+ * same online problem; advance(k) plays k more rounds of all of them in one wasm call. t(),
+ * regret(i), averageRegret(i), bound(i) and iterate(i) are zero-copy Float64Array views with one
+ * entry per record point reached (fewer for a diverged run); bound(i) holds NaN where Theorem
+ * 4.1's conditions fail. Re-fetch the views after every advance(): memory may grow.
+ */
+export class RegretSession {
+  #handle;
+  constructor(module, config) {
+    this.#handle = new module.RegretSession();
+    if (config !== undefined) {
+      try {
+        this.configure(config);
+      } catch (error) {
+        this.delete();
+        throw error;
+      }
+    }
+  }
+  #live() {
+    if (!this.#handle) throw new GradscapeError('regret session: used after delete()');
+    return this.#handle;
+  }
+  configure(config) { check(this.#live().configure(configText(config))); }
+  /** Back to round 0 with the same config. */
+  reset() { this.#live().reset(); }
+  /** Plays up to k more rounds with every run in one call; returns the number of rounds played. */
+  advance(k) {
+    if (typeof k !== 'number' || !(k >= 0)) {
+      throw new GradscapeError(`k: must be a non-negative number of rounds, got ${k}`);
+    }
+    return this.#live().advance(Math.floor(k));
+  }
+  get stepsDone() { return this.#live().stepsDone(); }
+  get totalSteps() { return this.#live().totalSteps(); }
+  get finished() { return this.#live().finished(); }
+  get runCount() { return this.#live().runCount(); }
+  get recordCount() { return this.#live().recordCount(); }
+  /** The record points reached so far (t = record_every, 2·record_every, …, T). */
+  t() { return this.#live().t(); }
+  regret(i) { return this.#live().regret(this.#run(i)); }
+  averageRegret(i) { return this.#live().averageRegret(this.#run(i)); }
+  /** Theorem 4.1's bound at each record point; NaN where its conditions fail (see status(i).bound_note). */
+  bound(i) { return this.#live().bound(this.#run(i)); }
+  /** The first coordinate of x_t, the point played in round t, at each record point. */
+  iterate(i) { return this.#live().iterate(this.#run(i)); }
+  /** The comparator's tolerance at each record point (0 for closed forms; a duality gap otherwise). */
+  tolerances() { return this.#live().tolerances(); }
+  /** records, status, diverged_at, message and bound_note (null when the bound applies) of run i. */
+  status(i) { return JSON.parse(this.#live().runStatus(this.#run(i))); }
+  /** The best fixed point in hindsight at the latest record point, with its tolerance. */
+  comparator() { return JSON.parse(this.#live().comparatorJson()); }
+  result() { return JSON.parse(this.#live().resultJson()); }
+  /** The result JSON in parts (header, each run, closing), for streaming long results. */
+  *resultParts() {
+    const handle = this.#live();
+    yield handle.resultHeader();
+    for (let i = 0; i < handle.runCount(); ++i) yield (i ? ',' : '') + handle.runJson(i);
+    yield ']}';
+  }
+  #run(i) {
+    const count = this.#live().runCount();
+    if (!Number.isInteger(i) || i < 0 || i >= count) {
+      throw new GradscapeError(`run: must be an integer in [0, ${count - 1}], got ${i}`);
+    }
+    return i;
+  }
+  delete() {
+    if (this.#handle) this.#handle.delete();
+    this.#handle = null;
+  }
+}
+
 export class Gradscape {
   #module;
   #registry;
@@ -198,7 +280,7 @@ export class Gradscape {
     this.flavour = flavour;
     this.simdBackend = module.simdBackend();
   }
-  /** Optimizers, schedules, objectives and step bounds, as the UI is generated from them. */
+  /** Optimizers, schedules, objectives, step bounds and the regret lab's problems, as the UI is generated from them. */
   get registry() {
     this.#registry ??= JSON.parse(this.#module.registryJson());
     return this.#registry;
@@ -211,6 +293,17 @@ export class Gradscape {
     return this.#session.result();
   }
   createSession(config) { return new Session(this.#module, config); }
+  /** Plays a regret config to the end (same result schema as `gradscape regret`). */
+  regret(config) {
+    const session = new RegretSession(this.#module, config);
+    try {
+      session.advance(session.totalSteps);
+      return session.result();
+    } finally {
+      session.delete();
+    }
+  }
+  createRegretSession(config) { return new RegretSession(this.#module, config); }
   /** Bytes of wasm linear memory: it grows on demand and never shrinks. */
   get memoryBytes() { return this.#module.heapBytes(); }
   createOptimizer(spec, n, precision = 'f32') { return new Optimizer(this.#module, spec, n, precision); }

@@ -1,0 +1,293 @@
+// The regret lab: wires the worker (runner.mjs), the store (⇄ URL hash, state.mjs), the generated
+// controls, the run bar (progress, steps/s, ETA, Cancel), the runs table, the charts and the
+// findings. Every edit re-runs the configuration in the worker; points stream in chunk by chunk and
+// are drawn at most once per animation frame.
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { Store, defaultState, decodeHash, encodeHash, toConfig, HashError } from './state.mjs';
+import { PRESETS, findPreset } from './presets.mjs';
+import { Controls } from './controls.mjs';
+import { RegretRunner } from './runner.mjs';
+import { RegretCharts } from './charts.mjs';
+import { firstCrossing, latest, renderFindings } from './findings.mjs';
+import { renderRuns } from './table.mjs';
+import { formatDuration, formatInt, formatRate } from './format.mjs';
+import { initTheme } from '../landscape/theme.mjs';
+import { runColour } from '../landscape/palette.mjs';
+
+const $ = (id) => document.getElementById(id);
+const LIVE_DELAY = 150;
+
+// kind 'link': the URL could not be used (stays until closed); 'error': the current edit is invalid.
+function showMessage(text, kind = 'error') {
+  const box = $('message');
+  box.hidden = !text;
+  box.dataset.kind = text ? kind : '';
+  $('message-text').textContent = text ?? '';
+}
+
+function toast(text) {
+  const t = $('toast');
+  t.textContent = text;
+  t.classList.add('visible');
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => t.classList.remove('visible'), 1800);
+}
+
+function linkProblem(error) {
+  const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
+  return `This link could not be used (${why}). Showing the default regret lab instead.`;
+}
+
+/** Resolves with the worker's registry once the engine is loaded. */
+function startWorker(handlers) {
+  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    const runner = new RegretRunner(worker, {
+      ...handlers,
+      onReady: (registry, flavour) => resolve({ runner, registry, flavour }),
+      onFatal: (message) => reject(new Error(message)),
+    });
+  });
+}
+
+export async function start() {
+  const handlers = {};
+  const { runner, registry, flavour } = await startWorker({
+    onStart: (job) => handlers.onStart(job),
+    onPoints: (job) => handlers.onPoints(job),
+    onDone: (job) => handlers.onDone(job),
+    onCancelled: (job) => handlers.onCancelled(job),
+    onError: (error) => handlers.onError(error),
+  });
+
+  let fromLink = false;
+  let initial = defaultState();
+  if (location.hash && location.hash !== '#') {
+    try {
+      initial = decodeHash(location.hash);
+      fromLink = true;
+    } catch (error) {
+      showMessage(linkProblem(error), 'link');
+    }
+  }
+  const store = new Store(initial);
+  const controls = new Controls($('controls'), { registry, store });
+  const charts = new RegretCharts($('charts'), $('iterate'));
+  const theme = initTheme($('theme'), () => charts.setTheme());
+  charts.setTheme(theme.current);
+
+  let wallStart = 0;
+  let frame = 0;
+  const view = { crossings: [] };
+
+  const runMeta = (config) => config.optimizers.map((o, i) => {
+    const info = registry.optimizers.find((r) => r.name === o.name);
+    return { label: o.label || info?.display_name || o.name, color: runColour(i) };
+  });
+
+  function run(state) {
+    controls.clearErrors();
+    if ($('message').dataset.kind === 'error') showMessage(null);
+    runner.run(toConfig(state, registry));
+    wallStart = performance.now();
+    showProgress();
+  }
+
+  handlers.onStart = (job) => {
+    job.meta = runMeta(job.config);
+    job.problem = job.config.problem;
+    job.dim = dimension(registry, job.config.problem);
+    job.wallStart = wallStart;
+    fromLink = false;
+    drawSoon();
+  };
+  handlers.onPoints = () => drawSoon();
+  handlers.onDone = (job) => {
+    job.wallEnd = performance.now();
+    drawNow();
+  };
+  handlers.onCancelled = (job) => {
+    job.wallEnd = performance.now();
+    drawNow();
+  };
+  handlers.onError = ({ field, message }) => {
+    if (fromLink) {
+      fromLink = false;
+      showMessage(linkProblem({ message }), 'link');
+      store.replace(defaultState(), 'fallback');
+      showStory(findPreset('reddi'));
+      return;
+    }
+    if (!controls.showError(field, message)) showMessage(message);
+    showProgress();
+  };
+
+  function drawSoon() {
+    if (!frame) frame = requestAnimationFrame(drawNow);
+  }
+
+  function drawNow() {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    const job = runner.job;
+    showProgress();
+    if (!job?.meta) return;
+    view.crossings = job.runs.map((_, i) => firstCrossing(job, i));
+    charts.update({
+      job, runs: job.meta, axes: store.state.axes, crossings: view.crossings,
+      comparator: job.comparator?.x,
+    });
+    renderRuns($('runs'), job, view.crossings);
+    renderFindings($('findings'), { job, runs: job.meta, crossings: view.crossings, problem: job.problem, state: job.state });
+    if (job.count > 0 && !performance.getEntriesByName('gradscape:regret-first-points').length) {
+      performance.mark('gradscape:regret-first-points');
+    }
+  }
+
+  function showProgress() {
+    const job = runner.job;
+    const pending = runner.pending !== null;
+    const running = runner.running;
+    $('cancel').disabled = !running;
+    $('run').textContent = running ? 'Restart' : 'Run';
+    const bar = $('progress');
+    const text = $('progress-text');
+    if (pending || !job) {
+      bar.style.setProperty('--done', '0');
+      bar.setAttribute('aria-valuenow', '0');
+      text.textContent = pending ? 'Starting…' : '';
+      return;
+    }
+    const fraction = job.totalSteps ? job.stepsDone / job.totalSteps : 1;
+    bar.style.setProperty('--done', String(fraction));
+    bar.setAttribute('aria-valuenow', String(Math.round(100 * fraction)));
+    bar.dataset.state = job.state;
+    const wall = (job.wallEnd ?? performance.now()) - job.wallStart;
+    const rate = wall > 0 ? (1000 * job.stepsDone) / wall : 0;
+    const runs = job.runCount === 1 ? '' : ` × ${job.runCount} runs`;
+    const done = `${formatInt(job.stepsDone)} / ${formatInt(job.totalSteps)} steps${runs}`;
+    if (job.state === 'running') {
+      const eta = rate > 0 ? formatDuration((1000 * (job.totalSteps - job.stepsDone)) / rate) : '–';
+      text.textContent = `${done} · ${formatRate(rate)} · ETA ${eta}`;
+    } else if (job.state === 'done') {
+      text.textContent = `${done} in ${formatDuration(wall)} · ${formatRate(rate)}`;
+    } else if (job.state === 'cancelled') {
+      text.textContent = `Cancelled at t = ${formatInt(job.stepsDone)} of ${formatInt(job.totalSteps)}; the curves so far stay.`;
+    } else {
+      text.textContent = `Stopped at t = ${formatInt(job.stepsDone)}.`;
+    }
+  }
+
+  let hashTimer = 0;
+  let writingHash = '';
+  function writeHash(state) {
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      writingHash = encodeHash(state);
+      if (writingHash !== location.hash) history.replaceState(null, '', writingHash);
+    }, 150);
+  }
+
+  let liveTimer = 0;
+  store.subscribe((state, reason) => {
+    writeHash(state);
+    showAxes(state.axes);
+    if (reason === 'axes') {
+      drawNow();
+      return;
+    }
+    if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();
+    clearTimeout(liveTimer);
+    if (reason === 'live') liveTimer = setTimeout(() => run(store.state), LIVE_DELAY);
+    else run(state);
+  });
+
+  window.addEventListener('hashchange', () => {
+    if (location.hash === writingHash) return;
+    try {
+      const state = decodeHash(location.hash);
+      showMessage(null);
+      fromLink = false;
+      store.replace(state);
+    } catch (error) {
+      showMessage(`This link could not be used (${error instanceof HashError ? `URL hash: ${error.message}` : error.message}). Keeping the current settings.`, 'link');
+    }
+  });
+
+  function showAxes(axes) {
+    for (const b of document.querySelectorAll('[data-axes]')) b.setAttribute('aria-pressed', String(b.dataset.axes === axes));
+  }
+  for (const b of document.querySelectorAll('[data-axes]')) {
+    b.addEventListener('click', () => store.update((s) => { s.axes = b.dataset.axes; }, 'axes'));
+  }
+  $('run').addEventListener('click', () => run(store.state));
+  $('cancel').addEventListener('click', () => runner.cancel());
+  $('message-close').addEventListener('click', () => showMessage(null));
+  $('copy-link').addEventListener('click', async () => {
+    const url = location.href.split('#')[0] + encodeHash(store.state);
+    try {
+      await navigator.clipboard.writeText(url);
+      toast('Link copied');
+    } catch {
+      prompt('Copy this link:', url);
+    }
+  });
+  setUpPresets(store);
+  renderTex();
+  if (!fromLink) showStory(findPreset('reddi'));
+
+  controls.render();
+  showAxes(store.state.axes);
+  run(store.state);
+  document.body.dataset.ready = 'true';
+  window.gradscapeRegret = {
+    store, runner, charts, registry, flavour,
+    get job() { return runner.job; },
+    /** The finished (or cancelled) run's result JSON, as gs.regret(config) returns it. */
+    result: () => runner.result(),
+    /** The latest average regret R(t)/t of each run, and where each crosses its bound. */
+    summary() {
+      const job = runner.job;
+      if (!job) return null;
+      return {
+        state: job.state, stepsDone: job.stepsDone, totalSteps: job.totalSteps, count: job.count,
+        labels: job.meta?.map((m) => m.label) ?? [],
+        average: job.runs.map((_, i) => latest(job, i)?.average ?? null),
+        regret: job.runs.map((_, i) => latest(job, i)?.regret ?? null),
+        crossings: view.crossings,
+      };
+    },
+  };
+}
+
+/** The problem's dimension: fixed, or its parameter d. */
+function dimension(registry, problem) {
+  const info = registry.problems.find((p) => p.name === problem.name);
+  if (typeof info?.dimension === 'number') return info.dimension;
+  const name = info?.dimension ?? 'd';
+  return problem.params?.[name] ?? info?.params.find((p) => p.name === name)?.default ?? 0;
+}
+
+function setUpPresets(store) {
+  const select = $('preset');
+  select.replaceChildren(new Option('Stories…', ''), ...PRESETS.map((p) => new Option(p.title, p.id)));
+  select.addEventListener('change', () => {
+    const preset = findPreset(select.value);
+    select.value = '';
+    if (!preset) return;
+    store.replace(structuredClone(preset.state));
+    showStory(preset);
+  });
+}
+
+function showStory(preset) {
+  $('story').textContent = preset.description;
+  $('story').hidden = false;
+}
+
+function renderTex() {
+  for (const node of document.querySelectorAll('[data-tex]')) {
+    katex.render(node.dataset.tex, node, { throwOnError: false, displayMode: true });
+  }
+}

@@ -1,0 +1,268 @@
+// The regret lab's sidebar, generated from the engine's registry: the online problem (its
+// parameters, domain, start, horizon T and record_every) and one card per optimizer with every
+// hyperparameter, schedule and label. Fields carry data-field = their config path so the engine's
+// message for a bad value appears right under it (landscape/fields.mjs).
+import katex from 'katex';
+import { hyperField, selectField } from '../landscape/fields.mjs';
+import { runColour } from '../landscape/palette.mjs';
+import { MAX_OPTIMIZERS, problemInfo, problemDefaults } from './state.mjs';
+
+const HORIZON = { name: 'T', type: 'int', min: 1, max: 10000000, slider_min: 100, slider_max: 10000000, scale: 'log',
+  description: 'horizon T: the number of rounds (losses f_1 … f_T)' };
+const RECORD = { name: 'record_every', type: 'int', min: 1, max: 10000000, slider_min: 1, slider_max: 10000, scale: 'log',
+  description: 'record R(t), the bound and x_t every this many rounds' };
+const RADIUS = { name: 'radius', type: 'real', min: 0, min_exclusive: true, max: 1e6, slider_min: 0.1, slider_max: 100, scale: 'log',
+  description: 'half-width of the box, or radius of the L2 ball; iterates are projected onto it after every step' };
+const COORDINATE = { type: 'real', min: -1e6, max: 1e6, slider_min: -2, slider_max: 2, scale: 'linear' };
+const ORDER = ['adam', 'sgd', 'adagrad', 'rmsprop', 'adamax', 'nadam', 'adamw', 'radam', 'adadelta', 'momentum', 'nag'];
+
+/** Slider range and scale for a problem parameter from its allowed range and default. */
+export function sliderSpec(p) {
+  const lo = Number.isFinite(p.min) ? p.min : Math.min(0, p.default);
+  let hi = Number.isFinite(p.max) ? p.max : Math.max(10 * Math.abs(p.default), 1);
+  if (p.slider_min != null && p.slider_max != null) return { ...p };
+  const positive = lo > 0 || (lo === 0 && p.min_exclusive);
+  if (positive && hi / Math.max(lo, 1e-12) >= 1000) {
+    const from = lo > 0 ? lo : Math.min(p.default, 1) / 100;
+    return { ...p, slider_min: from, slider_max: Math.min(hi, Math.max(p.default * 100, from * 1000)), scale: 'log' };
+  }
+  if (hi - lo > 1000 && Math.abs(p.default) < (hi - lo) / 100) hi = lo + Math.max(10 * Math.abs(p.default - lo), 10);
+  return { ...p, slider_min: lo, slider_max: hi, scale: 'linear' };
+}
+
+function section(title, className = 'panel') {
+  const s = document.createElement('section');
+  s.className = className;
+  const h = document.createElement('h2');
+  h.textContent = title;
+  s.append(h);
+  return s;
+}
+
+function button(text, className, onClick, label) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = className;
+  b.textContent = text;
+  if (label) b.setAttribute('aria-label', label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export class Controls {
+  #root;
+  #registry;
+  #store;
+  constructor(root, { registry, store }) {
+    this.#root = root;
+    this.#registry = registry;
+    this.#store = store;
+  }
+
+  render() {
+    const state = this.#store.state;
+    this.#root.replaceChildren(this.#problemPanel(state), this.#optimizerPanel(state));
+  }
+
+  /** Shows the engine's message under the field it names; false if no such field is on screen. */
+  showError(field, message) {
+    this.clearErrors();
+    const row = field && this.#root.querySelector(`[data-field="${CSS.escape(field)}"]`);
+    if (!row) return false;
+    row.classList.add('invalid');
+    row.querySelector('.field-error').textContent = message;
+    row.closest('details')?.setAttribute('open', '');
+    row.scrollIntoView?.({ block: 'nearest' });
+    return true;
+  }
+
+  clearErrors() {
+    for (const row of this.#root.querySelectorAll('.invalid')) {
+      row.classList.remove('invalid');
+      row.querySelector('.field-error').textContent = '';
+    }
+  }
+
+  #edit(mutate, final) {
+    this.#store.update(mutate, final ? 'edit' : 'live');
+  }
+
+  #problemPanel(state) {
+    const panel = section('Online problem');
+    const problems = this.#registry.problems ?? [];
+    const info = problemInfo(this.#registry, state.problem.name) ?? problems[0];
+    panel.append(selectField('problem', problems.map((p) => ({ value: p.name, text: p.display_name })),
+      info?.name ?? state.problem.name, (name) => this.#store.update((s) => {
+        s.problem = { name, params: {} };
+        s.domain = null;
+        s.start = null;
+      }, 'structure'), 'problem.name'));
+    if (info?.latex) {
+      const formula = document.createElement('div');
+      formula.className = 'rg-problem-formula';
+      katex.render(info.latex, formula, { throwOnError: false, displayMode: true });
+      panel.append(formula);
+    }
+    if (info?.description) {
+      const description = document.createElement('p');
+      description.className = 'hint';
+      description.textContent = info.description;
+      panel.append(description);
+    }
+    for (const p of info?.params ?? []) {
+      panel.append(hyperField(sliderSpec(p), state.problem.params[p.name] ?? p.default, {
+        path: `problem.params.${p.name}`,
+        onChange: (v, { final }) => this.#edit((s) => { s.problem.params[p.name] = v; }, final),
+      }));
+    }
+
+    const defaults = problemDefaults(info);
+    const domain = state.domain ?? defaults.domain;
+    const group = document.createElement('div');
+    group.className = 'field-group';
+    group.append(selectField('domain', [{ value: 'box', text: 'box  [−r, r]ᵈ' }, { value: 'ball', text: 'L2 ball  ‖x‖ ≤ r' }],
+      domain.type, (type) => this.#edit((s) => { s.domain = { ...(s.domain ?? defaults.domain), type }; }, true), 'domain.type'));
+    group.append(hyperField(RADIUS, domain.radius, {
+      path: 'domain.radius', label: 'radius r',
+      onChange: (v, { final }) => this.#edit((s) => { s.domain = { ...(s.domain ?? defaults.domain), radius: v }; }, final),
+    }));
+    group.append(...this.#startFields(state, defaults, domain));
+    group.append(hyperField(HORIZON, state.T, {
+      path: 'T', label: 'horizon T',
+      onChange: (v, { final }) => this.#edit((s) => { s.T = v; }, final),
+    }));
+    group.append(hyperField(RECORD, state.record_every, {
+      path: 'record_every', label: 'record every',
+      onChange: (v, { final }) => this.#edit((s) => { s.record_every = v; }, final),
+    }));
+    panel.append(group);
+    return panel;
+  }
+
+  #startFields(state, defaults, domain) {
+    const start = state.start ?? defaults.start;
+    const range = { slider_min: -domain.radius, slider_max: domain.radius };
+    if (!Array.isArray(start)) {
+      return [hyperField({ ...COORDINATE, ...range, name: 'start', description: 'x₁: every coordinate starts here' }, start, {
+        path: 'start', label: 'start x₁',
+        onChange: (v, { final }) => this.#edit((s) => { s.start = v; }, final),
+      })];
+    }
+    return start.map((value, i) => hyperField({ ...COORDINATE, ...range, name: `start[${i}]`, description: `coordinate ${i + 1} of x₁` }, value, {
+      path: `start[${i}]`, label: `start x₁,${i + 1}`,
+      onChange: (v, { final }) => this.#edit((s) => {
+        s.start = [...(Array.isArray(s.start) ? s.start : start)];
+        s.start[i] = v;
+      }, final),
+    }));
+  }
+
+  #optimizerPanel(state) {
+    const panel = section(`Optimizers (${state.optimizers.length}/${MAX_OPTIMIZERS})`);
+    panel.append(...state.optimizers.map((o, i) => this.#card(o, i, state)));
+    const add = button('+ Add optimizer', 'add', () => this.#add(), 'Add an optimizer');
+    add.disabled = state.optimizers.length >= MAX_OPTIMIZERS;
+    panel.append(add);
+    return panel;
+  }
+
+  #add() {
+    const used = new Set(this.#store.state.optimizers.map((o) => o.name));
+    const name = ORDER.find((n) => !used.has(n)) ?? 'adam';
+    this.#store.update((s) => {
+      s.optimizers.push({ name, lr: name === 'adadelta' ? 1 : 0.1, schedule: { name: 'inv_sqrt' } });
+    }, 'structure');
+  }
+
+  #card(o, i, state) {
+    const info = this.#registry.optimizers.find((r) => r.name === o.name) ?? this.#registry.optimizers[0];
+    const card = document.createElement('details');
+    card.className = 'card';
+    card.open = state.optimizers.length <= 2 && i === 0;
+    card.style.setProperty('--run-colour', runColour(i));
+    const summary = document.createElement('summary');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    const title = document.createElement('span');
+    title.className = 'card-title';
+    title.textContent = o.label || info.display_name;
+    const lr = document.createElement('span');
+    lr.className = 'card-lr';
+    const schedule = typeof o.schedule === 'string' ? o.schedule : o.schedule?.name;
+    lr.textContent = `lr ${o.lr ?? info.hyperparameters.find((h) => h.name === 'lr').default}${schedule === 'inv_sqrt' ? '/√t' : ''}`;
+    const remove = button('×', 'remove', (e) => {
+      e.preventDefault();
+      this.#store.update((s) => { s.optimizers.splice(i, 1); }, 'structure');
+    }, `Remove ${o.label || info.display_name}`);
+    remove.disabled = state.optimizers.length <= 1;
+    summary.append(swatch, title, lr, remove);
+    card.append(summary);
+
+    const body = document.createElement('div');
+    body.className = 'card-body';
+    body.append(selectField('optimizer', this.#registry.optimizers.map((r) => ({ value: r.name, text: r.display_name })),
+      o.name, (name) => this.#store.update((s) => {
+        const keep = { lr: o.lr, schedule: o.schedule, label: o.label };
+        s.optimizers[i] = { name, ...Object.fromEntries(Object.entries(keep).filter(([, v]) => v !== undefined)) };
+      }, 'structure'), `optimizers[${i}].name`));
+    body.append(this.#labelField(o, i, info));
+    const source = document.createElement('p');
+    source.className = 'hint';
+    source.textContent = info.source;
+    body.append(source);
+    for (const h of info.hyperparameters) {
+      body.append(hyperField(h, o[h.name] ?? h.default, {
+        path: `optimizers[${i}].${h.name}`,
+        onChange: (v, { final }) => this.#edit((s) => { s.optimizers[i][h.name] = v; }, final),
+      }));
+    }
+    body.append(...this.#scheduleFields(o, i));
+    card.append(body);
+    return card;
+  }
+
+  #labelField(o, i, info) {
+    const row = document.createElement('div');
+    row.className = 'field field-text';
+    row.dataset.field = `optimizers[${i}].label`;
+    const label = document.createElement('label');
+    const id = `rg-label-${i}`;
+    label.htmlFor = id;
+    label.textContent = 'label';
+    const input = document.createElement('input');
+    input.id = id;
+    input.type = 'text';
+    input.maxLength = 80;
+    input.placeholder = info.display_name;
+    input.value = o.label ?? '';
+    input.addEventListener('change', () => this.#edit((s) => {
+      if (input.value.trim()) s.optimizers[i].label = input.value.trim();
+      else delete s.optimizers[i].label;
+    }, true));
+    const error = document.createElement('div');
+    error.className = 'field-error';
+    row.append(label, input, error);
+    return row;
+  }
+
+  #scheduleFields(o, i) {
+    const schedules = this.#registry.schedules;
+    const current = typeof o.schedule === 'string' ? { name: o.schedule } : (o.schedule ?? { name: 'constant' });
+    const info = schedules.find((s) => s.name === current.name) ?? schedules[0];
+    const rows = [selectField('schedule', schedules.map((s) => ({ value: s.name, text: s.name === 'inv_sqrt' ? 'inv sqrt (α/√t)' : s.name.replace('_', ' ') })),
+      info.name, (name) => this.#store.update((s) => {
+        if (name === 'constant') delete s.optimizers[i].schedule;
+        else s.optimizers[i].schedule = { name };
+      }, 'structure'), `optimizers[${i}].schedule.name`)];
+    for (const p of info.params) {
+      rows.push(hyperField(p, current[p.name] ?? p.default, {
+        path: `optimizers[${i}].schedule.${p.name}`,
+        onChange: (v, { final }) => this.#edit((s) => {
+          const was = typeof s.optimizers[i].schedule === 'object' ? s.optimizers[i].schedule : {};
+          s.optimizers[i].schedule = { ...current, ...was, [p.name]: v };
+        }, final),
+      }));
+    }
+    return rows;
+  }
+}

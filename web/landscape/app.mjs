@@ -13,28 +13,13 @@ import { renderFormula } from './formula.mjs';
 import { resolvedSpec } from './spec.mjs';
 import { initTheme } from './theme.mjs';
 import { Legend } from './legend.mjs';
+import { showMessage, toast } from '../shared/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
 const ICONS = {
   play: '<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11l9-5.5z"/></svg>',
   pause: '<svg viewBox="0 0 16 16" aria-hidden="true"><rect x="3.5" y="2.5" width="3" height="11" rx="0.6"/><rect x="9.5" y="2.5" width="3" height="11" rx="0.6"/></svg>',
 };
-
-// kind 'link': the URL could not be used (stays until closed); 'error': the current edit is invalid.
-function showMessage(text, kind = 'error') {
-  const box = $('message');
-  box.hidden = !text;
-  box.dataset.kind = text ? kind : '';
-  $('message-text').textContent = text ?? '';
-}
-
-function toast(text) {
-  const t = $('toast');
-  t.textContent = text;
-  t.classList.add('visible');
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => t.classList.remove('visible'), 1800);
-}
 
 /** The state in the URL, or the defaults with a message saying why the link was not used. */
 function initialState(gs, probe) {

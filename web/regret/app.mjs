@@ -14,25 +14,10 @@ import { renderRuns } from './table.mjs';
 import { formatDuration, formatInt, formatRate } from './format.mjs';
 import { initTheme } from '../landscape/theme.mjs';
 import { runColour } from '../landscape/palette.mjs';
+import { showMessage, toast } from '../shared/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
 const LIVE_DELAY = 150;
-
-// kind 'link': the URL could not be used (stays until closed); 'error': the current edit is invalid.
-function showMessage(text, kind = 'error') {
-  const box = $('message');
-  box.hidden = !text;
-  box.dataset.kind = text ? kind : '';
-  $('message-text').textContent = text ?? '';
-}
-
-function toast(text) {
-  const t = $('toast');
-  t.textContent = text;
-  t.classList.add('visible');
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => t.classList.remove('visible'), 1800);
-}
 
 function linkProblem(error) {
   const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;

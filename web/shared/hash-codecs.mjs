@@ -1,0 +1,97 @@
+// Codecs for URL-hash values: encode(value) → text, decode(text, key) → value, throwing a
+// HashError that names the key on malformed input. Shared by every page's PROPS table.
+export class HashError extends Error {}
+
+export function parseNumber(text, key) {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new HashError(`${key}: "${text}" is not a number`);
+  return value;
+}
+
+export const escape = (text) => encodeURIComponent(text).replace(/~/g, '%7E');
+
+export function unescape(text, key) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new HashError(`${key}: malformed escape in "${text}"`);
+  }
+}
+
+export const number = { encode: (v) => String(v), decode: parseNumber };
+export const text = { encode: escape, decode: unescape };
+
+export const numbers = (count) => ({
+  encode: (v) => v.map(String).join(','),
+  decode: (t, key) => {
+    const parts = t.split(',');
+    if (parts.length !== count) throw new HashError(`${key}: expected ${count} numbers separated by commas`);
+    return parts.map((p) => parseNumber(p, key));
+  },
+});
+
+export const oneOf = (values) => ({
+  encode: String,
+  decode: (t, key) => {
+    if (!values.includes(t)) throw new HashError(`${key}: must be one of ${values.join(', ')}, got "${t}"`);
+    return t;
+  },
+});
+
+// a:1;b:100
+export const record = {
+  encode: (v) => Object.entries(v).map(([k, x]) => `${k}:${x}`).join(';'),
+  decode: (t, key) => Object.fromEntries(t.split(';').filter(Boolean).map((pair) => {
+    const [k, x] = pair.split(':');
+    if (!k || x === undefined) throw new HashError(`${key}: expected name:value pairs, got "${pair}"`);
+    return [k, parseNumber(x, `${key}.${k}`)];
+  })),
+};
+
+function scalar(t, key) {
+  if (t === 'true') return true;
+  if (t === 'false') return false;
+  return parseNumber(t, key);
+}
+
+function encodeOptimizer(o) {
+  const fields = [o.name];
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'name') continue;
+    if (k === 'label') fields.push(`label=${escape(v)}`);
+    else if (k === 'schedule') {
+      const s = typeof v === 'string' ? { name: v } : v;
+      fields.push(`sched=${[s.name, ...Object.entries(s).filter(([n]) => n !== 'name').map(([n, x]) => `${n}=${x}`)].join(':')}`);
+    } else fields.push(`${k}=${v}`);
+  }
+  return fields.join(',');
+}
+
+function decodeOptimizer(item, where) {
+  const [name, ...fields] = item.split(',');
+  if (!/^[a-z_]+$/.test(name)) throw new HashError(`${where}: "${name}" is not an optimizer name`);
+  const o = { name };
+  for (const field of fields) {
+    const eq = field.indexOf('=');
+    if (eq < 1) throw new HashError(`${where}: expected name=value, got "${field}"`);
+    const k = field.slice(0, eq);
+    const v = field.slice(eq + 1);
+    if (k === 'label') o.label = unescape(v, `${where}.label`);
+    else if (k === 'sched') {
+      const [sname, ...params] = v.split(':');
+      o.schedule = { name: sname };
+      for (const p of params) {
+        const [pk, pv] = p.split('=');
+        if (!pk || pv === undefined) throw new HashError(`${where}.schedule: expected name=value, got "${p}"`);
+        o.schedule[pk] = parseNumber(pv, `${where}.schedule.${pk}`);
+      }
+    } else o[k] = scalar(v, `${where}.${k}`);
+  }
+  return o;
+}
+
+// adam,lr=0.05,bias_correction=false,sched=step:step_size=100:gamma=0.5,label=My%20Adam ~ next optimizer
+export const optimizers = {
+  encode: (list) => list.map(encodeOptimizer).join('~'),
+  decode: (t, key) => t.split('~').map((item, i) => decodeOptimizer(item, `${key}[${i}]`)),
+};

@@ -1,0 +1,44 @@
+// A page's state ⇄ URL hash through one declarative table of PROPS (after tensorflow/playground's
+// state.ts): each entry names a hash key, where the value lives in the state (a path), its codec,
+// and `always` for values written even when they equal the empty state's.
+import { HashError } from './hash-codecs.mjs';
+
+const get = (object, path) => path.reduce((o, k) => (o == null ? o : o[k]), object);
+function set(object, path, value) {
+  let o = object;
+  for (const k of path.slice(0, -1)) o = o[k] ??= {};
+  o[path[path.length - 1]] = value;
+}
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** "#key=value&…" of the values that differ from `empty`. */
+export function encodeProps(state, props, empty) {
+  const parts = [];
+  for (const { key, path, codec, always } of props) {
+    const value = get(state, path);
+    if (value == null || (!always && same(value, get(empty, path)))) continue;
+    if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) continue;
+    parts.push(`${key}=${codec.encode(value)}`);
+  }
+  return `#${parts.join('&')}`;
+}
+
+/** Decodes a hash onto a copy of `empty`; throws HashError naming the key. Requires the keys in `required`. */
+export function decodeProps(hash, props, empty, required = []) {
+  const state = structuredClone(empty);
+  const seen = new Set();
+  for (const part of hash.replace(/^#/, '').split('&').filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const prop = props.find((p) => p.key === key);
+    if (!prop) throw new HashError(`unknown key "${key}" (known: ${props.map((p) => p.key).join(', ')})`);
+    if (seen.has(key)) throw new HashError(`${key}: given twice`);
+    seen.add(key);
+    if (eq < 0) throw new HashError(`${key}: missing "=value"`);
+    set(state, prop.path, prop.codec.decode(part.slice(eq + 1), key));
+  }
+  for (const { key, what } of required) {
+    if (!seen.has(key)) throw new HashError(`${key}: missing (${what})`);
+  }
+  return state;
+}

@@ -4,7 +4,7 @@
 // message for a bad value appears right under it (landscape/fields.mjs).
 import katex from 'katex';
 import { hyperField, selectField } from '../landscape/fields.mjs';
-import { runColour } from '../landscape/palette.mjs';
+import { optimizerCard } from '../shared/optimizer-card.mjs';
 import { MAX_OPTIMIZERS, problemInfo, problemDefaults } from './state.mjs';
 
 const HORIZON = { name: 'T', type: 'int', min: 1, max: 10000000, slider_min: 100, slider_max: 10000000, scale: 'log',
@@ -175,94 +175,15 @@ export class Controls {
   }
 
   #card(o, i, state) {
-    const info = this.#registry.optimizers.find((r) => r.name === o.name) ?? this.#registry.optimizers[0];
-    const card = document.createElement('details');
-    card.className = 'card';
-    card.open = state.optimizers.length <= 2 && i === 0;
-    card.style.setProperty('--run-colour', runColour(i));
-    const summary = document.createElement('summary');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    const title = document.createElement('span');
-    title.className = 'card-title';
-    title.textContent = o.label || info.display_name;
-    const lr = document.createElement('span');
-    lr.className = 'card-lr';
-    const schedule = typeof o.schedule === 'string' ? o.schedule : o.schedule?.name;
-    lr.textContent = `lr ${o.lr ?? info.hyperparameters.find((h) => h.name === 'lr').default}${schedule === 'inv_sqrt' ? '/√t' : ''}`;
-    const remove = button('×', 'remove', (e) => {
-      e.preventDefault();
-      this.#store.update((s) => { s.optimizers.splice(i, 1); }, 'structure');
-    }, `Remove ${o.label || info.display_name}`);
-    remove.disabled = state.optimizers.length <= 1;
-    summary.append(swatch, title, lr, remove);
-    card.append(summary);
-
-    const body = document.createElement('div');
-    body.className = 'card-body';
-    body.append(selectField('optimizer', this.#registry.optimizers.map((r) => ({ value: r.name, text: r.display_name })),
-      o.name, (name) => this.#store.update((s) => {
-        const keep = { lr: o.lr, schedule: o.schedule, label: o.label };
-        s.optimizers[i] = { name, ...Object.fromEntries(Object.entries(keep).filter(([, v]) => v !== undefined)) };
-      }, 'structure'), `optimizers[${i}].name`));
-    body.append(this.#labelField(o, i, info));
-    const source = document.createElement('p');
-    source.className = 'hint';
-    source.textContent = info.source;
-    body.append(source);
-    for (const h of info.hyperparameters) {
-      body.append(hyperField(h, o[h.name] ?? h.default, {
-        path: `optimizers[${i}].${h.name}`,
-        onChange: (v, { final }) => this.#edit((s) => { s.optimizers[i][h.name] = v; }, final),
-      }));
-    }
-    body.append(...this.#scheduleFields(o, i));
-    card.append(body);
-    return card;
-  }
-
-  #labelField(o, i, info) {
-    const row = document.createElement('div');
-    row.className = 'field field-text';
-    row.dataset.field = `optimizers[${i}].label`;
-    const label = document.createElement('label');
-    const id = `rg-label-${i}`;
-    label.htmlFor = id;
-    label.textContent = 'label';
-    const input = document.createElement('input');
-    input.id = id;
-    input.type = 'text';
-    input.maxLength = 80;
-    input.placeholder = info.display_name;
-    input.value = o.label ?? '';
-    input.addEventListener('change', () => this.#edit((s) => {
-      if (input.value.trim()) s.optimizers[i].label = input.value.trim();
-      else delete s.optimizers[i].label;
-    }, true));
-    const error = document.createElement('div');
-    error.className = 'field-error';
-    row.append(label, input, error);
-    return row;
-  }
-
-  #scheduleFields(o, i) {
-    const schedules = this.#registry.schedules;
-    const current = typeof o.schedule === 'string' ? { name: o.schedule } : (o.schedule ?? { name: 'constant' });
-    const info = schedules.find((s) => s.name === current.name) ?? schedules[0];
-    const rows = [selectField('schedule', schedules.map((s) => ({ value: s.name, text: s.name === 'inv_sqrt' ? 'inv sqrt (α/√t)' : s.name.replace('_', ' ') })),
-      info.name, (name) => this.#store.update((s) => {
-        if (name === 'constant') delete s.optimizers[i].schedule;
-        else s.optimizers[i].schedule = { name };
-      }, 'structure'), `optimizers[${i}].schedule.name`)];
-    for (const p of info.params) {
-      rows.push(hyperField(p, current[p.name] ?? p.default, {
-        path: `optimizers[${i}].schedule.${p.name}`,
-        onChange: (v, { final }) => this.#edit((s) => {
-          const was = typeof s.optimizers[i].schedule === 'object' ? s.optimizers[i].schedule : {};
-          s.optimizers[i].schedule = { ...current, ...was, [p.name]: v };
-        }, final),
-      }));
-    }
-    return rows;
+    return optimizerCard(this.#registry, o, i, {
+      count: state.optimizers.length,
+      open: state.optimizers.length <= 2 && i === 0,
+      edit: (mutate, final) => this.#edit(mutate, final),
+      restructure: (mutate) => this.#store.update(mutate, 'structure'),
+      newOptimizer: (name, old) => {
+        const keep = { lr: old.lr, schedule: old.schedule, label: old.label };
+        return { name, ...Object.fromEntries(Object.entries(keep).filter(([, v]) => v !== undefined)) };
+      },
+    });
   }
 }

@@ -1,0 +1,124 @@
+// One optimizer's card in a settings panel, generated from the registry: a summary (colour,
+// label, lr, remove) and a body with the optimizer picker, its label, every hyperparameter
+// (hyperField) and its schedule. Shared by the landscape and regret pages; what differs between
+// them (the new optimizer's defaults, what removing or clicking does) comes in as callbacks.
+import { hyperField, selectField } from '../landscape/fields.mjs';
+import { runColour } from '../landscape/palette.mjs';
+
+let cards = 0;
+
+function button(text, className, onClick, label) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = className;
+  b.textContent = text;
+  if (label) b.setAttribute('aria-label', label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+const scheduleOf = (o) => (typeof o.schedule === 'string' ? { name: o.schedule } : (o.schedule ?? { name: 'constant' }));
+
+function summary(o, i, info, { count, onRemove, onOpen }) {
+  const row = document.createElement('summary');
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  const title = document.createElement('span');
+  title.className = 'card-title';
+  title.textContent = o.label || info.display_name;
+  const lr = document.createElement('span');
+  lr.className = 'card-lr';
+  const inverse = scheduleOf(o).name === 'inv_sqrt' ? '/√t' : '';
+  lr.textContent = `lr ${o.lr ?? info.hyperparameters.find((h) => h.name === 'lr').default}${inverse}`;
+  const remove = button('×', 'remove', (e) => {
+    e.preventDefault();
+    onRemove();
+  }, `Remove ${o.label || info.display_name}`);
+  remove.disabled = count <= 1;
+  row.append(swatch, title, lr, remove);
+  if (onOpen) row.addEventListener('click', onOpen);
+  return row;
+}
+
+function labelField(o, i, info, edit) {
+  const row = document.createElement('div');
+  row.className = 'field field-text';
+  row.dataset.field = `optimizers[${i}].label`;
+  const label = document.createElement('label');
+  const id = `optimizer-label-${++cards}`;
+  label.htmlFor = id;
+  label.textContent = 'label';
+  const input = document.createElement('input');
+  input.id = id;
+  input.type = 'text';
+  input.maxLength = 80;
+  input.placeholder = info.display_name;
+  input.value = o.label ?? '';
+  input.addEventListener('change', () => edit((s) => {
+    if (input.value.trim()) s.optimizers[i].label = input.value.trim();
+    else delete s.optimizers[i].label;
+  }, true));
+  const error = document.createElement('div');
+  error.className = 'field-error';
+  row.append(label, input, error);
+  return row;
+}
+
+function scheduleFields(o, i, schedules, { edit, restructure }) {
+  const current = scheduleOf(o);
+  const info = schedules.find((s) => s.name === current.name) ?? schedules[0];
+  const text = (s) => (s.name === 'inv_sqrt' ? 'inv sqrt (α/√t)' : s.name.replace('_', ' '));
+  const rows = [selectField('schedule', schedules.map((s) => ({ value: s.name, text: text(s) })), info.name,
+    (name) => restructure((s) => {
+      if (name === 'constant') delete s.optimizers[i].schedule;
+      else s.optimizers[i].schedule = { name };
+    }), `optimizers[${i}].schedule.name`)];
+  for (const p of info.params) {
+    rows.push(hyperField(p, current[p.name] ?? p.default, {
+      path: `optimizers[${i}].schedule.${p.name}`,
+      onChange: (v, { final }) => edit((s) => {
+        const was = typeof s.optimizers[i].schedule === 'object' ? s.optimizers[i].schedule : {};
+        s.optimizers[i].schedule = { ...current, ...was, [p.name]: v };
+      }, final),
+    }));
+  }
+  return rows;
+}
+
+/**
+ * The card of optimizer i. edit(mutate, final) applies a value edit; restructure(mutate) an edit
+ * that changes which fields exist; newOptimizer(name, old) gives the entry when the kind changes;
+ * onRemove(state) adjusts the state after the entry is removed; onOpen() runs when the summary is clicked.
+ */
+export function optimizerCard(registry, o, i, { count, open, edit, restructure, newOptimizer, onRemove, onOpen }) {
+  const info = registry.optimizers.find((r) => r.name === o.name) ?? registry.optimizers[0];
+  const card = document.createElement('details');
+  card.className = 'card';
+  card.open = open;
+  card.style.setProperty('--run-colour', runColour(i));
+  card.append(summary(o, i, info, {
+    count, onOpen,
+    onRemove: () => restructure((s) => {
+      s.optimizers.splice(i, 1);
+      onRemove?.(s);
+    }),
+  }));
+  const body = document.createElement('div');
+  body.className = 'card-body';
+  body.append(selectField('optimizer', registry.optimizers.map((r) => ({ value: r.name, text: r.display_name })),
+    o.name, (name) => restructure((s) => { s.optimizers[i] = newOptimizer(name, o); }), `optimizers[${i}].name`));
+  body.append(labelField(o, i, info, edit));
+  const source = document.createElement('p');
+  source.className = 'hint';
+  source.textContent = info.source;
+  body.append(source);
+  for (const h of info.hyperparameters) {
+    body.append(hyperField(h, o[h.name] ?? h.default, {
+      path: `optimizers[${i}].${h.name}`,
+      onChange: (v, { final }) => edit((s) => { s.optimizers[i][h.name] = v; }, final),
+    }));
+  }
+  body.append(...scheduleFields(o, i, registry.schedules, { edit, restructure }));
+  card.append(body);
+  return card;
+}

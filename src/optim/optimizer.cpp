@@ -52,101 +52,95 @@ KernelPair<T> kernels_for(Kind kind) {
 template KernelPair<float> kernels_for<float>(Kind);
 template KernelPair<double> kernels_for<double>(Kind);
 
+HyperLanes<double> hyper_lanes(const OptimizerSpec& h) {
+  HyperLanes<double> l{};
+  l.lr = h.lr;
+  l.eps = h.eps;
+  l.weight_decay = h.weight_decay;
+  l.dampening = h.dampening;
+  l.lr_decay = h.lr_decay;
+  l.beta1_decay = h.beta1_decay;
+  l.mu_ratio = 1;
+  switch (h.kind) {
+    case Kind::Sgd:
+    case Kind::Nag: l.beta1 = h.momentum; break;
+    case Kind::Momentum: l.beta1 = h.beta; break;
+    case Kind::Adagrad: break;
+    case Kind::Rmsprop:
+      l.beta1 = h.momentum;
+      l.beta2 = h.alpha;
+      break;
+    case Kind::Adadelta: l.beta2 = h.rho; break;
+    case Kind::Nadam:
+      l.mu_ratio = dm::pow(0.96, h.momentum_decay);
+      [[fallthrough]];
+    case Kind::Adam:
+    case Kind::Adamw:
+    case Kind::Adamax:
+    case Kind::Radam:
+      l.beta1 = h.beta1;
+      l.beta2 = h.beta2;
+      break;
+  }
+  return l;
+}
+
+StepShared step_shared(const OptimizerSpec& spec, uint64_t t) {
+  return {t, &spec.schedule, schedule_factor(spec.schedule, t), spec.bias_correction};
+}
+
 namespace {
 
-// NAdam's momentum schedule μ_t = β1·(1 − ½·0.96^(t·ψ)).
-double nadam_mu(double beta1, double momentum_decay, uint64_t t) {
-  return beta1 * (1. - 0.5 * dm::pow(0.96, static_cast<double>(t) * momentum_decay));
+template <Kind K>
+StepScalars step_scalars_of(const OptimizerSpec& h, RunningScalars& running) {
+  StepScalars s;
+  const uint64_t t = ++running.t;
+  const ScalarLanes<double> v = step_scalar_lanes<K>(hyper_lanes(h), running, step_shared(h, t));
+  s.t = t;
+  s.lr = v.lr;
+  s.beta1 = v.beta1;
+  s.beta2 = v.beta2;
+  s.eps = v.eps;
+  s.weight_decay = v.weight_decay;
+  s.decay = v.decay;
+  s.dampening = v.dampening;
+  s.step_size = v.step_size;
+  s.step_size2 = v.step_size2;
+  s.bc2_sqrt = v.bc2_sqrt;
+  if constexpr (K == Kind::Sgd) {
+    s.has_momentum = h.momentum != 0;
+    s.first = s.has_momentum && !running.momentum_started;
+    if (s.has_momentum) running.momentum_started = true;
+    s.flag = h.nesterov;
+  } else if constexpr (K == Kind::Rmsprop) {
+    s.has_momentum = h.momentum > 0;
+    s.flag = h.centered;
+  } else if constexpr (K == Kind::Adam || K == Kind::Adamw) {
+    s.flag = h.amsgrad;
+  } else if constexpr (K == Kind::Radam) {
+    s.flag = v.rho_t > kRadamRectified;
+    s.rect = s.flag ? v.rect : 1;
+  }
+  return s;
 }
 
 }  // namespace
 
 StepScalars next_step_scalars(const OptimizerSpec& h, RunningScalars& running) {
-  StepScalars s;
-  const uint64_t t = ++running.t;
-  s.t = t;
-  s.lr = scheduled_lr(h.lr, h.schedule, t);
-  s.eps = h.eps;
-  s.weight_decay = h.weight_decay;
   switch (h.kind) {
-    case Kind::Sgd:
-      s.beta1 = decayed_beta1(h.momentum, h.beta1_decay, t);
-      s.dampening = h.dampening;
-      s.has_momentum = h.momentum != 0;
-      s.first = s.has_momentum && !running.momentum_started;
-      if (s.has_momentum) running.momentum_started = true;
-      s.flag = h.nesterov;
-      break;
-    case Kind::Momentum:
-      s.beta1 = decayed_beta1(h.beta, h.beta1_decay, t);
-      s.weight_decay = 0;
-      break;
-    case Kind::Nag:
-      s.beta1 = decayed_beta1(h.momentum, h.beta1_decay, t);
-      s.weight_decay = 0;
-      break;
-    case Kind::Adagrad:
-      s.step_size = s.lr / (1 + static_cast<double>(t - 1) * h.lr_decay);
-      break;
-    case Kind::Rmsprop:
-      s.beta2 = h.alpha;
-      s.beta1 = decayed_beta1(h.momentum, h.beta1_decay, t);
-      s.has_momentum = h.momentum > 0;
-      s.flag = h.centered;
-      break;
-    case Kind::Adadelta:
-      s.beta2 = h.rho;
-      break;
-    case Kind::Adam:
-    case Kind::Adamw: {
-      s.beta1 = decayed_beta1(h.beta1, h.beta1_decay, t);
-      s.beta2 = h.beta2;
-      s.flag = h.amsgrad;
-      double bc1 = h.bias_correction ? 1 - ipow(h.beta1, t) : 1;
-      double bc2 = h.bias_correction ? 1 - ipow(h.beta2, t) : 1;
-      s.step_size = s.lr / bc1;
-      s.bc2_sqrt = std::sqrt(bc2);
-      if (h.kind == Kind::Adamw) {
-        s.decay = 1 - s.lr * h.weight_decay;
-        s.weight_decay = 0;
-      }
-      break;
-    }
-    case Kind::Adamax: {
-      s.beta1 = decayed_beta1(h.beta1, h.beta1_decay, t);
-      s.beta2 = h.beta2;
-      double bc1 = h.bias_correction ? 1 - ipow(h.beta1, t) : 1;
-      s.step_size = s.lr / bc1;
-      break;
-    }
-    case Kind::Nadam: {
-      s.beta1 = decayed_beta1(h.beta1, h.beta1_decay, t);
-      s.beta2 = h.beta2;
-      s.bc2_sqrt = std::sqrt(1 - ipow(h.beta2, t));
-      double mu = nadam_mu(s.beta1, h.momentum_decay, t);
-      double mu_next = nadam_mu(s.beta1, h.momentum_decay, t + 1);
-      running.mu_product *= mu;
-      s.step_size = (s.lr * (1. - mu) / (1. - running.mu_product)) * -1;
-      s.step_size2 = (s.lr * mu_next / (1. - running.mu_product * mu_next)) * -1;
-      break;
-    }
-    case Kind::Radam: {
-      s.beta1 = decayed_beta1(h.beta1, h.beta1_decay, t);
-      s.beta2 = h.beta2;
-      double bc1 = 1 - ipow(h.beta1, t);
-      double beta2_t = ipow(h.beta2, t);
-      double bc2 = 1 - beta2_t;
-      s.step_size = bc1;
-      s.bc2_sqrt = std::sqrt(bc2);
-      double rho_inf = 2 / (1 - h.beta2) - 1;
-      double rho_t = rho_inf - 2 * static_cast<double>(t) * beta2_t / bc2;
-      s.flag = rho_t > 5.;
-      if (s.flag)
-        s.rect = std::sqrt((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t));
-      break;
-    }
+    case Kind::Sgd: return step_scalars_of<Kind::Sgd>(h, running);
+    case Kind::Momentum: return step_scalars_of<Kind::Momentum>(h, running);
+    case Kind::Nag: return step_scalars_of<Kind::Nag>(h, running);
+    case Kind::Adagrad: return step_scalars_of<Kind::Adagrad>(h, running);
+    case Kind::Rmsprop: return step_scalars_of<Kind::Rmsprop>(h, running);
+    case Kind::Adadelta: return step_scalars_of<Kind::Adadelta>(h, running);
+    case Kind::Adam: return step_scalars_of<Kind::Adam>(h, running);
+    case Kind::Adamw: return step_scalars_of<Kind::Adamw>(h, running);
+    case Kind::Adamax: return step_scalars_of<Kind::Adamax>(h, running);
+    case Kind::Nadam: return step_scalars_of<Kind::Nadam>(h, running);
+    case Kind::Radam: return step_scalars_of<Kind::Radam>(h, running);
   }
-  return s;
+  return {};
 }
 
 template <class T>
@@ -170,9 +164,19 @@ void Optimizer<T>::reset() {
 
 template <class T>
 void Optimizer<T>::set_spec(const OptimizerSpec& spec) {
-  bool same_kind = spec.kind == spec_.kind;
+  if (spec.kind != spec_.kind) {
+    spec_ = spec;
+    reset();
+    return;
+  }
+  // The running powers continue by multiplication; a changed base restarts its power at base^t.
+  const HyperLanes<double> before = hyper_lanes(spec_), after = hyper_lanes(spec);
+  const uint64_t t = running_.t;
+  if (after.beta1 != before.beta1) running_.beta1_pow = ipow(after.beta1, t);
+  if (after.beta2 != before.beta2) running_.beta2_pow = ipow(after.beta2, t);
+  if (after.beta1_decay != before.beta1_decay) running_.decay_pow = ipow(after.beta1_decay, t);
+  if (after.mu_ratio != before.mu_ratio) running_.mu_pow = ipow(after.mu_ratio, t);
   spec_ = spec;
-  if (!same_kind) reset();
 }
 
 template <class T>
@@ -185,8 +189,7 @@ void Optimizer<T>::restore(const RunningScalars& running, const std::vector<T>& 
 template <class T>
 void Optimizer<T>::gradient_point(const T* params, T* out) const {
   if (has_lookahead()) {
-    double mu = decayed_beta1(spec_.momentum, spec_.beta1_decay, running_.t + 1);
-    nag::lookahead(mu, params, slot(0), out, n_);
+    nag::lookahead(decayed_coefficient(hyper_lanes(spec_), running_), params, slot(0), out, n_);
   } else {
     std::copy(params, params + n_, out);
   }
@@ -208,8 +211,8 @@ Moments Optimizer<T>::moments(size_t i) const {
   const uint64_t t = running_.t;
   if (t == 0) return {nan, nan};
   const bool corrected = spec_.bias_correction;
-  const double bc1 = corrected ? 1 - ipow(spec_.beta1, t) : 1;
-  const double bc2 = corrected ? 1 - ipow(spec_.beta2, t) : 1;
+  const double bc1 = corrected ? 1 - running_.beta1_pow : 1;
+  const double bc2 = corrected ? 1 - running_.beta2_pow : 1;
   switch (spec_.kind) {
     case Kind::Sgd: return {running_.momentum_started ? double(slot(0)[i]) : nan, nan};
     case Kind::Momentum:
@@ -221,7 +224,7 @@ Moments Optimizer<T>::moments(size_t i) const {
     case Kind::Adamw: return {slot(0)[i] / bc1, (spec_.amsgrad ? slot(2)[i] : slot(1)[i]) / bc2};
     case Kind::Adamax: return {slot(0)[i] / bc1, double(slot(1)[i])};
     case Kind::Nadam:
-    case Kind::Radam: return {slot(0)[i] / (1 - ipow(spec_.beta1, t)), slot(1)[i] / (1 - ipow(spec_.beta2, t))};
+    case Kind::Radam: return {slot(0)[i] / (1 - running_.beta1_pow), slot(1)[i] / (1 - running_.beta2_pow)};
   }
   return {nan, nan};
 }

@@ -16,23 +16,24 @@ double ipow(double b, uint64_t e) {
   return result;
 }
 
-double scheduled_lr(double lr, const ScheduleSpec& s, uint64_t t) {
+double schedule_factor(const ScheduleSpec& s, uint64_t t) {
   const uint64_t e = t - 1;
   switch (s.kind) {
-    case ScheduleKind::Constant: return lr;
-    case ScheduleKind::InvSqrt: return lr / std::sqrt(static_cast<double>(t));
-    case ScheduleKind::Step: return lr * ipow(s.gamma, e / static_cast<uint64_t>(s.step_size));
-    case ScheduleKind::Exponential: return lr * ipow(s.gamma, e);
+    case ScheduleKind::Constant: return 1;
+    case ScheduleKind::InvSqrt: return std::sqrt(static_cast<double>(t));
+    case ScheduleKind::Step: return ipow(s.gamma, e / static_cast<uint64_t>(s.step_size));
+    case ScheduleKind::Exponential: return ipow(s.gamma, e);
     case ScheduleKind::Cosine: {
       constexpr double kPi = 3.141592653589793;
-      return s.eta_min + (lr - s.eta_min) * (1 + dm::cos(kPi * static_cast<double>(e) / s.T_max)) / 2;
+      return 1 + dm::cos(kPi * static_cast<double>(e) / s.T_max);
     }
-    case ScheduleKind::Warmup: {
-      double ramp = static_cast<double>(t) / s.warmup_steps;
-      return ramp < 1 ? lr * ramp : lr;
-    }
+    case ScheduleKind::Warmup: return static_cast<double>(t) / s.warmup_steps;
   }
-  return lr;
+  return 1;
+}
+
+double scheduled_lr(double lr, const ScheduleSpec& s, uint64_t t) {
+  return apply_schedule(lr, s, schedule_factor(s, t));
 }
 
 double decayed_beta1(double beta1, double lambda, uint64_t t) {

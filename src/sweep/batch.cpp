@@ -1,0 +1,277 @@
+#include "sweep/batch.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "sweep/batch_passes.hpp"
+#include "sweep/lane_kernels_adam.hpp"
+#include "sweep/lane_kernels_adaptive.hpp"
+#include "sweep/lane_kernels_sgd.hpp"
+#include "sweep/lane_loop.hpp"
+#include "sweep/lane_trace.hpp"
+
+namespace gs::sweep {
+
+namespace {
+
+using optim::Kind;
+
+// HyperLanes<double>'s fields in declaration order: the order of BatchLanes::hyper.
+constexpr double optim::HyperLanes<double>::*kHyperField[kHyperFields] = {
+    &optim::HyperLanes<double>::lr,           &optim::HyperLanes<double>::beta1,
+    &optim::HyperLanes<double>::beta2,        &optim::HyperLanes<double>::eps,
+    &optim::HyperLanes<double>::weight_decay, &optim::HyperLanes<double>::dampening,
+    &optim::HyperLanes<double>::lr_decay,     &optim::HyperLanes<double>::beta1_decay,
+    &optim::HyperLanes<double>::mu_ratio,
+};
+
+template <class T>
+ObjectivePassFn<T> objective_pass_for(LaneObjective o) {
+  using passes::objective_pass;
+  switch (o) {
+    case LaneObjective::Rosenbrock: return objective_pass<T, LaneObjective::Rosenbrock>;
+    case LaneObjective::Beale: return objective_pass<T, LaneObjective::Beale>;
+    case LaneObjective::Himmelblau: return objective_pass<T, LaneObjective::Himmelblau>;
+    case LaneObjective::Booth: return objective_pass<T, LaneObjective::Booth>;
+    case LaneObjective::Quadratic: return objective_pass<T, LaneObjective::Quadratic>;
+    case LaneObjective::Saddle: return objective_pass<T, LaneObjective::Saddle>;
+    case LaneObjective::StyblinskiTang: return objective_pass<T, LaneObjective::StyblinskiTang>;
+    case LaneObjective::GoldsteinPrice: return objective_pass<T, LaneObjective::GoldsteinPrice>;
+    case LaneObjective::PerLane: break;
+  }
+  return objective_pass<T, LaneObjective::PerLane>;
+}
+
+template <class T>
+using ColumnPassFn = void (*)(BatchLanes<T>&, uint64_t, bool advance);
+
+}  // namespace
+
+// What a batch needs of its kind: the lane kernel's slots and coefficients, their trace, and the
+// passes instantiated for it.
+template <class T>
+struct BatchKindOps {
+  int slots;
+  size_t coefficients;
+  std::array<CoefficientPlan, kMaxCoefficients> (*trace)(const optim::OptimizerSpec&, bool decays);
+  std::array<ColumnPassFn<T>, kMaxCoefficients> lane_column;  // per coefficient
+  std::array<double, kMaxCoefficients> (*first_lane)(const optim::OptimizerSpec&, const optim::HyperLanes<double>&,
+                                                     optim::RunningLanes<double>&, uint64_t);
+  void (*kernel)(BatchLanes<T>&, uint64_t);
+};
+
+namespace {
+
+template <Kind K, class Kernel>
+std::array<CoefficientPlan, kMaxCoefficients> trace_of(const optim::OptimizerSpec& spec, bool decays) {
+  static_assert(Kernel::kCount <= kMaxCoefficients);
+  std::array<CoefficientPlan, kMaxCoefficients> plans{};
+  const auto traced = trace_coefficients<K, Kernel>(spec, decays);
+  std::copy(traced.begin(), traced.end(), plans.begin());
+  return plans;
+}
+
+template <class T, Kind K, class Kernel, size_t... k>
+constexpr std::array<ColumnPassFn<T>, kMaxCoefficients> column_passes(std::index_sequence<k...>) {
+  return {passes::lane_column_pass<T, K, Kernel, k>...};
+}
+
+template <class T, Kind K, class Kernel>
+constexpr BatchKindOps<T> ops_of() {
+  return {Kernel::kSlots,
+          Kernel::kCount,
+          trace_of<K, Kernel>,
+          column_passes<T, K, Kernel>(std::make_index_sequence<Kernel::kCount>{}),
+          passes::first_lane_coefficients<K, Kernel>,
+          passes::kernel_pass<T, Kernel>};
+}
+
+template <class T>
+const BatchKindOps<T>* ops_for(Kind kind) {
+  static const BatchKindOps<T> kOps[] = {
+      ops_of<T, Kind::Sgd, SgdLanes>(),         ops_of<T, Kind::Momentum, MomentumLanes>(),
+      ops_of<T, Kind::Nag, NagLanes>(),         ops_of<T, Kind::Adagrad, AdagradLanes>(),
+      ops_of<T, Kind::Rmsprop, RmspropLanes>(), ops_of<T, Kind::Adadelta, AdadeltaLanes>(),
+      ops_of<T, Kind::Adam, AdamLanes>(),       ops_of<T, Kind::Adamw, AdamLanes>(),
+      ops_of<T, Kind::Adamax, AdamaxLanes>(),   ops_of<T, Kind::Nadam, NadamLanes>(),
+      ops_of<T, Kind::Radam, RadamLanes>(),
+  };
+  return &kOps[static_cast<size_t>(kind)];
+}
+
+}  // namespace
+
+template <class T>
+NoiseStep Batch<T>::noise_step(uint64_t t) const {
+  NoiseStep step;
+  if (!noise_.active()) return step;
+  // GradientNoise::apply itself decides: a NaN probe comes back as 0 only where the coordinate is
+  // dropped, and a 0 probe comes back as the noise σ·N(0, 1) it adds elsewhere.
+  double dropped[2] = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
+  double added[2] = {0, 0};
+  noise_.apply(t, dropped, 2);
+  noise_.apply(t, added, 2);
+  for (int c = 0; c < 2; ++c) {
+    step.drop[c] = !std::isnan(dropped[c]);
+    step.shift[c] = !step.drop[c] && noise_.sigma > 0;
+    step.add[c] = added[c];
+  }
+  return step;
+}
+
+template <class T>
+void Batch<T>::reset(const objectives::Objective& objective, const objectives::GradientNoise& noise,
+                     std::span<const optim::OptimizerSpec> specs, std::span<const double> x0,
+                     std::span<const double> y0, const TolTracking& tol) {
+  BatchLanes<T>& b = lanes_;
+  const size_t n = specs.size(), padded = padded_lanes(n);
+  b.n = n;
+  b.padded = padded;
+  b.spec = n ? specs[0] : optim::OptimizerSpec{};
+  const Kind kind = b.spec.kind;
+  noise_ = noise;
+  t_ = 0;
+  const auto lane = [n](size_t i) { return i < n ? i : 0; };  // a padding lane copies lane 0
+
+  b.x.resize(padded);
+  b.y.resize(padded);
+  for (size_t i = 0; i < padded; ++i) {
+    b.x[i] = static_cast<T>(x0[lane(i)]);
+    b.y[i] = static_cast<T>(y0[lane(i)]);
+  }
+  b.prev_x = b.x;
+  b.prev_y = b.y;
+  b.gx.assign(padded, T(0));
+  b.gy.assign(padded, T(0));
+  b.look_x.assign(kind == Kind::Nag ? padded : 0, T(0));
+  b.look_y.assign(kind == Kind::Nag ? padded : 0, T(0));
+  b.alive.assign(padded, T(0));
+  std::fill(b.alive.begin(), b.alive.begin() + static_cast<std::ptrdiff_t>(n), T(1));
+  b.loss.assign(padded, 0.0);
+  b.first_hit.assign(padded, -1.0);
+  b.diverged_at.assign(padded, 0);
+  b.live = n;
+
+  b.flags = LaneFlags{};
+  b.flags.kind = kind;
+  b.flags.nesterov = b.spec.nesterov;
+  b.flags.amsgrad = b.spec.amsgrad;
+  b.flags.centered = b.spec.centered;
+  for (auto& field : b.hyper) field.resize(padded);
+  for (auto& field : b.running) field.assign(padded, 1.0);
+  for (size_t i = 0; i < padded; ++i) {
+    const optim::HyperLanes<double> h = optim::hyper_lanes(specs[lane(i)]);
+    for (size_t k = 0; k < kHyperFields; ++k) b.hyper[k][i] = h.*kHyperField[k];
+    if (i == 0) b.first_hyper = h;
+    b.flags.any_weight_decay = b.flags.any_weight_decay || h.weight_decay != 0;
+    if (kind == Kind::Sgd) b.flags.any_momentum = b.flags.any_momentum || h.beta1 != 0;
+    if (kind == Kind::Rmsprop) b.flags.any_momentum = b.flags.any_momentum || h.beta1 > 0;
+  }
+  b.first_running = optim::RunningLanes<double>{};
+  b.scheduled_lr.assign(b.spec.schedule.kind == optim::ScheduleKind::Constant ? 0 : padded, 0.0);
+
+  ops_ = ops_for<T>(kind);
+  b.state.assign(static_cast<size_t>(ops_->slots) * 2 * padded, T(0));
+  if (kind == Kind::Adagrad)
+    for (size_t i = 0; i < padded; ++i)
+      b.slot(0, 0)[i] = b.slot(0, 1)[i] = static_cast<T>(specs[lane(i)].initial_accumulator_value);
+  plan_coefficients();
+
+  b.objective = &objective;
+  b.objective_lanes = objective_lanes(objective);
+  b.track_tol = tol.on;
+  b.f_star = tol.f_star;
+  b.tol = tol.tol;
+  objective_pass_ = objective_pass_for<T>(b.objective_lanes.kind);
+
+  // Step 0: the loss at the start, and (without look-ahead) the gradient for step 1.
+  const bool lookahead = kind == Kind::Nag;
+  objective_pass_(b, {b.x.data(), b.y.data(), !lookahead, true, 0, lookahead ? NoiseStep{} : noise_step(1)});
+}
+
+template <class T>
+void Batch<T>::fill_first_lane_columns(uint64_t t, uint32_t columns) {
+  BatchLanes<T>& b = lanes_;
+  const std::array<double, kMaxCoefficients> c = ops_->first_lane(b.spec, b.first_hyper, b.first_running, t);
+  for (size_t k = 0; k < kMaxCoefficients; ++k)
+    if ((columns >> k) & 1) std::fill(b.columns[k].begin(), b.columns[k].end(), static_cast<T>(c[k]));
+}
+
+template <class T>
+void Batch<T>::plan_coefficients() {
+  BatchLanes<T>& b = lanes_;
+  const size_t n = b.n;
+  uint32_t varying = 0;  // the hyperparameters that differ between lanes
+  bool decays = false;   // some lane's λ^t moves
+  for (size_t f = 0; f < kHyperFields; ++f)
+    for (size_t i = 1; i < n; ++i)
+      if (b.hyper[f][i] != b.hyper[f][0]) varying |= 1u << f;
+  for (size_t i = 0; i < n; ++i) decays = decays || b.hyper[7][i] != 1;
+  const auto plans = ops_->trace(b.spec, decays);
+  uint32_t first_static = 0;
+  b.step_columns = b.lane_columns = 0;
+  for (size_t k = 0; k < kMaxCoefficients; ++k) {
+    const bool used = k < ops_->coefficients;
+    b.columns[k].assign(used ? b.padded : 0, T(0));
+    if (!used) continue;
+    const bool per_lane = (plans[k].fields & varying) != 0;
+    const uint32_t bit = 1u << k;
+    if (plans[k].per_step && per_lane) {
+      b.lane_columns |= bit;
+    } else if (plans[k].per_step) {
+      b.step_columns |= bit;
+    } else if (per_lane) {
+      ops_->lane_column[k](b, 1, false);  // never changes: step 1's values (the running products are at 1)
+    } else {
+      first_static |= bit;
+    }
+  }
+  if (first_static) {
+    const optim::RunningLanes<double> running = b.first_running;
+    fill_first_lane_columns(1, first_static);
+    b.first_running = running;
+  }
+}
+
+template <class T>
+void Batch<T>::step() {
+  const uint64_t t = ++t_;
+  BatchLanes<T>& b = lanes_;
+  if (b.live == 0) return;
+  b.flags.first = t == 1;
+  if (b.step_columns) fill_first_lane_columns(t, b.step_columns);
+  if (b.lane_columns && !b.scheduled_lr.empty())
+    passes::scheduled_lr_pass(b.spec.schedule, t, b.hyper[0].data(), b.scheduled_lr.data(), b.padded);
+  for (uint32_t columns = b.lane_columns; columns;) {
+    const int k = __builtin_ctz(columns);
+    columns &= columns - 1;
+    ops_->lane_column[k](b, t, columns == 0);
+  }
+  if (b.spec.kind == Kind::Nag) {
+    passes::lookahead_pass(b);
+    objective_pass_(b, {b.look_x.data(), b.look_y.data(), true, false, t, noise_step(t)});
+    ops_->kernel(b, t);
+    objective_pass_(b, {b.x.data(), b.y.data(), false, true, t, NoiseStep{}});
+  } else {
+    ops_->kernel(b, t);
+    objective_pass_(b, {b.x.data(), b.y.data(), true, true, t, noise_step(t + 1)});
+  }
+}
+
+template <class T>
+void Batch<T>::run(uint64_t steps) {
+  for (uint64_t s = 0; s < steps; ++s) {
+    if (lanes_.live == 0) {
+      t_ += steps - s;
+      return;
+    }
+    step();
+  }
+}
+
+template class Batch<float>;
+template class Batch<double>;
+
+}  // namespace gs::sweep

@@ -1,0 +1,83 @@
+// The state of a batch of runs laid out structure-of-arrays, one lane per run: the point, the
+// gradient, every optimizer state slot (x and y parts), the loss, the divergence mask, each real
+// hyperparameter and running product, each coefficient of the lane kernel. Each array has one
+// entry per lane, so a SIMD vector of consecutive entries holds consecutive runs. The passes of a
+// step (batch_passes.hpp) read and write it; Batch (batch.hpp) owns it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "objectives/objective.hpp"
+#include "optim/optimizer.hpp"
+#include "sweep/lane_kernel.hpp"
+#include "sweep/objective_lanes.hpp"
+
+namespace gs::sweep {
+
+inline constexpr size_t kHyperFields = 9;       // HyperLanes, in declaration order
+inline constexpr size_t kRunningFields = 5;     // RunningLanes, in declaration order
+inline constexpr size_t kMaxCoefficients = 12;  // of a lane kernel
+
+// How the gradient noise of one step acts on each coordinate: kept, dropped (0), or shifted by
+// `add` (σ·N(0, 1)), exactly as objectives::GradientNoise::apply does it for that step.
+struct NoiseStep {
+  bool drop[2] = {false, false};
+  bool shift[2] = {false, false};
+  double add[2] = {0, 0};
+};
+
+// What an objective pass writes: the gradient at (px, py) into gx, gy (after `noise`), and/or the
+// loss of step t, checked from step 1 on (divergence, the first hit of the tolerance).
+struct ObjectiveWork {
+  const void* px;
+  const void* py;
+  bool gradient;
+  bool value;
+  uint64_t t;
+  NoiseStep noise;
+};
+
+template <class T>
+struct BatchLanes {
+  size_t n = 0;       // lanes (runs)
+  size_t padded = 0;  // array length: n rounded up to whole vectors; the extra lanes copy lane 0
+                      // and are diverged from the start (alive 0), and nothing reads their results
+  std::vector<T> x, y;            // the point (frozen at the last finite one once diverged)
+  std::vector<T> prev_x, prev_y;  // the point before the last step
+  std::vector<T> gx, gy;          // the gradient for the next step (after noise)
+  std::vector<T> look_x, look_y;  // nag: the look-ahead point
+  std::vector<T> alive;           // 1 while the run is live, 0 once diverged
+  std::vector<T> state;           // slot k, coordinate c (0 = x, 1 = y) at (2k + c)·padded
+  std::vector<double> loss;       // f at the point
+  std::vector<double> first_hit;  // first step with f − f* ≤ tol, −1 before
+  std::vector<uint32_t> diverged_at;
+  std::vector<double> hyper[kHyperFields];
+  std::vector<double> scheduled_lr;  // the lr of the current step, when the schedule is not constant
+  std::vector<double> running[kRunningFields];
+
+  // The lane kernel's coefficients (its per-step scalars rounded to T), one column each. Columns in
+  // step_columns hold one value, rewritten once per step; columns in lane_columns are recomputed
+  // per lane and step; the others are written once (lane_trace.hpp decides which is which).
+  std::vector<T> columns[kMaxCoefficients];
+  uint32_t step_columns = 0;
+  uint32_t lane_columns = 0;
+
+  // Lanes share the kind, flags and schedule (the first lane's spec). The first lane's real
+  // hyperparameters and running products stand for every lane in the once-per-step columns.
+  optim::OptimizerSpec spec;
+  LaneFlags flags;
+  optim::HyperLanes<double> first_hyper{};
+  optim::RunningLanes<double> first_running;
+
+  const objectives::Objective* objective = nullptr;
+  ObjectiveLanes objective_lanes;
+  bool track_tol = false;
+  double f_star = 0, tol = 0;
+  size_t live = 0;
+
+  T* slot(int k, int coordinate) { return state.data() + (2 * static_cast<size_t>(k) + coordinate) * padded; }
+};
+
+}  // namespace gs::sweep

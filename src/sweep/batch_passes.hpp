@@ -1,0 +1,286 @@
+// The passes of one batched step over a chunk of lanes (internal to batch.cpp), each one loop over
+// whole SIMD vectors of lanes:
+//   lane_column_pass   one coefficient of the lane kernel for every lane: the lane's per-step
+//                      scalars (optim::step_scalar_lanes on double lanes) rounded to T; the last
+//                      one of a step also advances each lane's running products
+//   scheduled_lr_pass  each lane's scheduled lr of the step, which the column passes then read
+//   kernel_loop        the update of x and y from the coefficient columns and the point check
+//                      (|θ| > 1e12 or non-finite → diverged: the lane keeps its last point)
+//   objective_pass     f and ∇f at each lane's point on double lanes (a single run evaluates its
+//                      objective in double whatever its precision), the step's gradient noise, the
+//                      gradient rounded to T; the loss check (non-finite → diverged, the point
+//                      restored to the last finite one) and the steps_to_tol bookkeeping
+//   lookahead_pass     nag: the look-ahead point θ + μ_t·v where the gradient is taken
+// A diverged lane keeps computing in its vector, but its point, loss and first hit no longer
+// change. The per-lane bookkeeping of a divergence runs only in the rare vectors where it happens.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cfloat>
+#include <cmath>
+#include <type_traits>
+
+#include "engine/run_config.hpp"
+#include "optim/schedule.hpp"
+#include "sweep/batch_lanes.hpp"
+#include "sweep/lane_kernels_sgd.hpp"
+#include "sweep/lane_loop.hpp"
+#include "sweep/lane_ops.hpp"
+
+namespace gs::sweep::passes {
+
+using simd::broadcast;
+using simd::load;
+using simd::store;
+
+// The largest T that is ≤ kDivergenceLimit: |θ| ≤ it exactly when the run's double(θ) ≤ 1e12.
+template <class T>
+T divergence_limit() {
+  T limit = static_cast<T>(engine::kDivergenceLimit);
+  if (static_cast<double>(limit) > engine::kDivergenceLimit) limit = std::nextafter(limit, T(0));
+  return limit;
+}
+
+template <LaneObjective O, class W>
+inline W evaluate(ObjectiveLanes lanes, const objectives::Objective* objective, W x, W y, W& gx, W& gy) {
+  if constexpr (O == LaneObjective::PerLane) {
+    return objective->value_and_gradient(x, y, gx, gy);
+  } else {
+    return value_and_gradient<O>(lanes, x, y, gx, gy);
+  }
+}
+
+// Lanes [i, i + count) whose loss just became non-finite: diverged at step t, point restored.
+template <class T>
+void mark_loss_divergence(BatchLanes<T>& b, size_t i, size_t count, uint64_t t) {
+  for (size_t j = i; j < std::min(i + count, b.n); ++j) {
+    if (b.alive[j] != T(1) || std::fabs(b.loss[j]) <= DBL_MAX) continue;
+    b.alive[j] = T(0);
+    b.diverged_at[j] = static_cast<uint32_t>(t);
+    b.x[j] = b.prev_x[j];
+    b.y[j] = b.prev_y[j];
+    --b.live;
+  }
+}
+
+// Lanes [i, i + count) whose point the kernel pass just froze: diverged at step t.
+template <class T>
+void mark_point_divergence(BatchLanes<T>& b, size_t i, size_t count, uint64_t t) {
+  for (size_t j = i; j < std::min(i + count, b.n); ++j) {
+    if (b.alive[j] != T(0) || b.diverged_at[j] != 0) continue;
+    b.diverged_at[j] = static_cast<uint32_t>(t);
+    --b.live;
+  }
+}
+
+// f and ∇f at work's point, written as `work` asks (ObjectiveWork).
+template <class T, LaneObjective O>
+void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
+  const ObjectiveLanes lanes = b.objective_lanes;
+  const objectives::Objective* objective = b.objective;
+  const T* px = static_cast<const T*>(work.px);
+  const T* py = static_cast<const T*>(work.py);
+  T* gx = b.gx.data();
+  T* gy = b.gy.data();
+  double* loss = b.loss.data();
+  double* first_hit = b.first_hit.data();
+  const T* alive = b.alive.data();
+  const uint64_t t = work.t;
+  const bool gradient = work.gradient, value = work.value, check = work.t > 0, track_tol = b.track_tol;
+  const NoiseStep& noise = work.noise;
+  const bool noisy = noise.drop[0] || noise.drop[1] || noise.shift[0] || noise.shift[1];
+  const bool drop_x = noise.drop[0], drop_y = noise.drop[1], shift_x = noise.shift[0], shift_y = noise.shift[1];
+  const double add_x = noise.add[0], add_y = noise.add[1];
+  const double f_star = b.f_star, tol = b.tol, step = static_cast<double>(t);
+  BatchLanes<T>* batch = &b;
+  const auto body = [=]<class V>(size_t i) __attribute__((always_inline)) {
+    using W = WideOf<V>;
+    constexpr size_t kParts = parts_of<V>();
+    W x[kParts], y[kParts], dx[kParts], dy[kParts];
+    widen(load<V>(px + i), x);
+    widen(load<V>(py + i), y);
+    for (size_t p = 0; p < kParts; ++p) {
+      const size_t j = i + p * simd::lanes<W>();
+      const W f = evaluate<O>(lanes, objective, x[p], y[p], dx[p], dy[p]);
+      if (noisy) {
+        dx[p] = drop_x ? broadcast<W>(0.0) : shift_x ? dx[p] + broadcast<W>(add_x) : dx[p];
+        dy[p] = drop_y ? broadcast<W>(0.0) : shift_y ? dy[p] + broadcast<W>(add_y) : dy[p];
+      }
+      if (!value) continue;
+      // A diverged lane sits at a point whose loss was finite, so only a live lane can fail here.
+      store(loss + j, f);
+      if (check && any_ne(indicator_le(abs(f), broadcast<W>(DBL_MAX)), broadcast<W>(1.0)))
+        mark_loss_divergence(*batch, j, simd::lanes<W>(), t);
+      if (track_tol) {
+        W live[kParts];
+        widen(load<V>(alive + i), live);
+        const W before = load<W>(first_hit + j);
+        const W hit = live[p] * indicator_le(f - broadcast<W>(f_star), broadcast<W>(tol)) *
+                      indicator_lt(before, broadcast<W>(0.0));
+        store(first_hit + j, select_eq(hit, broadcast<W>(1.0), broadcast<W>(step), before));
+      }
+    }
+    if (gradient) {
+      store(gx + i, narrow<V>(dx));
+      store(gy + i, narrow<V>(dy));
+    }
+  };
+  // An objective without a lane form is evaluated lane by lane, on scalars.
+  if constexpr (O == LaneObjective::PerLane) {
+    for (size_t i = 0; i < b.padded; ++i) body.template operator()<T>(i);
+  } else {
+    for_each_vector<T>(b.padded, body);
+  }
+}
+
+// The HyperLanes of lanes [j, j + lanes<W>) from the structure-of-arrays copy.
+template <class W>
+inline optim::HyperLanes<W> load_hyper(const double* const* h, size_t j) {
+  return {load<W>(h[0] + j), load<W>(h[1] + j), load<W>(h[2] + j), load<W>(h[3] + j), load<W>(h[4] + j),
+          load<W>(h[5] + j), load<W>(h[6] + j), load<W>(h[7] + j), load<W>(h[8] + j)};
+}
+
+// The running products kind K advances (the others stay 1 and are not touched).
+template <optim::Kind K, class W>
+inline optim::RunningLanes<W> load_running(double* const* r, size_t j) {
+  optim::RunningLanes<W> run;
+  if constexpr (K == optim::Kind::Nadam) {
+    run.mu_product = load<W>(r[0] + j);
+    run.mu_pow = load<W>(r[4] + j);
+  }
+  if constexpr (optim::has_bias_powers(K)) {
+    run.beta1_pow = load<W>(r[1] + j);
+    run.beta2_pow = load<W>(r[2] + j);
+  }
+  if constexpr (optim::has_first_moment(K)) run.decay_pow = load<W>(r[3] + j);
+  return run;
+}
+
+template <optim::Kind K, class W>
+inline void store_running(double* const* r, size_t j, const optim::RunningLanes<W>& run) {
+  if constexpr (K == optim::Kind::Nadam) {
+    store(r[0] + j, run.mu_product);
+    store(r[4] + j, run.mu_pow);
+  }
+  if constexpr (optim::has_bias_powers(K)) {
+    store(r[1] + j, run.beta1_pow);
+    store(r[2] + j, run.beta2_pow);
+  }
+  if constexpr (optim::has_first_moment(K)) store(r[3] + j, run.decay_pow);
+}
+
+// Column k of step t: each lane's step-t scalars on double lanes (from its running products after
+// t − 1 steps), the lane kernel's coefficient k from them, rounded to T. Only what coefficient k
+// needs is computed (the rest of the formulas is dead code here). With `advance`, the running
+// products are stored at step t (the last column of a step does this).
+template <class T, optim::Kind K, class Kernel, size_t k>
+void lane_column_pass(BatchLanes<T>& b, uint64_t t, bool advance) {
+  // The lr field holds each lane's scheduled lr of step t already (scheduled_lr_pass), so the
+  // formulas see the constant schedule, a compile-time constant here.
+  static constexpr optim::ScheduleSpec kConstant{};
+  const optim::StepShared shared{t, &kConstant, 1, b.spec.bias_correction};
+  const double* hyper[kHyperFields];
+  double* running[kRunningFields];
+  for (size_t f = 0; f < kHyperFields; ++f) hyper[f] = b.hyper[f].data();
+  hyper[0] = b.scheduled_lr.empty() ? b.hyper[0].data() : b.scheduled_lr.data();
+  for (size_t f = 0; f < kRunningFields; ++f) running[f] = b.running[f].data();
+  T* column = b.columns[k].data();
+  for_each_vector<T>(b.padded, [=]<class V>(size_t i) __attribute__((always_inline)) {
+    using W = WideOf<V>;
+    constexpr size_t kParts = parts_of<V>();
+    W lanes[kParts];
+    for (size_t p = 0; p < kParts; ++p) {
+      const size_t j = i + p * simd::lanes<W>();
+      const optim::HyperLanes<W> h = load_hyper<W>(hyper, j);
+      optim::RunningLanes<W> r = load_running<K, W>(running, j);
+      lanes[p] = Kernel::coefficients(optim::step_scalar_lanes<K>(h, r, shared), h)[k];
+      if (advance) store_running<K>(running, j, r);
+    }
+    store(column + i, narrow<V>(lanes));
+  });
+}
+
+// The scheduled lr of step t of every lane (apply_schedule on double lanes), for the lane passes.
+inline void scheduled_lr_pass(const optim::ScheduleSpec& schedule, uint64_t t, const double* lr, double* out,
+                              size_t n) {
+  const double factor = optim::schedule_factor(schedule, t);
+  for_each_vector<double>(n, [=]<class W>(size_t i) __attribute__((always_inline)) {
+    store(out + i, optim::apply_schedule(load<W>(lr + i), schedule, factor));
+  });
+}
+
+// Step t's coefficients from the first lane's hyperparameters (advancing first_running).
+template <optim::Kind K, class Kernel>
+std::array<double, kMaxCoefficients> first_lane_coefficients(const optim::OptimizerSpec& spec,
+                                                             const optim::HyperLanes<double>& hyper,
+                                                             optim::RunningLanes<double>& running, uint64_t t) {
+  const std::array<double, Kernel::kCount> c =
+      Kernel::coefficients(optim::step_scalar_lanes<K>(hyper, running, optim::step_shared(spec, t)), hyper);
+  std::array<double, kMaxCoefficients> out{};
+  std::copy(c.begin(), c.end(), out.begin());
+  return out;
+}
+
+// The update of every lane at step t from the coefficient columns, then the point check.
+template <class T, class Kernel, bool... kFlags>
+void kernel_loop(BatchLanes<T>& b, uint64_t t) {
+  const T* columns[Kernel::kCount];
+  for (size_t k = 0; k < Kernel::kCount; ++k) columns[k] = b.columns[k].data();
+  T* slots_x[3] = {nullptr, nullptr, nullptr};
+  T* slots_y[3] = {nullptr, nullptr, nullptr};
+  for (int k = 0; k < Kernel::kSlots; ++k) {
+    slots_x[k] = b.slot(k, 0);
+    slots_y[k] = b.slot(k, 1);
+  }
+  T* px = b.x.data();
+  T* py = b.y.data();
+  T* prev_x = b.prev_x.data();
+  T* prev_y = b.prev_y.data();
+  const T* gx = b.gx.data();
+  const T* gy = b.gy.data();
+  T* alive = b.alive.data();
+  const T limit = divergence_limit<T>();
+  BatchLanes<T>* batch = &b;
+  for_each_vector<T>(b.padded, [=]<class V>(size_t i) __attribute__((always_inline)) {
+    std::array<V, Kernel::kCount> c;
+    static_for<Kernel::kCount>([&](auto k) __attribute__((always_inline)) { c[k] = load<V>(columns[k] + i); });
+    const V x = load<V>(px + i), y = load<V>(py + i);
+    const V next_x = Kernel::template update<kFlags...>(c, x, load<V>(gx + i), slots_x, i);
+    const V next_y = Kernel::template update<kFlags...>(c, y, load<V>(gy + i), slots_y, i);
+    const V live = load<V>(alive + i);
+    const V lim = broadcast<V>(limit), one = broadcast<V>(T(1));
+    const V ok = live * indicator_le(abs(next_x), lim) * indicator_le(abs(next_y), lim);
+    store(prev_x + i, x);
+    store(prev_y + i, y);
+    store(px + i, select_eq(ok, one, next_x, x));
+    store(py + i, select_eq(ok, one, next_y, y));
+    store(alive + i, ok);
+    if (any_ne(ok, live)) mark_point_divergence(*batch, i, simd::lanes<V>(), t);
+  });
+}
+
+template <class T, class Kernel>
+void kernel_pass(BatchLanes<T>& b, uint64_t t) {
+  Kernel::dispatch(b.flags, [&](auto... flags) { kernel_loop<T, Kernel, decltype(flags)::value...>(b, t); });
+}
+
+// nag: the look-ahead point θ + μ_t·v of every lane, with μ_t = T(β1·λ^(t−1)) the step's own
+// momentum coefficient (its column, computed before this pass).
+template <class T>
+void lookahead_pass(BatchLanes<T>& b) {
+  const T* mu = b.columns[NagLanes::kMu].data();
+  T* velocity_x[1] = {b.slot(0, 0)};
+  T* velocity_y[1] = {b.slot(0, 1)};
+  const T* px = b.x.data();
+  const T* py = b.y.data();
+  T* look_x = b.look_x.data();
+  T* look_y = b.look_y.data();
+  for_each_vector<T>(b.padded, [=]<class V>(size_t i) __attribute__((always_inline)) {
+    const V m = load<V>(mu + i);
+    store(look_x + i, NagLanes::lookahead(m, load<V>(px + i), velocity_x, i));
+    store(look_y + i, NagLanes::lookahead(m, load<V>(py + i), velocity_y, i));
+  });
+}
+
+}  // namespace gs::sweep::passes

@@ -1,0 +1,74 @@
+// What each coefficient of a lane kernel depends on, read off the formulas themselves: the per-step
+// scalars (optim::step_scalar_lanes) and the kernel's coefficients are evaluated on a lane type,
+// Dep, whose values are the sets of inputs they were computed from: the HyperLanes fields and the
+// step t (the running products, optim::step_constant). The batch uses the result to compute each
+// coefficient no more often than it can change: once per batch (neither t nor a hyperparameter
+// that differs between lanes), once per step (t, but no such hyperparameter), or per lane.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "optim/optimizer.hpp"
+#include "sweep/batch_lanes.hpp"
+
+namespace gs::sweep {
+
+// A set of inputs: bit f < kHyperFields for HyperLanes field f, kStepBit for t.
+struct Dep {
+  static constexpr uint32_t kStepBit = 1u << 31;
+  uint32_t bits = 0;
+
+  static Dep splat(double) { return {}; }
+  static Dep step_constant(double) { return {kStepBit}; }
+  friend Dep operator+(Dep a, Dep b) { return {a.bits | b.bits}; }
+  friend Dep operator-(Dep a, Dep b) { return {a.bits | b.bits}; }
+  friend Dep operator*(Dep a, Dep b) { return {a.bits | b.bits}; }
+  friend Dep operator/(Dep a, Dep b) { return {a.bits | b.bits}; }
+  friend Dep sqrt(Dep a) { return a; }
+};
+
+inline Dep indicator_lt(Dep a, Dep b) { return a + b; }
+inline Dep indicator_le(Dep a, Dep b) { return a + b; }
+inline Dep indicator_ne(Dep a, Dep b) { return a + b; }
+
+struct CoefficientPlan {
+  bool per_step = false;  // depends on t
+  uint32_t fields = 0;    // the HyperLanes fields it depends on
+};
+
+// The plan of every coefficient of Kernel for kind K with the batch's schedule and bias-correction
+// flag; `decays`: some lane has beta1_decay ≠ 1 (otherwise λ^t stays exactly 1).
+template <optim::Kind K, class Kernel>
+std::array<CoefficientPlan, Kernel::kCount> trace_coefficients(const optim::OptimizerSpec& spec, bool decays) {
+  optim::HyperLanes<Dep> hyper;
+  Dep* fields[kHyperFields] = {&hyper.lr,           &hyper.beta1,     &hyper.beta2,
+                               &hyper.eps,          &hyper.weight_decay, &hyper.dampening,
+                               &hyper.lr_decay,     &hyper.beta1_decay, &hyper.mu_ratio};
+  for (size_t f = 0; f < kHyperFields; ++f) fields[f]->bits = 1u << f;
+  optim::RunningLanes<Dep> running;
+  running.mu_product = running.beta1_pow = running.beta2_pow = running.mu_pow = Dep{Dep::kStepBit};
+  running.decay_pow = decays ? Dep{Dep::kStepBit} : Dep{};
+  // A running product depends on what multiplies into it at every step: trace steps until its
+  // dependencies stop growing.
+  const optim::StepShared shared = optim::step_shared(spec, 1);
+  const auto running_bits = [&] {
+    return std::array<uint32_t, kRunningFields>{running.mu_product.bits, running.beta1_pow.bits,
+                                                running.beta2_pow.bits, running.decay_pow.bits, running.mu_pow.bits};
+  };
+  optim::ScalarLanes<Dep> scalars = optim::step_scalar_lanes<K>(hyper, running, shared);
+  for (auto before = running_bits(); ; before = running_bits()) {
+    scalars = optim::step_scalar_lanes<K>(hyper, running, shared);
+    if (running_bits() == before) break;
+  }
+  const std::array<Dep, Kernel::kCount> deps = Kernel::coefficients(scalars, hyper);
+
+  std::array<CoefficientPlan, Kernel::kCount> plans;
+  for (size_t k = 0; k < Kernel::kCount; ++k) {
+    plans[k].per_step = (deps[k].bits & Dep::kStepBit) != 0;
+    plans[k].fields = deps[k].bits & ((1u << kHyperFields) - 1);
+  }
+  return plans;
+}
+
+}  // namespace gs::sweep

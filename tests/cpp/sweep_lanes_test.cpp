@@ -1,0 +1,239 @@
+// The sweep engine's key property: every lane of a batch computes exactly what engine::Session
+// computes for that run alone, bit for bit, at every step, in f32 and f64. Every optimizer case of
+// tests/fixtures/optimizer_cases.json, on every objective, with per-lane hyperparameters and
+// starts, odd lane counts (a batch pads them to whole vectors), gradient noise, one or every
+// hyperparameter differing between lanes, and lanes that diverge among lanes that do not.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "optim/registry.hpp"
+#include "sweep/batch.hpp"
+#include "test_support.hpp"
+
+namespace gs {
+namespace {
+
+// A value of `h` spread around `base` for lane k: lanes differ, every value in the range, and a
+// hyperparameter that is 0 (or 1 for beta1_decay) is switched on in some lanes and left in others.
+double spread(const optim::HyperInfo& h, double base, size_t k) {
+  const double f = 1 + 0.3 * (static_cast<double>((k * 37) % 17) - 8) / 8;  // in [0.7, 1.3]
+  const std::string name = h.name;
+  double v;
+  const bool beta_like = name == "beta" || name == "beta1" || name == "beta2" || name == "alpha" || name == "rho" ||
+                         name == "momentum";
+  if (beta_like) {
+    v = base == 0 ? (k % 3 == 0 ? 0 : 0.5 * f) : 1 - (1 - base) * f;  // β-like: spread 1 − β
+  } else if (base == 0) {
+    v = k % 2 == 0 ? 0 : (name == "initial_accumulator_value" ? 0.1 : 1e-3) * f;
+  } else {
+    v = base * f;
+  }
+  v = std::clamp(v, h.range.min, h.range.max);
+  if (h.range.max_open && v >= h.range.max) v = std::nextafter(h.range.max, h.range.min);
+  if (h.range.min_open && v <= h.range.min) v = std::nextafter(h.range.min, h.range.max);
+  return v;
+}
+
+// Lane k's spec: every real hyperparameter of the case spread, beta1_decay λ < 1 in odd lanes.
+optim::OptimizerSpec lane_spec(const optim::OptimizerSpec& base, size_t k) {
+  optim::OptimizerSpec spec = base;
+  const optim::OptimizerInfo& info = optim::info(base.kind);
+  for (const auto& h : info.hypers) {
+    if (h.type != check::ParamType::Real) continue;
+    const std::string name = h.name;
+    if (base.kind == optim::Kind::Sgd && base.nesterov && name == "dampening") continue;
+    spec.*h.real = spread(h, base.*h.real, k);
+  }
+  if (info.first_moment && k % 2 == 1) spec.beta1_decay = base.beta1_decay * (1 - 1e-3 * static_cast<double>(k % 5));
+  return spec;
+}
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+// The single run of one lane: a session over the lane's spec and start.
+void run_alone(engine::Session& session, const json::Value& objective, const optim::OptimizerSpec& spec,
+                      double x0, double y0, uint64_t steps, const char* precision) {
+  json::Value config{json::Object{}};
+  config.set("objective", objective);
+  config.set("start", json::Value(json::Array{x0, y0}));
+  config.set("steps", static_cast<double>(steps));
+  config.set("precision", precision);
+  config.set("optimizers", json::Value(json::Array{optim::to_json(spec)}));
+  test::run_session(session, json::serialize(config));
+}
+
+const char* const kObjectives[] = {"rosenbrock", "beale",  "himmelblau", "booth",           "quadratic",   "saddle",
+                                   "rastrigin",  "ackley", "styblinski_tang", "goldstein_price", "local_minima"};
+
+struct LaneSetup {
+  json::Value objective;
+  std::vector<optim::OptimizerSpec> specs;
+  std::vector<double> x0, y0;
+  uint64_t steps;
+};
+
+// Runs the batch step by step and each lane alone; compares point and loss after every step.
+template <class T>
+void expect_lanes_equal_single_runs(const LaneSetup& setup, const std::string& what) {
+  engine::ObjectiveConfig objective;
+  std::string error;
+  ASSERT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error)) << error;
+  objectives::Objective f(*objective.info, objective.params);
+  sweep::Batch<T> batch;
+  batch.reset(f, objective.noise, setup.specs, setup.x0, setup.y0);
+  const char* precision = sizeof(T) == 4 ? "f32" : "f64";
+  std::vector<engine::Session> alone(setup.specs.size());
+  for (size_t i = 0; i < setup.specs.size(); ++i)
+    run_alone(alone[i], setup.objective, setup.specs[i], setup.x0[i], setup.y0[i], setup.steps, precision);
+  for (uint64_t k = 0; k <= setup.steps; ++k) {
+    if (k > 0) batch.step();
+    for (size_t i = 0; i < setup.specs.size(); ++i) {
+      const engine::Trace& trace = alone[i].trace(0);
+      const size_t point = std::min<size_t>(k, trace.points() - 1);
+      const bool diverged = trace.diverged && k >= trace.diverged_at;
+      const std::string where = what + " lane " + std::to_string(i) + " of " + std::to_string(setup.specs.size()) +
+                                " step " + std::to_string(k);
+      ASSERT_EQ(batch.diverged_at(i), diverged ? trace.diverged_at : 0) << where;
+      ASSERT_TRUE(same_bits(double(batch.x(i)), trace.xy[2 * point]) &&
+                  same_bits(double(batch.y(i)), trace.xy[2 * point + 1]))
+          << where << ": (" << batch.x(i) << ", " << batch.y(i) << ") vs (" << trace.xy[2 * point] << ", "
+          << trace.xy[2 * point + 1] << ")";
+      if (!diverged) {
+        ASSERT_TRUE(same_bits(batch.loss(i), trace.loss[point])) << where << " loss";
+      }
+    }
+  }
+}
+
+LaneSetup make_setup(const json::Value& objective, const optim::OptimizerSpec& base, size_t lanes, uint64_t steps,
+                 bool uniform) {
+  LaneSetup s{objective, {}, {}, {}, steps};
+  engine::ObjectiveConfig parsed;
+  std::string error;
+  EXPECT_TRUE(engine::parse_objective(&objective, "objective", parsed, error)) << error;
+  for (size_t k = 0; k < lanes; ++k) {
+    s.specs.push_back(uniform ? base : lane_spec(base, k));
+    s.x0.push_back(parsed.info->default_start[0] + 0.1 * (static_cast<double>((k * 13) % 7) - 3));
+    s.y0.push_back(parsed.info->default_start[1] + 0.1 * (static_cast<double>((k * 5) % 9) - 4));
+  }
+  return s;
+}
+
+void check_case(const test::OptimizerCase& c, const json::Value& objective, size_t lanes, uint64_t steps,
+                bool uniform) {
+  const optim::OptimizerSpec base = test::parse_spec(c.optimizer);
+  const LaneSetup setup = make_setup(objective, base, lanes, steps, uniform);
+  const std::string what = c.id + " on " + json::serialize(objective) + (uniform ? " uniform" : "");
+  expect_lanes_equal_single_runs<float>(setup, what + " f32");
+  expect_lanes_equal_single_runs<double>(setup, what + " f64");
+}
+
+TEST(SweepLanes, EveryCaseOnEveryObjectiveEqualsSingleRuns) {
+  size_t index = 0;
+  for (const auto& c : test::optimizer_cases()) {
+    for (size_t lanes : {1, 3, 5, 7}) {
+      const char* name = kObjectives[(index + lanes) % std::size(kObjectives)];
+      check_case(c, json::Value(name), lanes, 60, false);
+    }
+    ++index;
+  }
+}
+
+TEST(SweepLanes, ManyLanesEqualSingleRuns) {
+  for (const auto& c : test::optimizer_cases()) check_case(c, json::Value("rosenbrock"), 1023, 25, false);
+}
+
+TEST(SweepLanes, UniformHyperparametersEqualSingleRuns) {
+  size_t index = 0;
+  for (const auto& c : test::optimizer_cases())
+    check_case(c, json::Value(kObjectives[index++ % std::size(kObjectives)]), 5, 60, true);
+}
+
+TEST(SweepLanes, GradientNoiseAndSparsityAsInTheSingleRun) {
+  json::ParseResult objective = json::parse(R"({"name":"quadratic","params":{"kappa":10,"angle":30},
+    "noise":{"sigma":0.3,"sparsity":0.25,"seed":11}})");
+  json::ParseResult sparse_only = json::parse(R"({"name":"rosenbrock","noise":{"sparsity":0.4,"seed":3}})");
+  for (const auto& c : test::optimizer_cases()) {
+    check_case(c, objective.value, 5, 60, false);
+    check_case(c, sparse_only.value, 3, 40, true);
+  }
+}
+
+TEST(SweepLanes, RadamLanesRectifyAtTheirOwnSteps) {
+  // ρ∞ = 2/(1−β2) − 1: β2 = 0.7 never rectifies, larger β2 from steps that differ per lane.
+  optim::OptimizerSpec base = test::parse_spec(std::string(R"({"name":"radam","lr":0.05})"));
+  LaneSetup setup = make_setup(json::Value("booth"), base, 7, 80, true);
+  const double beta2[] = {0.7, 0.75, 0.8, 0.9, 0.95, 0.99, 0.999};
+  for (size_t k = 0; k < 7; ++k) setup.specs[k].beta2 = beta2[k];
+  expect_lanes_equal_single_runs<float>(setup, "radam f32");
+  expect_lanes_equal_single_runs<double>(setup, "radam f64");
+}
+
+
+TEST(SweepLanes, DivergedLanesStopWhereTheSingleRunStopsAndStayFrozen) {
+  // SGD on Rosenbrock from (−1.5, 2): lr ≥ 2e-3 overshoots the valley walls and diverges at a step
+  // that depends on lr; smaller lr converge. Adam with ε = 0 started at the minimum (1, 1) divides
+  // 0 by 0 at step 1 (NaN); the lanes between them run on.
+  const double lrs[] = {1e-4, 3e-4, 1e-3, 2e-3, 2.5e-3, 3e-3, 5e-3, 1e-2, 3e-2, 1e-1, 2e-4};
+  for (const char* name : {"sgd", "adam"}) {
+    const bool adam = std::string(name) == "adam";
+    optim::OptimizerSpec base = test::parse_spec(std::string(R"({"name":")") + name + R"("})");
+    LaneSetup setup = make_setup(json::Value("rosenbrock"), base, std::size(lrs), 300, false);
+    for (size_t k = 0; k < std::size(lrs); ++k) {
+      setup.specs[k] = base;
+      setup.specs[k].lr = lrs[k];
+      const bool at_minimum = adam && k % 2 == 0;
+      if (at_minimum) setup.specs[k].eps = 0;
+      setup.x0[k] = at_minimum ? 1 : -1.5;
+      setup.y0[k] = at_minimum ? 1 : 2;
+    }
+    expect_lanes_equal_single_runs<float>(setup, std::string(name) + " f32");
+    expect_lanes_equal_single_runs<double>(setup, std::string(name) + " f64");
+    engine::ObjectiveConfig objective;
+    std::string error;
+    ASSERT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error));
+    objectives::Objective f(*objective.info, objective.params);
+    sweep::Batch<double> batch;
+    batch.reset(f, objective.noise, setup.specs, setup.x0, setup.y0);
+    batch.run(setup.steps);
+    size_t diverged = 0;
+    for (size_t k = 0; k < setup.specs.size(); ++k) diverged += batch.diverged_at(k) != 0;
+    EXPECT_GT(diverged, 2u) << name;
+    EXPECT_LT(diverged, setup.specs.size() - 2) << name;
+    EXPECT_EQ(batch.live(), setup.specs.size() - diverged);
+  }
+}
+
+
+TEST(SweepLanes, OneHyperparameterPerLaneEqualsSingleRuns) {
+  // A map varies one or two hyperparameters; the rest are shared, so the batch computes each
+  // per-step scalar once per batch, once per step or per lane according to what it depends on.
+  size_t index = 0;
+  for (const auto& c : test::optimizer_cases()) {
+    const optim::OptimizerSpec base = test::parse_spec(c.optimizer);
+    const optim::OptimizerInfo& info = optim::info(base.kind);
+    const json::Value objective(kObjectives[index++ % std::size(kObjectives)]);
+    std::vector<std::string> names;
+    for (const auto& h : info.hypers)
+      if (h.type == check::ParamType::Real) names.push_back(h.name);
+    if (info.first_moment) names.push_back("beta1_decay");
+    for (const std::string& name : names) {
+      LaneSetup setup = make_setup(objective, base, 5, 40, true);
+      for (size_t k = 0; k < setup.specs.size(); ++k) {
+        const optim::OptimizerSpec spread = lane_spec(base, k);
+        if (name == "beta1_decay") {
+          setup.specs[k].beta1_decay = spread.beta1_decay;
+        } else {
+          for (const auto& h : info.hypers)
+            if (h.name == name) setup.specs[k].*h.real = spread.*h.real;
+        }
+      }
+      expect_lanes_equal_single_runs<float>(setup, c.id + " varying " + name + " f32");
+      expect_lanes_equal_single_runs<double>(setup, c.id + " varying " + name + " f64");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace gs

@@ -6,6 +6,7 @@ import { hyperField, selectField } from './fields.mjs';
 import { MAX_OPTIMIZERS } from './state.mjs';
 import { PLAYGROUND_LR } from './palette.mjs';
 import { optimizerCard } from '../shared/optimizer-card.mjs';
+import { button, section } from '../shared/dom.mjs';
 
 const NOISE = [
   { name: 'sigma', type: 'real', min: 0, max: 1000, slider_min: 0, slider_max: 5, scale: 'linear',
@@ -19,25 +20,6 @@ const STEPS = { name: 'steps', type: 'int', min: 0, max: 1000000, slider_min: 10
   description: 'number of optimizer steps' };
 const COORDINATE = { type: 'real', min: -1e6, max: 1e6, slider_min: -5, slider_max: 5, scale: 'linear',
   description: 'start coordinate (click or drag on the surface to set it)' };
-
-function section(title) {
-  const s = document.createElement('section');
-  s.className = 'panel';
-  const h = document.createElement('h2');
-  h.textContent = title;
-  s.append(h);
-  return s;
-}
-
-function button(text, className, onClick, label) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = className;
-  b.textContent = text;
-  if (label) b.setAttribute('aria-label', label);
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 export class Controls {
   #root;

@@ -5,6 +5,7 @@
 import katex from 'katex';
 import { hyperField, selectField } from '../landscape/fields.mjs';
 import { optimizerCard } from '../shared/optimizer-card.mjs';
+import { button, section } from '../shared/dom.mjs';
 import { MAX_OPTIMIZERS, problemInfo, problemDefaults } from './state.mjs';
 
 const HORIZON = { name: 'T', type: 'int', min: 1, max: 10000000, slider_min: 100, slider_max: 10000000, scale: 'log',
@@ -28,25 +29,6 @@ export function sliderSpec(p) {
   }
   if (hi - lo > 1000 && Math.abs(p.default) < (hi - lo) / 100) hi = lo + Math.max(10 * Math.abs(p.default - lo), 10);
   return { ...p, slider_min: lo, slider_max: hi, scale: 'linear' };
-}
-
-function section(title, className = 'panel') {
-  const s = document.createElement('section');
-  s.className = className;
-  const h = document.createElement('h2');
-  h.textContent = title;
-  s.append(h);
-  return s;
-}
-
-function button(text, className, onClick, label) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = className;
-  b.textContent = text;
-  if (label) b.setAttribute('aria-label', label);
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 export class Controls {

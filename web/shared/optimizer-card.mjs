@@ -4,18 +4,9 @@
 // them (the new optimizer's defaults, what removing or clicking does) comes in as callbacks.
 import { hyperField, selectField } from '../landscape/fields.mjs';
 import { runColour } from '../landscape/palette.mjs';
+import { button } from './dom.mjs';
 
 let cards = 0;
-
-function button(text, className, onClick, label) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = className;
-  b.textContent = text;
-  if (label) b.setAttribute('aria-label', label);
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 const scheduleOf = (o) => (typeof o.schedule === 'string' ? { name: o.schedule } : (o.schedule ?? { name: 'constant' }));
 

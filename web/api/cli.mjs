@@ -2,6 +2,7 @@
 // The `gradscape` command line (DESIGN.md), over the same wasm module as the browser:
 //   gradscape run CONFIG.json|-      the result JSON of a run config
 //   gradscape regret CONFIG.json|-   the result JSON of a regret config (the regret lab)
+//   gradscape sweep CONFIG.json|-    the result JSON of a sweep config (the sweep lab's maps)
 //   gradscape registry               optimizers, schedules, objectives, online problems as JSON
 // Output is streamed with back-pressure and the process exits on its own once stdout has
 // drained, so a piped result is never cut short. Bad input: one line on stderr, exit code 2.
@@ -11,6 +12,7 @@ import { loadGradscape, GradscapeError } from './gradscape.mjs';
 
 const USAGE = `usage: gradscape run CONFIG.json|-
        gradscape regret CONFIG.json|-
+       gradscape sweep CONFIG.json|-
        gradscape registry
        gradscape --help
 Options: --scalar   use the scalar (non-SIMD) wasm build`;
@@ -41,8 +43,8 @@ async function main(argv) {
   }
   const unknown = flags.filter((f) => f !== '--scalar');
   if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
-  const gs = await loadGradscape({ flavour: flags.includes('--scalar') ? 'scalar' : 'auto' });
   const [command, path] = args;
+  const gs = await loadGradscape({ flavour: flags.includes('--scalar') ? 'scalar' : 'auto', sweep: command === 'sweep' });
   if (command === 'registry' && args.length === 1) {
     await write(`${JSON.stringify(gs.registry, null, 2)}\n`);
     return 0;
@@ -59,6 +61,14 @@ async function main(argv) {
     const session = gs.createRegretSession(await readInput(path));
     session.advance(session.totalSteps);
     for (const part of session.resultParts()) await write(part);
+    await write('\n');
+    session.delete();
+    return 0;
+  }
+  if (command === 'sweep' && args.length === 2) {
+    const session = gs.createSweepSession(await readInput(path));
+    session.advanceRows(session.rows);
+    await write(session.resultText());
     await write('\n');
     session.delete();
     return 0;

@@ -116,6 +116,57 @@ export interface RegretResult {
   runs: RegretRun[];
 }
 
+/** An axis of a sweep map: a real hyperparameter of the optimizer, beta1_decay, or the start point. */
+export interface SweepAxis {
+  param: string;
+  min: number;
+  max: number;
+  /** 1..512 sample points (default 64). */
+  n?: number;
+  /** Geometric spacing (min > 0). */
+  log?: boolean;
+}
+
+export type SweepMetric = 'final_loss' | 'steps_to_tol' | 'nearest_minimum';
+
+export interface SweepConfig {
+  version?: 1;
+  objective: RunConfig['objective'];
+  steps?: number;
+  precision?: Precision;
+  optimizer: OptimizerSpec;
+  x: SweepAxis;
+  y: SweepAxis;
+  start?: [number, number];
+  metric?: SweepMetric;
+  /** steps_to_tol only: the tolerance on f − f*. */
+  tol?: number;
+}
+
+export interface SweepResult {
+  version: 1;
+  objective: { name: ObjectiveName; params: Record<string, number>; noise: { sigma: number; sparsity: number; seed: number } };
+  steps: number;
+  precision: Precision;
+  optimizer: OptimizerSpec;
+  x: Required<SweepAxis>;
+  y: Required<SweepAxis>;
+  start: [number, number];
+  metric: SweepMetric;
+  tol?: number;
+  /** nearest_minimum: the known minima [x, y, f] the values index. */
+  minima?: Array<[number, number, number]>;
+  /** steps_to_tol: the global minimum value the tolerance is measured from. */
+  f_star?: number;
+  x_values: number[];
+  y_values: number[];
+  /** n_y rows of n_x cells (row j at y_values[j]); null where the metric is undefined (diverged, or tol never reached). */
+  values: Array<Array<number | null>>;
+  diverged: Array<Array<0 | 1>>;
+  /** The step at which the cell's run diverged; 0 where it did not. */
+  diverged_at: number[][];
+}
+
 export interface HyperparameterInfo {
   name: string; type: 'real' | 'int' | 'bool'; default: number | boolean;
   min?: number; max?: number; min_exclusive?: boolean; max_exclusive?: boolean;
@@ -185,6 +236,7 @@ export class Session {
   minima(): Array<{ x: number; y: number; value: number; global: boolean }>;
   result(): RunResult;
   resultParts(): Generator<string>;
+  resultText(): string;
   delete(): void;
 }
 
@@ -212,6 +264,34 @@ export class RegretSession {
   comparator(): RegretComparator;
   result(): RegretResult;
   resultParts(): Generator<string>;
+  resultText(): string;
+  delete(): void;
+}
+
+/** A sweep map computed row by row; views are zero-copy (cell (i, j) at i + j·n_x): re-fetch after advanceRows(). */
+export class SweepSession {
+  configure(config: SweepConfig | string): void;
+  /** Computes up to k more rows in one call; returns the rows computed now. */
+  advanceRows(k: number): number;
+  readonly rowsDone: number;
+  /** n_y */
+  readonly rows: number;
+  /** n_x */
+  readonly columns: number;
+  readonly finished: boolean;
+  /** The resolved config (every default filled in). */
+  readonly config: SweepConfig;
+  /** The metric per cell; NaN where undefined or not computed yet. */
+  values(): Float64Array;
+  diverged(): Uint8Array;
+  divergedAt(): Uint32Array;
+  xValues(): Float64Array;
+  yValues(): Float64Array;
+  minima(): Array<[number, number, number]>;
+  /** The run config of cell (i, j): gs.run(cellConfig(i, j)) replays that run alone. */
+  cellConfig(i: number, j: number): RunConfig;
+  result(): SweepResult;
+  resultText(): string;
   delete(): void;
 }
 
@@ -225,10 +305,18 @@ export class Gradscape {
   createSession(config?: RunConfig | string): Session;
   regret(config: RegretConfig | string): RegretResult;
   createRegretSession(config?: RegretConfig | string): RegretSession;
+  /** Whether the sweep module is loaded (loadGradscape({ sweep: true })). */
+  readonly hasSweep: boolean;
+  /** The sweep module's wasm memory in bytes (0 when not loaded). */
+  readonly sweepMemoryBytes: number;
+  /** Computes a whole map; needs loadGradscape({ sweep: true }). */
+  sweep(config: SweepConfig | string): SweepResult;
+  createSweepSession(config?: SweepConfig | string): SweepSession;
   createOptimizer(spec: OptimizerSpec, n: number, precision?: Precision): Optimizer;
   stepBounds(args: { lr: number; beta1: number; beta2: number; t: number }): { paper: number; exact: number };
 }
 
-export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar' }): Promise<Gradscape>;
+/** sweep: also load the sweep lab's module (gs.sweep, gs.createSweepSession). */
+export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar'; sweep?: boolean }): Promise<Gradscape>;
 export function simdSupported(): boolean;
-export function configText(config: RunConfig | RegretConfig | OptimizerSpec | string): string;
+export function configText(config: RunConfig | RegretConfig | SweepConfig | OptimizerSpec | string): string;

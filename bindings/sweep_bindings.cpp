@@ -1,0 +1,106 @@
+// Embind layer of the sweep module (gradscape-sweep-{simd,scalar}): the sweep lab's engine, in a
+// module of its own so the landscape page and the embeds don't download it. One SweepSession per
+// map: configure once, then advanceRows(k) computes k more rows of runs in one call (a Web Worker
+// calls it in ~20 ms chunks to show the map filling in and to cancel between calls). values,
+// diverged, divergedAt, xValues and yValues are zero-copy views of buffers sized at configure and
+// never reallocated while rows are computed (valid until the next configure or memory growth).
+// Failing calls return the error text (empty means success); web/api/ turns it into a JS Error.
+#include <emscripten/bind.h>
+#include <emscripten/heap.h>
+#include <emscripten/val.h>
+
+#include <string>
+#include <vector>
+
+#include "core/check.hpp"
+#include "core/json.hpp"
+#include "core/simd.hpp"
+#include "engine/registry_json.hpp"
+#include "engine/sweep_session.hpp"
+
+namespace {
+
+using emscripten::typed_memory_view;
+using emscripten::val;
+
+class SweepSessionHandle {
+ public:
+  std::string configure(const std::string& text) {
+    gs::json::ParseResult parsed = gs::json::parse(text);
+    if (!parsed.ok()) return parsed.error;
+    std::string error;
+    session_.configure(parsed.value, error);
+    return error;
+  }
+  double advanceRows(double k) {
+    const double rows = double(session_.rows());
+    return double(session_.advance_rows(k > 0 ? static_cast<size_t>(k < rows ? k : rows) : 0));
+  }
+  int rowsDone() const { return static_cast<int>(session_.rows_done()); }
+  int rows() const { return static_cast<int>(session_.rows()); }
+  int columns() const { return static_cast<int>(session_.columns()); }
+  bool finished() const { return session_.finished(); }
+  val values() const { return view(session_.maps().values); }
+  val diverged() const { return view(session_.maps().diverged); }
+  val divergedAt() const { return view(session_.maps().diverged_at); }
+  val xValues() const { return view(session_.maps().x_values); }
+  val yValues() const { return view(session_.maps().y_values); }
+  std::string configJson() const { return gs::json::serialize(gs::engine::sweep_config_json(session_.config())); }
+  std::string resultJson() const { return session_.result_json(); }
+  // The run config of cell (i, j) as JSON text, or an error naming the index out of range.
+  std::string cellConfig(double i, double j) const {
+    if (!valid_index(i, session_.columns())) return error_text("i", i, session_.columns());
+    if (!valid_index(j, session_.rows())) return error_text("j", j, session_.rows());
+    return gs::json::serialize(session_.cell_config(static_cast<size_t>(i), static_cast<size_t>(j)));
+  }
+  // The objective's known minima ([x, y, value] each) and the global minimum value f*.
+  std::string minimaJson() const {
+    gs::json::Array list;
+    for (const auto& m : session_.maps().minima) {
+      gs::json::Array point{gs::json::Value(m.x), gs::json::Value(m.y), gs::json::Value(m.value)};
+      list.push_back(gs::json::Value(std::move(point)));
+    }
+    return gs::json::serialize(gs::json::Value(std::move(list)));
+  }
+
+ private:
+  template <class T>
+  static val view(const std::vector<T>& v) {
+    return val(typed_memory_view(v.size(), v.data()));
+  }
+  static bool valid_index(double v, size_t n) { return v >= 0 && v < double(n) && v == double(size_t(v)); }
+  static std::string error_text(const char* name, double v, size_t n) {
+    return std::string(name) + ": must be an integer in [0, " + std::to_string(n == 0 ? 0 : n - 1) + "], got " +
+           gs::check::format_number(v);
+  }
+  gs::engine::SweepSession session_;
+};
+
+std::string registryJson() { return gs::json::serialize(gs::engine::registry_json()); }
+std::string simdBackend() { return gs::simd::backend_name(); }
+double heapBytes() { return double(emscripten_get_heap_size()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(gradscape_sweep) {
+  emscripten::class_<SweepSessionHandle>("SweepSession")
+      .constructor<>()
+      .function("configure", &SweepSessionHandle::configure)
+      .function("advanceRows", &SweepSessionHandle::advanceRows)
+      .function("rowsDone", &SweepSessionHandle::rowsDone)
+      .function("rows", &SweepSessionHandle::rows)
+      .function("columns", &SweepSessionHandle::columns)
+      .function("finished", &SweepSessionHandle::finished)
+      .function("values", &SweepSessionHandle::values)
+      .function("diverged", &SweepSessionHandle::diverged)
+      .function("divergedAt", &SweepSessionHandle::divergedAt)
+      .function("xValues", &SweepSessionHandle::xValues)
+      .function("yValues", &SweepSessionHandle::yValues)
+      .function("configJson", &SweepSessionHandle::configJson)
+      .function("resultJson", &SweepSessionHandle::resultJson)
+      .function("cellConfig", &SweepSessionHandle::cellConfig)
+      .function("minimaJson", &SweepSessionHandle::minimaJson);
+  emscripten::function("registryJson", &registryJson);
+  emscripten::function("simdBackend", &simdBackend);
+  emscripten::function("heapBytes", &heapBytes);
+}

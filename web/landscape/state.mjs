@@ -50,6 +50,14 @@ export function toConfig(state, registry) {
   };
 }
 
+/** The state that runs exactly `config` (a run config, e.g. a sweep cell's): the inverse of toConfig. */
+export function fromConfig(config) {
+  return normalise({
+    objective: config.objective, start: config.start, steps: config.steps, precision: config.precision,
+    optimizers: config.optimizers,
+  });
+}
+
 /** The table: hash key, where the value lives in the state, codec (always: written even when default). */
 export const PROPS = [
   { key: 'f', path: ['objective', 'name'], codec: text, always: true },

@@ -1,0 +1,294 @@
+// The sweep lab: wires the worker (runner.mjs), the store (⇄ URL hash, state.mjs), the generated
+// controls, the run bar (progress, runs/s, Cancel), the map views, the pinned cell's preview and
+// the exports. The main thread loads only the core module: the registry, the objective's contour
+// lines and the pinned cell's replay; every map is computed in the worker.
+//
+// Instrumentation for the browser tests and the benchmark:
+//   document.body.dataset.sweep: 'running' while a map is computed, then 'done', 'cancelled' or 'error'.
+//   window 'gradscape:map' CustomEvent when a map (or a compare pair) has been drawn to its last row:
+//     detail {rows, columns, steps, maps, ms_engine, ms_total, live}: ms_engine is the worker's time
+//     in the engine; ms_total runs from the user action (the edit, preset, Compute) to the last row
+//     drawn; live is true for the coarse maps computed while a slider moves.
+//   window.gradscapeSweep: {store, runner, registry, views, stats: {maps, live}, pick(map, i, j)}.
+import { loadGradscape } from '../api/gradscape.mjs';
+import { Store, defaultState, decodeHash, encodeHash, toConfigs, HashError, comparing } from './state.mjs';
+import { PRESETS, findPreset } from './presets.mjs';
+import { Controls } from './controls.mjs';
+import { SweepRunner } from './runner.mjs';
+import { MapView } from './map-view.mjs';
+import { mapScale } from './colours.mjs';
+import { momentumBoundary } from './boundary.mjs';
+import { objectiveContours } from './contours.mjs';
+import { CellPreview } from './cell-preview.mjs';
+import { setUpExports } from './exports.mjs';
+import { formatDuration, formatInt, formatNumber } from '../regret/format.mjs';
+import { initTheme } from '../landscape/theme.mjs';
+import { THEMES } from '../landscape/surface/style.mjs';
+import { showMessage, toast } from '../shared/notices.mjs';
+
+const $ = (id) => document.getElementById(id);
+
+function linkProblem(error) {
+  const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
+  return `This link could not be used (${why}). Showing the default sweep lab instead.`;
+}
+
+/** Resolves with the runner once the worker's engine is loaded. */
+function startWorker(handlers) {
+  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    const runner = new SweepRunner(worker, {
+      ...handlers,
+      onReady: () => resolve(runner),
+      onFatal: (message) => reject(new Error(message)),
+    });
+  });
+}
+
+/** The engine's field for map m's error, as the controls name it (optimizer.lr → optimizers[m].lr). */
+const controlField = (field, m) => (field?.startsWith('optimizer') ? field.replace(/^optimizer/, `optimizers[${m ?? 0}]`) : field);
+
+export async function start() {
+  const handlers = {};
+  const [gs, runner] = await Promise.all([loadGradscape(), startWorker({
+    onStart: (job) => handlers.onStart(job),
+    onRows: (job) => handlers.onRows(job),
+    onDone: (job) => handlers.onDone(job),
+    onCancelled: (job) => handlers.onCancelled(job),
+    onError: (error) => handlers.onError(error),
+  })]);
+  const registry = gs.registry;
+
+  let fromLink = false;
+  let initial = defaultState();
+  if (location.hash && location.hash !== '#') {
+    try {
+      initial = decodeHash(location.hash);
+      fromLink = true;
+    } catch (error) {
+      showMessage(linkProblem(error), 'link');
+    }
+  }
+  const store = new Store(initial);
+  const controls = new Controls($('controls'), { registry, store });
+  const preview = new CellPreview($('cell'), gs);
+  const theme = initTheme($('theme'), (t) => {
+    for (const view of views) view.setTheme(t);
+    preview.setTheme(t);
+  });
+  let views = [];
+  let pinned = null;  // {map, i, j}
+  const stats = { maps: 0, live: 0 };
+  let frame = 0;
+
+  function ensureViews(count) {
+    if (views.length === count) return;
+    $('maps').replaceChildren();
+    $('maps').dataset.count = String(count);
+    views = Array.from({ length: count }, (_, m) => {
+      const view = new MapView($('maps'), { onPick: (i, j) => pick(m, i, j) });
+      view.setTheme(theme.current);
+      return view;
+    });
+  }
+
+  const titleOf = (config) => config.optimizer.label || registry.optimizers.find((o) => o.name === config.optimizer.name)?.display_name;
+
+  function noteOf(job, map) {
+    if (job.live) return `live preview: ${map.columns} × ${map.rows}, ${map.config.steps} steps`;
+    if (job.state === 'cancelled') return `cancelled: ${map.rowsDone} of ${map.rows} rows`;
+    return '';
+  }
+
+  function drawMaps({ now = false } = {}) {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    const job = runner.job;
+    showProgress();
+    if (!job) return;
+    ensureViews(job.maps.length);
+    const scale = mapScale(job.maps[0].config.metric, job.maps, job.maps[0].config.steps);
+    job.maps.forEach((map, m) => {
+      views[m].set({
+        map, scale, title: titleOf(map.config), note: noteOf(job, map),
+        boundary: momentumBoundary(map.config), contours: job.contours,
+      });
+      if (now) views[m].paintNow();
+    });
+  }
+
+  const drawSoon = () => {
+    if (!frame) frame = requestAnimationFrame(() => drawMaps());
+  };
+
+  function compute(state, { live = false, since = performance.now() } = {}) {
+    controls.clearErrors();
+    if ($('message').dataset.kind === 'error') showMessage(null);
+    document.body.dataset.sweep = 'running';
+    runner.request(toConfigs(state, registry, { live }), { live, since });
+    showProgress();
+  }
+
+  handlers.onStart = (job) => {
+    fromLink = false;
+    job.contours = objectiveContours(gs, job.maps[0].config);
+    if (!job.live && pinned) {
+      pinned = null;
+      preview.hide();
+      for (const view of views) view.setPinned(null);
+    }
+    drawSoon();
+  };
+  handlers.onRows = () => drawSoon();
+  handlers.onDone = (job) => {
+    drawMaps({ now: true });
+    job.end = performance.now();
+    stats.maps += 1;
+    if (job.live) stats.live += 1;
+    document.body.dataset.sweep = runner.busy ? 'running' : 'done';
+    const first = job.maps[0];
+    window.dispatchEvent(new CustomEvent('gradscape:map', {
+      detail: {
+        rows: first.rows, columns: first.columns, steps: first.config.steps, maps: job.maps.length,
+        ms_engine: job.msEngine, ms_total: job.end - job.since, live: job.live,
+      },
+    }));
+    showProgress();
+  };
+  handlers.onCancelled = (job) => {
+    job.end = performance.now();
+    drawMaps({ now: true });
+    document.body.dataset.sweep = 'cancelled';
+  };
+  handlers.onError = ({ map, field, message }) => {
+    document.body.dataset.sweep = 'error';
+    if (fromLink) {
+      fromLink = false;
+      showMessage(linkProblem({ message }), 'link');
+      store.replace(defaultState(), 'fallback');
+      showStory(findPreset('adam-rosenbrock'));
+      return;
+    }
+    const text = comparing(store.state) && map === 1 ? `Right map: ${message}` : message;
+    controls.showError(controlField(field, map), text);
+    showMessage(text);
+    showProgress();
+  };
+
+  function showProgress() {
+    const job = runner.job;
+    const running = runner.busy;
+    $('cancel').disabled = !running;
+    const bar = $('progress');
+    const text = $('progress-text');
+    if (!job) {
+      text.textContent = running ? 'Starting…' : '';
+      return;
+    }
+    const rows = job.maps.reduce((sum, m) => sum + m.rows, 0);
+    const done = job.maps.reduce((sum, m) => sum + m.rowsDone, 0);
+    const cells = job.maps.reduce((sum, m) => sum + m.rows * m.columns, 0);
+    const runs = job.maps.reduce((sum, m) => sum + m.rowsDone * m.columns, 0);
+    const fraction = rows ? done / rows : 1;
+    bar.style.setProperty('--done', String(fraction));
+    bar.setAttribute('aria-valuenow', String(Math.round(100 * fraction)));
+    bar.dataset.state = job.state;
+    const wall = (job.end ?? performance.now()) - job.since;
+    const rate = `${formatNumber(wall > 0 ? (1000 * runs) / wall : 0)} runs/s`;
+    const counts = `${formatInt(done)} / ${formatInt(rows)} rows · ${formatInt(runs)} / ${formatInt(cells)} runs`;
+    const kind = job.live ? 'Live preview: ' : '';
+    if (job.state === 'running') text.textContent = `${kind}${counts} · ${rate}`;
+    else if (job.state === 'done') text.textContent = `${kind}${counts} in ${formatDuration(wall)} · ${rate}`;
+    else if (job.state === 'cancelled') text.textContent = `Cancelled at ${formatInt(done)} of ${formatInt(rows)} rows; the partial map stays.`;
+    else text.textContent = 'Stopped: see the message above.';
+  }
+
+  async function pick(m, i, j) {
+    const job = runner.job;
+    if (!job || job.live) return;
+    pinned = { map: m, i, j };
+    views.forEach((view, k) => view.setPinned(k === m ? [i, j] : null));
+    try {
+      const config = await runner.cell(m, i, j);
+      if (pinned?.map !== m || pinned.i !== i || pinned.j !== j) return;
+      preview.show(job.maps[m], i, j, config, titleOf(job.maps[m].config), theme.current);
+    } catch (error) {
+      if (error.message !== 'superseded') showMessage(`Cell (${i}, ${j}): ${error.message}`);
+    }
+  }
+
+  let hashTimer = 0;
+  let writingHash = '';
+  function writeHash(state) {
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      writingHash = encodeHash(state);
+      if (writingHash !== location.hash) history.replaceState(null, '', writingHash);
+    }, 150);
+  }
+
+  store.subscribe((state, reason) => {
+    writeHash(state);
+    if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();
+    compute(state, { live: reason === 'live' });
+  });
+
+  window.addEventListener('hashchange', () => {
+    if (location.hash === writingHash) return;
+    try {
+      const state = decodeHash(location.hash);
+      showMessage(null);
+      fromLink = true;
+      store.replace(state);
+    } catch (error) {
+      showMessage(`This link could not be used (${error instanceof HashError ? `URL hash: ${error.message}` : error.message}). Keeping the current map.`, 'link');
+    }
+  });
+
+  $('run').addEventListener('click', () => compute(store.state));
+  $('cancel').addEventListener('click', () => runner.cancel());
+  $('message-close').addEventListener('click', () => showMessage(null));
+  $('copy-link').addEventListener('click', async () => {
+    const url = location.href.split('#')[0] + encodeHash(store.state);
+    try {
+      await navigator.clipboard.writeText(url);
+      toast('Link copied');
+    } catch {
+      prompt('Copy this link:', url);
+    }
+  });
+  setUpPresets(store);
+  setUpExports({
+    views: () => views,
+    maps: () => runner.job?.maps ?? [],
+    results: () => runner.result(),
+    background: () => THEMES[theme.current].background,
+  });
+  if (!fromLink) showStory(findPreset('adam-rosenbrock'));
+
+  controls.render();
+  compute(store.state);
+  document.body.dataset.ready = 'true';
+  window.gradscapeSweep = {
+    store, runner, registry, stats, pick,
+    get views() { return views; },
+    get job() { return runner.job; },
+  };
+}
+
+function setUpPresets(store) {
+  const select = $('preset');
+  select.replaceChildren(new Option('Preset maps…', ''), ...PRESETS.map((p) => new Option(p.title, p.id)));
+  select.addEventListener('change', () => {
+    const preset = findPreset(select.value);
+    select.value = '';
+    if (!preset) return;
+    store.replace(structuredClone(preset.state));
+    showStory(preset);
+  });
+}
+
+function showStory(preset) {
+  $('story').textContent = preset.description;
+  $('story').hidden = false;
+}

@@ -1,0 +1,193 @@
+// The sweep lab's sidebar, generated from the engine's registry: the map (metric, tol, the two axes
+// and compare mode), the surface (objective, its parameters, noise, start, steps, precision) and
+// one optimizer card per map (web/shared/optimizer-card.mjs). Fields carry data-field = the config
+// path the engine names in its messages, so a bad value's message appears right under its field.
+import { hyperField, selectField } from '../landscape/fields.mjs';
+import { PLAYGROUND_LR } from '../landscape/palette.mjs';
+import { optimizerCard } from '../shared/optimizer-card.mjs';
+import { section } from '../shared/dom.mjs';
+import { axisTitle } from './axes.mjs';
+import { METRICS, START_AXES, axisParams, comparing, defaultAxis, fitAxes, objectiveInfo } from './state.mjs';
+
+const METRIC_TEXT = {
+  final_loss: 'final loss f(θ_T)', steps_to_tol: 'steps to reach f − f* ≤ tol', nearest_minimum: 'minimum reached (basins)',
+};
+const NOISE = [
+  { name: 'sigma', type: 'real', min: 0, max: 1000, slider_min: 0, slider_max: 5, scale: 'linear',
+    description: 'standard deviation σ of Gaussian noise added to every gradient coordinate' },
+  { name: 'sparsity', type: 'real', min: 0, max: 1, max_exclusive: true, slider_min: 0, slider_max: 0.95,
+    scale: 'linear', description: 'probability p that a gradient coordinate is dropped (set to 0)' },
+  { name: 'seed', type: 'int', min: 0, max: 9007199254740991, slider_min: 0, slider_max: 100, scale: 'linear',
+    description: 'seed of the noise: the same seed gives the same noise in every cell' },
+];
+const STEPS = { name: 'steps', type: 'int', min: 0, max: 1000000, slider_min: 10, slider_max: 10000, scale: 'log',
+  description: 'optimizer steps of every run (cell)' };
+const TOL = { name: 'tol', type: 'real', min: 0, min_exclusive: true, max: 1e6, slider_min: 1e-12, slider_max: 1, scale: 'log',
+  description: 'steps_to_tol: the first step with f − f* ≤ tol' };
+const CELLS = { name: 'n', type: 'int', min: 1, max: 512, slider_min: 2, slider_max: 512, scale: 'log',
+  description: 'number of sample points (cells) along the axis, at most 512' };
+const COORDINATE = { type: 'real', min: -1e6, max: 1e6, scale: 'linear', description: 'start coordinate of every run' };
+
+export class Controls {
+  #root;
+  #registry;
+  #store;
+  constructor(root, { registry, store }) {
+    this.#root = root;
+    this.#registry = registry;
+    this.#store = store;
+  }
+
+  render() {
+    const state = this.#store.state;
+    this.#root.replaceChildren(this.#mapPanel(state), this.#surfacePanel(state), this.#optimizerPanel(state));
+  }
+
+  /** Shows the engine's message under the field it names; false if no such field is on screen. */
+  showError(field, message) {
+    this.clearErrors();
+    const row = field && this.#root.querySelector(`[data-field="${CSS.escape(field)}"]`);
+    if (!row) return false;
+    row.classList.add('invalid');
+    row.querySelector('.field-error').textContent = message;
+    row.closest('details')?.setAttribute('open', '');
+    return true;
+  }
+
+  clearErrors() {
+    for (const row of this.#root.querySelectorAll('.invalid')) {
+      row.classList.remove('invalid');
+      row.querySelector('.field-error').textContent = '';
+    }
+  }
+
+  #edit(mutate, final) {
+    this.#store.update(mutate, final ? 'edit' : 'live');
+  }
+
+  #restructure(mutate) {
+    this.#store.update((s) => {
+      mutate(s);
+      fitAxes(s, this.#registry);
+    }, 'structure');
+  }
+
+  #mapPanel(state) {
+    const panel = section('Map');
+    panel.append(selectField('metric', METRICS.map((m) => ({ value: m, text: METRIC_TEXT[m] })), state.metric,
+      (metric) => this.#store.update((s) => { s.metric = metric; }, 'structure'), 'metric'));
+    if (state.metric === 'steps_to_tol') {
+      panel.append(hyperField(TOL, state.tol, { path: 'tol', onChange: (v, { final }) => this.#edit((s) => { s.tol = v; }, final) }));
+    }
+    for (const key of ['x', 'y']) panel.append(this.#axisGroup(state, key));
+    const group = document.createElement('div');
+    group.className = 'field-group';
+    group.append(hyperField({ name: 'compare', type: 'bool', description: 'compute a second map beside the first, with a second optimizer' },
+      comparing(state), {
+        path: 'compare', label: 'compare with a second optimizer',
+        onChange: (on) => this.#restructure((s) => {
+          if (on) s.optimizers.push(compareWith(s.optimizers[0], this.#registry));
+          else s.optimizers.splice(1);
+        }),
+      }));
+    panel.append(group);
+    return panel;
+  }
+
+  #axisGroup(state, key) {
+    const axis = state[key];
+    const group = document.createElement('div');
+    group.className = 'field-group sw-axis';
+    const lists = state.optimizers.map((o) => axisParams(this.#registry, o));
+    const params = lists[0].filter((p) => lists.every((l) => l.includes(p)));
+    group.append(selectField(`${key} axis`, params.map((p) => ({ value: p, text: axisTitle(p) })), axis.param,
+      (param) => this.#store.update((s) => { s[key] = defaultAxis(this.#registry, s, param, s[key].n); }, 'structure'), `${key}.param`));
+    const range = this.#sliderRange(state, axis);
+    for (const end of ['min', 'max']) {
+      group.append(hyperField({ ...COORDINATE, ...range, name: `${key}.${end}`, description: `${end === 'min' ? 'first' : 'last'} value of ${axis.param} on the ${key} axis` },
+        axis[end], { path: `${key}.${end}`, label: `${key} ${end}`, onChange: (v, { final }) => this.#edit((s) => { s[key][end] = v; }, final) }));
+    }
+    group.append(hyperField(CELLS, axis.n, { path: `${key}.n`, label: `${key} cells`, onChange: (v, { final }) => this.#edit((s) => { s[key].n = v; }, final) }));
+    group.append(hyperField({ name: 'log', type: 'bool', description: 'geometric spacing (min > 0)' }, axis.log,
+      { path: `${key}.log`, label: 'log scale', onChange: (v) => this.#edit((s) => { s[key].log = v; }, true) }));
+    return group;
+  }
+
+  /** Slider range and scale of an axis end: the hyperparameter's, or the objective's view box. */
+  #sliderRange(state, axis) {
+    const fallback = defaultAxis(this.#registry, state, axis.param, axis.n);
+    const scale = axis.log && fallback.min > 0 ? 'log' : 'linear';
+    return { slider_min: fallback.min, slider_max: fallback.max, scale };
+  }
+
+  #surfacePanel(state) {
+    const panel = section('Surface');
+    const objectives = this.#registry.objectives;
+    const info = objectiveInfo(this.#registry, state.objective.name) ?? objectives[0];
+    panel.append(selectField('objective', objectives.map((o) => ({ value: o.name, text: o.display_name })),
+      info.name, (name) => this.#restructure((s) => {
+        s.objective = { name, params: {}, noise: s.objective.noise };
+        s.start = null;
+        for (const key of ['x', 'y']) if (START_AXES.includes(s[key].param)) s[key] = defaultAxis(this.#registry, s, s[key].param, s[key].n);
+      }), 'objective.name'));
+    const description = document.createElement('p');
+    description.className = 'hint';
+    description.textContent = info.description;
+    panel.append(description);
+    for (const p of info.params) {
+      const h = { ...p, slider_min: p.min, slider_max: p.max, scale: 'linear' };
+      panel.append(hyperField(h, state.objective.params[p.name] ?? p.default, {
+        path: `objective.params.${p.name}`,
+        onChange: (v, { final }) => this.#edit((s) => { s.objective.params[p.name] = v; }, final),
+      }));
+    }
+    const noise = document.createElement('div');
+    noise.className = 'field-group';
+    for (const h of NOISE) {
+      noise.append(hyperField(h, state.objective.noise[h.name], {
+        path: `objective.noise.${h.name}`, label: h.name === 'sigma' ? 'noise σ' : h.name,
+        onChange: (v, { final }) => this.#edit((s) => { s.objective.noise[h.name] = v; }, final),
+      }));
+    }
+    panel.append(noise);
+    const run = document.createElement('div');
+    run.className = 'field-group';
+    const start = state.start ?? info.default_start;
+    ['x', 'y'].forEach((axis, i) => {
+      run.append(hyperField({ ...COORDINATE, name: axis, slider_min: info.view[2 * i], slider_max: info.view[2 * i + 1] }, start[i], {
+        path: `start[${i}]`, label: `start ${axis}`,
+        onChange: (v, { final }) => this.#edit((s) => {
+          s.start = [...(s.start ?? info.default_start)];
+          s.start[i] = v;
+        }, final),
+      }));
+    });
+    run.append(hyperField(STEPS, state.steps, { path: 'steps', onChange: (v, { final }) => this.#edit((s) => { s.steps = v; }, final) }));
+    run.append(selectField('precision', [{ value: 'f32', text: 'float32' }, { value: 'f64', text: 'float64' }],
+      state.precision, (v) => this.#edit((s) => { s.precision = v; }, true), 'precision'));
+    panel.append(run);
+    return panel;
+  }
+
+  #optimizerPanel(state) {
+    const panel = section(comparing(state) ? 'Optimizers (left map, right map)' : 'Optimizer');
+    panel.append(...state.optimizers.map((o, i) => optimizerCard(this.#registry, o, i, {
+      count: state.optimizers.length,
+      open: true,
+      edit: (mutate, final) => this.#edit(mutate, final),
+      restructure: (mutate) => this.#restructure(mutate),
+      newOptimizer: (name, old) => ({ name, lr: PLAYGROUND_LR[name], ...(old.label ? { label: old.label } : {}) }),
+    })));
+    return panel;
+  }
+}
+
+/** The second map's optimizer: the same with bias correction off where it has one, else another optimizer. */
+function compareWith(optimizer, registry) {
+  const info = registry.optimizers.find((o) => o.name === optimizer.name);
+  if (info?.hyperparameters.some((h) => h.name === 'bias_correction') && optimizer.bias_correction !== false) {
+    return { ...structuredClone(optimizer), bias_correction: false, label: `${optimizer.label ?? info.display_name} without bias correction` };
+  }
+  const name = optimizer.name === 'sgd' ? 'adam' : 'sgd';
+  return { name, lr: optimizer.lr ?? PLAYGROUND_LR[name] };
+}

@@ -1,0 +1,11 @@
+// Entry point of the sweep lab page (sweep.html).
+import { start } from './app.mjs';
+
+start().catch((error) => {
+  const box = document.getElementById('message');
+  box.hidden = false;
+  document.getElementById('message-text').textContent = `The sweep lab could not start: ${error.message}`;
+  document.getElementById('progress-text').textContent = '';
+  document.body.dataset.ready = 'error';
+  console.error(error);
+});

@@ -1,7 +1,7 @@
 // The colours of a sweep map's cells, per metric: final_loss on the landscape's log-scaled viridis
 // (its colourScale and lookup table), steps_to_tol on viridis over log(1 + steps), nearest_minimum
-// on a categorical palette (one colour per known minimum). Diverged cells are red diagonal stripes,
-// cells whose metric is undefined (tol never reached, no minimum reached) a neutral grey, and
+// on a categorical palette (one colour per known minimum). Diverged cells are red (the view hatches
+// them), cells whose metric is undefined (tol never reached, no minimum reached) a neutral grey, and
 // cells not computed yet are left transparent. One scale is shared by both maps of compare mode.
 import { NEUTRAL, viridisTable } from '../landscape/surface/colormap.mjs';
 import { levelOf } from '../landscape/surface/heatmap.mjs';
@@ -27,8 +27,10 @@ export function mapScale(metric, maps, steps) {
 }
 
 /**
- * final_loss: log10(f − fmin + ε) (the landscape's levelOf, so its legend draws the ticks) with a
- * tiny ε, so that 10⁻¹² and 10⁻³ stay apart, from the 0.5th to the 99.5th percentile of the cells.
+ * final_loss: log10(f − r + ε), the landscape's levelOf (so its legend draws the ticks), with r = 0
+ * when every loss is ≥ 0 (the colours then read as the loss itself) and r = the lowest loss
+ * otherwise; ε is half the smallest positive f − r. The range runs from the 0.5th to the 99.5th
+ * percentile of the cells, at most 16 decades.
  */
 function lossScale(maps) {
   let fmin = Infinity;
@@ -41,7 +43,12 @@ function lossScale(maps) {
     }
   }
   if (!count) return null;
-  const scale = { kind: 'loss', fmin, eps: 1e-12 * Math.max(1, Math.abs(fmin)), lo: 0, hi: 1 };
+  const reference = Math.min(fmin, 0);
+  let smallest = Infinity;
+  for (const map of maps) {
+    for (const v of map.values) if (v - reference > 0 && v - reference < smallest) smallest = v - reference;
+  }
+  const scale = { kind: 'loss', fmin: reference, eps: Number.isFinite(smallest) ? smallest / 2 : 1e-30, lo: 0, hi: 1 };
   const levels = [];
   const stride = Math.max(1, Math.floor(count / 8192));
   let seen = 0;
@@ -51,9 +58,10 @@ function lossScale(maps) {
     }
   }
   levels.sort((a, b) => a - b);
-  scale.lo = levels[Math.floor(0.005 * (levels.length - 1))];
-  scale.hi = Math.max(levels[Math.ceil(0.995 * (levels.length - 1))], scale.lo + 1);
-  scale.fmax = fmin + 10 ** scale.hi;
+  const top = levels[Math.ceil(0.995 * (levels.length - 1))];
+  scale.lo = Math.max(levels[Math.floor(0.005 * (levels.length - 1))], top - 16);
+  scale.hi = Math.max(top, scale.lo + 1);
+  scale.fmax = reference + 10 ** scale.hi;
   return scale;
 }
 
@@ -75,7 +83,7 @@ export function paintCells(image, map, scale) {
     for (let i = 0; i < columns; ++i) {
       const k = i + j * columns;
       const o = 4 * (i + (rows - 1 - j) * columns);
-      const rgb = cellColour(scale, values[k], diverged[k], i + j);
+      const rgb = cellColour(scale, values[k], diverged[k]);
       px[o] = rgb[0];
       px[o + 1] = rgb[1];
       px[o + 2] = rgb[2];
@@ -84,11 +92,33 @@ export function paintCells(image, map, scale) {
   }
 }
 
-function cellColour(scale, v, diverged, stripe) {
-  if (diverged) return DIVERGED[(stripe >> 1) & 1];
+function cellColour(scale, v, diverged) {
+  if (diverged) return DIVERGED[0];
   if (!Number.isFinite(v) || !scale) return UNDEFINED;
   if (scale.kind === 'categorical') return CATEGORICAL_RGB[v % CATEGORICAL_RGB.length];
   const t = scaleT(scale, v);
   const c = 3 * (t >= 1 ? 255 : t > 0 ? Math.round(255 * t) : 0);
   return [LUT[c], LUT[c + 1], LUT[c + 2]];
+}
+
+/**
+ * The diverged cells of the computed rows as a path in cell units (x: i, y: rows − j, one rect per
+ * run of neighbouring diverged cells in a row), for the view to hatch.
+ */
+export function divergedPath(map) {
+  const path = new Path2D();
+  let any = false;
+  for (let j = 0; j < map.rowsDone; ++j) {
+    let from = -1;
+    for (let i = 0; i <= map.columns; ++i) {
+      const on = i < map.columns && map.diverged[i + j * map.columns] === 1;
+      if (on && from < 0) from = i;
+      if (!on && from >= 0) {
+        path.rect(from, map.rows - 1 - j, i - from, 1);
+        any = true;
+        from = -1;
+      }
+    }
+  }
+  return any ? path : null;
 }

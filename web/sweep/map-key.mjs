@@ -104,40 +104,54 @@ export function drawBoundaryStroke(ctx, points) {
 
 const decadeText = (k) => (k >= 4 ? `10${'⁰¹²³⁴⁵⁶⁷⁸⁹'[k]}` : String(10 ** k));
 
-/** The colour bar right of the plot: the landscape's legend of f, or steps on a log(1 + k) scale. */
-export function drawColourBar(ctx, plot, scale, theme) {
+/**
+ * The colour bar: right of the plot on a wide layout, above it on a narrow one; the landscape's
+ * legend of f for final_loss, steps on a log(1 + k) scale for steps_to_tol.
+ */
+export function drawColourBar(ctx, { plot, wide }, scale, theme) {
   if (!scale || scale.kind === 'categorical') return;
   if (scale.kind === 'loss') {
-    drawColourLegend(ctx, { plot, wide: true }, scale, theme);
+    drawColourLegend(ctx, { plot, wide }, scale, theme);
     return;
   }
-  const bar = { x: plot.x + plot.w + 16, y: plot.y, w: 12, h: plot.h };
-  ctx.fillStyle = addViridisStops(ctx.createLinearGradient(0, bar.y + bar.h, 0, bar.y));
+  const bar = wide ? { x: plot.x + plot.w + 16, y: plot.y, w: 12, h: plot.h } : { x: plot.x, y: plot.y - 22, w: plot.w, h: 9 };
+  const gradient = wide ? ctx.createLinearGradient(0, bar.y + bar.h, 0, bar.y) : ctx.createLinearGradient(bar.x, 0, bar.x + bar.w, 0);
+  ctx.fillStyle = addViridisStops(gradient);
   ctx.fillRect(bar.x, bar.y, bar.w, bar.h);
   ctx.strokeStyle = theme.frame;
   ctx.lineWidth = 1;
   ctx.strokeRect(bar.x - 0.5, bar.y - 0.5, bar.w + 1, bar.h + 1);
   ctx.fillStyle = theme.text;
   ctx.font = `12px ${FONT}`;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'bottom';
-  ctx.fillText('steps', bar.x - 4, bar.y - 6);
+  ctx.textAlign = wide ? 'left' : 'right';
+  ctx.textBaseline = wide ? 'bottom' : 'middle';
+  ctx.fillText('steps', wide ? bar.x - 4 : bar.x - 6, wide ? bar.y - 6 : bar.y + bar.h / 2);
   ctx.font = `11px ${FONT}`;
   ctx.fillStyle = theme.muted;
-  ctx.textBaseline = 'middle';
-  const ticks = [];
+  ctx.textAlign = wide ? 'left' : 'center';
+  ctx.textBaseline = wide ? 'middle' : 'bottom';
+  const ticks = [{ v: 0, text: '0' }];
   for (let k = 0; 10 ** k <= scale.steps; ++k) ticks.push({ v: 10 ** k, text: decadeText(k) });
-  ticks.unshift({ v: 0, text: '0' });
   if (scale.steps / ticks.at(-1).v >= 2) ticks.push({ v: scale.steps, text: String(scale.steps) });
-  let last = Infinity;
+  let last = -Infinity;
   for (const { v, text } of ticks) {
-    const at = bar.y + bar.h * (1 - Math.log10(v + 1) / scale.hi);
-    if (last - at < 13) continue;
-    last = at;
+    const t = Math.log10(v + 1) / scale.hi;
+    const along = wide ? bar.h * t : bar.w * t;
+    if (along - last < (wide ? 13 : 30)) continue;
+    last = along;
     ctx.beginPath();
-    ctx.moveTo(bar.x + bar.w, Math.round(at) + 0.5);
-    ctx.lineTo(bar.x + bar.w + 4, Math.round(at) + 0.5);
-    ctx.stroke();
-    ctx.fillText(text, bar.x + bar.w + 6, at);
+    if (wide) {
+      const at = Math.round(bar.y + bar.h - along) + 0.5;
+      ctx.moveTo(bar.x + bar.w, at);
+      ctx.lineTo(bar.x + bar.w + 4, at);
+      ctx.stroke();
+      ctx.fillText(text, bar.x + bar.w + 6, at);
+    } else {
+      const at = Math.round(bar.x + along) + 0.5;
+      ctx.moveTo(at, bar.y);
+      ctx.lineTo(at, bar.y - 3);
+      ctx.stroke();
+      ctx.fillText(text, at, bar.y - 4);
+    }
   }
 }

@@ -7,11 +7,12 @@
 import { strokeContours } from '../landscape/surface/heatmap.mjs';
 import { FONT, INK, THEMES } from '../landscape/surface/style.mjs';
 import { axisTicks, axisTitle, unitOf } from './axes.mjs';
-import { CATEGORICAL, paintCells } from './colours.mjs';
+import { CATEGORICAL, DIVERGED, css, divergedPath, paintCells } from './colours.mjs';
 import { cellLines } from './cell-text.mjs';
 import { drawBoundaryStroke, drawColourBar, drawKeys, keyHeight, keyItems, placeKeys } from './map-key.mjs';
 
 const MARGIN = { left: 66, top: 30, bottom: 50 };
+const WIDE = 520;  // narrower: the colour bar goes above the plot
 
 export class MapView {
   #root;
@@ -76,12 +77,17 @@ export class MapView {
 
   #computeLayout(ctx, width) {
     const view = this.#view;
-    const right = view?.scale && view.scale.kind !== 'categorical' ? 84 : 16;
-    const w = Math.max(120, width - MARGIN.left - right);
+    const wide = width >= WIDE;
+    const bar = !!view?.scale && view.scale.kind !== 'categorical';
+    const right = bar && wide ? 84 : 16;
+    const left = wide ? MARGIN.left : 56;
+    const top = bar && !wide ? 62 : MARGIN.top;
+    const w = Math.max(120, width - left - right);
     const h = Math.max(140, Math.min(w, Math.round(innerHeight * 0.62)));
     const keys = view ? placeKeys(ctx, keyItems(view.map, view.scale, view.boundary), width - 24) : { placed: [], rows: 0 };
-    const plot = { x: MARGIN.left + Math.floor((w - Math.min(w, h * 1.25)) / 2), y: MARGIN.top, w: Math.min(w, Math.round(h * 1.25)), h };
-    return { width, height: MARGIN.top + h + MARGIN.bottom + keyHeight(keys.rows) + 6, plot, keys };
+    const plotW = Math.min(w, Math.round(h * 1.25));
+    const plot = { x: left + Math.floor((w - plotW) / 2), y: top, w: plotW, h };
+    return { width, height: top + h + MARGIN.bottom + keyHeight(keys.rows) + 6, plot, keys, wide };
   }
 
   #paint() {
@@ -122,20 +128,22 @@ export class MapView {
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.#cells, plot.x, plot.y, plot.w, plot.h);
     ctx.imageSmoothingEnabled = true;
+    hatchDiverged(ctx, map, plot, dpr);
     this.#paintOverlays(ctx, layout, dpr);
     this.#paintAxes(ctx, layout);
-    drawColourBar(ctx, plot, view.scale, theme);
+    drawColourBar(ctx, layout, view.scale, theme);
     drawKeys(ctx, layout.keys.placed, 12, plot.y + plot.h + MARGIN.bottom, theme);
     ctx.fillStyle = theme.text;
     ctx.font = `600 13px ${FONT}`;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(view.title, plot.x, plot.y - 9);
+    const titleY = layout.wide || plot.y === MARGIN.top ? plot.y - 9 : 18;
+    ctx.fillText(view.title, plot.x, titleY);
     if (view.note) {
       ctx.font = `italic 12px ${FONT}`;
       ctx.fillStyle = theme.muted;
       ctx.textAlign = 'right';
-      ctx.fillText(view.note, plot.x + plot.w, plot.y - 9);
+      ctx.fillText(view.note, plot.x + plot.w, titleY);
     }
   }
 
@@ -305,4 +313,24 @@ export class MapView {
     this.#tip.style.left = `${Math.max(0, left)}px`;
     this.#tip.style.top = `${Math.max(0, y - h - 12)}px`;
   }
+}
+
+/** Red diagonal stripes over the diverged cells, at screen resolution whatever the cell size. */
+function hatchDiverged(ctx, map, plot, dpr) {
+  const path = divergedPath(map);
+  if (!path) return;
+  ctx.save();
+  ctx.translate(plot.x, plot.y);
+  ctx.scale(plot.w / map.columns, plot.h / map.rows);
+  ctx.clip(path);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.strokeStyle = css(DIVERGED[1]);
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (let d = -plot.h; d < plot.w; d += 6) {
+    ctx.moveTo(plot.x + d, plot.y + plot.h);
+    ctx.lineTo(plot.x + d + plot.h, plot.y);
+  }
+  ctx.stroke();
+  ctx.restore();
 }

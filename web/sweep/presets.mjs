@@ -4,7 +4,7 @@ export const PRESETS = [
   {
     id: 'adam-rosenbrock',
     title: 'Adam: learning rate × β₁ on Rosenbrock',
-    description: 'Final loss after 500 Adam steps from (−1.5, 2) on Rosenbrock’s valley, for every learning rate from 10⁻⁴ to 1 and β₁ from 0 to 0.999. Too small a step never leaves the valley wall; the best region is a diagonal band where a larger β₁ wants a smaller step, and near β₁ = 1 the momentum overshoots.',
+    description: 'Final loss after 500 Adam steps from (−1.5, 2) on Rosenbrock’s valley, for every learning rate from 10⁻⁴ to 1 and β₁ from 0 to 0.999. Steps below about 10⁻² are too small to reach the valley floor in 500 steps. The lowest losses (dark) need large steps, α ≈ 0.05 to 1, with β₁ ≈ 0.75 to 0.97: the momentum averages out the zig-zag across the valley. With little momentum large steps bounce chaotically; at β₁ → 0.999 they overshoot.',
     state: {
       objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 500, precision: 'f32', metric: 'final_loss',
       optimizers: [{ name: 'adam' }],
@@ -15,10 +15,10 @@ export const PRESETS = [
   {
     id: 'momentum-quadratic',
     title: 'Momentum’s phase diagram on a quadratic',
-    description: 'SGD with momentum (torch’s heavy ball) on the ill-conditioned quadratic ½(u² + 10·w²), whose Hessian has eigenvalues 1 and κ = 10. The dashed line is the analytic boundary α·κ = 2(1 + β): to its right the iterates grow without bound, exactly as Distill’s “Why Momentum Really Works” predicts; to its left, the darkest band is critical damping.',
+    description: 'SGD with momentum (torch’s heavy ball) on the ill-conditioned quadratic ½(u² + 10·w²), whose Hessian has eigenvalues 1 and κ = 10; colour: the steps until f ≤ 10⁻⁶. The dashed line is the analytic boundary α·κ = 2(1 + β): right of it every run diverges (red stripes), left of it every run converges, as in Distill’s “Why Momentum Really Works”. The fastest runs (dark) are near Polyak’s optimum α = (2/(1 + √κ))² ≈ 0.23, β = ((√κ − 1)/(√κ + 1))² ≈ 0.27.',
     state: {
-      objective: { name: 'quadratic', params: { kappa: 10, angle: 0 } }, start: [-2.5, 1.5], steps: 200,
-      precision: 'f64', metric: 'final_loss',
+      objective: { name: 'quadratic', params: { kappa: 10, angle: 0 } }, start: [-2.5, 1.5], steps: 300,
+      precision: 'f64', metric: 'steps_to_tol', tol: 1e-6,
       optimizers: [{ name: 'sgd', lr: 0.01, momentum: 0.5 }],
       x: { param: 'lr', min: 0.005, max: 0.5, n: 256 },
       y: { param: 'momentum', min: 0, max: 0.99, n: 256 },

@@ -15,8 +15,6 @@ export function axisTitle(param) {
   return SYMBOLS[param] ? `${param} (${SYMBOLS[param]})` : param;
 }
 
-export const symbolOf = (param) => SYMBOLS[param] ?? param;
-
 /** Fraction of the plot extent at which value v sits on an axis of n cells. */
 export function unitOf(axis, n, v) {
   const f = axis.log

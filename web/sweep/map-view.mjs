@@ -44,7 +44,6 @@ export class MapView {
     new ResizeObserver(() => this.draw()).observe(this.#root);
   }
 
-  get element() { return this.#root; }
   get canvas() { return this.#canvas; }
 
   /** view: {map (MapData), scale, title, note, boundary, contours}. */

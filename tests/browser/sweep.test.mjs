@@ -122,6 +122,14 @@ test('hovering a cell shows its values; a diverged cell says where it diverged',
   await p.waitForFunction(() => /diverged at step/.test(document.querySelector('.sw-tooltip').textContent));
   assert.match(await p.textContent('.sw-tooltip'), new RegExp(`diverged at step ${result.diverged_at[j][i]}`));
   await p.screenshot({ path: join(artifacts, 'sweep-hover.png') });
+  await p.mouse.move(5, 5);
+  await p.focus('.sw-map-canvas');
+  await p.keyboard.press('ArrowRight');
+  await p.waitForSelector('.sw-tooltip:not([hidden])');
+  assert.ok((await p.textContent('.sw-tooltip')).includes(`lr (α) = ${formatNumber(result.x_values[7])}`), 'the arrow keys move from the centre cell');
+  await p.keyboard.press('Enter');
+  await p.waitForSelector('#cell:not([hidden])');
+  assert.match(await p.textContent('#cell-title'), /cell \(7, 4\)/);
   assert.deepEqual(errors, []);
   await p.close();
 });

@@ -2,8 +2,9 @@
 // y_values[j], y growing upward), axes with the hyperparameters' names and symbols (log ticks on log
 // axes), the colour bar and key row (map-key.mjs), and the overlays: the objective's contour lines
 // and its minima on a start-point map, heavy ball's analytic boundary, the hovered and pinned
-// cells. Hovering shows the cell in a tooltip; clicking it calls onPick(i, j). It repaints at most
-// once per animation frame, and paints the same figure into a bigger canvas for the PNG export.
+// cells. Hovering (or the arrow keys) shows the cell in a tooltip; clicking it (or Enter) calls
+// onPick(i, j). It repaints at most once per animation frame, and paints the same figure into a
+// bigger canvas for the PNG export.
 import { strokeContours } from '../landscape/surface/heatmap.mjs';
 import { FONT, INK, THEMES } from '../landscape/surface/style.mjs';
 import { axisTicks, axisTitle, unitOf } from './axes.mjs';
@@ -79,7 +80,7 @@ export class MapView {
     const wide = width >= WIDE;
     const bar = !!view?.scale && view.scale.kind !== 'categorical';
     const right = bar && wide ? 84 : 16;
-    const left = wide ? MARGIN.left : 56;
+    const left = view ? yLabelWidth(ctx, view.map.config.y) + 38 : MARGIN.left;
     const top = bar && !wide ? 62 : MARGIN.top;
     const w = Math.max(120, width - left - right);
     const h = Math.max(140, Math.min(w, Math.round(innerHeight * 0.62)));
@@ -288,6 +289,33 @@ export class MapView {
       const cell = this.cellAt(...point(e));
       if (cell) this.#onPick(cell[0], cell[1]);
     });
+    canvas.addEventListener('keydown', (e) => this.#key(e));
+    canvas.addEventListener('blur', () => {
+      this.#hover = null;
+      this.#tip.hidden = true;
+      this.draw();
+    });
+  }
+
+  // Arrow keys move the hovered cell (Shift: 10 cells), Enter or space pins it.
+  #key(e) {
+    const map = this.#view?.map;
+    if (!map || !this.#layout) return;
+    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const cell = this.#hover ?? this.#pinned ?? [map.columns >> 1, map.rows >> 1];
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.#onPick(cell[0], cell[1]);
+      return;
+    }
+    if (!moves[e.key]) return;
+    e.preventDefault();
+    const step = e.shiftKey ? 10 : 1;
+    const clamp = (v, n) => Math.min(Math.max(v, 0), n - 1);
+    this.#hover = [clamp(cell[0] + step * moves[e.key][0], map.columns), clamp(cell[1] + step * moves[e.key][1], map.rows)];
+    this.#tipAt = this.cellCentre(...this.#hover);
+    this.draw();
+    this.#showTip();
   }
 
   #showTip() {
@@ -312,6 +340,12 @@ export class MapView {
     this.#tip.style.left = `${Math.max(0, left)}px`;
     this.#tip.style.top = `${Math.max(0, y - h - 12)}px`;
   }
+}
+
+/** The widest y tick label (the left margin makes room for it and the axis title). */
+function yLabelWidth(ctx, axis) {
+  ctx.font = `12px ${FONT}`;
+  return Math.max(18, ...axisTicks(axis, 400, 48).map((t) => ctx.measureText(t.text).width));
 }
 
 /** Red diagonal stripes over the diverged cells, at screen resolution whatever the cell size. */

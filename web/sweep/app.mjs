@@ -27,6 +27,9 @@ import { THEMES } from '../landscape/surface/style.mjs';
 import { showMessage, toast } from '../shared/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
+// While a map fills in it is redrawn at most this often: every redraw recolours the whole map on
+// the main thread, which on a 2-core machine slows the worker down.
+const PROGRESS_MS = 100;
 
 function linkProblem(error) {
   const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
@@ -79,7 +82,8 @@ export async function start() {
   let views = [];
   let pinned = null;  // {map, i, j}
   const stats = { maps: 0, live: 0 };
-  let frame = 0;
+  let timer = 0;
+  let lastDraw = 0;
 
   function ensureViews(count) {
     if (views.length === count) return;
@@ -101,8 +105,9 @@ export async function start() {
   }
 
   function drawMaps({ now = false } = {}) {
-    cancelAnimationFrame(frame);
-    frame = 0;
+    clearTimeout(timer);
+    timer = 0;
+    lastDraw = performance.now();
     const job = runner.job;
     showProgress();
     if (!job) return;
@@ -118,7 +123,7 @@ export async function start() {
   }
 
   const drawSoon = () => {
-    if (!frame) frame = requestAnimationFrame(() => drawMaps());
+    if (!timer) timer = setTimeout(() => drawMaps(), Math.max(0, lastDraw + PROGRESS_MS - performance.now()));
   };
 
   function compute(state, { live = false, since = performance.now() } = {}) {

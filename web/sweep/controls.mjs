@@ -10,7 +10,7 @@ import { axisTitle } from './axes.mjs';
 import { METRICS, START_AXES, axisParams, comparing, defaultAxis, fitAxes, objectiveInfo } from './state.mjs';
 
 const METRIC_TEXT = {
-  final_loss: 'final loss f(θ_T)', steps_to_tol: 'steps to reach f − f* ≤ tol', nearest_minimum: 'minimum reached (basins)',
+  final_loss: 'final loss', steps_to_tol: 'steps to tol', nearest_minimum: 'minimum reached',
 };
 const NOISE = [
   { name: 'sigma', type: 'real', min: 0, max: 1000, slider_min: 0, slider_max: 5, scale: 'linear',

@@ -177,6 +177,10 @@ test('every preset loads and finishes', async () => {
     assert.equal(job.maps, preset.state.optimizers.length, preset.id);
     assert.equal(await p.textContent('#story'), preset.description);
     assert.equal(await p.isVisible('#message'), false, preset.id);
+    await p.waitForFunction(() => location.hash.length > 1);
+    await p.waitForTimeout(200);
+    const link = await p.evaluate(() => ({ hash: location.hash, state: window.gradscapeSweep.store.state }));
+    assert.deepEqual(decodeHash(link.hash), link.state, `${preset.id}: the URL holds the whole state`);
     await p.waitForTimeout(100);
     await p.screenshot({ path: join(artifacts, `sweep-preset-${preset.id}.png`) });
   }

@@ -28,7 +28,7 @@ export class SweepRunner {
   #nextId = 1;
   #current = null;      // the newest request sent: {id, configs, live, since}
   #waitingLive = null;  // the newest live request not sent yet
-  #asked = new Map();   // id of a cell/result request → {resolve, reject}
+  #asked = new Map();   // "type:id:map:i:j" of a cell or result request → {resolve, reject}
   /** The newest request's job once started ({id, live, maps, state, since, msEngine, end}), or null. */
   job = null;
 

@@ -83,7 +83,7 @@ export class MapView {
     const left = view ? yLabelWidth(ctx, view.map.config.y) + 38 : MARGIN.left;
     const top = bar && !wide ? 62 : MARGIN.top;
     const w = Math.max(120, width - left - right);
-    const h = Math.max(140, Math.min(w, Math.round(innerHeight * 0.62)));
+    const h = Math.max(140, Math.min(w, Math.round(innerHeight * 0.52)));
     const keys = view ? placeKeys(ctx, keyItems(view.map, view.scale, view.boundary), width - 24) : { placed: [], rows: 0 };
     const plotW = Math.min(w, Math.round(h * 1.25));
     const plot = { x: left + Math.floor((w - plotW) / 2), y: top, w: plotW, h };

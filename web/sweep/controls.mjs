@@ -41,6 +41,25 @@ export class Controls {
   render() {
     const state = this.#store.state;
     this.#root.replaceChildren(this.#mapPanel(state), this.#surfacePanel(state), this.#optimizerPanel(state));
+    this.#markSwept(state);
+  }
+
+  // The fields an axis overrides (its hyperparameter in every card, or a start coordinate) are
+  // disabled and say which axis sweeps them.
+  #markSwept(state) {
+    for (const key of ['x', 'y']) {
+      const { param } = state[key];
+      const paths = START_AXES.includes(param)
+        ? [`start[${START_AXES.indexOf(param)}]`]
+        : state.optimizers.map((o, i) => `optimizers[${i}].${param}`);
+      for (const path of paths) {
+        const row = this.#root.querySelector(`[data-field="${CSS.escape(path)}"]`);
+        if (!row) continue;
+        row.classList.add('swept');
+        row.title = `swept along the ${key} axis`;
+        for (const input of row.querySelectorAll('input')) input.disabled = true;
+      }
+    }
   }
 
   /** Shows the engine's message under the field it names; false if no such field is on screen. */

@@ -75,11 +75,11 @@ export async function start() {
   const store = new Store(initial);
   const controls = new Controls($('controls'), { registry, store });
   const preview = new CellPreview($('cell'), gs);
+  let views = [];
   const theme = initTheme($('theme'), (t) => {
     for (const view of views) view.setTheme(t);
     preview.setTheme(t);
   });
-  let views = [];
   let pinned = null;  // {map, i, j}
   const stats = { maps: 0, live: 0 };
   let timer = 0;
@@ -235,6 +235,7 @@ export async function start() {
   store.subscribe((state, reason) => {
     writeHash(state);
     if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();
+    if (reason === 'structure') $('story').hidden = true;
     compute(state, { live: reason === 'live' });
   });
 

@@ -1,5 +1,5 @@
 // The colours of a sweep map's cells, per metric: final_loss on the landscape's log-scaled viridis
-// (its colourScale and lookup table), steps_to_tol on viridis over log(1 + steps), nearest_minimum
+// (its levelOf and lookup table), steps_to_tol on viridis over log(1 + steps), nearest_minimum
 // on a categorical palette (one colour per known minimum). Diverged cells are red (the view hatches
 // them), cells whose metric is undefined (tol never reached, no minimum reached) a neutral grey, and
 // cells not computed yet are left transparent. One scale is shared by both maps of compare mode.

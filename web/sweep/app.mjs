@@ -87,7 +87,7 @@ export async function start() {
 
   function ensureViews(count) {
     if (views.length === count) return;
-    $('maps').replaceChildren();
+    for (const view of views) view.remove();
     $('maps').dataset.count = String(count);
     views = Array.from({ length: count }, (_, m) => {
       const view = new MapView($('maps'), { onPick: (i, j) => pick(m, i, j) });

@@ -28,6 +28,7 @@ export class MapView {
   #layout = null;
   #frame = 0;
   #onPick;
+  #resize;
 
   constructor(container, { onPick }) {
     this.#onPick = onPick;
@@ -42,7 +43,15 @@ export class MapView {
     this.#root.append(this.#canvas, this.#tip);
     container.append(this.#root);
     this.#listen();
-    new ResizeObserver(() => this.draw()).observe(this.#root);
+    this.#resize = new ResizeObserver(() => this.draw());
+    this.#resize.observe(this.#root);
+  }
+
+  /** Takes the view out of the page and stops watching its size. */
+  remove() {
+    this.#resize.disconnect();
+    cancelAnimationFrame(this.#frame);
+    this.#root.remove();
   }
 
   get canvas() { return this.#canvas; }

@@ -1,0 +1,214 @@
+// The npm package: `npm pack` ships exactly the JS API, its types, the CLI and the eight wasm files
+// (glue + wasm, core and sweep, SIMD and scalar) and nothing else; the tarball installs offline in a
+// fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config
+// and a sweep with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
+// and exits 2 on bad input, and the types resolve through `exports` (checked with Debian's tsc when
+// node-typescript is installed: a correct file compiles, a wrong one fails). The prepack script
+// rebuilds web/engine only when a file is missing or older than a C++ source. The browser half
+// (a Vite-built page and a CDN-style <script type="module">) is tests/browser/package.test.mjs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync, utimesSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadGradscape } from '../../web/api/gradscape.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const tsc = '/usr/share/nodejs/typescript/bin/tsc';
+
+const EXPECTED_FILES = [
+  'README.md', 'package.json',
+  'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/optimizer.mjs',
+  'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs',
+  ...['gradscape-simd', 'gradscape-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar']
+    .flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
+].sort();
+
+const RUN = {
+  version: 1, objective: { name: 'rosenbrock', noise: { sigma: 0.05, sparsity: 0, seed: 3 } }, start: [-1.5, 2],
+  steps: 150, precision: 'f64',
+  optimizers: [{ name: 'adam', lr: 0.05 }, { name: 'sgd', lr: 0.001, momentum: 0.9 }, { name: 'sgd', lr: 0.02 }],
+};
+const SWEEP = {
+  version: 1, objective: { name: 'rosenbrock' }, steps: 150, precision: 'f32', optimizer: { name: 'sgd', lr: 0.001 },
+  x: { param: 'lr', min: 1e-5, max: 0.01, n: 10, log: true }, y: { param: 'momentum', min: 0, max: 0.99, n: 7 },
+  start: [-1.5, 2], metric: 'final_loss',
+};
+
+function sh(command, args, options = {}) {
+  const out = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+  if (out.error) throw out.error;
+  return out;
+}
+function ok(command, args, options) {
+  const out = sh(command, args, options);
+  assert.equal(out.status, 0, `${command} ${args.join(' ')} exited with ${out.status}:\n${out.stderr}`);
+  return out;
+}
+
+let work;   // temp folder: the tarball and the fresh project
+let app;    // the fresh project with the package installed
+let packed; // npm pack --json's report
+before(() => {
+  work = mkdtempSync(join(tmpdir(), 'gradscape-package-'));
+  // --ignore-scripts: the tests run against web/engine as it is (npm test builds it first);
+  // the prepack script's decision is tested on its own below.
+  [packed] = JSON.parse(ok('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work],
+    { cwd: root }).stdout);
+  app = join(work, 'app');
+  mkdirSync(app);
+  ok('npm', ['init', '-y'], { cwd: app });
+  ok('npm', ['install', join(work, packed.filename), '--offline', '--no-audit', '--no-fund'], { cwd: app });
+});
+after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+
+test('npm pack ships the API, its types, the CLI and the wasm modules, and nothing else', () => {
+  assert.equal(packed.name, 'gradscape');
+  assert.deepEqual(packed.files.map((f) => f.path).sort(), EXPECTED_FILES);
+  const wasm = packed.files.filter((f) => f.path.endsWith('.wasm'));
+  for (const f of wasm) assert.ok(f.size > 100_000, `${f.path} is ${f.size} bytes`);
+  const bin = packed.files.find((f) => f.path === 'web/api/cli.mjs');
+  assert.ok(bin.mode & 0o111, 'the bin is executable');
+  console.log(`tarball ${packed.filename}: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.entryCount} files`);
+});
+
+test('the package installs offline in a fresh folder with zero dependencies', () => {
+  assert.deepEqual(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.')), ['gradscape']);
+  const installed = JSON.parse(readFileSync(join(app, 'node_modules/gradscape/package.json'), 'utf8'));
+  assert.equal(installed.dependencies, undefined);
+  assert.equal(installed.sideEffects, false);
+  const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8'));
+  assert.deepEqual(Object.keys(lock.packages).filter((k) => k), ['node_modules/gradscape']);
+});
+
+test("import { loadGradscape } from 'gradscape' runs a config and a sweep with the repo API's results", async () => {
+  writeFileSync(join(app, 'check.mjs'), `
+    import { loadGradscape, GradscapeError } from 'gradscape';
+    const gs = await loadGradscape({ sweep: true });
+    const scalar = await loadGradscape({ flavour: 'scalar', sweep: true });
+    let error = null;
+    try { gs.run({ optimizers: [{ name: 'adam', beta2: 1.5 }] }); } catch (e) { error = e instanceof GradscapeError && e.message; }
+    const [run, sweep] = JSON.parse(process.argv[2]);
+    process.stdout.write(JSON.stringify({
+      resolved: import.meta.resolve('gradscape'), flavour: gs.flavour, error,
+      run: gs.run(run), sweep: gs.sweep(sweep), scalarRun: scalar.run(run), scalarSweep: scalar.sweep(sweep),
+    }));
+  `);
+  const out = JSON.parse(ok(process.execPath, ['check.mjs', JSON.stringify([RUN, SWEEP])], { cwd: app }).stdout);
+  assert.equal(out.resolved, `file://${join(app, 'node_modules/gradscape/web/api/gradscape.mjs')}`);
+  assert.match(out.error, /optimizers\[0\]\.beta2/);
+  const gs = await loadGradscape({ sweep: true });
+  const json = (x) => JSON.parse(JSON.stringify(x));
+  const run = json(gs.run(RUN));
+  const sweep = json(gs.sweep(SWEEP));
+  assert.equal(out.flavour, gs.flavour);
+  assert.equal(run.runs.length, 3);
+  assert.ok(sweep.values.flat().some((v) => v === null) && sweep.values.flat().some((v) => v !== null),
+    'the sweep has diverged and finished cells');
+  assert.deepEqual(out.run, run);
+  assert.deepEqual(out.sweep, sweep);
+  assert.deepEqual(out.scalarRun, run);
+  assert.deepEqual(out.scalarSweep, sweep);
+});
+
+test('the bin: npx gradscape and node_modules/.bin/gradscape print the repo CLI\'s bytes; bad input exits 2', () => {
+  const bin = join(app, 'node_modules/.bin/gradscape');
+  assert.ok(existsSync(bin));
+  for (const [command, config] of [['run', RUN], ['sweep', SWEEP]]) {
+    const input = JSON.stringify(config);
+    const expected = ok(process.execPath, [join(root, 'web/api/cli.mjs'), command, '-'], { input }).stdout;
+    assert.ok(expected.length > 1000);
+    assert.equal(ok(bin, [command, '-'], { cwd: app, input }).stdout, expected);
+    assert.equal(ok('npx', ['--offline', '--no-install', 'gradscape', command, '-'], { cwd: app, input }).stdout, expected);
+  }
+  const bad = sh(bin, ['run', '-'], { cwd: app, input: '{"optimizers": [{"name": "adma"}]}' });
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stdout, '');
+  assert.equal(bad.stderr.trim().split('\n').length, 1);
+  assert.match(bad.stderr, /^gradscape: optimizers\[0\]\.name: .*adam/);
+  const usage = sh(bin, ['frobnicate'], { cwd: app });
+  assert.equal(usage.status, 2);
+  const registry = JSON.parse(ok(bin, ['registry'], { cwd: app }).stdout);
+  assert.ok(registry.optimizers.some((o) => o.name === 'adam'));
+});
+
+test('the types: exports["."].types points at the shipped .d.ts', () => {
+  const dir = join(app, 'node_modules/gradscape');
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  assert.equal(pkg.exports['.'].types, './web/api/gradscape.d.ts');
+  assert.equal(pkg.types, 'web/api/gradscape.d.ts');
+  assert.deepEqual(Object.keys(pkg.exports['.']), ['types', 'default'], 'types must come first');
+  const dts = readFileSync(join(dir, pkg.exports['.'].types), 'utf8');
+  for (const name of ['loadGradscape', 'RunConfig', 'SweepConfig', 'SweepResult', 'GradscapeError']) {
+    assert.match(dts, new RegExp(`export (function|interface|class|type) ${name}\\b`));
+  }
+  assert.equal(pkg.bin.gradscape, 'web/api/cli.mjs');
+});
+
+test('the types compile with tsc (moduleResolution node16): a correct use passes, a wrong one fails',
+  { skip: !existsSync(tsc) && `no TypeScript compiler at ${tsc} (apt-get install node-typescript)` }, () => {
+    const dir = join(app, 'ts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+    writeFileSync(join(dir, 'good.mts'), `
+      import { loadGradscape, GradscapeError, type RunConfig, type SweepResult } from 'gradscape';
+      const config: RunConfig = { objective: 'rosenbrock', steps: 10, optimizers: [{ name: 'adam', lr: 0.01 }] };
+      const gs = await loadGradscape({ sweep: true });
+      const loss: number = gs.run(config).runs[0].loss[0];
+      const map: SweepResult = gs.sweep({ objective: { name: 'himmelblau' }, optimizer: { name: 'sgd' }, x: { param: 'lr', min: 0.001, max: 0.1, n: 4 },
+        y: { param: 'momentum', min: 0, max: 0.9, n: 4 } });
+      const opt = gs.createOptimizer({ name: 'adam', lr: 1e-3 }, 8, 'f32');
+      opt.params.set([1, 2]); opt.step(); opt.delete();
+      export const values = [loss, map.x_values.length, GradscapeError.name];
+    `);
+    writeFileSync(join(dir, 'bad.mts'), `
+      import { loadGradscape } from 'gradscape';
+      const gs = await loadGradscape({ flavour: 'fast' });
+      export const steps: string = gs.run({ optimizers: [{ name: 'adma' }] }).steps;
+    `);
+    const flags = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022',
+    ];
+    const good = sh(tsc, [...flags, 'good.mts'], { cwd: dir });
+    assert.equal(good.status, 0, good.stdout + good.stderr);
+    const bad = sh(tsc, [...flags, 'bad.mts'], { cwd: dir });
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stdout, /"fast"/);
+    assert.match(bad.stdout, /"adma"/);
+    assert.match(bad.stdout, /Type 'number' is not assignable to type 'string'/);
+  });
+
+test('prepack builds web/engine only when a file is missing or older than a C++ source', () => {
+  const fake = join(work, 'prepack');
+  for (const d of ['scripts', 'web/engine', 'src/optim', 'bindings']) mkdirSync(join(fake, d), { recursive: true });
+  copyFileSync(join(root, 'scripts/prepack.sh'), join(fake, 'scripts/prepack.sh'));
+  const check = () => sh('bash', [join(fake, 'scripts/prepack.sh'), '--check']);
+  const at = (file, seconds) => {
+    if (!existsSync(file)) writeFileSync(file, '');
+    utimesSync(file, seconds, seconds);
+  };
+  const t0 = 1_700_000_000;
+  at(join(fake, 'CMakeLists.txt'), t0);
+  at(join(fake, 'src/optim/adam.hpp'), t0);
+  at(join(fake, 'bindings/gradscape_bindings.cpp'), t0);
+  const names = ['gradscape-simd', 'gradscape-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar'];
+  for (const name of names) at(join(fake, `web/engine/${name}.mjs`), t0 + 10);
+  let out = check();
+  assert.equal(out.status, 1);
+  assert.equal(out.stdout.trim(), 'web/engine/gradscape-simd.wasm is missing');
+  for (const name of names) at(join(fake, `web/engine/${name}.wasm`), t0 + 10);
+  out = check();
+  assert.equal(out.status, 0, out.stdout);
+  assert.equal(out.stdout, '');
+  at(join(fake, 'src/optim/adam.hpp'), t0 + 20);
+  out = check();
+  assert.equal(out.status, 1);
+  assert.match(out.stdout, /^src\/optim\/adam\.hpp is newer than web\/engine\//);
+  at(join(fake, 'src/optim/adam.hpp'), t0);
+  at(join(fake, 'bindings/gradscape_bindings.cpp'), t0 + 20);
+  assert.equal(check().status, 1);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  assert.equal(pkg.scripts.prepack, 'bash scripts/prepack.sh');
+});

@@ -2,7 +2,8 @@
 # Installs what `npm start` / `npm test` need on a fresh Debian 12 machine, or says exactly
 # what to run. Usage: ensure-tools.sh build|test
 #   build: cmake, g++, Google Test, Emscripten (em++), npm packages
-#   test:  the same plus Debian's Chromium for the browser tests
+#   test:  the same plus Debian's Chromium for the browser tests and TypeScript (tsc) for the
+#          check that the package's .d.ts compiles
 # Sourced by the other scripts, so the environment it sets (NODE_PATH, EM_CACHE) carries over;
 # it leaves the caller's shell options alone and returns non-zero when something is missing.
 
@@ -15,6 +16,7 @@ command -v g++ >/dev/null || gs_missing+=(g++)
 command -v em++ >/dev/null || gs_missing+=(emscripten)
 if [ "$gs_mode" = test ]; then
   [ -x /usr/bin/chromium ] || gs_missing+=(chromium)
+  command -v tsc >/dev/null || gs_missing+=(node-typescript)
 fi
 
 if [ ${#gs_missing[@]} -gt 0 ]; then

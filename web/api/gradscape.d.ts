@@ -131,7 +131,8 @@ export type SweepMetric = 'final_loss' | 'steps_to_tol' | 'nearest_minimum';
 
 export interface SweepConfig {
   version?: 1;
-  objective: RunConfig['objective'];
+  /** Default: rosenbrock with its default params. */
+  objective?: RunConfig['objective'];
   steps?: number;
   precision?: Precision;
   optimizer: OptimizerSpec;

@@ -23,6 +23,10 @@ namespace gs::optim {
 // the same IEEE double operations in the same order as a single run, so its scalars have the same
 // bits. Powers of per-run constants (β1^t, β2^t, λ^t, NAdam's 0.96^(ψt)) are running products,
 // advanced by one multiplication per step (and recomputed with ipow when set_spec changes the base).
+// Adam, AdamW and AdaMax take their step size as lr·(1/(1 − β1^t)), not torch's lr/bias_correction1:
+// the two differ by at most 1 ulp (as √v·(1/√(1 − β2^t)) does from torch's √v/√(1 − β2^t)), and the
+// reciprocal depends on t and β1 only, so the sweep computes it once per step for a batch of lanes
+// that differ only in lr, leaving one multiplication per lane.
 
 // The real hyperparameters that enter the per-step scalars, named by role for every kind.
 template <class L>
@@ -120,7 +124,7 @@ ScalarLanes<L> step_scalar_lanes(const HyperLanes<L>& h, RunningLanes<L>& r, con
   } else if constexpr (K == Kind::Adam || K == Kind::Adamw) {
     const L bc1 = shared.bias_correction ? one - r.beta1_pow : one;
     const L bc2 = shared.bias_correction ? one - r.beta2_pow : one;
-    s.step_size = s.lr / bc1;
+    s.step_size = s.lr * (one / bc1);
     s.bc2_sqrt = sqrt(bc2);
     if constexpr (K == Kind::Adamw) {
       s.decay = one - s.lr * h.weight_decay;
@@ -128,7 +132,7 @@ ScalarLanes<L> step_scalar_lanes(const HyperLanes<L>& h, RunningLanes<L>& r, con
     }
   } else if constexpr (K == Kind::Adamax) {
     const L bc1 = shared.bias_correction ? one - r.beta1_pow : one;
-    s.step_size = s.lr / bc1;
+    s.step_size = s.lr * (one / bc1);
   } else if constexpr (K == Kind::Nadam) {
     // μ_t = β1,t·(1 − ½·0.96^(tψ)), μ_{t+1} with 0.96^((t+1)ψ) and the same β1,t (torch).
     const L half = broadcast<L>(0.5), minus_one = broadcast<L>(-1.0);

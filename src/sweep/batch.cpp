@@ -55,8 +55,9 @@ template <class T>
 struct BatchKindOps {
   int slots;
   size_t coefficients;
-  std::array<CoefficientPlan, kMaxCoefficients> (*trace)(const optim::OptimizerSpec&, bool decays);
-  std::array<ColumnPassFn<T>, kMaxCoefficients> lane_column;  // per coefficient
+  KernelPlan<kMaxCoefficients> (*trace)(const optim::OptimizerSpec&, bool decays);
+  std::array<ColumnPassFn<T>, kMaxCoefficients> lane_column;          // per coefficient
+  std::array<ColumnPassFn<T>, kMaxCoefficients> lane_column_lr_only;  // per coefficient, BatchLanes::lr_only
   std::array<double, kMaxCoefficients> (*first_lane)(const optim::OptimizerSpec&, const optim::HyperLanes<double>&,
                                                      optim::RunningLanes<double>&, uint64_t);
   void (*kernel)(BatchLanes<T>&, uint64_t);
@@ -65,17 +66,18 @@ struct BatchKindOps {
 namespace {
 
 template <Kind K, class Kernel>
-std::array<CoefficientPlan, kMaxCoefficients> trace_of(const optim::OptimizerSpec& spec, bool decays) {
+KernelPlan<kMaxCoefficients> trace_of(const optim::OptimizerSpec& spec, bool decays) {
   static_assert(Kernel::kCount <= kMaxCoefficients);
-  std::array<CoefficientPlan, kMaxCoefficients> plans{};
+  KernelPlan<kMaxCoefficients> plan{};
   const auto traced = trace_coefficients<K, Kernel>(spec, decays);
-  std::copy(traced.begin(), traced.end(), plans.begin());
-  return plans;
+  std::copy(traced.coefficients.begin(), traced.coefficients.end(), plan.coefficients.begin());
+  plan.running_fields = traced.running_fields;
+  return plan;
 }
 
-template <class T, Kind K, class Kernel, size_t... k>
+template <class T, Kind K, class Kernel, bool kLrOnly, size_t... k>
 constexpr std::array<ColumnPassFn<T>, kMaxCoefficients> column_passes(std::index_sequence<k...>) {
-  return {passes::lane_column_pass<T, K, Kernel, k>...};
+  return {passes::lane_column_pass<T, K, Kernel, k, kLrOnly>...};
 }
 
 template <class T, Kind K, class Kernel>
@@ -83,7 +85,8 @@ constexpr BatchKindOps<T> ops_of() {
   return {Kernel::kSlots,
           Kernel::kCount,
           trace_of<K, Kernel>,
-          column_passes<T, K, Kernel>(std::make_index_sequence<Kernel::kCount>{}),
+          column_passes<T, K, Kernel, false>(std::make_index_sequence<Kernel::kCount>{}),
+          column_passes<T, K, Kernel, true>(std::make_index_sequence<Kernel::kCount>{}),
           passes::first_lane_coefficients<K, Kernel>,
           passes::kernel_pass<T, Kernel>};
 }
@@ -209,7 +212,8 @@ void Batch<T>::plan_coefficients() {
     for (size_t i = 1; i < n; ++i)
       if (b.hyper[f][i] != b.hyper[f][0]) varying |= 1u << f;
   for (size_t i = 0; i < n; ++i) decays = decays || b.hyper[7][i] != 1;
-  const auto plans = ops_->trace(b.spec, decays);
+  const KernelPlan<kMaxCoefficients> plan = ops_->trace(b.spec, decays);
+  const auto& plans = plan.coefficients;
   uint32_t first_static = 0;
   b.step_columns = b.lane_columns = 0;
   for (size_t k = 0; k < kMaxCoefficients; ++k) {
@@ -233,6 +237,8 @@ void Batch<T>::plan_coefficients() {
     fill_first_lane_columns(1, first_static);
     b.first_running = running;
   }
+  constexpr uint32_t kLr = 1u;  // HyperLanes::lr is field 0
+  b.lr_only = b.lane_columns && (varying & ~kLr) == 0 && (plan.running_fields & varying) == 0;
 }
 
 template <class T>
@@ -241,13 +247,15 @@ void Batch<T>::step() {
   BatchLanes<T>& b = lanes_;
   if (b.live == 0) return;
   b.flags.first = t == 1;
-  if (b.step_columns) fill_first_lane_columns(t, b.step_columns);
+  b.step_running = b.first_running;
+  if (b.step_columns || b.lr_only) fill_first_lane_columns(t, b.step_columns);
   if (b.lane_columns && !b.scheduled_lr.empty())
     passes::scheduled_lr_pass(b.spec.schedule, t, b.hyper[0].data(), b.scheduled_lr.data(), b.padded);
+  const auto& lane_column = b.lr_only ? ops_->lane_column_lr_only : ops_->lane_column;
   for (uint32_t columns = b.lane_columns; columns;) {
     const int k = __builtin_ctz(columns);
     columns &= columns - 1;
-    ops_->lane_column[k](b, t, columns == 0);
+    lane_column[k](b, t, columns == 0);
   }
   if (b.spec.kind == Kind::Nag) {
     passes::lookahead_pass(b);

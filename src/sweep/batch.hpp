@@ -10,7 +10,9 @@
 // A batch is meant to hold a cache-sized chunk of lanes (a few hundred): the sweep runs a chunk
 // through all of its steps, then the next chunk. The state is structure-of-arrays (batch_lanes.hpp);
 // each per-step scalar is computed once per batch, once per step or per lane, according to what it
-// depends on (lane_trace.hpp), and a step is a few passes over the lanes (batch_passes.hpp).
+// depends on (lane_trace.hpp); when the lanes differ in lr alone, the part of a per-lane scalar
+// that does not depend on lr is computed once per step. A step is a few passes over the lanes
+// (batch_passes.hpp).
 #pragma once
 
 #include <cstdint>

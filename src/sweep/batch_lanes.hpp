@@ -70,6 +70,12 @@ struct BatchLanes {
   LaneFlags flags;
   optim::HyperLanes<double> first_hyper{};
   optim::RunningLanes<double> first_running;
+  // lr_only: the lanes differ in lr alone (a grid row whose x axis is lr, say), so each lane column
+  // is a function of the lane's lr and of inputs shared by the batch: the first lane's other
+  // hyperparameters and step_running, its running products before the step. The per-lane running
+  // arrays are then left at 1.
+  bool lr_only = false;
+  optim::RunningLanes<double> step_running;
 
   const objectives::Objective* objective = nullptr;
   ObjectiveLanes objective_lanes;

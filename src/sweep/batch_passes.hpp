@@ -141,6 +141,26 @@ inline optim::HyperLanes<W> load_hyper(const double* const* h, size_t j) {
           load<W>(h[5] + j), load<W>(h[6] + j), load<W>(h[7] + j), load<W>(h[8] + j)};
 }
 
+// The first lane's hyperparameters with lanes of its own lr.
+template <class W>
+inline optim::HyperLanes<W> broadcast_hyper(const optim::HyperLanes<double>& h, W lr) {
+  return {lr,
+          broadcast<W>(h.beta1),
+          broadcast<W>(h.beta2),
+          broadcast<W>(h.eps),
+          broadcast<W>(h.weight_decay),
+          broadcast<W>(h.dampening),
+          broadcast<W>(h.lr_decay),
+          broadcast<W>(h.beta1_decay),
+          broadcast<W>(h.mu_ratio)};
+}
+
+template <class W>
+inline optim::RunningLanes<W> broadcast_running(const optim::RunningLanes<double>& r) {
+  return {broadcast<W>(r.mu_product), broadcast<W>(r.beta1_pow), broadcast<W>(r.beta2_pow),
+          broadcast<W>(r.decay_pow), broadcast<W>(r.mu_pow)};
+}
+
 // The running products kind K advances (the others stay 1 and are not touched).
 template <optim::Kind K, class W>
 inline optim::RunningLanes<W> load_running(double* const* r, size_t j) {
@@ -174,7 +194,10 @@ inline void store_running(double* const* r, size_t j, const optim::RunningLanes<
 // t − 1 steps), the lane kernel's coefficient k from them, rounded to T. Only what coefficient k
 // needs is computed (the rest of the formulas is dead code here). With `advance`, the running
 // products are stored at step t (the last column of a step does this).
-template <class T, optim::Kind K, class Kernel, size_t k>
+// kLrOnly (BatchLanes::lr_only): every input but lr is the same broadcast value in every
+// iteration, so the compiler computes what does not depend on lr (Adam's 1/(1 − β1^t)) once,
+// before the loop; the running products are not stored (the batch advances step_running).
+template <class T, optim::Kind K, class Kernel, size_t k, bool kLrOnly>
 void lane_column_pass(BatchLanes<T>& b, uint64_t t, bool advance) {
   // The lr field holds each lane's scheduled lr of step t already (scheduled_lr_pass), so the
   // formulas see the constant schedule, a compile-time constant here.
@@ -186,16 +209,24 @@ void lane_column_pass(BatchLanes<T>& b, uint64_t t, bool advance) {
   hyper[0] = b.scheduled_lr.empty() ? b.hyper[0].data() : b.scheduled_lr.data();
   for (size_t f = 0; f < kRunningFields; ++f) running[f] = b.running[f].data();
   T* column = b.columns[k].data();
+  const optim::HyperLanes<double> first = b.first_hyper;
+  const optim::RunningLanes<double> step_running = b.step_running;
   for_each_vector<T>(b.padded, [=]<class V>(size_t i) __attribute__((always_inline)) {
     using W = WideOf<V>;
     constexpr size_t kParts = parts_of<V>();
     W lanes[kParts];
     for (size_t p = 0; p < kParts; ++p) {
       const size_t j = i + p * simd::lanes<W>();
-      const optim::HyperLanes<W> h = load_hyper<W>(hyper, j);
-      optim::RunningLanes<W> r = load_running<K, W>(running, j);
-      lanes[p] = Kernel::coefficients(optim::step_scalar_lanes<K>(h, r, shared), h)[k];
-      if (advance) store_running<K>(running, j, r);
+      if constexpr (kLrOnly) {
+        const optim::HyperLanes<W> h = broadcast_hyper<W>(first, load<W>(hyper[0] + j));
+        optim::RunningLanes<W> r = broadcast_running<W>(step_running);
+        lanes[p] = Kernel::coefficients(optim::step_scalar_lanes<K>(h, r, shared), h)[k];
+      } else {
+        const optim::HyperLanes<W> h = load_hyper<W>(hyper, j);
+        optim::RunningLanes<W> r = load_running<K, W>(running, j);
+        lanes[p] = Kernel::coefficients(optim::step_scalar_lanes<K>(h, r, shared), h)[k];
+        if (advance) store_running<K>(running, j, r);
+      }
     }
     store(column + i, narrow<V>(lanes));
   });

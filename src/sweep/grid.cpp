@@ -8,8 +8,10 @@ namespace gs::sweep {
 void GridRunner::configure(GridSpec spec) { spec_ = std::move(spec); }
 
 void GridRunner::run(size_t begin, size_t end, const GridOutput& out) {
-  for (size_t chunk = begin; chunk < end; chunk += kChunkLanes) {
-    const size_t chunk_end = std::min(end, chunk + kChunkLanes);
+  const bool by_row = spec_.n_x >= kMinRowChunkLanes;
+  for (size_t chunk = begin, chunk_end; chunk < end; chunk = chunk_end) {
+    chunk_end = std::min(end, chunk + kChunkLanes);
+    if (by_row) chunk_end = std::min(chunk_end, (chunk / spec_.n_x + 1) * spec_.n_x);
     if (spec_.f32) run_chunk(batch_f32_, chunk, chunk_end, out);
     else run_chunk(batch_f64_, chunk, chunk_end, out);
   }

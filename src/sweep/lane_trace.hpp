@@ -3,7 +3,9 @@
 // Dep, whose values are the sets of inputs they were computed from: the HyperLanes fields and the
 // step t (the running products, optim::step_constant). The batch uses the result to compute each
 // coefficient no more often than it can change: once per batch (neither t nor a hyperparameter
-// that differs between lanes), once per step (t, but no such hyperparameter), or per lane.
+// that differs between lanes), once per step (t, but no such hyperparameter), or per lane; and,
+// from what the running products depend on, whether lanes that differ in lr alone can share the
+// first lane's running products (BatchLanes::lr_only).
 #pragma once
 
 #include <array>
@@ -37,10 +39,16 @@ struct CoefficientPlan {
   uint32_t fields = 0;    // the HyperLanes fields it depends on
 };
 
+template <size_t N>
+struct KernelPlan {
+  std::array<CoefficientPlan, N> coefficients;
+  uint32_t running_fields = 0;  // the HyperLanes fields some running product depends on
+};
+
 // The plan of every coefficient of Kernel for kind K with the batch's schedule and bias-correction
 // flag; `decays`: some lane has beta1_decay ≠ 1 (otherwise λ^t stays exactly 1).
 template <optim::Kind K, class Kernel>
-std::array<CoefficientPlan, Kernel::kCount> trace_coefficients(const optim::OptimizerSpec& spec, bool decays) {
+KernelPlan<Kernel::kCount> trace_coefficients(const optim::OptimizerSpec& spec, bool decays) {
   optim::HyperLanes<Dep> hyper;
   Dep* fields[kHyperFields] = {&hyper.lr,           &hyper.beta1,     &hyper.beta2,
                                &hyper.eps,          &hyper.weight_decay, &hyper.dampening,
@@ -63,12 +71,14 @@ std::array<CoefficientPlan, Kernel::kCount> trace_coefficients(const optim::Opti
   }
   const std::array<Dep, Kernel::kCount> deps = Kernel::coefficients(scalars, hyper);
 
-  std::array<CoefficientPlan, Kernel::kCount> plans;
+  constexpr uint32_t kFieldBits = (1u << kHyperFields) - 1;
+  KernelPlan<Kernel::kCount> plan;
   for (size_t k = 0; k < Kernel::kCount; ++k) {
-    plans[k].per_step = (deps[k].bits & Dep::kStepBit) != 0;
-    plans[k].fields = deps[k].bits & ((1u << kHyperFields) - 1);
+    plan.coefficients[k].per_step = (deps[k].bits & Dep::kStepBit) != 0;
+    plan.coefficients[k].fields = deps[k].bits & kFieldBits;
   }
-  return plans;
+  for (const uint32_t bits : running_bits()) plan.running_fields |= bits & kFieldBits;
+  return plan;
 }
 
 }  // namespace gs::sweep

@@ -112,7 +112,14 @@ TEST(SweepMaps, EveryCellIsItsOwnSingleRun) {
           "x":{"param":"momentum","min":0,"max":0.95,"n":3},"y":{"param":"start_y","min":-2,"max":2,"n":3}})",
       R"({"objective":"himmelblau","steps":60,"precision":"f32","optimizer":{"name":"radam","lr":0.1},
           "x":{"param":"beta2","min":0.6,"max":0.999,"n":3},"y":{"param":"weight_decay","min":0,"max":0.1,"n":2},
-          "metric":"steps_to_tol","tol":0.5})"};
+          "metric":"steps_to_tol","tol":0.5})",
+      // Rows long enough to be run in chunks within a row (lanes differing in lr alone), with a
+      // schedule, and a row as long as a chunk.
+      R"({"objective":"rosenbrock","steps":40,"precision":"f32",
+          "optimizer":{"name":"adamw","weight_decay":0.01,"schedule":{"name":"cosine","T_max":30,"eta_min":0.001}},
+          "x":{"param":"lr","min":1e-4,"max":1,"n":130,"log":true},"y":{"param":"beta1","min":0,"max":0.999,"n":2}})",
+      R"({"objective":"beale","steps":30,"precision":"f64","optimizer":{"name":"adamax"},
+          "x":{"param":"lr","min":1e-3,"max":0.5,"n":512,"log":true},"y":{"param":"beta2","min":0.9,"max":0.999,"n":1}})"};
   for (const char* config : configs) {
     engine::SweepSession session;
     configure(session, config);

@@ -14,8 +14,11 @@ const TYPES = {
 export const root = new URL('../../', import.meta.url).pathname;
 export const artifacts = join(root, 'test-artifacts');
 
-/** Serves `dir` at http://127.0.0.1:PORT{prefix}/ and nothing else. */
-export async function serve(dir, prefix = '') {
+/**
+ * Serves `dir` at http://127.0.0.1:PORT{prefix}/ and nothing else; `headers` (optional) are added
+ * to every file response, e.g. a Content-Security-Policy.
+ */
+export async function serve(dir, prefix = '', headers = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(`${prefix}/`)) {
@@ -30,7 +33,7 @@ export async function serve(dir, prefix = '') {
     if (file.endsWith('/')) file = join(file, 'index.html');
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }

@@ -260,7 +260,7 @@ function fmt(v) {
   return v.toPrecision(3);
 }
 
-const gs = await loadGradscape();
+const gs = await loadGradscape({ regret: true });
 const cases = [
   {
     name: 'reddi (C = 3)', d: '1', rounds: 2_000_000, records: 'none',

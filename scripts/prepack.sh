@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm pack` / `npm publish` run this first (the "prepack" script): the package ships web/engine/'s
-# eight wasm files (gradscape and gradscape-sweep, SIMD and scalar: glue .mjs + .wasm), which are
+# twelve wasm files (gradscape, gradscape-regret and gradscape-sweep, SIMD and scalar: glue .mjs + .wasm), which are
 # built, not committed. Builds them with scripts/build-wasm.sh only when one is missing or older than
 # a C++ source (src/, bindings/, CMakeLists.txt); otherwise does nothing.
 # With --check: builds nothing, prints why a build is needed and exits 1, or exits 0 when up to date.
@@ -9,7 +9,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 engine="$root/web/engine"
 
 reason=""
-for name in gradscape-simd gradscape-scalar gradscape-sweep-simd gradscape-sweep-scalar; do
+for name in gradscape-simd gradscape-scalar gradscape-regret-simd gradscape-regret-scalar gradscape-sweep-simd gradscape-sweep-scalar; do
   for ext in mjs wasm; do
     file="$engine/$name.$ext"
     if [ ! -f "$file" ]; then

@@ -109,7 +109,7 @@ test("a Vite-built page importing 'gradscape' runs a config and a sweep with bot
   ok(join(root, 'node_modules/.bin/vite'), ['build', app, '--outDir', dist, '--base', './', '--logLevel', 'warn'],
     { cwd: app });
   const assets = readdirSync(join(dist, 'assets'));
-  for (const name of ['gradscape-simd', 'gradscape-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar']) {
+  for (const name of ['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar']) {
     assert.ok(assets.some((a) => a.startsWith(`${name}-`) && a.endsWith('.wasm')), `${name}.wasm is among ${assets}`);
   }
   const server = await serve(dist, '/some/sub/path');

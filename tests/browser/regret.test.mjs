@@ -109,7 +109,7 @@ test('a URL with state restores exactly the engine’s result', async () => {
   await ready(p);
   await finished(p);
   const inPage = await p.evaluate(() => window.gradscapeRegret.result());
-  const gs = await loadGradscape();
+  const gs = await loadGradscape({ regret: true });
   const expected = gs.regret(toConfig(decodeHash(hash), gs.registry));
   assert.deepEqual(inPage, expected);
   assert.equal(await p.inputValue('[data-field="T"] input[type="text"]'), '20000');

@@ -1,5 +1,5 @@
-// The npm package: `npm pack` ships exactly the JS API, its types, the CLI and the eight wasm files
-// (glue + wasm, core and sweep, SIMD and scalar) and nothing else; the tarball installs offline in a
+// The npm package: `npm pack` ships exactly the JS API, its types, the CLI and the twelve wasm files
+// (glue + wasm, core, regret and sweep, SIMD and scalar) and nothing else; the tarball installs offline in a
 // fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config
 // and a sweep with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
 // and exits 2 on bad input, and the types resolve through `exports` (checked with Debian's tsc when
@@ -23,7 +23,7 @@ const EXPECTED_FILES = [
   'README.md', 'package.json',
   'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/optimizer.mjs',
   'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs',
-  ...['gradscape-simd', 'gradscape-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar']
+  ...['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar']
     .flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
 ].sort();
 
@@ -193,7 +193,7 @@ test('prepack builds web/engine only when a file is missing or older than a C++ 
   at(join(fake, 'CMakeLists.txt'), t0);
   at(join(fake, 'src/optim/adam.hpp'), t0);
   at(join(fake, 'bindings/gradscape_bindings.cpp'), t0);
-  const names = ['gradscape-simd', 'gradscape-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar'];
+  const names = ['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar'];
   for (const name of names) at(join(fake, `web/engine/${name}.mjs`), t0 + 10);
   let out = check();
   assert.equal(out.status, 1);

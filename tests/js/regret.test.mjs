@@ -43,7 +43,7 @@ function runCli(args, input, command = process.execPath, prefix = [cli]) {
 
 for (const flavour of ['simd', 'scalar']) {
   test(`${flavour}: regret() answers DESIGN.md's result schema (Reddi et al.)`, async () => {
-    const gs = await loadGradscape({ flavour });
+    const gs = await loadGradscape({ flavour, regret: true });
     const result = gs.regret(REDDI);
     assert.equal(result.version, 1);
     assert.deepEqual(result.problem, { name: 'reddi', params: { C: 3 } });
@@ -72,7 +72,7 @@ for (const flavour of ['simd', 'scalar']) {
   });
 
   test(`${flavour}: a regret session advances in pieces with zero-copy views`, async () => {
-    const gs = await loadGradscape({ flavour });
+    const gs = await loadGradscape({ flavour, regret: true });
     const config = {
       problem: { name: 'online_logistic', params: { d: 200, words: 10 } }, T: 5000, record_every: 250,
       optimizers: [{ name: 'adagrad', lr: 0.3 }, { name: 'adam', lr: 0.1, beta1: 0, schedule: 'inv_sqrt' }, { name: 'sgd' }],
@@ -121,7 +121,7 @@ for (const flavour of ['simd', 'scalar']) {
   });
 
   test(`${flavour}: bad regret configs throw GradscapeError naming the field`, async () => {
-    const gs = await loadGradscape({ flavour });
+    const gs = await loadGradscape({ flavour, regret: true });
     const bad = [
       [{ problem: 'reddy' }, 'problem.name', /did you mean "reddi"/],
       [{ problem: { name: 'reddi', params: { C: 1 } } }, 'problem.params.C', /\(2, 1000\]/],
@@ -146,7 +146,7 @@ for (const flavour of ['simd', 'scalar']) {
   });
 
   test(`${flavour}: the registry lists the online problems`, async () => {
-    const gs = await loadGradscape({ flavour });
+    const gs = await loadGradscape({ flavour, regret: true });
     const { problems, domains, regret_bound: bound } = gs.registry;
     assert.deepEqual(problems.map((p) => p.name),
       ['reddi', 'online_logistic', 'sparse_adversarial', 'online_linear', 'online_quadratic']);
@@ -162,7 +162,7 @@ for (const flavour of ['simd', 'scalar']) {
   });
 
   test(`${flavour}: regret session create/delete cycles do not grow the wasm heap`, async () => {
-    const gs = await loadGradscape({ flavour });
+    const gs = await loadGradscape({ flavour, regret: true });
     const cycle = () => {
       const s = gs.createRegretSession({ problem: { name: 'online_logistic', params: { d: 50 } }, T: 50, record_every: 10,
         optimizers: [{ name: 'adam' }, { name: 'adagrad' }] });

@@ -182,11 +182,15 @@ test('bad sweep configs are answered with a message naming the field', () => {
   assert.throws(() => session.values(), /sweep session: used after delete/);
 });
 
-test('without the sweep module, sweep calls say how to load it', async () => {
+test('without the labs\' modules, their calls say how to load them', async () => {
   const core = await loadGradscape();
   assert.equal(core.hasSweep, false);
+  assert.equal(core.hasRegret, false);
   assert.throws(() => core.sweep(momentumMap()), /loadGradscape\(\{ sweep: true \}\)/);
+  assert.throws(() => core.createRegretSession({ problem: { name: 'reddi' }, T: 10, optimizers: [{ name: 'adam' }] }),
+    /^GradscapeError: regret: the regret module is not loaded; load the engine with loadGradscape\(\{ regret: true \}\)/);
   await assert.rejects(loadGradscape({ sweep: 'yes' }), /^GradscapeError: sweep: must be true or false/);
+  await assert.rejects(loadGradscape({ regret: 1 }), /^GradscapeError: regret: must be true or false/);
 });
 
 test('sweep sessions free their memory: 300 create/compute/delete cycles do not grow the heap', () => {
@@ -196,9 +200,9 @@ test('sweep sessions free their memory: 300 create/compute/delete cycles do not 
     s.delete();
   };
   for (let k = 0; k < 20; ++k) cycle();
-  const before = gs.sweepMemoryBytes;
+  const before = gs.memoryBytes;
   for (let k = 0; k < 300; ++k) cycle();
-  assert.equal(gs.sweepMemoryBytes, before);
+  assert.equal(gs.memoryBytes, before);
 });
 
 test('`gradscape sweep` prints the same result as gs.sweep; bad input exits 2 naming the field', () => {

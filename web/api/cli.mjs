@@ -44,7 +44,7 @@ async function main(argv) {
   const unknown = flags.filter((f) => f !== '--scalar');
   if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
   const [command, path] = args;
-  const gs = await loadGradscape({ flavour: flags.includes('--scalar') ? 'scalar' : 'auto', sweep: command === 'sweep' });
+  const gs = await loadGradscape({ flavour: flags.includes('--scalar') ? 'scalar' : 'auto', regret: command === 'regret', sweep: command === 'sweep' });
   if (command === 'registry' && args.length === 1) {
     await write(`${JSON.stringify(gs.registry, null, 2)}\n`);
     return 0;

@@ -300,16 +300,17 @@ export class Gradscape {
   readonly flavour: 'simd' | 'scalar';
   readonly simdBackend: string;
   readonly registry: Registry;
-  /** Bytes of wasm linear memory: it grows on demand and never shrinks. */
+  /** Bytes of wasm linear memory of every loaded module: it grows on demand and never shrinks. */
   readonly memoryBytes: number;
   run(config: RunConfig | string): RunResult;
   createSession(config?: RunConfig | string): Session;
+  /** Plays a regret config to the end; needs loadGradscape({ regret: true }). */
   regret(config: RegretConfig | string): RegretResult;
   createRegretSession(config?: RegretConfig | string): RegretSession;
   /** Whether the sweep module is loaded (loadGradscape({ sweep: true })). */
   readonly hasSweep: boolean;
-  /** The sweep module's wasm memory in bytes (0 when not loaded). */
-  readonly sweepMemoryBytes: number;
+  /** Whether the regret module is loaded (loadGradscape({ regret: true })). */
+  readonly hasRegret: boolean;
   /** Computes a whole map; needs loadGradscape({ sweep: true }). */
   sweep(config: SweepConfig | string): SweepResult;
   createSweepSession(config?: SweepConfig | string): SweepSession;
@@ -317,7 +318,7 @@ export class Gradscape {
   stepBounds(args: { lr: number; beta1: number; beta2: number; t: number }): { paper: number; exact: number };
 }
 
-/** sweep: also load the sweep lab's module (gs.sweep, gs.createSweepSession). */
-export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar'; sweep?: boolean }): Promise<Gradscape>;
+/** regret / sweep: also load the regret lab's / the sweep lab's module (gs.regret, gs.sweep, ...). */
+export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar'; regret?: boolean; sweep?: boolean }): Promise<Gradscape>;
 export function simdSupported(): boolean;
 export function configText(config: RunConfig | RegretConfig | SweepConfig | OptimizerSpec | string): string;

@@ -3,11 +3,11 @@
 //   const result = gs.run(config);             // the result schema of DESIGN.md
 //   const opt = gs.createOptimizer({name: 'adam', lr: 1e-3}, n, 'f32');
 //   opt.params.set(x0); opt.grads.set(g); opt.step(); opt.delete();
-//   const regret = gs.regret(regretConfig);    // the regret lab's result schema of DESIGN.md
-//   const lab = gs.createRegretSession(regretConfig);  // advance(k) in a Web Worker, views of R(t)
-//   const gsw = await loadGradscape({ sweep: true });   // also loads the sweep module
-//   const map = gsw.sweep(sweepConfig);        // the sweep lab's result schema of DESIGN.md
-//   const lab = gsw.createSweepSession(sweepConfig);    // advanceRows(k) in a Web Worker
+//   const labs = await loadGradscape({ regret: true, sweep: true });  // also the labs' modules
+//   const regret = labs.regret(regretConfig);  // the regret lab's result schema of DESIGN.md
+//   const lab = labs.createRegretSession(regretConfig);  // advance(k) in a Web Worker, views of R(t)
+//   const map = labs.sweep(sweepConfig);       // the sweep lab's result schema of DESIGN.md
+//   const maps = labs.createSweepSession(sweepConfig);   // advanceRows(k) in a Web Worker
 // Every call validates in C++ and throws a GradscapeError whose message names the field.
 import { GradscapeError } from './support.mjs';
 import { Optimizer } from './optimizer.mjs';
@@ -44,6 +44,14 @@ const MODULES = {
     glue: () => import('../engine/gradscape-scalar.mjs'),
     wasm: () => new URL('../engine/gradscape-scalar.wasm', import.meta.url),
   },
+  'regret-simd': {
+    glue: () => import('../engine/gradscape-regret-simd.mjs'),
+    wasm: () => new URL('../engine/gradscape-regret-simd.wasm', import.meta.url),
+  },
+  'regret-scalar': {
+    glue: () => import('../engine/gradscape-regret-scalar.mjs'),
+    wasm: () => new URL('../engine/gradscape-regret-scalar.wasm', import.meta.url),
+  },
   'sweep-simd': {
     glue: () => import('../engine/gradscape-sweep-simd.mjs'),
     wasm: () => new URL('../engine/gradscape-sweep-simd.wasm', import.meta.url),
@@ -72,14 +80,24 @@ function instantiate(key) {
   return instances.get(key);
 }
 
+// The labs' engines live in modules of their own, loaded on request (loadGradscape's options).
+function labModule(module, lab) {
+  if (!module) {
+    throw new GradscapeError(`${lab}: the ${lab} module is not loaded; load the engine with loadGradscape({ ${lab}: true })`);
+  }
+  return module;
+}
+
 export class Gradscape {
   #module;
+  #regretModule;
   #sweepModule;
   #registry;
   #session;
-  constructor(module, flavour, sweepModule = null) {
+  constructor(module, flavour, { regret = null, sweep = null } = {}) {
     this.#module = module;
-    this.#sweepModule = sweepModule;
+    this.#regretModule = regret;
+    this.#sweepModule = sweep;
     this.flavour = flavour;
     this.simdBackend = module.simdBackend();
   }
@@ -96,9 +114,11 @@ export class Gradscape {
     return this.#session.result();
   }
   createSession(config) { return new Session(this.#module, config); }
+  /** Whether the regret module is loaded (loadGradscape({ regret: true })). */
+  get hasRegret() { return this.#regretModule !== null; }
   /** Plays a regret config to the end (same result schema as `gradscape regret`). */
   regret(config) {
-    const session = new RegretSession(this.#module, config);
+    const session = this.createRegretSession(config);
     try {
       session.advance(session.totalSteps);
       return session.result();
@@ -106,7 +126,7 @@ export class Gradscape {
       session.delete();
     }
   }
-  createRegretSession(config) { return new RegretSession(this.#module, config); }
+  createRegretSession(config) { return new RegretSession(labModule(this.#regretModule, 'regret'), config); }
   /** Whether the sweep module is loaded (loadGradscape({ sweep: true })). */
   get hasSweep() { return this.#sweepModule !== null; }
   /** Computes a whole sweep map (same result schema as `gradscape sweep`). */
@@ -119,15 +139,11 @@ export class Gradscape {
       session.delete();
     }
   }
-  createSweepSession(config) {
-    if (!this.#sweepModule) {
-      throw new GradscapeError('sweep: the sweep module is not loaded; load the engine with loadGradscape({ sweep: true })');
-    }
-    return new SweepSession(this.#sweepModule, config);
+  createSweepSession(config) { return new SweepSession(labModule(this.#sweepModule, 'sweep'), config); }
+  /** Bytes of wasm linear memory of every loaded module: grows on demand, never shrinks. */
+  get memoryBytes() {
+    return [this.#module, this.#regretModule, this.#sweepModule].reduce((sum, m) => sum + (m ? m.heapBytes() : 0), 0);
   }
-  /** Bytes of wasm linear memory (the core module's; the sweep module's is sweepMemoryBytes): grows on demand, never shrinks. */
-  get memoryBytes() { return this.#module.heapBytes(); }
-  get sweepMemoryBytes() { return this.#sweepModule ? this.#sweepModule.heapBytes() : 0; }
   createOptimizer(spec, n, precision = 'f32') { return new Optimizer(this.#module, spec, n, precision); }
   /** [paper, exact] bounds on Adam's step |Δ_t| (Section 2.1 and the Cauchy–Schwarz bound). */
   stepBounds({ lr, beta1, beta2, t }) {
@@ -139,21 +155,26 @@ export class Gradscape {
 const loaded = new Map();
 
 /**
- * Loads the engine once per flavour and page. flavour: 'auto' (SIMD where supported), 'simd' or
- * 'scalar'. sweep: also load the sweep lab's module (gs.sweep, gs.createSweepSession).
+ * Loads the engine once per flavour, set of modules and page. flavour: 'auto' (SIMD where
+ * supported), 'simd' or 'scalar'. regret: also load the regret lab's module (gs.regret,
+ * gs.createRegretSession); sweep: the sweep lab's (gs.sweep, gs.createSweepSession).
  */
-export function loadGradscape({ flavour = 'auto', sweep = false } = {}) {
+export function loadGradscape({ flavour = 'auto', regret = false, sweep = false } = {}) {
   if (!['auto', 'simd', 'scalar'].includes(flavour)) {
     return Promise.reject(new GradscapeError(`flavour: must be "auto", "simd" or "scalar", got ${JSON.stringify(flavour)}`));
   }
-  if (typeof sweep !== 'boolean') {
-    return Promise.reject(new GradscapeError(`sweep: must be true or false, got ${JSON.stringify(sweep)}`));
+  for (const [name, value] of [['regret', regret], ['sweep', sweep]]) {
+    if (typeof value !== 'boolean') {
+      return Promise.reject(new GradscapeError(`${name}: must be true or false, got ${JSON.stringify(value)}`));
+    }
   }
   const chosen = flavour === 'auto' ? (simdSupported() ? 'simd' : 'scalar') : flavour;
-  const key = `${chosen}${sweep ? '+sweep' : ''}`;
+  const key = `${chosen}${regret ? '+regret' : ''}${sweep ? '+sweep' : ''}`;
   if (!loaded.has(key)) {
-    const modules = [instantiate(`core-${chosen}`), sweep ? instantiate(`sweep-${chosen}`) : null];
-    loaded.set(key, Promise.all(modules).then(([core, sweepModule]) => new Gradscape(core, chosen, sweepModule)));
+    const modules = [instantiate(`core-${chosen}`), regret ? instantiate(`regret-${chosen}`) : null,
+      sweep ? instantiate(`sweep-${chosen}`) : null];
+    loaded.set(key, Promise.all(modules).then(([core, regretModule, sweepModule]) =>
+      new Gradscape(core, chosen, { regret: regretModule, sweep: sweepModule })));
   }
   return loaded.get(key);
 }

@@ -22,7 +22,7 @@ self.onmessage = (event) => {
   else pending.push(event.data);
 };
 
-loadGradscape().then((gs) => {
+loadGradscape({ regret: true }).then((gs) => {
   driver = new RegretDriver(gs, { post, yieldTask });
   post({ type: 'ready', registry: gs.registry, flavour: gs.flavour });
   for (const message of pending.splice(0)) driver.handle(message);

@@ -1,0 +1,89 @@
+// Embind layer of the regret module (gradscape-regret-{simd,scalar}): the regret lab's engine, in a
+// module of its own so the landscape page and the embeds don't download it. One RegretSession per
+// regret-lab run (in a Web Worker). Failing calls return the error text (empty means success);
+// web/api/ turns it into a JS Error, so no C++ exception crosses the boundary.
+#include <emscripten/bind.h>
+#include <emscripten/heap.h>
+#include <emscripten/val.h>
+
+#include <string>
+#include <vector>
+
+#include "core/json.hpp"
+#include "engine/regret_session.hpp"
+
+namespace {
+
+using emscripten::typed_memory_view;
+using emscripten::val;
+
+// The regret lab's session for the Web Worker: advance(k) plays k rounds of every run in one call;
+// t, regret, averageRegret, bound (NaN where Theorem 4.1 does not apply), iterate and the
+// comparator's tolerances are views of buffers reserved for every record point (valid until the
+// next configure/reset or memory growth).
+class RegretSessionHandle {
+ public:
+  std::string configure(const std::string& text) {
+    gs::json::ParseResult parsed = gs::json::parse(text);
+    if (!parsed.ok()) return parsed.error;
+    std::string error;
+    session_.configure(parsed.value, error);
+    return error;
+  }
+  void reset() { session_.reset(); }
+  double advance(double k) {
+    const double total = double(session_.config().T);
+    return double(session_.advance(k > 0 ? static_cast<uint64_t>(k < total ? k : total) : 0));
+  }
+  double stepsDone() const { return double(session_.steps_done()); }
+  double totalSteps() const { return double(session_.config().T); }
+  bool finished() const { return session_.finished(); }
+  int runCount() const { return static_cast<int>(session_.run_count()); }
+  double recordCount() const { return double(session_.record_count()); }
+  val t() const { return view(session_.t(), session_.record_count()); }
+  val regret(int i) const { return view(trace(i).regret, trace(i).records()); }
+  val averageRegret(int i) const { return view(trace(i).average_regret, trace(i).records()); }
+  val bound(int i) const { return view(trace(i).bound, trace(i).records()); }
+  val iterate(int i) const { return view(trace(i).iterate, trace(i).records()); }
+  val tolerances() const { return view(session_.tolerances(), session_.record_count()); }
+  std::string runStatus(int i) const { return gs::json::serialize(session_.run_status(static_cast<size_t>(i))); }
+  std::string comparatorJson() const { return session_.comparator_json(); }
+  std::string resultJson() const { return session_.result_json(); }
+  std::string resultHeader() const { return session_.result_header(); }
+  std::string runJson(int i) const { return session_.run_json(static_cast<size_t>(i)); }
+
+ private:
+  const gs::engine::RegretTrace& trace(int i) const { return session_.trace(static_cast<size_t>(i)); }
+  static val view(const std::vector<double>& v, size_t n) { return val(typed_memory_view(n, v.data())); }
+  gs::engine::RegretSession session_;
+};
+
+// Bytes of wasm linear memory (grows, never shrinks): lets tests see leaks.
+double heapBytes() { return double(emscripten_get_heap_size()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(gradscape_regret) {
+  emscripten::class_<RegretSessionHandle>("RegretSession")
+      .constructor<>()
+      .function("configure", &RegretSessionHandle::configure)
+      .function("reset", &RegretSessionHandle::reset)
+      .function("advance", &RegretSessionHandle::advance)
+      .function("stepsDone", &RegretSessionHandle::stepsDone)
+      .function("totalSteps", &RegretSessionHandle::totalSteps)
+      .function("finished", &RegretSessionHandle::finished)
+      .function("runCount", &RegretSessionHandle::runCount)
+      .function("recordCount", &RegretSessionHandle::recordCount)
+      .function("t", &RegretSessionHandle::t)
+      .function("regret", &RegretSessionHandle::regret)
+      .function("averageRegret", &RegretSessionHandle::averageRegret)
+      .function("bound", &RegretSessionHandle::bound)
+      .function("iterate", &RegretSessionHandle::iterate)
+      .function("tolerances", &RegretSessionHandle::tolerances)
+      .function("runStatus", &RegretSessionHandle::runStatus)
+      .function("comparatorJson", &RegretSessionHandle::comparatorJson)
+      .function("resultJson", &RegretSessionHandle::resultJson)
+      .function("resultHeader", &RegretSessionHandle::resultHeader)
+      .function("runJson", &RegretSessionHandle::runJson);
+  emscripten::function("heapBytes", &heapBytes);
+}

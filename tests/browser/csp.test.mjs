@@ -130,6 +130,7 @@ test('the regret lab runs a story to the end in its worker under the strict poli
   }, null, { timeout: 60000 });
   assert.equal(await page.evaluate(() => window.gradscapeRegret.job.state), 'done');
   assert.ok(await page.evaluate(() => window.gradscapeRegret.job.count) > 0);
+  await page.waitForFunction(() => document.querySelectorAll('.rg-tex .katex').length > 0, null, { timeout: 10000 });
   assert.equal(await page.locator('.rg-tex .katex').count(), await page.locator('.rg-tex').count());
   assert.deepEqual(await violations(), []);
   assert.deepEqual(errors, []);

@@ -1,8 +1,8 @@
 // The formula panel of the landscape page: an optimizer's name and source, its update rule from
 // the registry (KaTeX, display mode), a compact table of the current hyperparameter values with
 // their registry descriptions as tooltips, and the learning-rate schedule when it is not constant.
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
+// KaTeX loads after the page's first drawn frame: the text parts show at once, the math when it arrives.
+import { loadKatexWhenIdle, loadedKatex } from '../shared/katex-loader.mjs';
 import './curves.css';
 
 // KaTeX symbols of hyperparameters, as the registry's update rules write them.
@@ -27,6 +27,9 @@ const SYMBOLS = {
 };
 
 const rendered = new WeakMap();
+
+// The landscape page's performance mark of its first drawn trajectory.
+const FIRST_FRAME = 'gradscape:first-frame';
 
 // The learning rate is η in the SGD family's rules and α in the Adam family's (where RMSProp's α
 // is its smoothing constant), so the symbol follows the rule on display.
@@ -58,10 +61,17 @@ function el(tag, className, text) {
   return node;
 }
 
-function katexNode(tag, className, latex, displayMode) {
+// An empty node for `latex`, recorded in `math` to be typeset once KaTeX is there.
+function mathNode(math, tag, className, latex, displayMode) {
   const node = el(tag, className);
-  katex.render(latex, node, { displayMode, throwOnError: false, output: 'htmlAndMathml' });
+  math.push({ node, latex, displayMode });
   return node;
+}
+
+function typeset(katex, math) {
+  for (const { node, latex, displayMode } of math) {
+    katex.render(latex, node, { displayMode, throwOnError: false, output: 'htmlAndMathml' });
+  }
 }
 
 function header(optimizer) {
@@ -73,31 +83,31 @@ function header(optimizer) {
 }
 
 // One cell of the table: "symbol = value" over the config name, the description as tooltip.
-function paramCell(info, value, lr) {
+function paramCell(math, info, value, lr) {
   const cell = el('div', 'gs-formula-param');
   cell.title = `${info.name}: ${info.description ?? ''}`;
   const symbol = info.type === 'bool' ? null : symbolFor(info.name, lr);
-  const term = symbol ? katexNode('dt', 'gs-formula-sym', symbol, false) : el('dt', 'gs-formula-sym gs-formula-word', info.name);
+  const term = symbol ? mathNode(math, 'dt', 'gs-formula-sym', symbol, false) : el('dt', 'gs-formula-sym gs-formula-word', info.name);
   const shown = info.type === 'bool' ? Boolean(value) : value;
   cell.append(term, el('dd', 'gs-formula-value', `= ${formatHyper(shown ?? info.default)}`));
   if (symbol) cell.append(el('dd', 'gs-formula-key', info.name));
   return cell;
 }
 
-function paramTable(infos, values, lr) {
+function paramTable(math, infos, values, lr) {
   const table = el('dl', 'gs-formula-params');
-  for (const info of infos) table.append(paramCell(info, values?.[info.name], lr));
+  for (const info of infos) table.append(paramCell(math, info, values?.[info.name], lr));
   return table;
 }
 
 // The schedule block: its formula (η written as the rule's learning-rate symbol) and parameters.
-function scheduleBlock(schedule, values, lr) {
+function scheduleBlock(math, schedule, values, lr) {
   const block = el('div', 'gs-formula-schedule');
   const label = el('div', 'gs-formula-label', `Schedule: ${schedule.name}`);
   label.title = schedule.description ?? '';
   const latex = schedule.latex.replace(/\\eta(?![a-zA-Z])/g, lr);
-  block.append(label, katexNode('div', 'gs-formula-rule', latex, true));
-  if (schedule.params?.length) block.append(paramTable(schedule.params, values, lr));
+  block.append(label, mathNode(math, 'div', 'gs-formula-rule', latex, true));
+  if (schedule.params?.length) block.append(paramTable(math, schedule.params, values, lr));
   return block;
 }
 
@@ -109,7 +119,8 @@ function scheduleValues(spec) {
 /**
  * Renders the formula panel of `optimizer` (a registry entry) with the resolved hyperparameters
  * `spec` and the registry entry `schedule` of spec.schedule. Re-rendering the same arguments
- * into the same element does nothing.
+ * into the same element does nothing. Before KaTeX has arrived the math is typeset when it does,
+ * unless the element has been rendered with other arguments by then.
  */
 export function renderFormula(element, { optimizer, spec = {}, schedule = null }) {
   const key = JSON.stringify([optimizer?.name, optimizer?.latex, spec, schedule?.name]);
@@ -121,9 +132,16 @@ export function renderFormula(element, { optimizer, spec = {}, schedule = null }
     return;
   }
   const lr = lrSymbol(optimizer.latex ?? '');
-  const parts = [header(optimizer), katexNode('div', 'gs-formula-rule', optimizer.latex ?? '', true),
-    paramTable(optimizer.hyperparameters ?? [], spec, lr)];
+  const math = [];
+  const parts = [header(optimizer), mathNode(math, 'div', 'gs-formula-rule', optimizer.latex ?? '', true),
+    paramTable(math, optimizer.hyperparameters ?? [], spec, lr)];
   const values = scheduleValues(spec);
-  if (schedule && schedule.name !== 'constant') parts.push(scheduleBlock(schedule, values, lr));
+  if (schedule && schedule.name !== 'constant') parts.push(scheduleBlock(math, schedule, values, lr));
+  const katex = loadedKatex();
+  if (katex) typeset(katex, math);
   element.replaceChildren(...parts);
+  if (katex) return;
+  loadKatexWhenIdle(FIRST_FRAME).then((loaded) => {
+    if (rendered.get(element) === key) typeset(loaded, math);
+  });
 }

@@ -2,8 +2,7 @@
 // controls, the run bar (progress, steps/s, ETA, Cancel), the runs table, the charts and the
 // findings. Every edit re-runs the configuration in the worker; points stream in chunk by chunk and
 // are drawn at most once per animation frame.
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
+import { loadKatex } from '../shared/katex-loader.mjs';
 import { Store, defaultState, decodeHash, encodeHash, toConfig, HashError } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
@@ -271,8 +270,9 @@ function showStory(preset) {
   $('story').hidden = false;
 }
 
-function renderTex() {
+async function renderTex() {
+  const { render } = await loadKatex();
   for (const node of document.querySelectorAll('[data-tex]')) {
-    katex.render(node.dataset.tex, node, { throwOnError: false, displayMode: true });
+    render(node.dataset.tex, node, { throwOnError: false, displayMode: true });
   }
 }

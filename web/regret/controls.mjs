@@ -2,7 +2,7 @@
 // parameters, domain, start, horizon T and record_every) and one card per optimizer with every
 // hyperparameter, schedule and label. Fields carry data-field = their config path so the engine's
 // message for a bad value appears right under it (landscape/fields.mjs).
-import katex from 'katex';
+import { loadKatex } from '../shared/katex-loader.mjs';
 import { hyperField, selectField } from '../landscape/fields.mjs';
 import { optimizerCard } from '../shared/optimizer-card.mjs';
 import { button, section } from '../shared/dom.mjs';
@@ -82,7 +82,7 @@ export class Controls {
     if (info?.latex) {
       const formula = document.createElement('div');
       formula.className = 'rg-problem-formula';
-      katex.render(info.latex, formula, { throwOnError: false, displayMode: true });
+      loadKatex().then(({ render }) => render(info.latex, formula, { throwOnError: false, displayMode: true }));
       panel.append(formula);
     }
     if (info?.description) {

@@ -1,7 +1,8 @@
 // Vite serves and builds the static site from web/. `base: './'` makes every URL relative, so
-// dist/ works from any static host and any sub-path, with no special headers. Three pages: the
-// landscape playground (index.html), the regret lab (regret.html) and the sweep lab (sweep.html),
-// whose Web Workers are ES modules so that they can load the engine with a dynamic import.
+// dist/ works from any static host and any sub-path, with no special headers. Four pages: the
+// landscape playground (index.html), the regret lab (regret.html), the sweep lab (sweep.html) and
+// the embeddable landscape figure (embed.html); the labs'
+// Web Workers are ES modules so that they can load the engine with a dynamic import.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -19,6 +20,7 @@ export default defineConfig({
         main: fileURLToPath(new URL('./web/index.html', import.meta.url)),
         regret: fileURLToPath(new URL('./web/regret.html', import.meta.url)),
         sweep: fileURLToPath(new URL('./web/sweep.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./web/embed.html', import.meta.url)),
       },
       // The worker is bundled inside one plugin callback, whose time would be reported as slow.
       checks: { bundlerTimings: false },

@@ -13,6 +13,7 @@ import { renderFormula } from './formula.mjs';
 import { resolvedSpec } from './spec.mjs';
 import { initTheme } from './theme.mjs';
 import { Legend } from './legend.mjs';
+import { setUpEmbedButton } from './embed-button.mjs';
 import { showMessage, toast } from '../shared/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -207,6 +208,7 @@ export async function start() {
       prompt('Copy this link:', url);
     }
   });
+  setUpEmbedButton($('embed'), () => encodeHash(store.state));
   $('message-close').addEventListener('click', () => showMessage(null));
   $('fit').addEventListener('click', () => {
     surface.resetView();

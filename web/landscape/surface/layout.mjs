@@ -68,12 +68,12 @@ function yTickLabelWidth(ctx, box, plotHeight) {
  * Plot area and margins for a component `width` CSS pixels wide. A square view box gets a square
  * plot (equal units); any other box fills a 4:3 plot. The height is capped by the viewport.
  */
-export function computeLayout(ctx, width, viewportHeight, dpr, box) {
+export function computeLayout(ctx, width, heightLimit, dpr, box) {
   const wide = width >= WIDE_LAYOUT;
   const top = wide ? 28 : 52;
   const bottom = 44;
   const right = wide ? 88 : 14;
-  const maxHeight = Math.max(280, Math.floor(viewportHeight * 0.9));
+  const maxHeight = Math.max(280, Math.floor(heightLimit));
   const availH = maxHeight - top - bottom;
   const labelWidth = Math.ceil(box ? yTickLabelWidth(ctx, box, availH) : 24);
   const left = labelWidth + 34;

@@ -68,6 +68,7 @@ export class SurfaceView {
   #hoverPending = false;
   #hoverAt = null;
   #hover = null;
+  #maxHeight;
   #raf = 0;
   #settleTimer = 0;
   #destroyed = false;
@@ -75,12 +76,14 @@ export class SurfaceView {
 
   /**
    * @param {HTMLElement} container  the element to fill (its width; the height follows)
-   * @param {{ grid: Function, theme?: 'light'|'dark' }} options
+   * @param {{ grid: Function, theme?: 'light'|'dark', maxHeight?: () => number }} options
+   *   maxHeight: the figure's height limit in CSS pixels (default 90 % of the window's height)
    */
-  constructor(container, { grid, theme = 'light' } = {}) {
+  constructor(container, { grid, theme = 'light', maxHeight = () => Math.floor(window.innerHeight * 0.9) } = {}) {
     if (typeof grid !== 'function') throw new TypeError('SurfaceView: options.grid must be a function');
     ensureStylesheet();
     this.#gridFn = grid;
+    this.#maxHeight = maxHeight;
     this.#buildDom(container);
     this.#themeName = THEMES[theme] ? theme : 'light';
     this.#root.dataset.theme = this.#themeName;
@@ -399,7 +402,7 @@ export class SurfaceView {
 
   #relayout(width) {
     const dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 4);
-    const layout = computeLayout(this.#base.getContext('2d'), width, window.innerHeight, dpr, this.#box);
+    const layout = computeLayout(this.#base.getContext('2d'), width, this.#maxHeight(), dpr, this.#box);
     if (sameLayout(layout, this.#layout)) return;
     if (layout.width !== this.#layout?.width || layout.height !== this.#layout?.height || dpr !== this.#layout?.dpr) {
       for (const canvas of [this.#base, this.#overlay]) {

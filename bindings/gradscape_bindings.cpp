@@ -3,7 +3,6 @@
 // return the error text (an empty string means success); web/api/ turns it into a JS Error, so no
 // C++ exception crosses the boundary.
 #include <emscripten/bind.h>
-#include <emscripten/heap.h>
 #include <emscripten/val.h>
 
 #include <memory>
@@ -12,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "binding_support.hpp"
 #include "core/json.hpp"
 #include "core/simd.hpp"
 #include "engine/registry_json.hpp"
@@ -26,13 +26,7 @@ using emscripten::val;
 
 class SessionHandle {
  public:
-  std::string configure(const std::string& text) {
-    gs::json::ParseResult parsed = gs::json::parse(text);
-    if (!parsed.ok()) return parsed.error;
-    std::string error;
-    session_.configure(parsed.value, error);
-    return error;
-  }
+  std::string configure(const std::string& text) { return gs::bindings::configure_from_text(session_, text); }
   void reset() { session_.reset(); }
   double advance(double k) { return double(session_.advance(k < 0 ? 0 : static_cast<uint64_t>(k))); }
   double stepsDone() const { return double(session_.steps_done()); }
@@ -42,17 +36,17 @@ class SessionHandle {
   // Views into the run's buffers: valid until the next configure/reset or memory growth.
   val trajectory(int i) const {
     const auto& t = session_.trace(static_cast<size_t>(i));
-    return val(typed_memory_view(t.xy.size(), t.xy.data()));
+    return gs::bindings::view(t.xy);
   }
   val loss(int i) const {
     const auto& t = session_.trace(static_cast<size_t>(i));
-    return val(typed_memory_view(t.loss.size(), t.loss.data()));
+    return gs::bindings::view(t.loss);
   }
   void recordDiagnostics(bool on) { session_.record_diagnostics(on); }
   // gx, gy, lr, first_x, first_y, second_x, second_y per point (see engine/session.hpp).
   val diagnostics(int i) const {
     const auto& t = session_.trace(static_cast<size_t>(i));
-    return val(typed_memory_view(t.diagnostics.size(), t.diagnostics.data()));
+    return gs::bindings::view(t.diagnostics);
   }
   // status, diverged_at, message of run i as JSON.
   std::string runStatus(int i) const {
@@ -84,7 +78,7 @@ class SessionHandle {
   val grid(double x0, double x1, double y0, double y1, int nx, int ny) {
     grid_.resize(static_cast<size_t>(nx) * static_cast<size_t>(ny));
     session_.objective().value_grid(x0, x1, y0, y1, nx, ny, grid_.data());
-    return val(typed_memory_view(grid_.size(), grid_.data()));
+    return gs::bindings::view(grid_);
   }
 
  private:
@@ -194,8 +188,6 @@ val stepBounds(double alpha, double beta1, double beta2, double t) {
 
 std::string simdBackend() { return gs::simd::backend_name(); }
 
-// Bytes of wasm linear memory (grows, never shrinks): lets tests see leaks.
-double heapBytes() { return double(emscripten_get_heap_size()); }
 
 }  // namespace
 
@@ -236,5 +228,5 @@ EMSCRIPTEN_BINDINGS(gradscape) {
   emscripten::function("registryJson", &registryJson);
   emscripten::function("stepBounds", &stepBounds);
   emscripten::function("simdBackend", &simdBackend);
-  emscripten::function("heapBytes", &heapBytes);
+  emscripten::function("heapBytes", &gs::bindings::heap_bytes);
 }

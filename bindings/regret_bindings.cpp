@@ -3,18 +3,17 @@
 // regret-lab run (in a Web Worker). Failing calls return the error text (empty means success);
 // web/api/ turns it into a JS Error, so no C++ exception crosses the boundary.
 #include <emscripten/bind.h>
-#include <emscripten/heap.h>
 #include <emscripten/val.h>
 
 #include <string>
 #include <vector>
 
+#include "binding_support.hpp"
 #include "core/json.hpp"
 #include "engine/regret_session.hpp"
 
 namespace {
 
-using emscripten::typed_memory_view;
 using emscripten::val;
 
 // The regret lab's session for the Web Worker: advance(k) plays k rounds of every run in one call;
@@ -23,13 +22,7 @@ using emscripten::val;
 // next configure/reset or memory growth).
 class RegretSessionHandle {
  public:
-  std::string configure(const std::string& text) {
-    gs::json::ParseResult parsed = gs::json::parse(text);
-    if (!parsed.ok()) return parsed.error;
-    std::string error;
-    session_.configure(parsed.value, error);
-    return error;
-  }
+  std::string configure(const std::string& text) { return gs::bindings::configure_from_text(session_, text); }
   void reset() { session_.reset(); }
   double advance(double k) {
     const double total = double(session_.config().T);
@@ -40,12 +33,12 @@ class RegretSessionHandle {
   bool finished() const { return session_.finished(); }
   int runCount() const { return static_cast<int>(session_.run_count()); }
   double recordCount() const { return double(session_.record_count()); }
-  val t() const { return view(session_.t(), session_.record_count()); }
-  val regret(int i) const { return view(trace(i).regret, trace(i).records()); }
-  val averageRegret(int i) const { return view(trace(i).average_regret, trace(i).records()); }
-  val bound(int i) const { return view(trace(i).bound, trace(i).records()); }
-  val iterate(int i) const { return view(trace(i).iterate, trace(i).records()); }
-  val tolerances() const { return view(session_.tolerances(), session_.record_count()); }
+  val t() const { return gs::bindings::view(session_.t(), session_.record_count()); }
+  val regret(int i) const { return gs::bindings::view(trace(i).regret, trace(i).records()); }
+  val averageRegret(int i) const { return gs::bindings::view(trace(i).average_regret, trace(i).records()); }
+  val bound(int i) const { return gs::bindings::view(trace(i).bound, trace(i).records()); }
+  val iterate(int i) const { return gs::bindings::view(trace(i).iterate, trace(i).records()); }
+  val tolerances() const { return gs::bindings::view(session_.tolerances(), session_.record_count()); }
   std::string runStatus(int i) const { return gs::json::serialize(session_.run_status(static_cast<size_t>(i))); }
   std::string comparatorJson() const { return session_.comparator_json(); }
   std::string resultJson() const { return session_.result_json(); }
@@ -54,12 +47,9 @@ class RegretSessionHandle {
 
  private:
   const gs::engine::RegretTrace& trace(int i) const { return session_.trace(static_cast<size_t>(i)); }
-  static val view(const std::vector<double>& v, size_t n) { return val(typed_memory_view(n, v.data())); }
   gs::engine::RegretSession session_;
 };
 
-// Bytes of wasm linear memory (grows, never shrinks): lets tests see leaks.
-double heapBytes() { return double(emscripten_get_heap_size()); }
 
 }  // namespace
 
@@ -85,5 +75,5 @@ EMSCRIPTEN_BINDINGS(gradscape_regret) {
       .function("resultJson", &RegretSessionHandle::resultJson)
       .function("resultHeader", &RegretSessionHandle::resultHeader)
       .function("runJson", &RegretSessionHandle::runJson);
-  emscripten::function("heapBytes", &heapBytes);
+  emscripten::function("heapBytes", &gs::bindings::heap_bytes);
 }

@@ -6,12 +6,12 @@
 // never reallocated while rows are computed (valid until the next configure or memory growth).
 // Failing calls return the error text (empty means success); web/api/ turns it into a JS Error.
 #include <emscripten/bind.h>
-#include <emscripten/heap.h>
 #include <emscripten/val.h>
 
 #include <string>
 #include <vector>
 
+#include "binding_support.hpp"
 #include "core/check.hpp"
 #include "core/json.hpp"
 #include "core/simd.hpp"
@@ -20,18 +20,11 @@
 
 namespace {
 
-using emscripten::typed_memory_view;
 using emscripten::val;
 
 class SweepSessionHandle {
  public:
-  std::string configure(const std::string& text) {
-    gs::json::ParseResult parsed = gs::json::parse(text);
-    if (!parsed.ok()) return parsed.error;
-    std::string error;
-    session_.configure(parsed.value, error);
-    return error;
-  }
+  std::string configure(const std::string& text) { return gs::bindings::configure_from_text(session_, text); }
   double advanceRows(double k) {
     const double rows = double(session_.rows());
     return double(session_.advance_rows(k > 0 ? static_cast<size_t>(k < rows ? k : rows) : 0));
@@ -40,11 +33,11 @@ class SweepSessionHandle {
   int rows() const { return static_cast<int>(session_.rows()); }
   int columns() const { return static_cast<int>(session_.columns()); }
   bool finished() const { return session_.finished(); }
-  val values() const { return view(session_.maps().values); }
-  val diverged() const { return view(session_.maps().diverged); }
-  val divergedAt() const { return view(session_.maps().diverged_at); }
-  val xValues() const { return view(session_.maps().x_values); }
-  val yValues() const { return view(session_.maps().y_values); }
+  val values() const { return gs::bindings::view(session_.maps().values); }
+  val diverged() const { return gs::bindings::view(session_.maps().diverged); }
+  val divergedAt() const { return gs::bindings::view(session_.maps().diverged_at); }
+  val xValues() const { return gs::bindings::view(session_.maps().x_values); }
+  val yValues() const { return gs::bindings::view(session_.maps().y_values); }
   std::string configJson() const { return gs::json::serialize(gs::engine::sweep_config_json(session_.config())); }
   std::string resultJson() const { return session_.result_json(); }
   // The run config of cell (i, j) as JSON text, or an error naming the index out of range.
@@ -64,10 +57,6 @@ class SweepSessionHandle {
   }
 
  private:
-  template <class T>
-  static val view(const std::vector<T>& v) {
-    return val(typed_memory_view(v.size(), v.data()));
-  }
   static bool valid_index(double v, size_t n) { return v >= 0 && v < double(n) && v == double(size_t(v)); }
   static std::string error_text(const char* name, double v, size_t n) {
     return std::string(name) + ": must be an integer in [0, " + std::to_string(n == 0 ? 0 : n - 1) + "], got " +
@@ -78,7 +67,6 @@ class SweepSessionHandle {
 
 std::string registryJson() { return gs::json::serialize(gs::engine::registry_json()); }
 std::string simdBackend() { return gs::simd::backend_name(); }
-double heapBytes() { return double(emscripten_get_heap_size()); }
 
 }  // namespace
 
@@ -102,5 +90,5 @@ EMSCRIPTEN_BINDINGS(gradscape_sweep) {
       .function("minimaJson", &SweepSessionHandle::minimaJson);
   emscripten::function("registryJson", &registryJson);
   emscripten::function("simdBackend", &simdBackend);
-  emscripten::function("heapBytes", &heapBytes);
+  emscripten::function("heapBytes", &gs::bindings::heap_bytes);
 }

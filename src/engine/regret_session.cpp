@@ -64,8 +64,8 @@ void RegretSession::record() {
 }
 
 uint64_t RegretSession::advance(uint64_t k) {
-  const uint64_t todo = std::min<uint64_t>(k, config_.T - steps_done_);
-  for (uint64_t s = 0; s < todo; ++s) {
+  const uint64_t rounds = std::min<uint64_t>(k, config_.T - steps_done_);
+  for (uint64_t s = 0; s < rounds; ++s) {
     problem_->next_round();
     const uint64_t t = ++steps_done_;
     for (size_t r = 0; r < runs_.size(); ++r) {
@@ -80,7 +80,7 @@ uint64_t RegretSession::advance(uint64_t k) {
     }
     if (config_.is_record_point(t)) record();
   }
-  return todo;
+  return rounds;
 }
 
 namespace {

@@ -113,11 +113,11 @@ void Session::reset() {
 bool Session::finished() const { return steps_done_ >= config_.steps; }
 
 uint64_t Session::advance(uint64_t k) {
-  uint64_t todo = std::min<uint64_t>(k, config_.steps - steps_done_);
+  uint64_t steps = std::min<uint64_t>(k, config_.steps - steps_done_);
   for (size_t r = 0; r < runs_.size(); ++r) {
     Trace& trace = traces_[r];
     if (trace.diverged) continue;
-    for (uint64_t s = 0; s < todo; ++s) {
+    for (uint64_t s = 0; s < steps; ++s) {
       double point[2];
       std::string why;
       uint64_t t = steps_done_ + s + 1;
@@ -143,8 +143,8 @@ uint64_t Session::advance(uint64_t k) {
       }
     }
   }
-  steps_done_ += todo;
-  return todo;
+  steps_done_ += steps;
+  return steps;
 }
 
 std::string Session::result_header() const {

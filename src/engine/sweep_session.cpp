@@ -52,12 +52,12 @@ bool SweepSession::configure(const SweepConfig& config, std::string&) {
 }
 
 size_t SweepSession::advance_rows(size_t k) {
-  const size_t todo = std::min(k, rows() - rows_done_);
+  const size_t new_rows = std::min(k, rows() - rows_done_);
   const size_t n_x = columns();
-  runner_.run(rows_done_ * n_x, (rows_done_ + todo) * n_x,
+  runner_.run(rows_done_ * n_x, (rows_done_ + new_rows) * n_x,
               {maps_.values.data(), maps_.diverged.data(), maps_.diverged_at.data()});
-  rows_done_ += todo;
-  return todo;
+  rows_done_ += new_rows;
+  return new_rows;
 }
 
 std::string SweepSession::result_json() const { return sweep_result_json(config_, maps_); }

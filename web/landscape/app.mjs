@@ -1,10 +1,11 @@
 // The landscape playground: wires the engine session, the store (⇄ URL hash), the generated
 // controls, the player, the surface view, the curves and the formula panel.
+import { setUpPresetSelect } from '../shared/preset-select.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
 import { Store, defaultState, decodeHash, encodeHash, toConfig, HashError } from './state.mjs';
 import { Controls } from './controls.mjs';
 import { Player, STEPS_PER_FRAME, SPEEDS } from './player.mjs';
-import { PRESETS, findPreset } from './presets.mjs';
+import { PRESETS } from './presets.mjs';
 import { runColour } from './palette.mjs';
 import { saveFile, trajectoriesCsv } from './downloads.mjs';
 import { SurfaceView } from './surface.mjs';
@@ -197,7 +198,7 @@ export async function start() {
   });
 
   setUpPlayerControls(player, store);
-  setUpPresets(store);
+  setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: 0 }));
   setUpExports({ surface, curves, session });
   $('copy-link').addEventListener('click', async () => {
     const url = location.href.split('#')[0] + encodeHash(store.state);
@@ -243,19 +244,6 @@ function setUpPlayerControls(player, store) {
       player.toggle();
     } else if (e.key === '.') player.step();
     else if (e.key === 'r') player.reset();
-  });
-}
-
-function setUpPresets(store) {
-  const select = $('preset');
-  select.replaceChildren(new Option('Stories…', ''), ...PRESETS.map((p) => new Option(p.title, p.id)));
-  select.addEventListener('change', () => {
-    const preset = findPreset(select.value);
-    select.value = '';
-    if (!preset) return;
-    store.replace({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: 0 });
-    $('story').textContent = preset.description;
-    $('story').hidden = false;
   });
 }
 

@@ -2,6 +2,7 @@
 // controls, the run bar (progress, steps/s, ETA, Cancel), the runs table, the charts and the
 // findings. Every edit re-runs the configuration in the worker; points stream in chunk by chunk and
 // are drawn at most once per animation frame.
+import { setUpPresetSelect, showStory } from '../shared/preset-select.mjs';
 import { loadKatex } from '../shared/katex-loader.mjs';
 import { Store, defaultState, decodeHash, encodeHash, toConfig, HashError } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
@@ -217,7 +218,7 @@ export async function start() {
       prompt('Copy this link:', url);
     }
   });
-  setUpPresets(store);
+  setUpPresetSelect(store, PRESETS, 'Stories…');
   renderTex();
   if (!fromLink) showStory(findPreset('reddi'));
 
@@ -251,23 +252,6 @@ function dimension(registry, problem) {
   if (typeof info?.dimension === 'number') return info.dimension;
   const name = info?.dimension ?? 'd';
   return problem.params?.[name] ?? info?.params.find((p) => p.name === name)?.default ?? 0;
-}
-
-function setUpPresets(store) {
-  const select = $('preset');
-  select.replaceChildren(new Option('Stories…', ''), ...PRESETS.map((p) => new Option(p.title, p.id)));
-  select.addEventListener('change', () => {
-    const preset = findPreset(select.value);
-    select.value = '';
-    if (!preset) return;
-    store.replace(structuredClone(preset.state));
-    showStory(preset);
-  });
-}
-
-function showStory(preset) {
-  $('story').textContent = preset.description;
-  $('story').hidden = false;
 }
 
 async function renderTex() {

@@ -10,6 +10,7 @@
 //     in the engine; ms_total runs from the user action (the edit, preset, Compute) to the last row
 //     drawn; live is true for the coarse maps computed while a slider moves.
 //   window.gradscapeSweep: {store, runner, registry, views, stats: {maps, live}, pick(map, i, j)}.
+import { setUpPresetSelect, showStory } from '../shared/preset-select.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
 import { Store, defaultState, decodeHash, encodeHash, toConfigs, HashError, comparing } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
@@ -263,7 +264,7 @@ export async function start() {
       prompt('Copy this link:', url);
     }
   });
-  setUpPresets(store);
+  setUpPresetSelect(store, PRESETS, 'Preset maps…');
   setUpExports({
     views: () => views,
     maps: () => runner.job?.maps ?? [],
@@ -282,19 +283,3 @@ export async function start() {
   };
 }
 
-function setUpPresets(store) {
-  const select = $('preset');
-  select.replaceChildren(new Option('Preset maps…', ''), ...PRESETS.map((p) => new Option(p.title, p.id)));
-  select.addEventListener('change', () => {
-    const preset = findPreset(select.value);
-    select.value = '';
-    if (!preset) return;
-    store.replace(structuredClone(preset.state));
-    showStory(preset);
-  });
-}
-
-function showStory(preset) {
-  $('story').textContent = preset.description;
-  $('story').hidden = false;
-}

@@ -5,6 +5,7 @@
 // Web Workers are ES modules so that they can load the engine with a dynamic import.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import precache from './scripts/vite-precache-plugin.mjs';
 
 export default defineConfig({
   root: 'web',
@@ -27,5 +28,6 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
+  plugins: [precache()],
   server: { strictPort: false },
 });

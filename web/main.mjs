@@ -1,6 +1,8 @@
 // Entry point of the landscape page.
 import { start } from './landscape/app.mjs';
+import { registerOffline } from './shared/offline.mjs';
 
+registerOffline();
 start().catch((error) => {
   const box = document.getElementById('message');
   box.hidden = false;

@@ -1,6 +1,8 @@
 // Entry point of the sweep lab page (sweep.html).
 import { start } from './app.mjs';
+import { registerOffline } from '../shared/offline.mjs';
 
+registerOffline();
 start().catch((error) => {
   const box = document.getElementById('message');
   box.hidden = false;

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import precache from './scripts/vite-precache-plugin.mjs';
+import componentBundle from './scripts/vite-component-plugin.mjs';
 
 export default defineConfig({
   root: 'web',
@@ -22,12 +23,14 @@ export default defineConfig({
         regret: fileURLToPath(new URL('./web/regret.html', import.meta.url)),
         sweep: fileURLToPath(new URL('./web/sweep.html', import.meta.url)),
         embed: fileURLToPath(new URL('./web/embed.html', import.meta.url)),
+        docs: fileURLToPath(new URL('./web/docs.html', import.meta.url)),
+        story: fileURLToPath(new URL('./web/story.html', import.meta.url)),
       },
       // The worker is bundled inside one plugin callback, whose time would be reported as slow.
       checks: { bundlerTimings: false },
     },
   },
   worker: { format: 'es' },
-  plugins: [precache()],
+  plugins: [precache(), componentBundle()],
   server: { strictPort: false },
 });

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm run build`: the wasm module (SIMD and scalar), the native CLI, and the static site in dist/.
+# `npm run build`: the wasm module (SIMD and scalar), the native CLI, the static site in dist/ and
+# the web component's standalone bundle in dist/component/.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" build || exit 1

@@ -2,8 +2,9 @@
 # `npm pack` / `npm publish` run this first (the "prepack" script): the package ships web/engine/'s
 # twelve wasm files (gradscape, gradscape-regret and gradscape-sweep, SIMD and scalar: glue .mjs + .wasm), which are
 # built, not committed. Builds them with scripts/build-wasm.sh only when one is missing or older than
-# a C++ source (src/, bindings/, CMakeLists.txt); otherwise does nothing.
-# With --check: builds nothing, prints why a build is needed and exits 1, or exits 0 when up to date.
+# a C++ source (src/, bindings/, CMakeLists.txt); then bundles the web component into dist/component/
+# (vite.component.config.mjs, about a second) from the current sources.
+# With --check: builds nothing, prints why the wasm build is needed and exits 1, or exits 0 when up to date.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 engine="$root/web/engine"
@@ -24,13 +25,16 @@ for name in gradscape-simd gradscape-scalar gradscape-regret-simd gradscape-regr
   done
 done
 
-if [ -z "$reason" ]; then
-  [ "${1:-}" = --check ] || echo "gradscape: web/engine is up to date" >&2
-  exit 0
-fi
 if [ "${1:-}" = --check ]; then
+  [ -z "$reason" ] && exit 0
   echo "$reason"
   exit 1
 fi
-echo "gradscape: building the wasm modules ($reason)" >&2
-bash "$root/scripts/build-wasm.sh"
+if [ -z "$reason" ]; then
+  echo "gradscape: web/engine is up to date" >&2
+else
+  echo "gradscape: building the wasm modules ($reason)" >&2
+  bash "$root/scripts/build-wasm.sh"
+fi
+echo "gradscape: bundling the web component into dist/component" >&2
+(cd "$root" && npx vite build --config vite.component.config.mjs --logLevel warn >&2)

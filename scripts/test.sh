@@ -54,7 +54,7 @@ step "build: native"
 bash scripts/build-native.sh >"$log_dir/build-native.log" 2>&1 || { tail -30 "$log_dir/build-native.log"; fail_build native; }
 step "build: wasm (SIMD and scalar, module and tests)"
 bash scripts/build-wasm.sh --tests >"$log_dir/build-wasm.log" 2>&1 || { tail -30 "$log_dir/build-wasm.log"; fail_build wasm; }
-step "build: site"
+step "build: site and web component"
 npx vite build --logLevel warn >"$log_dir/build-site.log" 2>&1 || { tail -30 "$log_dir/build-site.log"; fail_build site; }
 
 run_suite gtest-native count_gtest build/native/gradscape_tests --gtest_brief=1

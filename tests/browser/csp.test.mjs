@@ -10,17 +10,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { serve, launch, root } from './support.mjs';
+import { POLICY, serve, launch, root } from './support.mjs';
 
-// The policy of the README: 'self' for everything the pages load plus 'wasm-unsafe-eval', which
-// WebAssembly compilation needs (the Embind glue, built with -sDYNAMIC_EXECUTION=0, uses no eval or
-// new Function); no 'unsafe-inline' anywhere (KaTeX and uPlot set styles through CSSOM, which
-// style-src does not restrict) and no data: or blob: images.
-export const POLICY = [
-  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "style-src 'self'",
-  "img-src 'self'", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
-  "base-uri 'none'", "frame-ancestors 'none'",
-].join('; ');
 const NO_WASM = POLICY.replace(" 'wasm-unsafe-eval'", '');
 
 let browser;

@@ -43,7 +43,7 @@ const send = (page, message) => page.evaluate((m) => document.querySelector('ifr
 const events = (page, type) => page.evaluate((t) => window.events.filter((e) => e?.type === t), type);
 const pixels = (frame) => frame.evaluate(() => {
   let hash = 0;
-  for (const c of document.querySelectorAll('#surface canvas')) {
+  for (const c of document.querySelector('gradscape-playground').shadowRoot.querySelectorAll('.gs-figure canvas')) {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     for (let i = 0; i < d.length; i += 97) hash = (hash * 31 + d[i]) | 0;
   }
@@ -56,8 +56,8 @@ test('the figure animates and says it is ready; screenshots in both themes', asy
     const first = await pixels(frame);
     await page.waitForTimeout(400);
     assert.notEqual(await pixels(frame), first, 'the surface changes while the runs animate');
-    assert.equal(await frame.isVisible('#play'), controls === 'minimal');
-    assert.equal(await frame.getAttribute('#open-full', 'href'), `./index.html${HASH}`);
+    assert.equal(await frame.isVisible('.gs-play'), controls === 'minimal');
+    assert.equal(await frame.getAttribute('.gs-open', 'href'), `${site.url}index.html${HASH}`);
     await page.waitForFunction(() => window.events.some((e) => e.type === 'gradscape:finished'), null, { timeout: 20000 });
     assert.equal((await events(page, 'gradscape:ready')).length, 1);
     await page.locator('iframe').screenshot({ path: join(artifacts, `embed-${theme}-${controls}.png`) });
@@ -71,10 +71,10 @@ test('set-config runs the new config exactly; play, pause and reset', async () =
   const gs = await loadGradscape();
   const config = toConfig(decodeHash('#f=rosenbrock&start=-1,1.5&steps=400&opt=rmsprop,lr=0.01~adam,lr=0.02'), gs.registry);
   await send(page, { type: 'gradscape:set-config', config });
-  await frame.waitForFunction(() => window.gradscape.session.totalSteps === 400);
-  const inFrame = await frame.evaluate(() => window.gradscape.session.result());
+  await frame.waitForFunction(() => window.gradscape.element.result()?.steps === 400);
+  const inFrame = await frame.evaluate(() => window.gradscape.element.result());
   assert.deepEqual(inFrame, gs.run(config));
-  const legend = await frame.textContent('#legend');
+  const legend = await frame.textContent('.gs-legend');
   assert.match(legend, /RMSProp/);
 
   await send(page, { type: 'gradscape:reset' });
@@ -89,7 +89,7 @@ test('set-config runs the new config exactly; play, pause and reset', async () =
   const steps = (await events(page, 'gradscape:step')).map((e) => e.step);
   assert.ok(steps.length < 40, `step events are throttled (${steps.length})`);
   await send(page, { type: 'gradscape:reset' });
-  await frame.waitForFunction(() => window.gradscape.session.stepsDone === 0);
+  await frame.waitForFunction(() => window.gradscape.element.result().runs[0].loss.length === 1);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -113,7 +113,7 @@ test('a diverging config reports the engine\'s divergence step', async () => {
 
 test('malformed messages are ignored or answered with an error, never thrown', async () => {
   const { page, errors, frame } = await hostPage('junk.html', iframeFor('#autoplay=0'));
-  const before = await frame.evaluate(() => window.gradscape.session.totalSteps);
+  const before = await frame.evaluate(() => window.gradscape.element.result());
   await page.evaluate(() => {
     const target = document.querySelector('iframe').contentWindow;
     let deep = {};
@@ -128,8 +128,10 @@ test('malformed messages are ignored or answered with an error, never thrown', a
   assert.match(messages[0], /too large|plain JSON/);
   assert.match(messages[1], /config must be a run config object, got the string "x\{"/);
   assert.match(messages[2], /nope|objective/);
-  assert.equal(await frame.evaluate(() => window.gradscape.player.playing), false);
-  assert.equal(await frame.evaluate(() => window.gradscape.session.totalSteps), before);
+  const steps = (await events(page, 'gradscape:step')).length;
+  await page.waitForTimeout(300);
+  assert.equal((await events(page, 'gradscape:step')).length, steps, 'nothing plays');
+  assert.deepEqual(await frame.evaluate(() => window.gradscape.element.result()), before, 'the figure is unchanged');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -137,6 +139,9 @@ test('malformed messages are ignored or answered with an error, never thrown', a
 test('a bad hash is answered inside the figure, naming the key', async () => {
   const { page, errors, frame } = await hostPage('bad.html', iframeFor('#controls=huge&f=rosenbrock'));
   assert.match(await frame.textContent('#embed-message'), /controls: must be one of/);
+  const { page: page3, frame: frame3 } = await hostPage('bad3.html', iframeFor('#lab=regret&T=lots'));
+  assert.match(await frame3.textContent('#embed-message'), /T: "lots" is not a number/);
+  await page3.close();
   const { page: page2, frame: frame2 } = await hostPage('bad2.html', iframeFor('#steps=lots'));
   assert.match(await frame2.textContent('#embed-message'), /steps: "lots" is not a number/);
   assert.deepEqual(errors, []);
@@ -154,9 +159,9 @@ test('the Embed button\'s snippet shows the same figure', async () => {
   const src = snippet.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
   assert.equal(new URL(src).hash, HASH);
   const { page: pasted, errors: pastedErrors, frame } = await hostPage('pasted.html', snippet);
-  await frame.evaluate(() => { window.gradscape.player.pause(); window.gradscape.player.finish(); });
+  await pasted.waitForFunction(() => window.events.some((e) => e.type === 'gradscape:finished'), null, { timeout: 20000 });
   const gs = await loadGradscape();
-  assert.deepEqual(await frame.evaluate(() => window.gradscape.session.result()), gs.run(toConfig(decodeHash(HASH), gs.registry)));
+  assert.deepEqual(await frame.evaluate(() => window.gradscape.element.result()), gs.run(toConfig(decodeHash(HASH), gs.registry)));
   assert.deepEqual([...errors, ...pastedErrors], []);
   await page.close();
   await pasted.close();

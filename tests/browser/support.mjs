@@ -62,3 +62,13 @@ export async function open(browser, url, viewport = { width: 1200, height: 800 }
   await page.goto(url);
   return { page, errors };
 }
+
+// The policy of the README: 'self' for everything the pages load plus 'wasm-unsafe-eval', which
+// WebAssembly compilation needs (the Embind glue, built with -sDYNAMIC_EXECUTION=0, uses no eval or
+// new Function); no 'unsafe-inline' anywhere (KaTeX and uPlot set styles through CSSOM, which
+// style-src does not restrict) and no data: or blob: images.
+export const POLICY = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "style-src 'self'",
+  "img-src 'self'", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
+  "base-uri 'none'", "frame-ancestors 'none'",
+].join('; ');

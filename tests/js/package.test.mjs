@@ -1,5 +1,6 @@
-// The npm package: `npm pack` ships exactly the JS API, its types, the CLI and the twelve wasm files
-// (glue + wasm, core, regret and sweep, SIMD and scalar) and nothing else; the tarball installs offline in a
+// The npm package: `npm pack` ships exactly the JS API, its types, the CLI, the twelve wasm files
+// (glue + wasm, core, regret and sweep, SIMD and scalar) and the web component's bundle and types,
+// and nothing else; the tarball installs offline in a
 // fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config
 // and a sweep with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
 // and exits 2 on bad input, and the types resolve through `exports` (checked with Debian's tsc when
@@ -10,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
-  existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync, utimesSync,
+  existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync, utimesSync, statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,10 @@ const EXPECTED_FILES = [
   'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs',
   ...['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar']
     .flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
+  'web/component/gradscape-playground.d.ts',
+  // the web component's standalone bundle, as `vite build --config vite.component.config.mjs` wrote it
+  ...readdirSync(join(root, 'dist/component'), { recursive: true })
+    .filter((f) => statSync(join(root, 'dist/component', f)).isFile()).map((f) => `dist/component/${f}`),
 ].sort();
 
 const RUN = {
@@ -79,7 +84,8 @@ test('the package installs offline in a fresh folder with zero dependencies', ()
   assert.deepEqual(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.')), ['gradscape']);
   const installed = JSON.parse(readFileSync(join(app, 'node_modules/gradscape/package.json'), 'utf8'));
   assert.equal(installed.dependencies, undefined);
-  assert.equal(installed.sideEffects, false);
+  assert.deepEqual(installed.sideEffects, ['./web/component/gradscape-playground.mjs', './dist/component/gradscape-playground.mjs', '*.css'],
+    'only the module that registers the element (and CSS) has side effects');
   const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8'));
   assert.deepEqual(Object.keys(lock.packages).filter((k) => k), ['node_modules/gradscape']);
 });
@@ -162,12 +168,18 @@ test('the types compile with tsc (moduleResolution node16): a correct use passes
         y: { param: 'momentum', min: 0, max: 0.9, n: 4 } });
       const opt = gs.createOptimizer({ name: 'adam', lr: 1e-3 }, 8, 'f32');
       opt.params.set([1, 2]); opt.step(); opt.delete();
-      export const values = [loss, map.x_values.length, GradscapeError.name];
+      import { GradscapePlayground } from 'gradscape/playground';
+      const figure = document.createElement('gradscape-playground');
+      figure.addEventListener('gradscape:diverged', (e) => console.log(e.detail.step + 1));
+      figure.play();
+      export const values = [loss, map.x_values.length, GradscapeError.name, figure instanceof GradscapePlayground, figure.fullPageHash];
     `);
     writeFileSync(join(dir, 'bad.mts'), `
       import { loadGradscape } from 'gradscape';
+      import 'gradscape/playground';
       const gs = await loadGradscape({ flavour: 'fast' });
       export const steps: string = gs.run({ optimizers: [{ name: 'adma' }] }).steps;
+      document.createElement('gradscape-playground').fly();
     `);
     const flags = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022',
     ];
@@ -178,6 +190,7 @@ test('the types compile with tsc (moduleResolution node16): a correct use passes
     assert.match(bad.stdout, /"fast"/);
     assert.match(bad.stdout, /"adma"/);
     assert.match(bad.stdout, /Type 'number' is not assignable to type 'string'/);
+    assert.match(bad.stdout, /Property 'fly' does not exist on type 'GradscapePlayground'/);
   });
 
 test('prepack builds web/engine only when a file is missing or older than a C++ source', () => {

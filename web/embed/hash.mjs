@@ -1,15 +1,20 @@
-// The embed's URL hash: the landscape page's state keys (state.mjs PROPS, decoded by decodeHash)
-// plus three of the embed's own: autoplay=0|1, controls=none|minimal|full, theme=light|dark|auto.
-import { HashError, decodeHash, defaultState } from '../landscape/state.mjs';
+// The embed's URL hash: the lab page's state keys (landscape, regret or sweep: labs.mjs) plus the
+// embed's own: lab=landscape|regret|sweep, autoplay=1|0, controls=minimal|none|full,
+// theme=auto|light|dark. The first value of each is the default.
+import { HashError } from '../shared/hash-codecs.mjs';
+import { LABS } from './labs.mjs';
+
+export { HashError };
 
 const OPTIONS = {
+  lab: Object.keys(LABS),
   autoplay: ['1', '0'],
   controls: ['minimal', 'none', 'full'],
   theme: ['auto', 'light', 'dark'],
 };
 
-/** { state, options, stateHash }; throws HashError naming the key on a malformed hash. */
-export function decodeEmbedHash(hash) {
+/** The embed's options alone (the defaults where the hash has none); throws HashError naming the key. */
+export function decodeOptions(hash) {
   const options = Object.fromEntries(Object.entries(OPTIONS).map(([k, values]) => [k, values[0]]));
   const rest = [];
   for (const part of hash.replace(/^#/, '').split('&').filter(Boolean)) {
@@ -23,7 +28,12 @@ export function decodeEmbedHash(hash) {
     if (!OPTIONS[key].includes(value)) throw new HashError(`${key}: must be one of ${OPTIONS[key].join(', ')}, got "${value}"`);
     options[key] = value;
   }
-  const stateHash = rest.length ? `#${rest.join('&')}` : '';
-  const state = stateHash ? decodeHash(stateHash) : defaultState();
-  return { state, options, stateHash };
+  return { options, stateHash: rest.length ? `#${rest.join('&')}` : '' };
+}
+
+/** { options, state, stateHash }: the lab's state decoded by its own table; throws HashError naming the key. */
+export function decodeEmbedHash(hash) {
+  const { options, stateHash } = decodeOptions(hash);
+  const lab = LABS[options.lab];
+  return { options, stateHash, state: stateHash ? lab.decodeHash(stateHash) : lab.defaultState() };
 }

@@ -1,5 +1,6 @@
 // The landscape playground: wires the engine session, the store (⇄ URL hash), the generated
 // controls, the player, the surface view, the curves and the formula panel.
+import { setUpCopyLink } from '../shared/copy-link.mjs';
 import { setUpPresetSelect } from '../shared/preset-select.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
 import { Store, defaultState, decodeHash, encodeHash, toConfig, HashError } from './state.mjs';
@@ -14,8 +15,8 @@ import { renderFormula } from './formula.mjs';
 import { resolvedSpec } from './spec.mjs';
 import { initTheme } from './theme.mjs';
 import { Legend } from './legend.mjs';
-import { setUpEmbedButton } from './embed-button.mjs';
-import { showMessage, toast } from '../shared/notices.mjs';
+import { setUpEmbedButton } from '../shared/embed-button.mjs';
+import { showMessage } from '../shared/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
 const ICONS = {
@@ -200,16 +201,8 @@ export async function start() {
   setUpPlayerControls(player, store);
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: 0 }));
   setUpExports({ surface, curves, session });
-  $('copy-link').addEventListener('click', async () => {
-    const url = location.href.split('#')[0] + encodeHash(store.state);
-    try {
-      await navigator.clipboard.writeText(url);
-      toast('Link copied');
-    } catch {
-      prompt('Copy this link:', url);
-    }
-  });
-  setUpEmbedButton($('embed'), () => encodeHash(store.state));
+  setUpCopyLink($('copy-link'), () => encodeHash(store.state));
+  setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
   $('message-close').addEventListener('click', () => showMessage(null));
   $('fit').addEventListener('click', () => {
     surface.resetView();

@@ -11,7 +11,8 @@
 // each run's polyline is decimated in screen space (Track) and rasterised once into cached
 // layers (TrackLayer) that only ever receive a run's new segments, so a frame costs two blits
 // plus the markers (current points, diverged ✕, start, hover ring).
-// The stylesheet surface.css is linked once per document.
+// The stylesheet surface.css is linked once per document; inside a shadow root (the web
+// component) the host adopts it instead, since a document's styles do not reach in.
 
 import {
   drawAxes, drawColourLegend, drawDivergedLabels, drawHoverRing, drawMinima, drawStartMarker,
@@ -29,8 +30,9 @@ import { nearestPoint, paintRunEnd, strokeTracks, syncTracks } from './tracks.mj
 const SETTLE_MS = 160;
 const FAST_GRID_CELLS = 400;
 
-function ensureStylesheet() {
-  if (typeof document === 'undefined' || document.querySelector('link[data-gs-surface]')) return;
+function ensureStylesheet(container) {
+  if (typeof document === 'undefined' || container.getRootNode() instanceof ShadowRoot) return;
+  if (document.querySelector('link[data-gs-surface]')) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL('./surface.css', import.meta.url).href;
@@ -81,7 +83,7 @@ export class SurfaceView {
    */
   constructor(container, { grid, theme = 'light', maxHeight = () => Math.floor(window.innerHeight * 0.9) } = {}) {
     if (typeof grid !== 'function') throw new TypeError('SurfaceView: options.grid must be a function');
-    ensureStylesheet();
+    ensureStylesheet(container);
     this.#gridFn = grid;
     this.#maxHeight = maxHeight;
     this.#buildDom(container);

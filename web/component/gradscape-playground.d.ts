@@ -1,0 +1,33 @@
+// Types of the web component (import 'gradscape/playground' registers <gradscape-playground>).
+import type { RunConfig, RunResult, RegretConfig, RegretResult, SweepConfig, SweepResult } from '../api/gradscape.js';
+
+export type PlaygroundView = 'landscape' | 'regret' | 'sweep';
+export type PlaygroundConfig = RunConfig | RegretConfig | SweepConfig;
+
+export interface PlaygroundEventMap {
+  'gradscape:ready': CustomEvent<{ view: PlaygroundView; page: string }>;
+  'gradscape:step': CustomEvent<{ step: number; total: number }>;
+  'gradscape:diverged': CustomEvent<{ run: number; label: string; step: number }>;
+  'gradscape:finished': CustomEvent<Record<string, never>>;
+  'gradscape:error': CustomEvent<{ message: string }>;
+}
+
+/** <gradscape-playground view objective optimizers start steps config controls autoplay height theme site> */
+export class GradscapePlayground extends HTMLElement {
+  /** The config in use (every default resolved), or the attributes' config before the figure starts; setting it re-runs. */
+  get config(): PlaygroundConfig | null;
+  set config(value: PlaygroundConfig | null);
+  play(): void;
+  pause(): void;
+  reset(): void;
+  /** The figure's result in its view's result schema, or null before it is ready. */
+  result(): RunResult | RegretResult | SweepResult | null;
+  /** The URL hash of the full lab page showing the figure's state. */
+  readonly fullPageHash: string;
+  addEventListener<K extends keyof PlaygroundEventMap>(type: K, listener: (this: GradscapePlayground, ev: PlaygroundEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'gradscape-playground': GradscapePlayground; }
+}

@@ -8,6 +8,8 @@
 #   regret     bench/regret.mjs (the online loop at d = 1 and d = 10,000 sparse against plain JS)
 #   page       bench/page.mjs (the landscape page in headless Chromium: first trajectory, frame
 #              time, size)
+#   component  bench/component.mjs (the web component's first load from another origin, gzipped, per
+#              view, against the iframe embed and the landscape page)
 #   sweep_page bench/sweep-page.mjs (the sweep lab in headless Chromium: the 256 × 256 × 500 map's
 #              engine time in a page, click → finished map, live 128 × 128 × 300 maps per second)
 # Reports go to stdout and to bench/results/. `--only=sweep,regret` runs a subset (default: all);
@@ -16,7 +18,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" test || exit 1
 
-only=adam_step,sweep,regret,page,sweep_page
+only=adam_step,sweep,regret,page,sweep_page,component
 args=()
 for arg in "$@"; do
   case $arg in
@@ -26,7 +28,7 @@ for arg in "$@"; do
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 for name in ${only//,/ }; do
-  case $name in adam_step | sweep | regret | page | sweep_page) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page)" >&2; exit 2 ;; esac
+  case $name in adam_step | sweep | regret | page | sweep_page | component) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component)" >&2; exit 2 ;; esac
 done
 
 echo "bench: building the wasm modules (simd, scalar)" >&2
@@ -44,7 +46,7 @@ if wants sweep; then
   cmake --build "$root/build/wasm-simd" -j"$(nproc)" --target bench_sweep >&2
   cmake --build "$root/build/wasm-scalar" -j"$(nproc)" --target bench_sweep >&2
 fi
-if wants page || wants sweep_page; then
+if wants page || wants sweep_page || wants component; then
   echo "bench: building the site" >&2
   (cd "$root" && npx vite build --logLevel warn >&2)
 fi
@@ -55,3 +57,4 @@ if wants sweep; then node bench/sweep.mjs; fi
 if wants regret; then node bench/regret.mjs; fi
 if wants page; then node bench/page.mjs; fi
 if wants sweep_page; then node bench/sweep-page.mjs; fi
+if wants component; then node bench/component.mjs; fi

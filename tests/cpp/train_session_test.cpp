@@ -203,3 +203,46 @@ TEST(TrainSession, ResultHoldsTheResolvedConfig) {
 
 }  // namespace
 }  // namespace gs
+
+namespace gs {
+namespace {
+
+// FNV-1a over the bits of every parameter and recorded loss: one number for a whole run.
+uint64_t fingerprint(const train::TrainingRun& run) {
+  uint64_t h = 1469598103934665603ULL;
+  const auto mix = [&h](const void* p, size_t n) {
+    for (size_t k = 0; k < n; ++k) h = (h ^ static_cast<const uint8_t*>(p)[k]) * 1099511628211ULL;
+  };
+  mix(run.params().data(), run.params().size() * sizeof(float));
+  mix(run.curves().train_loss.data(), run.curves().points() * sizeof(double));
+  mix(run.curves().test_loss.data(), run.curves().points() * sizeof(double));
+  return h;
+}
+
+// The same bits natively (SSE2) and in wasm (SIMD and scalar builds run this suite too): f32
+// kernels without contraction, losses through gs::dm, noise from the counter-based RNG.
+TEST(TrainSession, SameBitsOnEveryPlatform) {
+  struct Golden {
+    const char* config;
+    uint64_t fingerprint;
+  };
+  const Golden cases[] = {
+      {R"({"experiment":"logreg_bow","data":{"train":512,"test":64,"vocabulary":2000},"epochs":1,"batch_size":64,
+           "optimizers":[{"name":"adam","lr":0.01,"schedule":"inv_sqrt"}]})",
+       8702549989493614148ULL},
+      {R"({"experiment":"mlp_images","model":{"hidden":24},"data":{"train":256,"test":64},"epochs":1,"batch_size":64,
+           "optimizers":[{"name":"rmsprop","lr":0.001}]})",
+       10107594082564567562ULL},
+      {R"({"experiment":"vae_images","model":{"hidden":24,"latent":4},"data":{"train":256,"test":64},"epochs":1,
+           "batch_size":64,"optimizers":[{"name":"adamax","lr":0.002}]})",
+       12255030342229281037ULL},
+  };
+  for (const auto& c : cases) {
+    TrainSession s;
+    train_to_end(s, c.config);
+    EXPECT_EQ(fingerprint(s.run(0)), c.fingerprint) << c.config;
+  }
+}
+
+}  // namespace
+}  // namespace gs

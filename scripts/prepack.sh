@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm pack` / `npm publish` run this first (the "prepack" script): the package ships web/engine/'s
-# twelve wasm files (gradscape, gradscape-regret and gradscape-sweep, SIMD and scalar: glue .mjs + .wasm), which are
+# sixteen wasm files (gradscape, gradscape-regret, gradscape-sweep and gradscape-train, SIMD and scalar: glue .mjs + .wasm), which are
 # built, not committed. Builds them with scripts/build-wasm.sh only when one is missing or older than
 # a C++ source (src/, bindings/, CMakeLists.txt); then bundles the web component into dist/component/
 # (vite.component.config.mjs, about a second) from the current sources.
@@ -10,7 +10,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 engine="$root/web/engine"
 
 reason=""
-for name in gradscape-simd gradscape-scalar gradscape-regret-simd gradscape-regret-scalar gradscape-sweep-simd gradscape-sweep-scalar; do
+for name in gradscape-simd gradscape-scalar gradscape-regret-simd gradscape-regret-scalar gradscape-sweep-simd gradscape-sweep-scalar \
+  gradscape-train-simd gradscape-train-scalar; do
   for ext in mjs wasm; do
     file="$engine/$name.$ext"
     if [ ! -f "$file" ]; then

@@ -30,6 +30,8 @@ class TrainSession {
   // Parses and keeps the image data (data/image_dataset.hpp); the image experiments need it.
   bool load_images(std::span<const uint8_t> bytes, std::string& error);
   bool has_images() const { return images_ != nullptr; }
+  // Uses the image data another session loaded (shared, not copied; none if it has none).
+  void share_images(const TrainSession& other) { images_ = other.images_; }
 
   // Validates the config (naming the failing field) and starts every run from its initial
   // parameters. Image experiments fail unless load_images succeeded first.

@@ -1,8 +1,8 @@
-// The npm package: `npm pack` ships exactly the JS API, its types, the CLI, the twelve wasm files
-// (glue + wasm, core, regret and sweep, SIMD and scalar) and the web component's bundle and types,
-// and nothing else; the tarball installs offline in a
-// fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config
-// and a sweep with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
+// The npm package: `npm pack` ships exactly the JS API, its types, the CLI, the sixteen wasm files
+// (glue + wasm, core, regret, sweep and train, SIMD and scalar), the paper lab's images and the web
+// component's bundle and types, and nothing else; the tarball installs offline in a
+// fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config,
+// a sweep and a train config on the shipped images with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
 // and exits 2 on bad input, and the types resolve through `exports` (checked with Debian's tsc when
 // node-typescript is installed: a correct file compiles, a wrong one fails). The prepack script
 // rebuilds web/engine only when a file is missing or older than a C++ source. The browser half
@@ -23,8 +23,10 @@ const tsc = '/usr/share/nodejs/typescript/bin/tsc';
 const EXPECTED_FILES = [
   'README.md', 'package.json',
   'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/optimizer.mjs',
-  'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs',
-  ...['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar']
+  'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs', 'web/api/train-session.mjs',
+  'public/data/fashion-mnist-6k.bin',
+  ...['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar',
+    'gradscape-train-simd', 'gradscape-train-scalar']
     .flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
   'web/component/gradscape-playground.d.ts',
   // the web component's standalone bundle, as `vite build --config vite.component.config.mjs` wrote it
@@ -120,6 +122,31 @@ test("import { loadGradscape } from 'gradscape' runs a config and a sweep with t
   assert.deepEqual(out.scalarSweep, sweep);
 });
 
+const TRAIN = {
+  experiment: 'logreg_images', data: { train: 256, test: 128 }, epochs: 1, batch_size: 64, seeds: [1, 2],
+  optimizers: [{ name: 'adam', lr_grid: [1e-3, 1e-2] }],
+};
+const withoutTimes = (result) => ({ ...result, runs: result.runs.map(({ seconds_per_epoch, ...run }) => run) });
+
+test('the installed package trains on the images it ships: loadTrainImages() with no argument', async () => {
+  writeFileSync(join(app, 'train.mjs'), `
+    import { loadGradscape } from 'gradscape';
+    const gs = await loadGradscape({ train: true });
+    const before = gs.hasTrainImages;
+    gs.loadTrainImages();
+    process.stdout.write(JSON.stringify({ before, after: gs.hasTrainImages, result: gs.train(JSON.parse(process.argv[2])) }));
+  `);
+  const out = JSON.parse(ok(process.execPath, ['train.mjs', JSON.stringify(TRAIN)], { cwd: app }).stdout);
+  assert.deepEqual([out.before, out.after], [false, true]);
+  const gs = await loadGradscape({ train: true });
+  gs.loadTrainImages(readFileSync(join(root, 'public/data/fashion-mnist-6k.bin')));
+  const expected = gs.train(TRAIN);
+  assert.equal(expected.runs.length, 4);
+  assert.ok(expected.runs.every((r) => r.status === 'ok'));
+  assert.ok(expected.runs.slice(2).every((r) => r.test_accuracy.at(-1) > 0.5), 'lr = 0.01 learns in 4 minibatches');
+  assert.deepEqual(withoutTimes(out.result), withoutTimes(JSON.parse(JSON.stringify(expected))));
+});
+
 test('the bin: npx gradscape and node_modules/.bin/gradscape print the repo CLI\'s bytes; bad input exits 2', () => {
   const bin = join(app, 'node_modules/.bin/gradscape');
   assert.ok(existsSync(bin));
@@ -168,17 +195,25 @@ test('the types compile with tsc (moduleResolution node16): a correct use passes
         y: { param: 'momentum', min: 0, max: 0.9, n: 4 } });
       const opt = gs.createOptimizer({ name: 'adam', lr: 1e-3 }, 8, 'f32');
       opt.params.set([1, 2]); opt.step(); opt.delete();
+      const paper = await loadGradscape({ train: true });
+      paper.loadTrainImages();
+      const lab = paper.createTrainSession({ experiment: 'mlp_images', model: { hidden: 16 }, optimizers: [{ name: 'adam', lr_grid: [1e-3, 1e-2] }] });
+      lab.advance(10);
+      const curve: Float64Array = lab.run(0).trainLoss;
+      const chosen: number | null = lab.summary(0).chosen_lr;
+      lab.delete();
       import { GradscapePlayground } from 'gradscape/playground';
       const figure = document.createElement('gradscape-playground');
       figure.addEventListener('gradscape:diverged', (e) => console.log(e.detail.step + 1));
       figure.play();
-      export const values = [loss, map.x_values.length, GradscapeError.name, figure instanceof GradscapePlayground, figure.fullPageHash];
+      export const values = [loss, map.x_values.length, curve.length, chosen, GradscapeError.name, figure instanceof GradscapePlayground, figure.fullPageHash];
     `);
     writeFileSync(join(dir, 'bad.mts'), `
       import { loadGradscape } from 'gradscape';
       import 'gradscape/playground';
       const gs = await loadGradscape({ flavour: 'fast' });
       export const steps: string = gs.run({ optimizers: [{ name: 'adma' }] }).steps;
+      gs.train({ experiment: 'cnn_images' });
       document.createElement('gradscape-playground').fly();
     `);
     const flags = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022',
@@ -189,6 +224,7 @@ test('the types compile with tsc (moduleResolution node16): a correct use passes
     assert.notEqual(bad.status, 0);
     assert.match(bad.stdout, /"fast"/);
     assert.match(bad.stdout, /"adma"/);
+    assert.match(bad.stdout, /"cnn_images"/);
     assert.match(bad.stdout, /Type 'number' is not assignable to type 'string'/);
     assert.match(bad.stdout, /Property 'fly' does not exist on type 'GradscapePlayground'/);
   });
@@ -206,7 +242,8 @@ test('prepack builds web/engine only when a file is missing or older than a C++ 
   at(join(fake, 'CMakeLists.txt'), t0);
   at(join(fake, 'src/optim/adam.hpp'), t0);
   at(join(fake, 'bindings/gradscape_bindings.cpp'), t0);
-  const names = ['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar'];
+  const names = ['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar',
+    'gradscape-train-simd', 'gradscape-train-scalar'];
   for (const name of names) at(join(fake, `web/engine/${name}.mjs`), t0 + 10);
   let out = check();
   assert.equal(out.status, 1);

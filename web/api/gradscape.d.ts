@@ -168,6 +168,98 @@ export interface SweepResult {
   diverged_at: number[][];
 }
 
+export type TrainExperiment = 'logreg_images' | 'logreg_bow' | 'mlp_images' | 'vae_images';
+
+/** An optimizer entry of a train config: a run config's optimizer, with lr or an lr_grid (not both). */
+export interface TrainOptimizerSpec extends OptimizerSpec {
+  /** 1 to 16 learning rates, each in the optimizer's lr range: one run per point and seed. */
+  lr_grid?: number[];
+}
+
+/** The paper lab's train config (docs/train-schema.md). */
+export interface TrainConfig {
+  version?: 1;
+  experiment: TrainExperiment;
+  /** logreg_bow: dropout; mlp_images: hidden, dropout, input_dropout; vae_images: hidden, latent. */
+  model?: { dropout?: number; input_dropout?: number; hidden?: number; latent?: number };
+  /** train / test: the first N of each split (all by default); logreg_bow also sets its generator. */
+  data?: {
+    train?: number; test?: number;
+    vocabulary?: number; words?: number; zipf?: number; polar?: number; strength?: number; label_noise?: number; seed?: number;
+  };
+  /** 1 … 1000 (default 5). */
+  epochs?: number;
+  /** 1 … 4096, at most data.train (default 128). */
+  batch_size?: number;
+  /** 1 to 16 distinct seeds (default [1]). */
+  seeds?: number[];
+  /** Shorthand for seeds: [seed]. */
+  seed?: number;
+  /** A record point every N minibatches and after the last (default ⌈batches per epoch / 4⌉). */
+  record_every?: number;
+  /** 1 to 16 entries, at most 256 runs in all (default: one Adam with torch's defaults). */
+  optimizers?: TrainOptimizerSpec[];
+}
+
+export interface TrainRunStatus {
+  status: 'ok' | 'diverged' | 'running';
+  /** The minibatch at which the run diverged. */
+  diverged_at: number | null;
+  message: string | null;
+}
+
+export interface TrainRunResult {
+  optimizer: Required<Omit<OptimizerSpec, 'schedule'>> & { schedule: ScheduleSpec };
+  optimizer_index: number;
+  lr: number;
+  seed: number;
+  batch: number[];
+  epoch: number[];
+  train_loss: number[];
+  test_loss: number[];
+  /** null for vae_images. */
+  test_accuracy: number[] | null;
+  /** Wall-clock training time (the one field that differs between two runs of the same config). */
+  seconds_per_epoch: number | null;
+  status: 'ok' | 'diverged' | 'running';
+  diverged_at: number | null;
+  message?: string;
+}
+
+export interface TrainBand { mean: number[]; min: number[]; max: number[] }
+
+/** Optimizer entry i's grid search (Section 6: the best learning rate) and its chosen point's seed bands. */
+export interface TrainGridSummary {
+  optimizer_index: number;
+  lr_grid: number[];
+  /** Per grid point, averaged over the seeds; null where a seed diverged or nothing is recorded yet. */
+  final_train_loss: Array<number | null>;
+  /** The grid point with the lowest final training loss; null if every point diverged. */
+  chosen_lr: number | null;
+  chosen_runs: number[];
+  batch: number[];
+  epoch: number[];
+  train_loss: TrainBand;
+  test_loss: TrainBand;
+  /** null for vae_images. */
+  test_accuracy: TrainBand | null;
+}
+
+export interface TrainResult {
+  version: 1;
+  experiment: TrainExperiment;
+  model: Record<string, number>;
+  data: Record<string, number>;
+  parameters: number;
+  epochs: number;
+  batch_size: number;
+  seeds: number[];
+  record_every: number;
+  batches_per_epoch: number;
+  runs: TrainRunResult[];
+  grid: TrainGridSummary[];
+}
+
 export interface HyperparameterInfo {
   name: string; type: 'real' | 'int' | 'bool'; default: number | boolean;
   min?: number; max?: number; min_exclusive?: boolean; max_exclusive?: boolean;
@@ -296,6 +388,52 @@ export class SweepSession {
   delete(): void;
 }
 
+/** Run i of a TrainSession; its curves are zero-copy views of the points recorded so far, re-fetched on every read. */
+export class TrainRun {
+  readonly index: number;
+  readonly optimizer: Required<Omit<OptimizerSpec, 'schedule'>> & { schedule: ScheduleSpec };
+  readonly optimizerIndex: number;
+  readonly lr: number;
+  readonly seed: number;
+  readonly status: TrainRunStatus;
+  readonly batchesDone: number;
+  /** Record points so far: the length of every curve. */
+  readonly points: number;
+  readonly batch: Float64Array;
+  readonly epoch: Float64Array;
+  readonly trainLoss: Float64Array;
+  readonly testLoss: Float64Array;
+  /** NaN for vae_images. */
+  readonly testAccuracy: Float64Array;
+  /** NaN before the first minibatch. */
+  readonly secondsPerEpoch: number;
+}
+
+/** The paper lab's runs trained together: advance(k) minibatches per call (in a Web Worker). */
+export class TrainSession {
+  configure(config: TrainConfig | string): void;
+  /** Back to minibatch 0 with the same config. */
+  reset(): void;
+  /** Trains every unfinished run by up to k minibatches in one call; returns the most any run trained. */
+  advance(k: number): number;
+  readonly finished: boolean;
+  readonly runCount: number;
+  /** Minibatches each run trains in all (epochs × batchesPerEpoch). */
+  readonly batchesPerRun: number;
+  readonly batchesPerEpoch: number;
+  /** The most minibatches any run has trained so far. */
+  readonly batchesDone: number;
+  /** The model's parameter count. */
+  readonly parameters: number;
+  /** Runs are ordered optimizer entry by entry, then grid point, then seed. */
+  run(i: number): TrainRun;
+  /** The result's grid[i] from what is recorded so far. */
+  summary(i: number): TrainGridSummary;
+  result(): TrainResult;
+  resultText(): string;
+  delete(): void;
+}
+
 export class Gradscape {
   readonly flavour: 'simd' | 'scalar';
   readonly simdBackend: string;
@@ -314,11 +452,23 @@ export class Gradscape {
   /** Computes a whole map; needs loadGradscape({ sweep: true }). */
   sweep(config: SweepConfig | string): SweepResult;
   createSweepSession(config?: SweepConfig | string): SweepSession;
+  /** Whether the train module is loaded (loadGradscape({ train: true })). */
+  readonly hasTrain: boolean;
+  /** Whether loadTrainImages succeeded. */
+  readonly hasTrainImages: boolean;
+  /**
+   * The bytes of public/data/fashion-mnist-6k.bin, parsed once and shared by every train session
+   * configured after it; in Node, with no argument, the file shipped with the package.
+   */
+  loadTrainImages(bytes?: Uint8Array | ArrayBuffer): void;
+  /** Trains a config to the end; needs loadGradscape({ train: true }) (and the images for image experiments). */
+  train(config: TrainConfig | string): TrainResult;
+  createTrainSession(config?: TrainConfig | string): TrainSession;
   createOptimizer(spec: OptimizerSpec, n: number, precision?: Precision): Optimizer;
   stepBounds(args: { lr: number; beta1: number; beta2: number; t: number }): { paper: number; exact: number };
 }
 
-/** regret / sweep: also load the regret lab's / the sweep lab's module (gs.regret, gs.sweep, ...). */
-export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar'; regret?: boolean; sweep?: boolean }): Promise<Gradscape>;
+/** regret / sweep / train: also load the regret lab's / the sweep lab's / the paper lab's module (gs.regret, gs.sweep, gs.train, ...). */
+export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar'; regret?: boolean; sweep?: boolean; train?: boolean }): Promise<Gradscape>;
 export function simdSupported(): boolean;
-export function configText(config: RunConfig | RegretConfig | SweepConfig | OptimizerSpec | string): string;
+export function configText(config: RunConfig | RegretConfig | SweepConfig | TrainConfig | OptimizerSpec | string): string;

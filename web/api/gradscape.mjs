@@ -8,16 +8,22 @@
 //   const lab = labs.createRegretSession(regretConfig);  // advance(k) in a Web Worker, views of R(t)
 //   const map = labs.sweep(sweepConfig);       // the sweep lab's result schema of DESIGN.md
 //   const maps = labs.createSweepSession(sweepConfig);   // advanceRows(k) in a Web Worker
+//   const paper = await loadGradscape({ train: true });  // the paper lab (docs/train-schema.md)
+//   paper.loadTrainImages(bytes);              // public/data/fashion-mnist-6k.bin (Node: no argument)
+//   const curves = paper.train(trainConfig);   // the train result schema
+//   const lab = paper.createTrainSession(trainConfig);   // advance(k) minibatches in a Web Worker
 // Every call validates in C++ and throws a GradscapeError whose message names the field.
-import { GradscapeError } from './support.mjs';
+import { GradscapeError, check } from './support.mjs';
 import { Optimizer } from './optimizer.mjs';
 import { RegretSession, Session } from './sessions.mjs';
 import { SweepSession } from './sweep-session.mjs';
+import { TrainSession } from './train-session.mjs';
 
 export { GradscapeError, configText } from './support.mjs';
 export { Optimizer } from './optimizer.mjs';
 export { RegretSession, Session } from './sessions.mjs';
 export { SweepSession } from './sweep-session.mjs';
+export { TrainRun, TrainSession } from './train-session.mjs';
 
 // The smallest module that uses a v128 instruction (wasm-feature-detect's SIMD probe).
 const SIMD_PROBE = new Uint8Array([
@@ -60,7 +66,21 @@ const MODULES = {
     glue: () => import('../engine/gradscape-sweep-scalar.mjs'),
     wasm: () => new URL('../engine/gradscape-sweep-scalar.wasm', import.meta.url),
   },
+  'train-simd': {
+    glue: () => import('../engine/gradscape-train-simd.mjs'),
+    wasm: () => new URL('../engine/gradscape-train-simd.wasm', import.meta.url),
+  },
+  'train-scalar': {
+    glue: () => import('../engine/gradscape-train-scalar.mjs'),
+    wasm: () => new URL('../engine/gradscape-train-scalar.wasm', import.meta.url),
+  },
 };
+
+// The paper lab's images as the package ships them, relative to this module. A variable, not a
+// literal in new URL(), so bundlers don't copy 2.7 MB into every app: in Node only,
+// loadTrainImages() with no argument reads it; a page fetches the file itself and passes the bytes.
+const SHIPPED_IMAGES = '../../public/data/fashion-mnist-6k.bin';
+let readFileSync = null;  // node:fs's, imported with a train module in Node
 
 const instances = new Map();
 
@@ -71,8 +91,9 @@ function instantiate(key) {
       const factory = (await glue()).default;
       const url = wasm();
       if (isNode) {
-        const { readFile } = await import(/* @vite-ignore */ 'node:fs/promises');
-        return factory({ wasmBinary: await readFile(url) });
+        const fs = await import(/* @vite-ignore */ 'node:fs');
+        if (key.startsWith('train-')) readFileSync = fs.readFileSync;
+        return factory({ wasmBinary: await fs.promises.readFile(url) });
       }
       return factory({ locateFile: () => url.href });
     })());
@@ -92,12 +113,14 @@ export class Gradscape {
   #module;
   #regretModule;
   #sweepModule;
+  #trainModule;
   #registry;
   #session;
-  constructor(module, flavour, { regret = null, sweep = null } = {}) {
+  constructor(module, flavour, { regret = null, sweep = null, train = null } = {}) {
     this.#module = module;
     this.#regretModule = regret;
     this.#sweepModule = sweep;
+    this.#trainModule = train;
     this.flavour = flavour;
     this.simdBackend = module.simdBackend();
   }
@@ -140,9 +163,49 @@ export class Gradscape {
     }
   }
   createSweepSession(config) { return new SweepSession(labModule(this.#sweepModule, 'sweep'), config); }
+  /** Whether the train module is loaded (loadGradscape({ train: true })). */
+  get hasTrain() { return this.#trainModule !== null; }
+  /** Whether loadTrainImages succeeded (the image experiments need it). */
+  get hasTrainImages() { return this.#trainModule !== null && this.#trainModule.hasImages(); }
+  /**
+   * Hands the paper lab the bytes of public/data/fashion-mnist-6k.bin (Uint8Array or ArrayBuffer),
+   * parsed once and shared by every train session configured after it. In Node, with no argument,
+   * reads the file shipped with the package. Bad bytes: a GradscapeError, the images loaded before stay.
+   */
+  loadTrainImages(bytes) {
+    const module = labModule(this.#trainModule, 'train');
+    if (bytes === undefined) {
+      if (!readFileSync) {
+        throw new GradscapeError('bytes: in a browser, fetch public/data/fashion-mnist-6k.bin and pass its bytes');
+      }
+      const url = new URL(SHIPPED_IMAGES, import.meta.url);
+      try {
+        bytes = new Uint8Array(readFileSync(url));
+      } catch (error) {
+        throw new GradscapeError(`bytes: cannot read ${url.pathname}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+      }
+    } else if (bytes instanceof ArrayBuffer) {
+      bytes = new Uint8Array(bytes);
+    } else if (!(bytes instanceof Uint8Array)) {
+      throw new GradscapeError(`bytes: must be a Uint8Array or an ArrayBuffer, got ${bytes === null ? 'null' : typeof bytes}`);
+    }
+    check(module.loadImages(bytes));
+  }
+  /** Trains a train config to the end (same result schema as `gradscape train`). */
+  train(config) {
+    const session = this.createTrainSession(config);
+    try {
+      session.advance(session.batchesPerRun);
+      return session.result();
+    } finally {
+      session.delete();
+    }
+  }
+  createTrainSession(config) { return new TrainSession(labModule(this.#trainModule, 'train'), config); }
   /** Bytes of wasm linear memory of every loaded module: grows on demand, never shrinks. */
   get memoryBytes() {
-    return [this.#module, this.#regretModule, this.#sweepModule].reduce((sum, m) => sum + (m ? m.heapBytes() : 0), 0);
+    return [this.#module, this.#regretModule, this.#sweepModule, this.#trainModule]
+      .reduce((sum, m) => sum + (m ? m.heapBytes() : 0), 0);
   }
   createOptimizer(spec, n, precision = 'f32') { return new Optimizer(this.#module, spec, n, precision); }
   /** [paper, exact] bounds on Adam's step |Δ_t| (Section 2.1 and the Cauchy–Schwarz bound). */
@@ -157,24 +220,25 @@ const loaded = new Map();
 /**
  * Loads the engine once per flavour, set of modules and page. flavour: 'auto' (SIMD where
  * supported), 'simd' or 'scalar'. regret: also load the regret lab's module (gs.regret,
- * gs.createRegretSession); sweep: the sweep lab's (gs.sweep, gs.createSweepSession).
+ * gs.createRegretSession); sweep: the sweep lab's (gs.sweep, gs.createSweepSession); train: the
+ * paper lab's (gs.loadTrainImages, gs.train, gs.createTrainSession).
  */
-export function loadGradscape({ flavour = 'auto', regret = false, sweep = false } = {}) {
+export function loadGradscape({ flavour = 'auto', regret = false, sweep = false, train = false } = {}) {
   if (!['auto', 'simd', 'scalar'].includes(flavour)) {
     return Promise.reject(new GradscapeError(`flavour: must be "auto", "simd" or "scalar", got ${JSON.stringify(flavour)}`));
   }
-  for (const [name, value] of [['regret', regret], ['sweep', sweep]]) {
+  for (const [name, value] of [['regret', regret], ['sweep', sweep], ['train', train]]) {
     if (typeof value !== 'boolean') {
       return Promise.reject(new GradscapeError(`${name}: must be true or false, got ${JSON.stringify(value)}`));
     }
   }
   const chosen = flavour === 'auto' ? (simdSupported() ? 'simd' : 'scalar') : flavour;
-  const key = `${chosen}${regret ? '+regret' : ''}${sweep ? '+sweep' : ''}`;
+  const key = `${chosen}${regret ? '+regret' : ''}${sweep ? '+sweep' : ''}${train ? '+train' : ''}`;
   if (!loaded.has(key)) {
     const modules = [instantiate(`core-${chosen}`), regret ? instantiate(`regret-${chosen}`) : null,
-      sweep ? instantiate(`sweep-${chosen}`) : null];
-    loaded.set(key, Promise.all(modules).then(([core, regretModule, sweepModule]) =>
-      new Gradscape(core, chosen, { regret: regretModule, sweep: sweepModule })));
+      sweep ? instantiate(`sweep-${chosen}`) : null, train ? instantiate(`train-${chosen}`) : null];
+    loaded.set(key, Promise.all(modules).then(([core, regretModule, sweepModule, trainModule]) =>
+      new Gradscape(core, chosen, { regret: regretModule, sweep: sweepModule, train: trainModule })));
   }
   return loaded.get(key);
 }

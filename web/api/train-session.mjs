@@ -1,0 +1,93 @@
+// The paper lab's session (docs/train-schema.md, "TrainSession"): every run of a train config
+// (optimizers × lr_grid points × seeds) trained together; advance(k) trains each unfinished run by
+// up to k minibatches in one wasm call, so a Web Worker can show the curves growing and cancel
+// between calls. run(i) is a live handle on run i: its curves are zero-copy Float64Array views of
+// the points recorded so far, re-fetched on every read once more points were recorded or wasm
+// memory grew, so a held handle never shows a detached array.
+import { EngineSession, checkCount, checkIndex } from './support.mjs';
+
+/** Run i of a TrainSession: what it is, its status and its curves so far. */
+export class TrainRun {
+  #session;
+  #i;
+  #info;
+  #views = new Map();
+  constructor(session, i) {
+    this.#session = session;
+    this.#i = i;
+  }
+  #details() {
+    this.#info ??= JSON.parse(this.#session.live().runInfo(this.#i));
+    return this.#info;
+  }
+  #curve(name) {
+    const handle = this.#session.live();
+    const points = handle.points(this.#i);
+    let view = this.#views.get(name);
+    if (!view || view.length !== points) {
+      view = handle[name](this.#i);
+      this.#views.set(name, view);
+    }
+    return view;
+  }
+  get index() { return this.#i; }
+  /** The optimizer with every hyperparameter resolved and lr = this grid point. */
+  get optimizer() { return this.#details().optimizer; }
+  get optimizerIndex() { return this.#details().optimizer_index; }
+  get lr() { return this.#details().lr; }
+  get seed() { return this.#details().seed; }
+  /** { status: 'ok' | 'diverged' | 'running', diverged_at, message } */
+  get status() { return JSON.parse(this.#session.live().runStatus(this.#i)); }
+  get batchesDone() { return this.#session.live().runBatchesDone(this.#i); }
+  /** Record points so far (the curves' length). */
+  get points() { return this.#session.live().points(this.#i); }
+  /** Wall-clock training seconds per epoch so far (NaN before the first minibatch). */
+  get secondsPerEpoch() { return this.#session.live().secondsPerEpoch(this.#i); }
+  /** Minibatches done at each record point. */
+  get batch() { return this.#curve('batch'); }
+  /** batch / batches per epoch. */
+  get epoch() { return this.#curve('epoch'); }
+  /** The mean training loss of the minibatches since the previous record point. */
+  get trainLoss() { return this.#curve('trainLoss'); }
+  /** The mean per-example loss over the test split, without dropout. */
+  get testLoss() { return this.#curve('testLoss'); }
+  /** The fraction of the test split classified correctly (NaN for vae_images). */
+  get testAccuracy() { return this.#curve('testAccuracy'); }
+}
+
+// Each session's run handles, until its next configure() (the base constructor configures before
+// a subclass's private fields exist).
+const runHandles = new WeakMap();
+
+export class TrainSession extends EngineSession {
+  constructor(module, config) { super(new module.TrainSession(), 'train session', config); }
+  configure(config) {
+    super.configure(config);
+    runHandles.set(this, []);
+  }
+  /** Back to minibatch 0 with the same config (fresh initial parameters, empty curves). */
+  reset() { this.live().reset(); }
+  /** Trains every unfinished run by up to k minibatches; returns the most any run trained. */
+  advance(k) { return this.live().advance(checkCount(k, 'minibatches')); }
+  get runCount() { return this.live().runCount(); }
+  /** Minibatches each run trains in all (epochs × batches per epoch). */
+  get batchesPerRun() { return this.live().batchesPerRun(); }
+  get batchesPerEpoch() { return this.live().batchesPerEpoch(); }
+  /** The most minibatches any run has trained so far. */
+  get batchesDone() { return this.live().batchesDone(); }
+  /** The model's parameter count. */
+  get parameters() { return this.live().parameterCount(); }
+  /** Run i (ordered optimizer entry by entry, then grid point, then seed), until the next configure(). */
+  run(i) {
+    checkIndex('run', i, this.live().runCount());
+    if (!runHandles.has(this)) runHandles.set(this, []);
+    const runs = runHandles.get(this);
+    runs[i] ??= new TrainRun(this, i);
+    return runs[i];
+  }
+  /** The result's grid[i] so far: optimizer entry i's grid search and its chosen point's seed bands. */
+  summary(i) {
+    const handle = this.live();
+    return JSON.parse(handle.summaryJson(checkIndex('optimizer', i, handle.optimizerCount())));
+  }
+}

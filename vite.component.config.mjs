@@ -16,6 +16,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
+    // No preload helper: its dependency lists are paths relative to the page, which break when a
+    // host's bundler bundles this folder again; plain import() resolves relative to the module.
+    modulePreload: false,
     rolldownOptions: {
       input: { 'gradscape-playground': fileURLToPath(new URL('./web/component/gradscape-playground.mjs', import.meta.url)) },
       preserveEntrySignatures: 'strict',

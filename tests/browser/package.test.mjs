@@ -5,7 +5,9 @@
 //   2. a plain <script type="module"> page importing the installed package's web/api/gradscape.mjs
 //      by a relative, CDN-style path (/cdn/gradscape@<version>/...), no bundler.
 // Both run gs.run and gs.sweep with the SIMD and the scalar builds in headless Chromium and must give
-// the repo API's results in Node exactly. Webpack is not tested (not installed).
+// the repo API's results in Node exactly. The same two ways load the web component
+// (`import 'gradscape/playground'`, and dist/component/gradscape-playground.mjs by a CDN-style path):
+// its figure must give gs.run's result. Webpack is not tested (not installed).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -128,4 +130,45 @@ test('a plain <script type="module"> page imports the package from a CDN-style p
   const server = await serve(site);
   servers.push(server);
   checkResults(await pageResults(`${server.url}demo/`));
+});
+
+// A page with one <gradscape-playground> whose result is exposed as window.results and data-done.
+const FIGURE_CONFIG = { ...RUN, optimizers: RUN.optimizers.slice(0, 2) };
+const FIGURE = (script) => HTML(`${script}
+<gradscape-playground id="figure" config='${JSON.stringify(FIGURE_CONFIG)}' controls="minimal"></gradscape-playground>
+<script type="module">
+const figure = document.getElementById('figure');
+figure.addEventListener('gradscape:finished', () => { window.results = figure.result(); document.body.dataset.done = 'ok'; });
+figure.addEventListener('gradscape:error', (e) => { window.results = e.detail.message; document.body.dataset.done = 'error'; });
+</script>`);
+
+async function figureResult(url) {
+  const results = await pageResults(url);
+  const gs = await loadGradscape();
+  assert.deepEqual(results, JSON.parse(JSON.stringify(gs.run(FIGURE_CONFIG))));
+}
+
+test("a Vite-built page with import 'gradscape/playground' shows a live figure", { skip }, async () => {
+  const figureApp = join(work, 'figure-app');
+  mkdirSync(figureApp);
+  cpSync(join(app, 'node_modules'), join(figureApp, 'node_modules'), { recursive: true });
+  writeFileSync(join(figureApp, 'index.html'), FIGURE('<script type="module" src="./main.mjs"></script>'));
+  writeFileSync(join(figureApp, 'main.mjs'), "import 'gradscape/playground';\n");
+  const dist = join(work, 'figure-dist');
+  ok(join(root, 'node_modules/.bin/vite'), ['build', figureApp, '--outDir', dist, '--base', './', '--logLevel', 'warn'],
+    { cwd: figureApp });
+  const server = await serve(dist, '/posts/adam');
+  servers.push(server);
+  await figureResult(server.url);
+});
+
+test('a plain page loads the web component from a CDN-style path', { skip }, async () => {
+  const site = join(work, 'figure-site');
+  cpSync(join(app, 'node_modules/gradscape'), join(site, `cdn/gradscape@${version}`), { recursive: true });
+  mkdirSync(join(site, 'post'));
+  writeFileSync(join(site, 'post/index.html'),
+    FIGURE(`<script type="module" src="../cdn/gradscape@${version}/dist/component/gradscape-playground.mjs"></script>`));
+  const server = await serve(site);
+  servers.push(server);
+  await figureResult(`${server.url}post/`);
 });

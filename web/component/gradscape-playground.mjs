@@ -22,8 +22,8 @@
 //   ctx = { root, adoptStyles(cssText), config, controls, autoplay, theme ('light'|'dark'), height,
 //           engine(options) → Promise<Gradscape>, emit(type, detail), signal (aborted on removal),
 //           siteBase (URL string of the Gradscape site, or null) }
-//   view = { setConfig(config), play(), pause(), reset(), setTheme(theme), result(), fullPageHash, config,
-//            destroy?() }
+//   view = { start?() (called once the host has the view: the figure runs from here on), setConfig(config),
+//            play(), pause(), reset(), setTheme(theme), result(), fullPageHash, config, destroy?() }
 import themeCss from '../shared/theme.css?inline';
 import componentCss from './component.css?inline';
 import { GradscapeError, loadGradscape } from '../api/gradscape.mjs';
@@ -240,6 +240,7 @@ export class GradscapePlayground extends HTMLElement {
         this.#placeholder.hidden = true;
         this.#box.dataset.state = 'ready';
         this.#emit('ready', { view: viewName, page: FULL_PAGES[viewName] });
+        view.start?.();
         const action = this.#pendingAction;
         this.#pendingAction = null;
         if (action) this.#view[action]();

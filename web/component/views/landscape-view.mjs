@@ -130,6 +130,19 @@ export async function createView(ctx) {
     },
   });
 
+  let started = false;  // start() has run: configuring also runs the figure
+
+  /** Animates the runs from step 0, or computes every step at once and says the figure is finished. */
+  function runFigure(animate) {
+    player.reset();
+    if (animate) player.play();
+    else {
+      player.finish();
+      frame(true);
+      ctx.emit('finished', {});
+    }
+  }
+
   /** Configures the session (throws the engine's GradscapeError) and shows the figure of `next`. */
   function show(config, next, { animate }) {
     player.pause();
@@ -142,13 +155,8 @@ export async function createView(ctx) {
     surface.setView(state.view ?? info.view);
     surface.setStart(config.start);
     if (ctx.siteBase) open.href = new URL(`./index.html${encodeHash(state)}`, ctx.siteBase).href;
-    player.reset();
-    if (animate) player.play();
-    else {
-      player.finish();
-      frame(true);
-      ctx.emit('finished', {});
-    }
+    if (started) runFigure(animate);
+    else player.reset();
   }
 
   function setConfig(config, animate = ctx.autoplay) {
@@ -200,6 +208,10 @@ export async function createView(ctx) {
   if (ctx.controls === 'full') await showSettings();
 
   return {
+    start: () => {
+      started = true;
+      runFigure(ctx.autoplay);
+    },
     setConfig: (config) => setConfig(config),
     play: () => player.play(),
     pause: () => player.pause(),

@@ -1,0 +1,63 @@
+// Entry point of the docs page (docs.html): the registry tables from the engine, the live
+// gs.run example, the iframe's postMessage demo, code blocks with Copy, theme and formulas.
+import { loadGradscape } from '../api/gradscape.mjs';
+import { initPage } from '../story/page.mjs';
+import { typeset } from '../story/typeset.mjs';
+import { initEmbedDemo } from './embed-demo.mjs';
+import { initLiveRun } from './live-run.mjs';
+import { domainTable, objectiveTable, optimizerTables, problemTable, scheduleTable } from './registry-tables.mjs';
+import { initSnippets } from './snippets.mjs';
+
+const TABLES = {
+  optimizers: optimizerTables,
+  schedules: scheduleTable,
+  objectives: objectiveTable,
+  problems: problemTable,
+  domains: domainTable,
+};
+
+// A link to a collapsed entry (#opt-adam) opens it.
+function openTarget() {
+  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (target instanceof HTMLDetailsElement && !target.open) {
+    target.open = true;
+    target.scrollIntoView();
+  }
+}
+
+function showFailure(error) {
+  for (const box of document.querySelectorAll('[data-registry]')) {
+    box.replaceChildren();
+    const p = document.createElement('p');
+    p.className = 'failure';
+    p.textContent = `The engine could not start, so this table cannot be read from it: ${error.message}`;
+    box.append(p);
+  }
+  const output = document.querySelector('#run-output code');
+  output.textContent = `The engine could not start: ${error.message}`;
+}
+
+async function start() {
+  initPage();
+  initSnippets();
+  initEmbedDemo();
+  let gs;
+  try {
+    gs = await loadGradscape();
+  } catch (error) {
+    showFailure(error);
+    return;
+  }
+  for (const box of document.querySelectorAll('[data-registry]')) {
+    box.replaceChildren(...TABLES[box.dataset.registry](gs.registry));
+  }
+  document.getElementById('regret-conditions').textContent = gs.registry.regret_bound.conditions;
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+  initLiveRun(gs);
+  document.body.dataset.registry = 'ready';
+  await typeset();
+  document.body.dataset.typeset = 'ready';
+}
+
+start();

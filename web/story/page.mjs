@@ -1,0 +1,26 @@
+// What the essay and the docs page share: the theme button (as on the labs), which every
+// <gradscape-playground> on the page follows, and the formulas typeset with KaTeX.
+import { initTheme } from '../landscape/theme.mjs';
+import { typeset } from './typeset.mjs';
+
+const FIGURES = 'gradscape-playground';
+
+function applyTheme(theme) {
+  for (const figure of document.querySelectorAll(FIGURES)) figure.setAttribute('theme', theme);
+}
+
+// On a phone the tabs scroll sideways; these pages' tabs are the last ones, so show them.
+function revealActiveTab() {
+  const active = document.querySelector('.tabs .tab.active');
+  const tabs = active?.parentElement;
+  if (!tabs || tabs.scrollWidth <= tabs.clientWidth) return;
+  const overflow = active.getBoundingClientRect().right - tabs.getBoundingClientRect().right;
+  if (overflow > 0) tabs.scrollLeft += overflow;
+}
+
+export function initPage() {
+  revealActiveTab();
+  const theme = initTheme(document.getElementById('theme'), applyTheme);
+  applyTheme(theme.current);
+  return { theme, typeset: typeset() };
+}

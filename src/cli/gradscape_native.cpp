@@ -2,8 +2,13 @@
 //   gradscape_native run CONFIG.json|-       the result JSON of a run config
 //   gradscape_native regret CONFIG.json|-    the result JSON of a regret config
 //   gradscape_native sweep CONFIG.json|-     the result JSON of a sweep config
+//   gradscape_native train CONFIG.json|- [--images=FILE]
+//                                            the result JSON of a train config (docs/train-schema.md)
+//                                            on public/data/fashion-mnist-6k.bin of the source tree
+//                                            (GS_IMAGES_FILE) or FILE
 // Prints the result JSON; on bad input prints one line to stderr and exits 2. Used to check
 // that native and wasm builds produce the same trajectories, and as the native benchmark baseline.
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -11,9 +16,11 @@
 #include <sstream>
 #include <string>
 
+#include "core/json.hpp"
 #include "engine/regret_session.hpp"
 #include "engine/session.hpp"
 #include "engine/sweep_session.hpp"
+#include "engine/train_session.hpp"
 
 namespace {
 
@@ -30,12 +37,35 @@ bool read_input(const std::string& path, std::string& text) {
   return true;
 }
 
+// As `gradscape train` (web/api/cli.mjs): the images from --images=FILE (which must be readable), else
+// from the source tree's file when it is there; without them an image experiment names what it needs.
+bool train(const std::string& text, const std::string& images_path, bool images_required, std::string& result,
+           std::string& error) {
+  gs::engine::TrainSession session;
+  std::string bytes;
+  if (read_input(images_path, bytes)) {
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    if (!session.load_images({data, bytes.size()}, error)) return error = "bytes: " + error, false;
+  } else if (images_required) {
+    return error = "cannot read " + images_path, false;
+  }
+  const gs::json::ParseResult parsed = gs::json::parse(text);
+  if (!parsed.ok()) return error = parsed.error, false;
+  if (!session.configure(parsed.value, error)) return false;
+  session.advance(session.schedule().total_batches);
+  result = session.result_json();
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string command = argc == 3 ? argv[1] : "";
-  if (command != "run" && command != "regret" && command != "sweep") {
-    std::fprintf(stderr, "usage: gradscape_native run|regret|sweep CONFIG.json|-\n");
+  const std::string command = argc >= 3 ? argv[1] : "";
+  const std::string flag = argc == 4 ? argv[3] : "";
+  const bool images_flag = command == "train" && flag.rfind("--images=", 0) == 0;
+  const bool known = command == "run" || command == "regret" || command == "sweep" || command == "train";
+  if (!known || argc > 4 || (argc == 4 && !images_flag)) {
+    std::fprintf(stderr, "usage: gradscape_native run|regret|sweep|train CONFIG.json|- [--images=FILE (train)]\n");
     return 2;
   }
   std::string text;
@@ -46,7 +76,8 @@ int main(int argc, char** argv) {
   std::string result, error;
   const bool ok = command == "run"      ? gs::engine::run(text, result, error)
                  : command == "regret" ? gs::engine::regret(text, result, error)
-                                       : gs::engine::sweep(text, result, error);
+                 : command == "sweep"  ? gs::engine::sweep(text, result, error)
+                                       : train(text, images_flag ? flag.substr(9) : GS_IMAGES_FILE, images_flag, result, error);
   if (!ok) {
     std::fprintf(stderr, "gradscape: %s\n", error.c_str());
     return 2;

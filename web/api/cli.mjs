@@ -3,9 +3,13 @@
 //   gradscape run CONFIG.json|-      the result JSON of a run config
 //   gradscape regret CONFIG.json|-   the result JSON of a regret config (the regret lab)
 //   gradscape sweep CONFIG.json|-    the result JSON of a sweep config (the sweep lab's maps)
+//   gradscape train CONFIG.json|-    the result JSON of a train config (the paper lab,
+//                                    docs/train-schema.md) on the shipped Fashion-MNIST subset
+//                                    or --images=FILE
 //   gradscape registry               optimizers, schedules, objectives, online problems as JSON
 // Output is streamed with back-pressure and the process exits on its own once stdout has
 // drained, so a piped result is never cut short. Bad input: one line on stderr, exit code 2.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { loadGradscape, GradscapeError } from './gradscape.mjs';
@@ -13,18 +17,24 @@ import { loadGradscape, GradscapeError } from './gradscape.mjs';
 const USAGE = `usage: gradscape run CONFIG.json|-
        gradscape regret CONFIG.json|-
        gradscape sweep CONFIG.json|-
+       gradscape train CONFIG.json|- [--images=FILE]
        gradscape registry
        gradscape --help
-Options: --scalar   use the scalar (non-SIMD) wasm build`;
+Options: --scalar        use the scalar (non-SIMD) wasm build
+         --images=FILE   train: the image data (default: the package's public/data/fashion-mnist-6k.bin)`;
 
-async function readInput(path) {
+// The image data the package ships; when it is missing, image experiments say they need it.
+const SHIPPED_IMAGES = new URL('../../public/data/fashion-mnist-6k.bin', import.meta.url);
+
+async function readInput(path, encoding = 'utf8') {
   if (path === '-') {
     const chunks = [];
     for await (const chunk of process.stdin) chunks.push(chunk);
-    return Buffer.concat(chunks).toString('utf8');
+    const data = Buffer.concat(chunks);
+    return encoding ? data.toString(encoding) : data;
   }
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path, encoding);
   } catch (error) {
     throw new GradscapeError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   }
@@ -41,10 +51,14 @@ async function main(argv) {
     process.stdout.write(`${USAGE}\n`);
     return args.length === 0 && !flags.includes('--help') ? 2 : 0;
   }
-  const unknown = flags.filter((f) => f !== '--scalar');
-  if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
   const [command, path] = args;
-  const gs = await loadGradscape({ flavour: flags.includes('--scalar') ? 'scalar' : 'auto', regret: command === 'regret', sweep: command === 'sweep' });
+  const images = flags.find((f) => f.startsWith('--images='))?.slice('--images='.length);
+  const unknown = flags.filter((f) => f !== '--scalar' && !(command === 'train' && f.startsWith('--images=')));
+  if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
+  const gs = await loadGradscape({
+    flavour: flags.includes('--scalar') ? 'scalar' : 'auto',
+    regret: command === 'regret', sweep: command === 'sweep', train: command === 'train',
+  });
   if (command === 'registry' && args.length === 1) {
     await write(`${JSON.stringify(gs.registry, null, 2)}\n`);
     return 0;
@@ -68,6 +82,17 @@ async function main(argv) {
   if (command === 'sweep' && args.length === 2) {
     const session = gs.createSweepSession(await readInput(path));
     session.advanceRows(session.rows);
+    await write(session.resultText());
+    await write('\n');
+    session.delete();
+    return 0;
+  }
+  if (command === 'train' && args.length === 2) {
+    const text = await readInput(path);
+    if (images !== undefined) gs.loadTrainImages(await readInput(images, null));
+    else if (existsSync(SHIPPED_IMAGES)) gs.loadTrainImages(await readFile(SHIPPED_IMAGES));
+    const session = gs.createTrainSession(text);
+    session.advance(session.batchesPerRun);
     await write(session.resultText());
     await write('\n');
     session.delete();

@@ -2,9 +2,10 @@
 // controls, the run bar (progress, steps/s, ETA, Cancel), the runs table, the charts and the
 // findings. Every edit re-runs the configuration in the worker; points stream in chunk by chunk and
 // are drawn at most once per animation frame.
+import 'uplot/dist/uPlot.min.css';
 import { setUpPresetSelect, showStory } from '../shared/preset-select.mjs';
 import { loadKatex } from '../shared/katex-loader.mjs';
-import { Store, defaultState, decodeHash, encodeHash, toConfig, HashError } from './state.mjs';
+import { Store, defaultState, decodeHash, encodeHash, toConfig, problemDimension, HashError } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { RegretRunner } from './runner.mjs';
@@ -82,7 +83,7 @@ export async function start() {
   handlers.onStart = (job) => {
     job.meta = runMeta(job.config);
     job.problem = job.config.problem;
-    job.dim = dimension(registry, job.config.problem);
+    job.dim = problemDimension(registry, job.config.problem);
     job.wallStart = wallStart;
     fromLink = false;
     drawSoon();
@@ -244,14 +245,6 @@ export async function start() {
       };
     },
   };
-}
-
-/** The problem's dimension: fixed, or its parameter d. */
-function dimension(registry, problem) {
-  const info = registry.problems.find((p) => p.name === problem.name);
-  if (typeof info?.dimension === 'number') return info.dimension;
-  const name = info?.dimension ?? 'd';
-  return problem.params?.[name] ?? info?.params.find((p) => p.name === name)?.default ?? 0;
 }
 
 async function renderTex() {

@@ -4,8 +4,8 @@
 // slope ½ (√t, and 1/√t for the average) is the reference a sublinear regret should follow. Log
 // axes are linear axes over log10 of the data (non-positive values are gaps). A crossing of the
 // bound is marked with a ring. Charts share a cursor; a readout under each gives the values at it.
+// uPlot's stylesheet is the page's to load (regret/app.mjs; the component adopts it in its shadow root).
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import { decimate, axisT, axisY } from './decimate.mjs';
 import { formatNumber, formatT } from './format.mjs';
 
@@ -77,8 +77,9 @@ const unlog = (v, log) => (log ? 10 ** v : v);
 
 // One chart: a header (title, key), the uPlot canvas, a cursor readout and a caption.
 class Chart {
-  constructor(parent, { title, syncKey, short = false }) {
+  constructor(parent, { title, syncKey, short = false, plotHeight = null }) {
     this.short = short;
+    this.plotHeight = plotHeight;
     this.section = el('section', 'rg-chart');
     const head = el('div', 'rg-chart-head');
     this.titleEl = el('h3', 'rg-chart-title', title);
@@ -97,6 +98,7 @@ class Chart {
 
   size() {
     const width = Math.max(220, Math.floor(this.plotEl.clientWidth));
+    if (this.plotHeight) return { width, height: Math.round(Math.max(120, this.plotHeight())) };
     const height = this.short ? Math.min(220, Math.max(170, width * 0.3)) : Math.min(300, Math.max(200, width * 0.42));
     return { width, height: Math.round(height) };
   }
@@ -243,26 +245,27 @@ function keyItem({ label, color, dash }) {
 
 /**
  * The regret lab's charts: R(t) and R(t)/t side by side in `container`, the iterate chart in
- * `iterateContainer`. update({ job, runs: [{label, color}], axes, crossings, comparator }) redraws
- * from the job's recorded points (runner.mjs RunData).
+ * `iterateContainer` (null: none). update({ job, runs: [{label, color}], axes, crossings,
+ * comparator }) redraws from the job's recorded points (runner.mjs RunData). plotHeight (optional):
+ * () => the CSS pixel height of each R(t) and R(t)/t plot, instead of one that follows its width.
  */
 export class RegretCharts {
-  constructor(container, iterateContainer) {
+  constructor(container, iterateContainer, { plotHeight = null } = {}) {
     this.root = el('div', 'rg-charts');
-    this.iterateRoot = el('div', 'rg-charts rg-charts-iterate');
+    this.iterateRoot = iterateContainer ? el('div', 'rg-charts rg-charts-iterate') : null;
     container.append(this.root);
-    iterateContainer.append(this.iterateRoot);
+    iterateContainer?.append(this.iterateRoot);
     const syncKey = `rg-${++syncCounter}`;
     this.charts = {
-      regret: new Chart(this.root, { title: 'Regret R(t)', syncKey }),
-      average: new Chart(this.root, { title: 'Average regret R(t)/t', syncKey }),
-      iterate: new Chart(this.iterateRoot, { title: 'Iterate xₜ', syncKey, short: true }),
+      regret: new Chart(this.root, { title: 'Regret R(t)', syncKey, plotHeight }),
+      average: new Chart(this.root, { title: 'Average regret R(t)/t', syncKey, plotHeight }),
+      ...(this.iterateRoot ? { iterate: new Chart(this.iterateRoot, { title: 'Iterate xₜ', syncKey, short: true }) } : {}),
     };
     this.args = null;
     this.theme = null;
     this.observer = new ResizeObserver(() => this.#scheduleResize());
     this.observer.observe(this.root);
-    this.observer.observe(this.iterateRoot);
+    if (this.iterateRoot) this.observer.observe(this.iterateRoot);
   }
 
   setTheme() {
@@ -289,6 +292,7 @@ export class RegretCharts {
     const xAxis = { log: logX, range, label: logX ? 't (log scale)' : 't' };
     this.charts.regret.render(this.#model('regret', job, args, tView, xAxis), this.theme);
     this.charts.average.render(this.#model('average', job, args, tView, xAxis), this.theme);
+    if (!this.iterateRoot) return;
     const oneD = job.dim === 1;
     this.iterateRoot.hidden = !oneD;
     if (oneD) this.charts.iterate.render(this.#iterateModel(job, args, tView, xAxis), this.theme);
@@ -355,6 +359,9 @@ export class RegretCharts {
     };
   }
 
+  /** Fits the charts to their containers again (on the next animation frame). */
+  resize() { this.#scheduleResize(); }
+
   #scheduleResize() {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -366,9 +373,10 @@ export class RegretCharts {
 
   destroy() {
     this.observer.disconnect();
+    cancelAnimationFrame(this.frame);
     for (const c of Object.values(this.charts)) c.destroy();
     this.root.remove();
-    this.iterateRoot.remove();
+    this.iterateRoot?.remove();
   }
 }
 

@@ -1,7 +1,8 @@
 // The regret lab's sidebar, generated from the engine's registry: the online problem (its
 // parameters, domain, start, horizon T and record_every) and one card per optimizer with every
 // hyperparameter, schedule and label. Fields carry data-field = their config path so the engine's
-// message for a bad value appears right under it (landscape/fields.mjs).
+// message for a bad value appears right under it (landscape/fields.mjs). brief: only the problem,
+// its parameters and T besides the optimizers (the web component's compact settings).
 import { loadKatex } from '../shared/katex-loader.mjs';
 import { hyperField, selectField } from '../landscape/fields.mjs';
 import { optimizerCard } from '../shared/optimizer-card.mjs';
@@ -35,10 +36,12 @@ export class Controls {
   #root;
   #registry;
   #store;
-  constructor(root, { registry, store }) {
+  #brief;
+  constructor(root, { registry, store, brief = false }) {
     this.#root = root;
     this.#registry = registry;
     this.#store = store;
+    this.#brief = brief;
   }
 
   render() {
@@ -79,13 +82,13 @@ export class Controls {
         s.domain = null;
         s.start = null;
       }, 'structure'), 'problem.name'));
-    if (info?.latex) {
+    if (info?.latex && !this.#brief) {
       const formula = document.createElement('div');
       formula.className = 'rg-problem-formula';
       loadKatex().then(({ render }) => render(info.latex, formula, { throwOnError: false, displayMode: true }));
       panel.append(formula);
     }
-    if (info?.description) {
+    if (info?.description && !this.#brief) {
       const description = document.createElement('p');
       description.className = 'hint';
       description.textContent = info.description;
@@ -96,6 +99,10 @@ export class Controls {
         path: `problem.params.${p.name}`,
         onChange: (v, { final }) => this.#edit((s) => { s.problem.params[p.name] = v; }, final),
       }));
+    }
+    if (this.#brief) {
+      panel.append(this.#horizonField(state));
+      return panel;
     }
 
     const defaults = problemDefaults(info);
@@ -109,16 +116,20 @@ export class Controls {
       onChange: (v, { final }) => this.#edit((s) => { s.domain = { ...(s.domain ?? defaults.domain), radius: v }; }, final),
     }));
     group.append(...this.#startFields(state, defaults, domain));
-    group.append(hyperField(HORIZON, state.T, {
-      path: 'T', label: 'horizon T',
-      onChange: (v, { final }) => this.#edit((s) => { s.T = v; }, final),
-    }));
+    group.append(this.#horizonField(state));
     group.append(hyperField(RECORD, state.record_every, {
       path: 'record_every', label: 'record every',
       onChange: (v, { final }) => this.#edit((s) => { s.record_every = v; }, final),
     }));
     panel.append(group);
     return panel;
+  }
+
+  #horizonField(state) {
+    return hyperField(HORIZON, state.T, {
+      path: 'T', label: 'horizon T',
+      onChange: (v, { final }) => this.#edit((s) => { s.T = v; }, final),
+    });
   }
 
   #startFields(state, defaults, domain) {

@@ -56,6 +56,13 @@ export class RegretDriver {
     else if (message?.type === 'result') this.#result(message.id);
   }
 
+  /** Stops the current run and frees every session (the component's view does this when it goes). */
+  dispose() {
+    if (this.#job) this.#stop(this.#job);
+    this.#kept?.session.delete();
+    this.#kept = null;
+  }
+
   #cancel(id) {
     const job = this.#job;
     if (!job || (id != null && job.id !== id)) return;

@@ -53,6 +53,14 @@ export function problemDefaults(info) {
   };
 }
 
+/** The problem's dimension: fixed, or its parameter d. */
+export function problemDimension(registry, problem) {
+  const info = problemInfo(registry, problem.name);
+  if (typeof info?.dimension === 'number') return info.dimension;
+  const name = info?.dimension ?? 'd';
+  return problem.params?.[name] ?? info?.params.find((p) => p.name === name)?.default ?? 0;
+}
+
 /** The engine's regret config (DESIGN.md schema) for a state. */
 export function toConfig(state, registry) {
   const defaults = problemDefaults(problemInfo(registry, state.problem.name));
@@ -65,6 +73,26 @@ export function toConfig(state, registry) {
     record_every: state.record_every,
     optimizers: clone(state.optimizers),
   };
+}
+
+/**
+ * The state of a regret config (DESIGN.md schema) with the engine's defaults for what it leaves
+ * out (T = 1000, record_every = ⌈T/1000⌉, one Adam, the problem's domain and start): what
+ * encodeHash() turns into this page's link for a config given elsewhere (the web component).
+ */
+export function fromConfig(config, registry) {
+  const problem = typeof config.problem === 'string' ? { name: config.problem } : (config.problem ?? {});
+  const name = problem.name ?? 'reddi';
+  const defaults = problemDefaults(problemInfo(registry, name));
+  const T = config.T ?? 1000;
+  return normalise({
+    problem: { name, params: problem.params ?? {} },
+    domain: config.domain ? { ...defaults.domain, ...config.domain } : null,
+    start: config.start ?? null,
+    T,
+    record_every: config.record_every ?? Math.ceil(T / 1000),
+    optimizers: config.optimizers ?? [{ name: 'adam' }],
+  });
 }
 
 // Codecs of this page's own values (the shared ones live in ../shared/hash-codecs.mjs).

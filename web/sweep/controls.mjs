@@ -2,6 +2,8 @@
 // and compare mode), the surface (objective, its parameters, noise, start, steps, precision) and
 // one optimizer card per map (web/shared/optimizer-card.mjs). Fields carry data-field = the config
 // path the engine names in its messages, so a bad value's message appears right under its field.
+// brief: the map panel without compare mode and the optimizer, no surface panel (the web
+// component's compact settings).
 import { hyperField, selectField } from '../landscape/fields.mjs';
 import { PLAYGROUND_LR } from '../landscape/palette.mjs';
 import { optimizerCard } from '../shared/optimizer-card.mjs';
@@ -32,15 +34,20 @@ export class Controls {
   #root;
   #registry;
   #store;
-  constructor(root, { registry, store }) {
+  #brief;
+  constructor(root, { registry, store, brief = false }) {
     this.#root = root;
     this.#registry = registry;
     this.#store = store;
+    this.#brief = brief;
   }
 
   render() {
     const state = this.#store.state;
-    this.#root.replaceChildren(this.#mapPanel(state), this.#surfacePanel(state), this.#optimizerPanel(state));
+    const panels = this.#brief
+      ? [this.#mapPanel(state), this.#optimizerPanel(state)]
+      : [this.#mapPanel(state), this.#surfacePanel(state), this.#optimizerPanel(state)];
+    this.#root.replaceChildren(...panels);
     this.#markSwept(state);
   }
 
@@ -99,6 +106,7 @@ export class Controls {
       panel.append(hyperField(TOL, state.tol, { path: 'tol', onChange: (v, { final }) => this.#edit((s) => { s.tol = v; }, final) }));
     }
     for (const key of ['x', 'y']) panel.append(this.#axisGroup(state, key));
+    if (this.#brief) return panel;
     const group = document.createElement('div');
     group.className = 'field-group';
     group.append(hyperField({ name: 'compare', type: 'bool', description: 'compute a second map beside the first, with a second optimizer' },

@@ -41,6 +41,13 @@ export class SweepDriver {
     else if (message?.type === 'result') this.#result(message.id);
   }
 
+  /** Stops the current job and frees every session (the component's view does this when it goes). */
+  dispose() {
+    if (this.#job) this.#stop(this.#job);
+    this.#release(this.#kept);
+    this.#kept = null;
+  }
+
   #cancel(id) {
     const job = this.#job;
     if (!job || (id != null && job.id !== id)) return;

@@ -4,7 +4,8 @@
 // and its minima on a start-point map, heavy ball's analytic boundary, the hovered and pinned
 // cells. Hovering (or the arrow keys) shows the cell in a tooltip; clicking it (or Enter) calls
 // onPick(i, j). It repaints at most once per animation frame, and paints the same figure into a
-// bigger canvas for the PNG export.
+// bigger canvas for the PNG export. maxHeight (optional): () => the CSS pixel height the whole
+// figure may take; by default the plot is at most 52% of the window's height.
 import { strokeContours } from '../landscape/surface/heatmap.mjs';
 import { FONT, INK, THEMES } from '../landscape/surface/style.mjs';
 import { axisTicks, axisTitle, unitOf } from './axes.mjs';
@@ -28,10 +29,12 @@ export class MapView {
   #layout = null;
   #frame = 0;
   #onPick;
+  #maxHeight;
   #resize;
 
-  constructor(container, { onPick }) {
+  constructor(container, { onPick, maxHeight = null }) {
     this.#onPick = onPick;
+    this.#maxHeight = maxHeight;
     this.#root = document.createElement('div');
     this.#root.className = 'sw-map';
     this.#canvas = document.createElement('canvas');
@@ -92,8 +95,11 @@ export class MapView {
     const left = view ? yLabelWidth(ctx, view.map.config.y) + 38 : MARGIN.left;
     const top = bar && !wide ? 62 : MARGIN.top;
     const w = Math.max(120, width - left - right);
-    const h = Math.max(140, Math.min(w, Math.round(innerHeight * 0.52)));
     const keys = view ? placeKeys(ctx, keyItems(view.map, view.scale, view.boundary), width - 24) : { placed: [], rows: 0 };
+    const room = this.#maxHeight
+      ? Math.floor(this.#maxHeight() - top - MARGIN.bottom - keyHeight(keys.rows) - 6)
+      : Math.round(innerHeight * 0.52);
+    const h = Math.max(140, Math.min(w, room));
     const plotW = Math.min(w, Math.round(h * 1.25));
     const plot = { x: left + Math.floor((w - plotW) / 2), y: top, w: plotW, h };
     return { width, height: top + h + MARGIN.bottom + keyHeight(keys.rows) + 6, plot, keys, wide };

@@ -71,6 +71,20 @@ export function toConfigs(state, registry, { live = false } = {}) {
   }));
 }
 
+/**
+ * The state of a sweep config: `resolved` is the engine's resolved form of `config`
+ * (SweepSession.config) and gives every field but the optimizer, which is kept as `config` gives
+ * it so that a link holds only what was chosen. What encodeHash() turns into this page's link for
+ * a config given elsewhere (the web component).
+ */
+export function fromConfig(config, resolved) {
+  return normalise({
+    objective: resolved.objective, start: resolved.start, steps: resolved.steps, precision: resolved.precision,
+    metric: resolved.metric, tol: resolved.tol, optimizers: [config.optimizer ?? resolved.optimizer],
+    x: resolved.x, y: resolved.y,
+  });
+}
+
 /** The real hyperparameters of an optimizer that an axis can sweep, then the start point. */
 export function axisParams(registry, optimizer) {
   const info = registry.optimizers.find((o) => o.name === optimizer.name) ?? registry.optimizers[0];

@@ -67,7 +67,7 @@ const rows = [
   ['component, regret', await measure(browser, await page('c.html', `view="regret" ${REGRET}`), { origin, done: finished })],
   ['component, sweep (64 × 64)', await measure(browser, await page('d.html', `view="sweep" ${SWEEP}`), { origin, done: finished })],
   ['iframe embed, landscape', await measure(browser, `${site.url}embed.html${HASH}&autoplay=0`, {
-    origin, done: () => document.body.dataset.ready === 'true' && window.gradscape.element.result()?.runs[0].loss.length === 301,
+    origin, done: async () => document.body.dataset.ready === 'true' && (await window.gradscape.element.result())?.runs[0].loss.length === 301,
   })],
   ['landscape page (index.html)', await measure(browser, `${site.url}${HASH}`, {
     origin, done: () => performance.getEntriesByName('gradscape:first-frame').length > 0,

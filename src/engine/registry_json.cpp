@@ -75,18 +75,18 @@ json::Value domains_json() {
   json::Value box{json::Object{}};
   box.set("name", "box");
   box.set("description", "the box [−r, r]^d (half-width r): x_i is clipped to [−r, r] after every step");
-  box.set("latex", R"(\{x : \lVert xVert_\infty \le r\},\quad D = 2r\sqrt d,\ D_\infty = 2r)");
+  box.set("latex", R"(\{x : \lVert x\rVert_\infty \le r\},\quad D = 2r\sqrt d,\ D_\infty = 2r)");
   json::Value ball{json::Object{}};
   ball.set("name", "ball");
   ball.set("description", "the L2 ball of radius r: x is scaled back to ‖x‖₂ = r after a step that leaves it");
-  ball.set("latex", R"(\{x : \lVert xVert_2 \le r\},\quad D = D_\infty = 2r)");
+  ball.set("latex", R"(\{x : \lVert x\rVert_2 \le r\},\quad D = D_\infty = 2r)");
   return json::Value(json::Array{std::move(box), std::move(ball)});
 }
 
 json::Value regret_bound_json() {
   json::Value v{json::Object{}};
   v.set("latex",
-        R"(R(T) \le rac{D^2}{2lpha(1-eta_1)}\sum_{i=1}^d\sqrt{T\,\hat v_{T,i}} + rac{lpha(1+eta_1)G_\infty}{(1-eta_1)\sqrt{1-eta_2}(1-\gamma)^2}\sum_{i=1}^d\lVert g_{1:T,i}Vert_2 + \sum_{i=1}^drac{D_\infty^2 G_\infty\sqrt{1-eta_2}}{2lpha(1-eta_1)(1-\lambda)^2})");
+        R"(R(T) \le \frac{D^2}{2\alpha(1-\beta_1)}\sum_{i=1}^d\sqrt{T\,\hat v_{T,i}} + \frac{\alpha(1+\beta_1)G_\infty}{(1-\beta_1)\sqrt{1-\beta_2}(1-\gamma)^2}\sum_{i=1}^d\lVert g_{1:T,i}\rVert_2 + \sum_{i=1}^d\frac{D_\infty^2 G_\infty\sqrt{1-\beta_2}}{2\alpha(1-\beta_1)(1-\lambda)^2})");
   v.set("conditions",
         "adam or adamw, schedule inv_sqrt (α_t = α/√t), γ = β1²/√β2 < 1, β1,t = β1·λ^(t−1) with λ = beta1_decay ∈ (0, 1) "
         "(any λ when β1 = 0; the last term then takes its infimum, λ → 0)");

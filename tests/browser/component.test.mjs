@@ -159,20 +159,20 @@ test('attribute changes, the config property, play, pause, reset, divergence eve
   const [diverged] = await eventsOf(page, 'diverged', 'f');
   assert.deepEqual(diverged.detail, { run: 0, label: 'SGD', step: session.status(0).diverged_at });
   await page.evaluate((c) => { document.getElementById('f').config = c; }, CONFIG_B);
-  await page.waitForFunction(() => document.getElementById('f').result()?.objective.name === 'himmelblau');
+  await page.waitForFunction(async () => (await document.getElementById('f').result())?.objective.name === 'himmelblau');
   assert.deepEqual(await page.evaluate(() => document.getElementById('f').result()), JSON.parse(JSON.stringify(gs.run({ ...CONFIG_A, ...CONFIG_B }))));
   const resolved = await page.evaluate(() => document.getElementById('f').config);
   assert.equal(resolved.objective.name, 'himmelblau');
   assert.deepEqual(resolved.start, [0.5, -3]);
 
   await page.evaluate(() => document.getElementById('f').reset());
-  assert.equal(await page.evaluate(() => document.getElementById('f').result().runs[0].loss.length), 1);
+  assert.equal(await page.evaluate(async () => (await document.getElementById('f').result()).runs[0].loss.length), 1);
   await page.evaluate(() => { window.events.length = 0; document.getElementById('f').play(); });
   await page.waitForFunction(() => window.events.some((e) => e.type === 'step' && e.detail.step > 0));
   await page.evaluate(() => document.getElementById('f').pause());
-  const at = await page.evaluate(() => document.getElementById('f').result().runs[0].loss.length);
+  const at = await page.evaluate(async () => (await document.getElementById('f').result()).runs[0].loss.length);
   await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => document.getElementById('f').result().runs[0].loss.length), at, 'paused');
+  assert.equal(await page.evaluate(async () => (await document.getElementById('f').result()).runs[0].loss.length), at, 'paused');
   assert.ok(at > 1 && at < 201, `played part of the way (${at})`);
   await page.evaluate(() => document.getElementById('f').setAttribute('theme', 'dark'));
   await page.waitForTimeout(200);
@@ -203,7 +203,7 @@ test('under a strict Content-Security-Policy with no unsafe-inline', async () =>
       document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     await page.goto(strict.url);
-    await page.waitForFunction(() => document.getElementById('s').result()?.runs[0].loss.length === 301, null, { timeout: 20000 });
+    await page.waitForFunction(async () => (await document.getElementById('s').result())?.runs[0].loss.length === 301, null, { timeout: 20000 });
     assert.deepEqual(await page.evaluate(() => window.violations), []);
     assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('s').shadowRoot.querySelector('.gs-box')).fontSize), '14px',
       'the constructable stylesheets apply under style-src \'self\'');

@@ -71,7 +71,7 @@ test('set-config runs the new config exactly; play, pause and reset', async () =
   const gs = await loadGradscape();
   const config = toConfig(decodeHash('#f=rosenbrock&start=-1,1.5&steps=400&opt=rmsprop,lr=0.01~adam,lr=0.02'), gs.registry);
   await send(page, { type: 'gradscape:set-config', config });
-  await frame.waitForFunction(() => window.gradscape.element.result()?.steps === 400);
+  await frame.waitForFunction(async () => (await window.gradscape.element.result())?.steps === 400);
   const inFrame = await frame.evaluate(() => window.gradscape.element.result());
   assert.deepEqual(inFrame, gs.run(config));
   const legend = await frame.textContent('.gs-legend');
@@ -89,7 +89,7 @@ test('set-config runs the new config exactly; play, pause and reset', async () =
   const steps = (await events(page, 'gradscape:step')).map((e) => e.step);
   assert.ok(steps.length < 40, `step events are throttled (${steps.length})`);
   await send(page, { type: 'gradscape:reset' });
-  await frame.waitForFunction(() => window.gradscape.element.result().runs[0].loss.length === 1);
+  await frame.waitForFunction(async () => (await window.gradscape.element.result()).runs[0].loss.length === 1);
   assert.deepEqual(errors, []);
   await page.close();
 });

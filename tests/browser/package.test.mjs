@@ -138,7 +138,7 @@ const FIGURE = (script) => HTML(`${script}
 <gradscape-playground id="figure" config='${JSON.stringify(FIGURE_CONFIG)}' controls="minimal"></gradscape-playground>
 <script type="module">
 const figure = document.getElementById('figure');
-figure.addEventListener('gradscape:finished', () => { window.results = figure.result(); document.body.dataset.done = 'ok'; });
+figure.addEventListener('gradscape:finished', async () => { window.results = await figure.result(); document.body.dataset.done = 'ok'; });
 figure.addEventListener('gradscape:error', (e) => { window.results = e.detail.message; document.body.dataset.done = 'error'; });
 </script>`);
 

@@ -184,3 +184,17 @@ test('auto picks the SIMD build where WebAssembly SIMD validates', async () => {
   assert.equal(gs.flavour, 'simd');
   await assert.rejects(loadGradscape({ flavour: 'sse' }), /flavour/);
 });
+
+test('the registry\'s texts hold no control characters (LaTeX such as \\frac and \\rVert arrives intact)', async () => {
+  const gs = await loadGradscape({ regret: true });
+  const texts = [];
+  const walk = (v, path) => {
+    if (typeof v === 'string') texts.push([path, v]);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+  };
+  walk(gs.registry, 'registry');
+  assert.ok(texts.length > 100);
+  for (const [path, text] of texts) assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f]/, path);
+  assert.match(gs.registry.regret_bound.latex, /^R\(T\) \\le \\frac\{D\^2\}\{2\\alpha\(1-\\beta_1\)\}/);
+  assert.ok(gs.registry.domains.every((d) => d.latex.includes('\\rVert')));
+});

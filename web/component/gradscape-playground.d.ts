@@ -20,8 +20,8 @@ export class GradscapePlayground extends HTMLElement {
   play(): void;
   pause(): void;
   reset(): void;
-  /** The figure's result in its view's result schema, or null before it is ready. */
-  result(): RunResult | RegretResult | SweepResult | null;
+  /** The figure's result in its view's result schema (null before it is ready): the landscape's runs as far as they have played, the regret and sweep views' once computed. */
+  result(): Promise<RunResult | RegretResult | SweepResult | null>;
   /** The URL hash of the full lab page showing the figure's state. */
   readonly fullPageHash: string;
   addEventListener<K extends keyof PlaygroundEventMap>(type: K, listener: (this: GradscapePlayground, ev: PlaygroundEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

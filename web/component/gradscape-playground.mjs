@@ -6,7 +6,7 @@
 // as JSON) and the short objective, optimizers, start, steps that override its fields; controls
 // (none | minimal | full), autoplay, height (px), theme (light | dark | auto) and site (the Gradscape
 // site that "Open in Gradscape" links to; by default the one this script was loaded from).
-// Methods play(), pause(), reset(), result() (the view's result schema); property `config` (get: the
+// Methods play(), pause(), reset(), result() (a promise of the view's result schema); property `config` (get: the
 // config in use; set: replaces the configuration, short attributes included, and re-runs).
 // Events on the element (bubbling, composed): gradscape:ready, gradscape:step {step, total},
 // gradscape:diverged {run, label, step}, gradscape:finished, gradscape:error {message}.
@@ -134,8 +134,11 @@ export class GradscapePlayground extends HTMLElement {
   pause() { this.#act('pause'); }
   reset() { this.#act('reset'); }
 
-  /** The result of the figure's runs in the view's result schema (DESIGN.md), or null before it is ready. */
-  result() {
+  /**
+   * A promise of the figure's result in its view's result schema (DESIGN.md), null before it is
+   * ready: the landscape's runs as far as they have played, the regret and sweep views' once computed.
+   */
+  async result() {
     return this.#view ? this.#view.result() : null;
   }
 

@@ -2,6 +2,8 @@
 // controls, the run bar (progress, steps/s, ETA, Cancel), the runs table, the charts and the
 // findings. Every edit re-runs the configuration in the worker; points stream in chunk by chunk and
 // are drawn at most once per animation frame.
+import { setUpCopyLink } from '../shared/copy-link.mjs';
+import { setUpEmbedButton } from '../shared/embed-button.mjs';
 import 'uplot/dist/uPlot.min.css';
 import { setUpPresetSelect, showStory } from '../shared/preset-select.mjs';
 import { loadKatex } from '../shared/katex-loader.mjs';
@@ -15,7 +17,7 @@ import { renderRuns } from './table.mjs';
 import { formatDuration, formatInt, formatRate } from './format.mjs';
 import { initTheme } from '../landscape/theme.mjs';
 import { runColour } from '../landscape/palette.mjs';
-import { showMessage, toast } from '../shared/notices.mjs';
+import { showMessage } from '../shared/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
 const LIVE_DELAY = 150;
@@ -210,15 +212,8 @@ export async function start() {
   $('run').addEventListener('click', () => run(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
   $('message-close').addEventListener('click', () => showMessage(null));
-  $('copy-link').addEventListener('click', async () => {
-    const url = location.href.split('#')[0] + encodeHash(store.state);
-    try {
-      await navigator.clipboard.writeText(url);
-      toast('Link copied');
-    } catch {
-      prompt('Copy this link:', url);
-    }
-  });
+  setUpCopyLink($('copy-link'), () => encodeHash(store.state));
+  setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
   setUpPresetSelect(store, PRESETS, 'Stories…');
   renderTex();
   if (!fromLink) showStory(findPreset('reddi'));

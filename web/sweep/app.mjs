@@ -10,6 +10,8 @@
 //     in the engine; ms_total runs from the user action (the edit, preset, Compute) to the last row
 //     drawn; live is true for the coarse maps computed while a slider moves.
 //   window.gradscapeSweep: {store, runner, registry, views, stats: {maps, live}, pick(map, i, j)}.
+import { setUpCopyLink } from '../shared/copy-link.mjs';
+import { setUpEmbedButton } from '../shared/embed-button.mjs';
 import { setUpPresetSelect, showStory } from '../shared/preset-select.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
 import { Store, defaultState, decodeHash, encodeHash, toConfigs, HashError, comparing } from './state.mjs';
@@ -25,7 +27,7 @@ import { setUpExports } from './exports.mjs';
 import { formatDuration, formatInt, formatNumber } from '../regret/format.mjs';
 import { initTheme } from '../landscape/theme.mjs';
 import { THEMES } from '../landscape/surface/style.mjs';
-import { showMessage, toast } from '../shared/notices.mjs';
+import { showMessage } from '../shared/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
 // While a map fills in it is redrawn at most this often: every redraw recolours the whole map on
@@ -255,15 +257,8 @@ export async function start() {
   $('run').addEventListener('click', () => compute(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
   $('message-close').addEventListener('click', () => showMessage(null));
-  $('copy-link').addEventListener('click', async () => {
-    const url = location.href.split('#')[0] + encodeHash(store.state);
-    try {
-      await navigator.clipboard.writeText(url);
-      toast('Link copied');
-    } catch {
-      prompt('Copy this link:', url);
-    }
-  });
+  setUpCopyLink($('copy-link'), () => encodeHash(store.state));
+  setUpEmbedButton($('embed'), 'sweep', () => ({ hash: encodeHash(store.state), config: toConfigs(store.state, registry)[0] }));
   setUpPresetSelect(store, PRESETS, 'Preset maps…');
   setUpExports({
     views: () => views,

@@ -10,9 +10,12 @@ namespace {
 
 using V = simd::Vec<float>;
 constexpr size_t kLanes = V::lanes;
-// Rows of Y (forward) or of dW (parameter gradient) updated together, so a row of W (or of dY)
-// is loaded once per block and the block stays in L1.
-constexpr size_t kBlock = 8;
+// Register tiles: kTileRows rows of Y (forward) or of dW (parameter gradient) × kTileVecs vectors
+// of outputs are summed in registers over the whole reduction (inputs, or examples), so W (or dY)
+// is read once per tile and Y (or dW) is written once. Each output's terms are still added one by
+// one in the reference's order, so the bits are the reference's.
+constexpr size_t kTileRows = 4;
+constexpr size_t kTileVecs = 2;
 
 // y[0..n) += a·x[0..n)
 inline void axpy(float a, const float* x, float* y, size_t n) {
@@ -33,34 +36,91 @@ inline float dot(const float* a, const float* b, size_t n) {
   return sum;
 }
 
-}  // namespace
-
-void dense_forward(const float* x, size_t rows, size_t in, const float* w, const float* b, size_t out, float* y) {
-  for (size_t r0 = 0; r0 < rows; r0 += kBlock) {
-    const size_t r1 = std::min(rows, r0 + kBlock);
-    for (size_t r = r0; r < r1; ++r) std::copy(b, b + out, y + r * out);
-    for (size_t i = 0; i < in; ++i) {
-      const float* wi = w + i * out;
-      for (size_t r = r0; r < r1; ++r) {
-        const float xi = x[r * in + i];
-        if (xi != 0.0f) axpy(xi, wi, y + r * out, out);
-      }
+// The tile kernel of both passes: for NR accumulator rows a (a row's start values at acc0 + a·acc_stride,
+// ld = acc_stride), NV vectors of outputs from o, adds Σ_k coef(a, k)·row_k[o..] over k = 0..count−1,
+// where row_k = rows + k·row_stride and coef(a, k) = coefs[a·coef_a + k·coef_k]. A k whose NR
+// coefficients are all zero is skipped (images' blank borders, dead ReLUs): adding 0·w changes
+// nothing but the sign of a zero; otherwise every term is added, without a branch per row, as the
+// reference adds it. `width` lanes of the last vector are
+// kept (a vector of the row's tail reads past the row into the next one, never past the last row:
+// its final row is then added lane by lane).
+template <size_t NR, size_t NV>
+inline void tile(float* acc0, size_t acc_stride, const float* rows, size_t row_stride, size_t count,
+                 const float* coefs, size_t coef_a, size_t coef_k, size_t o, size_t width) {
+  V acc[NR][NV];
+  float start[NR][NV * kLanes];
+  for (size_t a = 0; a < NR; ++a) {
+    for (size_t l = 0; l < NV * kLanes; ++l) start[a][l] = l < (NV - 1) * kLanes + width ? acc0[a * acc_stride + o + l] : 0.0f;
+    for (size_t v = 0; v < NV; ++v) acc[a][v] = V::load(start[a] + v * kLanes);
+  }
+  const bool partial = width < kLanes;
+  const size_t vector_rows = partial && count > 0 ? count - 1 : count;
+  for (size_t k = 0; k < vector_rows; ++k) {
+    float c[NR];
+    bool any = false;
+    for (size_t a = 0; a < NR; ++a) {
+      c[a] = coefs[a * coef_a + k * coef_k];
+      any = any || c[a] != 0.0f;
     }
+    if (!any) continue;
+    const float* row = rows + k * row_stride + o;
+    V w[NV];
+    for (size_t v = 0; v < NV; ++v) w[v] = V::load(row + v * kLanes);
+    for (size_t a = 0; a < NR; ++a) {
+      const V cv = V::splat(c[a]);
+      for (size_t v = 0; v < NV; ++v) acc[a][v] = acc[a][v] + cv * w[v];
+    }
+  }
+  for (size_t a = 0; a < NR; ++a) {
+    float out[NV * kLanes];
+    for (size_t v = 0; v < NV; ++v) acc[a][v].store(out + v * kLanes);
+    if (vector_rows < count) {
+      const size_t k = count - 1;
+      const float c = coefs[a * coef_a + k * coef_k];
+      const float* row = rows + k * row_stride + o;
+      if (c != 0.0f)
+        for (size_t l = 0; l < (NV - 1) * kLanes + width; ++l) out[l] = out[l] + c * row[l];
+    }
+    for (size_t l = 0; l < (NV - 1) * kLanes + width; ++l) acc0[a * acc_stride + o + l] = out[l];
   }
 }
 
+// Every output of NR accumulator rows: tiles of kTileVecs vectors, then single vectors, then the
+// tail (a partial vector when the rows have a successor in memory, see tile()).
+template <size_t NR>
+inline void tile_row_block(float* acc0, size_t acc_stride, const float* rows, size_t row_stride, size_t count,
+                           const float* coefs, size_t coef_a, size_t coef_k, size_t out) {
+  size_t o = 0;
+  for (; o + kTileVecs * kLanes <= out; o += kTileVecs * kLanes)
+    tile<NR, kTileVecs>(acc0, acc_stride, rows, row_stride, count, coefs, coef_a, coef_k, o, kLanes);
+  for (; o + kLanes <= out; o += kLanes) tile<NR, 1>(acc0, acc_stride, rows, row_stride, count, coefs, coef_a, coef_k, o, kLanes);
+  if (o < out) tile<NR, 1>(acc0, acc_stride, rows, row_stride, count, coefs, coef_a, coef_k, o, out - o);
+}
+
+// Accumulator rows in blocks of kTileRows, then one by one.
+inline void tiled(float* acc, size_t acc_rows, size_t acc_stride, const float* rows, size_t row_stride,
+                  size_t count, const float* coefs, size_t coef_a, size_t coef_k, size_t out) {
+  size_t a = 0;
+  for (; a + kTileRows <= acc_rows; a += kTileRows)
+    tile_row_block<kTileRows>(acc + a * acc_stride, acc_stride, rows, row_stride, count, coefs + a * coef_a, coef_a, coef_k, out);
+  for (; a < acc_rows; ++a)
+    tile_row_block<1>(acc + a * acc_stride, acc_stride, rows, row_stride, count, coefs + a * coef_a, coef_a, coef_k, out);
+}
+
+}  // namespace
+
+// Y[r, :] = b + Σ_i X[r, i]·W[i, :]: accumulator rows are Y's, the reduction runs over the rows of W
+// with coefficients X[r, i] (coef_a = in, coef_k = 1).
+void dense_forward(const float* x, size_t rows, size_t in, const float* w, const float* b, size_t out, float* y) {
+  for (size_t r = 0; r < rows; ++r) std::copy(b, b + out, y + r * out);
+  tiled(y, rows, out, w, out, in, x, in, 1, out);
+}
+
+// dW[i, :] += Σ_r X[r, i]·dY[r, :]: accumulator rows are dW's, the reduction runs over the rows of dY
+// with coefficients X[r, i] (coef_a = 1, coef_k = in).
 void dense_backward_params(const float* x, const float* dy, size_t rows, size_t in, size_t out, float* dw,
                            float* db) {
-  for (size_t i0 = 0; i0 < in; i0 += kBlock) {
-    const size_t i1 = std::min(in, i0 + kBlock);
-    for (size_t r = 0; r < rows; ++r) {
-      const float* dyr = dy + r * out;
-      for (size_t i = i0; i < i1; ++i) {
-        const float xi = x[r * in + i];
-        if (xi != 0.0f) axpy(xi, dyr, dw + i * out, out);
-      }
-    }
-  }
+  tiled(dw, in, out, dy, out, rows, x, 1, in, out);
   for (size_t r = 0; r < rows; ++r) axpy(1.0f, dy + r * out, db, out);
 }
 

@@ -24,8 +24,8 @@ std::vector<float> sample(size_t n, uint64_t stream) {
 struct Shape {
   size_t rows, in, out;
 };
-// Outputs below, at and above the 4 SIMD lanes and rows around the 8-row block.
-constexpr Shape kShapes[] = {{1, 1, 1}, {3, 5, 3}, {8, 13, 4}, {9, 7, 10}, {17, 33, 29}, {128, 40, 64}};
+// Outputs below, at and above the 4 SIMD lanes and the 8-output tile; rows around the 4-row tile.
+constexpr Shape kShapes[] = {{1, 1, 1}, {3, 5, 3}, {8, 13, 4}, {9, 7, 10}, {17, 33, 29}, {128, 40, 64}, {6, 1, 10}, {5, 2, 7}, {130, 19, 10}};
 
 TEST(ModelsKernels, DenseForwardMatchesReferenceBitForBit) {
   for (const Shape& s : kShapes) {

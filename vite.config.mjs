@@ -22,6 +22,7 @@ export default defineConfig({
         main: fileURLToPath(new URL('./web/index.html', import.meta.url)),
         regret: fileURLToPath(new URL('./web/regret.html', import.meta.url)),
         sweep: fileURLToPath(new URL('./web/sweep.html', import.meta.url)),
+        paper: fileURLToPath(new URL('./web/paper.html', import.meta.url)),
         embed: fileURLToPath(new URL('./web/embed.html', import.meta.url)),
         docs: fileURLToPath(new URL('./web/docs.html', import.meta.url)),
         story: fileURLToPath(new URL('./web/story.html', import.meta.url)),

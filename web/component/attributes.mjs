@@ -10,7 +10,7 @@
 //   steps       landscape, sweep: steps; regret: T
 // Syntax is checked here (AttributeError names the attribute); the engine validates the meaning and
 // names the config field.
-export const VIEWS = ['landscape', 'regret', 'sweep'];
+export const VIEWS = ['landscape', 'regret', 'sweep', 'paper'];
 export const CONTROLS = ['minimal', 'none', 'full'];
 export const THEMES = ['auto', 'light', 'dark'];
 export const DEFAULT_HEIGHT = 420;

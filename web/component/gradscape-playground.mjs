@@ -35,8 +35,9 @@ const VIEW_MODULES = {
   landscape: () => import('./views/landscape-view.mjs'),
   regret: () => import('./views/regret-view.mjs'),
   sweep: () => import('./views/sweep-view.mjs'),
+  paper: () => import('./views/paper-view.mjs'),
 };
-const FULL_PAGES = { landscape: 'index.html', regret: 'regret.html', sweep: 'sweep.html' };
+const FULL_PAGES = { landscape: 'index.html', regret: 'regret.html', sweep: 'sweep.html', paper: 'paper.html' };
 const CONFIG_ATTRIBUTES = ['config', 'objective', 'optimizers', 'start', 'steps'];
 const REMOUNT_ATTRIBUTES = ['view', 'controls', 'autoplay', 'site'];
 const LAZY_MARGIN = '200px';

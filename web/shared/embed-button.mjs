@@ -9,6 +9,7 @@ const TITLES = {
   landscape: 'Gradscape: optimizers on a loss surface',
   regret: 'Gradscape: online regret of optimizers',
   sweep: 'Gradscape: a hyperparameter sweep map',
+  paper: 'Gradscape: the Adam paper’s experiments retrained',
 };
 // Attribute values: double-quoted ones escape & and ", the single-quoted config JSON & and '.
 const attr = (s) => String(s).replaceAll('&', '&amp;').replaceAll('"', '&quot;');

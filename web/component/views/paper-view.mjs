@@ -1,0 +1,257 @@
+// The paper view of <gradscape-playground view="paper"> (the view contract is in
+// ../gradscape-playground.mjs): one experiment of the paper lab (a train config,
+// docs/train-schema.md) as a compact figure: the claim line, the training-loss and test curves
+// with their seed bands (paper/charts.mjs) and the learning-rate grid (paper/grid-table.mjs), or
+// for Fig. 4's ablation the β₁ × β₂ panels (paper/ablation.mjs). The lab's own driver and runner
+// (paper/driver.mjs, runner.mjs) train it on the main thread through an InThreadWorker, in slices of
+// ~12 ms (slicer.mjs), so several elements share one wasm module and no worker is needed.
+//
+// The image data: the image experiments need public/data/fashion-mnist-6k.bin, which the view
+// fetches (with its progress in the bar) from the Gradscape site, ctx.siteBase + "data/…" — by
+// default the site the component script was loaded from, or the element's `site` attribute. The
+// images are parsed once per page (the engine shares them between sessions), so a second element
+// does not fetch them again. With site="" and no images loaded, an image experiment shows why it
+// cannot run; the bag-of-words experiment needs no file.
+// controls 'minimal' and 'full' add the bar (frame.mjs); 'full' the settings (paper/controls.mjs, brief).
+import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import fieldsCss from '../../shared/fields.css?inline';
+import regretCss from '../../regret/regret.css?inline';
+import paperCss from '../../paper/paper.css?inline';
+import paperViewCss from './paper.css?inline';
+import { PaperDriver } from '../../paper/driver.mjs';
+import { PaperRunner } from '../../paper/runner.mjs';
+import { PaperCharts } from '../../paper/charts.mjs';
+import { renderGrid } from '../../paper/grid-table.mjs';
+import { renderClaim } from '../../paper/claims.mjs';
+import { renderAblation } from '../../paper/ablation.mjs';
+import { Controls } from '../../paper/controls.mjs';
+import { fetchBytes, formatBytes } from '../../paper/data.mjs';
+import { progressText, viewModel } from '../../paper/view-model.mjs';
+import { result } from '../../paper/summary.mjs';
+import { Store, encodeHash, fromConfig, needsImages, toConfig } from '../../paper/state.mjs';
+import { InThreadWorker } from './in-thread-worker.mjs';
+import { Slicer } from './slicer.mjs';
+import { ProgressEvents } from './progress-events.mjs';
+import { ViewFrame } from './frame.mjs';
+
+const CHUNK_MS = 12;
+const LIVE_DELAY = 250;
+const DATA_FILE = 'data/fashion-mnist-6k.bin';
+
+// One download per page, whichever element asks first.
+let images = null;
+
+function loadImages(gs, siteBase, onProgress) {
+  if (gs.hasTrainImages) return Promise.resolve();
+  if (!siteBase) return Promise.reject(new Error(`the image experiments need ${DATA_FILE} from the Gradscape site: set the element's site attribute`));
+  images ??= fetchBytes(new URL(DATA_FILE, siteBase.endsWith('/') ? siteBase : `${siteBase}/`).href, onProgress)
+    .then((bytes) => gs.loadTrainImages(bytes))
+    .catch((error) => {
+      images = null;
+      throw error;
+    });
+  return images;
+}
+
+export async function createView(ctx) {
+  const gs = await ctx.engine({ train: true });
+  const { registry } = gs;
+  const config = { version: 1, experiment: 'logreg_images', ...(ctx.config ?? {}) };
+  if (!needsImages(config.experiment)) gs.createTrainSession(config).delete();
+  for (const css of [uplotCss, fieldsCss, regretCss, paperCss, paperViewCss]) ctx.adoptStyles(css);
+
+  const store = new Store(fromConfig(config));
+  const slicer = new Slicer(ctx.signal);
+  const events = new ProgressEvents(ctx.emit);
+  const fail = (error) => ctx.emit('error', { message: error?.message ?? String(error) });
+  const port = new InThreadWorker(fail);
+  const driver = new PaperDriver(gs, { post: port.deliver, yieldTask: slicer.yieldTask, chunkMs: CHUNK_MS });
+  port.attach(driver);
+
+  const frame = new ViewFrame(ctx, {
+    page: 'paper.html', label: 'Training loss of every optimizer at its best learning rate, and the learning-rate grid',
+    onPlay: () => view.play(), onPause: () => view.pause(), onReset: () => view.reset(),
+  });
+  const figure = frame.figure;
+  figure.classList.add('gs-paper');
+  const claim = document.createElement('section');
+  claim.className = 'pp-claim gs-paper-claim';
+  claim.hidden = true;
+  const chartsHost = document.createElement('div');
+  chartsHost.className = 'gs-paper-charts';
+  const ablationHost = document.createElement('div');
+  ablationHost.className = 'pp-ablation';
+  ablationHost.hidden = true;
+  const grid = document.createElement('div');
+  grid.className = 'rg-runs';
+  grid.setAttribute('aria-label', 'Learning-rate grid');
+  figure.append(claim, chartsHost, ablationHost, grid);
+  const charts = new PaperCharts(chartsHost);
+  charts.setTheme();
+
+  let controls = null;
+  if (frame.settings) {
+    controls = new Controls(frame.settings, { registry, store, brief: true });
+    controls.render();
+  }
+
+  let downloading = null;
+  const runner = new PaperRunner(port, {
+    onStart: (job) => {
+      job.pageState = job.config === current.config ? current.state : store.state;
+      events.restart();
+      frame.showError(null);
+      drawSoon();
+    },
+    onPoints: (job) => {
+      job.runs.forEach((run, i) => {
+        if (run.status?.status === 'diverged') events.diverged(i, `run ${i}`, run.status.diverged_at);
+      });
+      events.step(job.batchesDone, job.totalBatches);
+      drawSoon();
+    },
+    onDone: (job) => {
+      drawNow();
+      events.step(job.batchesDone, job.totalBatches, true);
+      ctx.emit('finished', {});
+    },
+    onCancelled: () => drawNow(),
+    onError: ({ field, message }) => {
+      if (!controls?.showError(field, message)) frame.showError(message);
+      showState();
+      ctx.emit('error', { message });
+    },
+  });
+
+  let drawFrame = 0;
+  function drawSoon() {
+    if (!drawFrame) drawFrame = requestAnimationFrame(drawNow);
+  }
+  function drawNow() {
+    cancelAnimationFrame(drawFrame);
+    drawFrame = 0;
+    if (ctx.signal.aborted) return;
+    try {
+      showState();
+      const job = runner.job;
+      if (!job?.pageState) return;
+      const model = viewModel(job, job.pageState, registry);
+      const ablation = !!model.ablation;
+      chartsHost.hidden = ablation;
+      grid.hidden = ablation;
+      ablationHost.hidden = !ablation;
+      if (ablation) renderAblation(ablationHost, model.ablation);
+      else {
+        charts.update({ grids: model.grids, labels: model.labels, colors: model.colors, epochs: job.config.epochs, experiment: job.config.experiment });
+        renderGrid(grid, { job, grids: model.grids, labels: model.labels, colors: model.colors, vae: model.vae });
+      }
+      claim.hidden = false;
+      renderClaim(claim, model.check);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function showState() {
+    const job = runner.job;
+    const pending = runner.pending;
+    let state = slicer.paused ? 'paused' : 'running';
+    if (!pending && job?.state === 'done') state = 'finished';
+    else if (!pending && job?.state === 'error') state = 'error';
+    frame.setState(state);
+    if (downloading) {
+      frame.setProgress(downloading.fraction, downloading.text);
+      return;
+    }
+    if (!job || pending) {
+      frame.setProgress(0, 'Starting…');
+      return;
+    }
+    const { fraction, text } = progressText(job, job.elapsed);
+    frame.setProgress(fraction, `${text}${state === 'paused' ? ' · paused' : ''}`);
+  }
+
+  const current = { config: null, state: null };
+  const run = () => {
+    clearTimeout(liveTimer);
+    controls?.clearErrors();
+    const state = structuredClone(store.state);
+    const trainConfig = toConfig(state);
+    frame.setLink(encodeHash(state));
+    const go = () => {
+      if (ctx.signal.aborted) return;
+      current.config = trainConfig;
+      current.state = state;
+      runner.run(trainConfig);
+      showState();
+    };
+    if (!needsImages(state.experiment) || gs.hasTrainImages) {
+      go();
+      return;
+    }
+    downloading = { fraction: 0, text: 'Fashion-MNIST images…' };
+    showState();
+    loadImages(gs, ctx.siteBase, (loaded, total) => {
+      downloading = { fraction: total > 0 ? loaded / total : 0, text: `Fashion-MNIST images: ${formatBytes(loaded, total)}` };
+      showState();
+    }).then(() => {
+      downloading = null;
+      go();
+    }, (error) => {
+      downloading = null;
+      frame.showError(`The paper view could not load its images: ${error.message}`);
+      showState();
+      ctx.emit('error', { message: error.message });
+    });
+  };
+  let liveTimer = 0;
+  const unsubscribe = store.subscribe((state, reason) => {
+    if (reason === 'structure' || reason === 'replace') controls?.render();
+    clearTimeout(liveTimer);
+    if (reason === 'live') liveTimer = setTimeout(run, LIVE_DELAY);
+    else run();
+  });
+
+  function destroy() {
+    unsubscribe();
+    clearTimeout(liveTimer);
+    cancelAnimationFrame(drawFrame);
+    port.close();
+    driver.dispose();
+    charts.destroy();
+    ctx.root.replaceChildren();
+  }
+  ctx.signal.addEventListener('abort', destroy, { once: true });
+
+  const view = {
+    /** Replaces the train config and trains it from zero (the engine's message names a bad field). */
+    setConfig(next) {
+      const merged = { version: 1, experiment: 'logreg_images', ...(next ?? {}) };
+      if (!needsImages(merged.experiment) || gs.hasTrainImages) gs.createTrainSession(merged).delete();
+      store.replace(fromConfig(merged));
+    },
+    play() {
+      if (runner.job?.state === 'done' && runner.pending === null) run();
+      slicer.play();
+      showState();
+    },
+    pause() {
+      slicer.pause();
+      showState();
+    },
+    reset() { run(); },
+    setTheme(theme) {
+      frame.setTheme(theme);
+      charts.setTheme();
+    },
+    get fullPageHash() { return encodeHash(store.state); },
+    /** The train config in use. */
+    get config() { return toConfig(store.state); },
+    /** A promise of the train result (docs/train-schema.md) once the training has finished. */
+    result: () => (runner.job?.state === 'done' && !runner.pending ? Promise.resolve(result(runner.job)) : Promise.reject(new Error('result: the training has not finished'))),
+    destroy,
+    debug: { gs, store, runner, charts },
+  };
+  run();
+  return view;
+}

@@ -1,0 +1,240 @@
+// The paper lab: wires the worker (runner.mjs), the image download (data.mjs, with its progress
+// bar), the store (⇄ URL hash, state.mjs), the generated controls, the run bar (minibatches done,
+// runs/s, ETA, Cancel), the claim, the learning-rate grid, the curves and, for Fig. 4, the
+// ablation panels. Every edit re-runs the experiment in the worker; points stream in chunk by
+// chunk and are drawn at most once per animation frame.
+import 'uplot/dist/uPlot.min.css';
+import { setUpCopyLink } from '../shared/copy-link.mjs';
+import { setUpEmbedButton } from '../shared/embed-button.mjs';
+import { setUpPresetSelect, showStory } from '../shared/preset-select.mjs';
+import { showMessage } from '../shared/notices.mjs';
+import { initTheme } from '../landscape/theme.mjs';
+import { Store, defaultState, decodeHash, encodeHash, toConfig, needsImages, HashError } from './state.mjs';
+import { PRESETS, findPreset } from './presets.mjs';
+import { Controls } from './controls.mjs';
+import { PaperRunner } from './runner.mjs';
+import { PaperCharts } from './charts.mjs';
+import { renderGrid } from './grid-table.mjs';
+import { renderClaim } from './claims.mjs';
+import { renderAblation } from './ablation.mjs';
+import { fetchBytes, formatBytes, imagesUrl } from './data.mjs';
+import { progressText, viewModel } from './view-model.mjs';
+import { result } from './summary.mjs';
+
+const $ = (id) => document.getElementById(id);
+const LIVE_DELAY = 250;
+
+function linkProblem(error) {
+  const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
+  return `This link could not be used (${why}). Showing Fig. 1 (left) instead.`;
+}
+
+function startWorker(handlers) {
+  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    const runner = new PaperRunner(worker, {
+      ...handlers,
+      onReady: (registry, flavour) => resolve({ runner, registry, flavour }),
+      onFatal: (message) => reject(new Error(message)),
+    });
+  });
+}
+
+/** Downloads the images with the data bar showing the bytes; resolves with the bytes. */
+function downloadImages(log) {
+  const bar = $('data-progress');
+  const text = $('data-text');
+  $('data-bar').hidden = false;
+  document.body.dataset.data = 'loading';
+  return fetchBytes(imagesUrl(), (loaded, total) => {
+    log.push([loaded, total]);
+    const fraction = Number.isFinite(total) && total > 0 ? loaded / total : 0;
+    bar.style.setProperty('--done', String(fraction));
+    bar.setAttribute('aria-valuenow', String(Math.round(100 * fraction)));
+    text.textContent = `Fashion-MNIST images: ${formatBytes(loaded, total)}`;
+  }).then((bytes) => {
+    document.body.dataset.data = 'loaded';
+    $('data-bar').hidden = true;
+    return bytes;
+  }, (error) => {
+    document.body.dataset.data = 'error';
+    text.textContent = `The images could not be loaded: ${error.message}`;
+    throw error;
+  });
+}
+
+export async function start() {
+  const handlers = {};
+  const dataLog = [];
+  const images = downloadImages(dataLog);
+  const { runner, registry, flavour } = await startWorker({
+    onImages: (m) => handlers.onImages(m),
+    onWaiting: () => showProgress(),
+    onStart: (job) => handlers.onStart(job),
+    onPoints: () => drawSoon(),
+    onDone: (job) => handlers.onEnd(job),
+    onCancelled: (job) => handlers.onEnd(job),
+    onError: (error) => handlers.onError(error),
+  });
+  images.then((bytes) => runner.images(bytes), (error) => showMessage(`The paper lab needs the image data: ${error.message}`));
+
+  let fromLink = false;
+  let initial = defaultState();
+  if (location.hash && location.hash !== '#') {
+    try {
+      initial = decodeHash(location.hash);
+      fromLink = true;
+    } catch (error) {
+      showMessage(linkProblem(error), 'link');
+    }
+  }
+  const store = new Store(initial);
+  const controls = new Controls($('controls'), { registry, store });
+  const charts = new PaperCharts($('charts'));
+  initTheme($('theme'), () => charts.setTheme());
+  charts.setTheme();
+
+  let wallStart = 0;
+  let frame = 0;
+  let jobState = null;
+
+  function run(state) {
+    controls.clearErrors();
+    if ($('message').dataset.kind === 'error') showMessage(null);
+    jobState = structuredClone(state);
+    runner.run(toConfig(state));
+    wallStart = performance.now();
+    showScaled(state);
+    showProgress();
+  }
+
+  handlers.onImages = ({ ok, message }) => {
+    if (!ok) showMessage(`The image data could not be read: ${message}`);
+  };
+  handlers.onStart = (job) => {
+    job.wallStart = performance.now();
+    job.pageState = jobState;
+    fromLink = false;
+    drawSoon();
+  };
+  handlers.onEnd = (job) => {
+    if (job) job.wallEnd = performance.now();
+    drawNow();
+  };
+  handlers.onError = ({ field, message }) => {
+    if (fromLink) {
+      fromLink = false;
+      showMessage(linkProblem({ message }), 'link');
+      store.replace(defaultState(), 'fallback');
+      showStory(findPreset('1l'));
+      return;
+    }
+    if (!controls.showError(field, message)) showMessage(message);
+    showProgress();
+  };
+
+  function drawSoon() {
+    if (!frame) frame = requestAnimationFrame(drawNow);
+  }
+
+  function drawNow() {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    showProgress();
+    const job = runner.job;
+    if (!job?.pageState) return;
+    const state = job.pageState;
+    const model = viewModel(job, state, registry);
+    const ablation = !!model.ablation;
+    $('charts').hidden = ablation;
+    $('grid').hidden = ablation;
+    $('ablation').hidden = !ablation;
+    if (ablation) renderAblation($('ablation'), model.ablation);
+    else {
+      charts.update({ grids: model.grids, labels: model.labels, colors: model.colors, epochs: job.config.epochs, experiment: job.config.experiment });
+      renderGrid($('grid'), { job, grids: model.grids, labels: model.labels, colors: model.colors, vae: model.vae });
+    }
+    $('claim').hidden = false;
+    renderClaim($('claim'), model.check);
+    view.check = model.check;
+    if (job.points > 0 && !performance.getEntriesByName('gradscape:paper-first-points').length) {
+      performance.mark('gradscape:paper-first-points');
+    }
+  }
+
+  function showScaled(state) {
+    const preset = findPreset(state.figure);
+    $('scaled').textContent = preset.scaled;
+  }
+
+  function showProgress() {
+    const job = runner.job;
+    const pending = runner.pending;
+    $('cancel').disabled = !runner.running;
+    $('run').textContent = runner.running ? 'Restart' : 'Run';
+    const bar = $('progress');
+    const text = $('progress-text');
+    if (pending || !job) {
+      bar.style.setProperty('--done', '0');
+      bar.setAttribute('aria-valuenow', '0');
+      text.textContent = pending?.waiting ? 'Waiting for the images…' : (pending ? 'Starting…' : '');
+      return;
+    }
+    const { fraction, text: words } = progressText(job, (job.wallEnd ?? performance.now()) - job.wallStart);
+    bar.style.setProperty('--done', String(fraction));
+    bar.setAttribute('aria-valuenow', String(Math.round(100 * fraction)));
+    bar.dataset.state = job.state;
+    text.textContent = words;
+  }
+
+  let hashTimer = 0;
+  let writingHash = '';
+  function writeHash(state) {
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      writingHash = encodeHash(state);
+      if (writingHash !== location.hash) history.replaceState(null, '', writingHash);
+    }, 150);
+  }
+
+  let liveTimer = 0;
+  store.subscribe((state, reason) => {
+    writeHash(state);
+    if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();
+    clearTimeout(liveTimer);
+    if (reason === 'live') liveTimer = setTimeout(() => run(store.state), LIVE_DELAY);
+    else run(state);
+  });
+
+  window.addEventListener('hashchange', () => {
+    if (location.hash === writingHash) return;
+    try {
+      const state = decodeHash(location.hash);
+      showMessage(null);
+      fromLink = false;
+      store.replace(state);
+    } catch (error) {
+      showMessage(`This link could not be used (${error instanceof HashError ? `URL hash: ${error.message}` : error.message}). Keeping the current settings.`, 'link');
+    }
+  });
+
+  $('run').addEventListener('click', () => run(store.state));
+  $('cancel').addEventListener('click', () => runner.cancel());
+  $('message-close').addEventListener('click', () => showMessage(null));
+  setUpCopyLink($('copy-link'), () => encodeHash(store.state));
+  setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(store.state), config: toConfig(store.state) }));
+  setUpPresetSelect(store, PRESETS, 'Figures…');
+  showStory(findPreset(store.state.figure));
+
+  controls.render();
+  run(store.state);
+  if (needsImages(store.state.experiment)) showProgress();
+  document.body.dataset.ready = 'true';
+  const view = {
+    store, runner, registry, flavour, dataLog, check: null,
+    get job() { return runner.job; },
+    /** The train result (docs/train-schema.md) of the points received so far. */
+    result: () => (runner.job ? result(runner.job) : null),
+  };
+  window.gradscapePaper = view;
+}

@@ -1,0 +1,118 @@
+// The page's side of the paper lab's worker (driver.mjs): hands it the image bytes, starts and
+// cancels runs, and gathers the streamed points of every run into growable columns. Only the
+// newest run's messages count; a finished or cancelled job's curves stay until the next run.
+import { Column } from '../regret/runner.mjs';
+
+const CURVES = ['batch', 'epoch', 'trainLoss', 'testLoss', 'testAccuracy'];
+
+/** Everything recorded so far of one job: per run its curves, status and seconds per epoch. */
+export class TrainJob {
+  constructor({ id, config, runs, batchesPerRun, batchesPerEpoch, parameters }) {
+    Object.assign(this, { id, config, batchesPerRun, batchesPerEpoch, parameters });
+    const capacity = Math.ceil(batchesPerRun / Math.max(1, config.record_every ?? 1)) + 2;
+    this.runs = runs.map((info) => ({
+      info, status: null, secondsPerEpoch: NaN, batchesDone: 0,
+      ...Object.fromEntries(CURVES.map((name) => [name, new Column(capacity)])),
+    }));
+    this.totalBatches = runs.length * batchesPerRun;
+    this.batchesDone = 0;
+    this.elapsed = 0;
+    this.state = 'running';
+    this.version = 0;
+  }
+  get runCount() { return this.runs.length; }
+  /** Record points of the run with the most. */
+  get points() { return Math.max(0, ...this.runs.map((r) => r.trainLoss.length)); }
+  add(message) {
+    for (const incoming of message.runs) {
+      const run = this.runs[incoming.index];
+      for (const name of CURVES) run[name].append(incoming[name]);
+      run.status = incoming.status;
+      run.secondsPerEpoch = incoming.secondsPerEpoch;
+      run.batchesDone = incoming.batchesDone;
+    }
+    this.batchesDone = message.batchesDone;
+    this.elapsed = message.elapsed;
+    this.version += 1;
+  }
+}
+
+export class PaperRunner {
+  #worker;
+  #nextId = 1;
+  #handlers;
+  /** The current job (kept after it finishes or is cancelled), or null. */
+  job = null;
+  /** The run asked for and not started yet: {id, config, waiting}. */
+  pending = null;
+
+  /**
+   * handlers: onReady(registry, flavour), onFatal(message), onImages({ok, message}), onWaiting(),
+   * onStart(job), onPoints(job), onDone(job), onCancelled(job), onError({config, field, message}).
+   */
+  constructor(worker, handlers) {
+    this.#worker = worker;
+    this.#handlers = handlers;
+    worker.addEventListener('message', (event) => this.#receive(event.data));
+    worker.addEventListener('error', (event) => handlers.onFatal?.(event.message || 'the worker failed to start'));
+  }
+
+  get running() { return this.pending !== null || this.job?.state === 'running'; }
+
+  /** Hands the worker the bytes of the image file (transferred). */
+  images(bytes) {
+    this.#worker.postMessage({ type: 'images', bytes }, [bytes.buffer]);
+  }
+
+  run(config) {
+    const id = this.#nextId++;
+    this.pending = { id, config, waiting: false };
+    this.#worker.postMessage({ type: 'run', id, config });
+    return id;
+  }
+
+  cancel() {
+    const id = this.pending?.id ?? (this.job?.state === 'running' ? this.job.id : null);
+    if (id != null) this.#worker.postMessage({ type: 'cancel', id });
+  }
+
+  #receive(message) {
+    const h = this.#handlers;
+    if (message.type === 'ready') return h.onReady?.(message.registry, message.flavour);
+    if (message.type === 'fatal') return h.onFatal?.(message.message);
+    if (message.type === 'images') return h.onImages?.(message);
+    const current = this.pending?.id ?? this.job?.id;
+    if (message.id !== current) return undefined;
+    switch (message.type) {
+      case 'waiting':
+        this.pending.waiting = true;
+        return h.onWaiting?.();
+      case 'start':
+        this.job = new TrainJob({ ...message, config: this.pending.config });
+        this.pending = null;
+        return h.onStart?.(this.job);
+      case 'points':
+        this.job.add(message);
+        return h.onPoints?.(this.job);
+      case 'done':
+        this.job.state = 'done';
+        this.job.elapsed = message.elapsed;
+        return h.onDone?.(this.job);
+      case 'cancelled':
+        if (this.pending?.id === message.id) {
+          this.pending = null;
+          return h.onCancelled?.(this.job);
+        }
+        this.job.state = 'cancelled';
+        return h.onCancelled?.(this.job);
+      case 'error': {
+        const config = this.pending?.config ?? this.job?.config;
+        if (this.pending?.id === message.id) this.pending = null;
+        else if (this.job) this.job.state = 'error';
+        return h.onError?.({ config, field: message.field, message: message.message });
+      }
+      default:
+        return undefined;
+    }
+  }
+}

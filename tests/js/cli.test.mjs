@@ -114,3 +114,11 @@ test('bad input: exit code 2 and one line naming the field', () => {
   assert.equal(registry.status, 0);
   assert.equal(JSON.parse(registry.stdout).optimizers.length, 11);
 });
+
+test('a reader that stops early (| head) ends the output quietly, exit code 0', () => {
+  const config = JSON.stringify({ version: 1, objective: { name: 'rosenbrock' }, steps: 200000, optimizers: [{ name: 'adam' }] });
+  const out = spawnSync('bash', ['-c', `node "${cli}" run - | head -c 100 > /dev/null; echo "status \${PIPESTATUS[0]}"`],
+    { input: config, encoding: 'utf8' });
+  assert.equal(out.stderr, '');
+  assert.match(out.stdout, /^status 0$/m);
+});

@@ -101,6 +101,14 @@ async function main(argv) {
   throw new GradscapeError(`unknown command "${args.join(' ')}"\n${USAGE}`);
 }
 
+// A reader that stops early (`gradscape run … | head`) closes the pipe: that is the end of the output,
+// not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`gradscape: cannot write the output: ${error.message}\n`);
+  process.exit(1);
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error) => {

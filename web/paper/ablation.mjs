@@ -106,7 +106,8 @@ function panel(cell, table, [lo, hi], labelled) {
 export function renderAblation(root, table) {
   const all = table.cells.flatMap((c) => ['corrected', 'uncorrected'].flatMap((b) => [...c[b].short, ...c[b].long]))
     .filter((v) => v != null && Number.isFinite(v) && v > 0);
-  const range = all.length ? [Math.min(...all), Math.max(...all)] : [0, 1];
+  const [lo, hi] = all.length ? [Math.min(...all), Math.max(...all)] : [1, 10];
+  const range = hi > lo ? [lo, hi] : [lo / 2, hi * 2];
   const key = document.createElement('p');
   key.className = 'pp-ablation-key';
   const item = (color, dash, text) => {

@@ -320,3 +320,24 @@ test('without the train module, its calls say how to load it', async () => {
   await assert.rejects(loadGradscape({ train: 'yes' }), /^GradscapeError: train: must be true or false/);
   assert.equal(gs.hasTrain, true);
 });
+
+test('a run\'s empty view (no record point yet) is re-fetched after memory growth too', () => {
+  const s = gs.createTrainSession(CONFIGS.logreg_images);
+  const big = [];
+  try {
+    const r = s.run(0);
+    assert.equal(r.trainLoss.length, 0);
+    const before = gs.memoryBytes;
+    while (gs.memoryBytes === before) {
+      big.push(gs.createTrainSession({ ...CONFIGS.mlp_images, model: { hidden: 1024 } }));
+      assert.ok(big.length < 20, 'memory grows');
+    }
+    assert.notEqual(r.trainLoss.buffer.byteLength, 0, 'a live view, not the detached one');
+    assert.deepEqual([...r.trainLoss.slice()], []);
+    s.advance(6);
+    assert.equal(r.trainLoss.length, 3);
+  } finally {
+    s.delete();
+    for (const b of big) b.delete();
+  }
+});

@@ -24,7 +24,8 @@ export class TrainRun {
     const handle = this.#session.live();
     const points = handle.points(this.#i);
     let view = this.#views.get(name);
-    if (!view || view.length !== points) {
+    // Memory growth detaches a view (its buffer's length becomes 0), even one of 0 points.
+    if (!view || view.length !== points || view.buffer.byteLength === 0) {
       view = handle[name](this.#i);
       this.#views.set(name, view);
     }

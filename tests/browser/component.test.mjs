@@ -132,6 +132,7 @@ test('bad attributes are answered inside the box and as an event, never in the c
     unknown: [{ config: '{&quot;stepz&quot;: 5}' }, /stepz/],
     objective: [{ objective: 'moon' }, /objective/],
     nan: [{ steps: 'NaN' }, /steps: must be a non-negative integer, got "NaN"/],
+    paperstart: [{ view: 'paper', start: '1,2' }, /start: the paper view has no start; set it in config/],
   };
   const body = Object.entries(cases).map(([id, [attrs]]) => tag(id, attrs)).join('');
   const { page, errors } = await open(browser, hostPage('bad.html', body), { width: 900, height: 8000 });

@@ -1,13 +1,13 @@
 // The element's attributes as a config of the view's schema (DESIGN.md: the run config for
 // view="landscape", the regret config for "regret", the sweep config for "sweep"). `config` holds
 // the whole config as JSON; the short attributes override its fields:
-//   objective   landscape, sweep: objective.name; regret: problem.name
+//   objective   landscape, sweep: objective.name; regret: problem.name; paper: experiment
 //   optimizers  "adam lr=0.05; sgd lr=0.001 momentum=0.9" (runs separated by ";", each a name and
 //               key=value pairs; true/false are booleans, numbers are numbers, anything else a
 //               string such as schedule=inv_sqrt), or a JSON array of optimizer entries; for the
 //               sweep the first entry is the swept optimizer
-//   start       "x,y" (regret: one or more comma-separated coordinates)
-//   steps       landscape, sweep: steps; regret: T
+//   start       "x,y" (regret: one or more comma-separated coordinates; paper: none)
+//   steps       landscape, sweep: steps; regret: T; paper: epochs
 // Syntax is checked here (AttributeError names the attribute); the engine validates the meaning and
 // names the config field.
 export const VIEWS = ['landscape', 'regret', 'sweep', 'paper'];
@@ -124,26 +124,42 @@ function baseConfig(text) {
   return { version: 1, ...config };
 }
 
+// Where each short attribute goes in each view's config (null: the view has no such field).
+const SHORT = {
+  landscape: { objective: 'objective', optimizers: 'optimizers', start: 'start', steps: 'steps' },
+  regret: { objective: 'problem', optimizers: 'optimizers', start: 'start', steps: 'T' },
+  sweep: { objective: 'objective', optimizers: 'optimizer', start: 'start', steps: 'steps' },
+  paper: { objective: 'experiment', optimizers: 'optimizers', start: null, steps: 'epochs' },
+};
+
 /** The view's config from the element's attributes (`get(name)` returns an attribute or null). */
 export function configFromAttributes(view, get) {
   const config = baseConfig(get('config'));
-  const objective = get('objective');
-  if (objective !== null && objective.trim() !== '') {
-    const key = view === 'regret' ? 'problem' : 'objective';
-    const current = isPlainObject(config[key]) ? config[key] : {};
-    const name = objective.trim();
-    config[key] = current.name === name ? current : { ...current, name, params: {} };
-    if (current.name !== name && current.noise) config[key].noise = current.noise;
+  const to = SHORT[view];
+  const given = (name) => {
+    const value = get(name);
+    if (value === null || value.trim() === '') return null;
+    if (to[name] === null) throw new AttributeError(`${name}: the ${view} view has no ${name}; set it in config`);
+    return value.trim();
+  };
+  const objective = given('objective');
+  if (objective !== null) {
+    const key = to.objective;
+    if (key === 'experiment') config.experiment = objective;
+    else {
+      const current = isPlainObject(config[key]) ? config[key] : {};
+      config[key] = current.name === objective ? current : { ...current, name: objective, params: {} };
+      if (current.name !== objective && current.noise) config[key].noise = current.noise;
+    }
   }
-  const optimizers = get('optimizers');
-  if (optimizers !== null && optimizers.trim() !== '') {
+  const optimizers = given('optimizers');
+  if (optimizers !== null) {
     const list = parseOptimizers(optimizers);
-    if (view === 'sweep') config.optimizer = list[0];
-    else config.optimizers = list;
+    config[to.optimizers] = to.optimizers === 'optimizer' ? list[0] : list;
   }
-  const start = get('start');
-  if (start !== null && start.trim() !== '') config.start = parseNumberList('start', start, view === 'regret' ? undefined : 2);
-  const steps = get('steps');
-  if (steps !== null && steps.trim() !== '') config[view === 'regret' ? 'T' : 'steps'] = parseSteps('steps', steps);
+  const start = given('start');
+  if (start !== null) config.start = parseNumberList('start', start, view === 'regret' ? undefined : 2);
+  const steps = given('steps');
+  if (steps !== null) config[to.steps] = parseSteps('steps', steps);
   return config;
 }

@@ -60,7 +60,7 @@ const DIALOG = `<form method="dialog">
 </form>`;
 
 /**
- * Wires `button` to the dialog. `lab` is 'landscape' | 'regret' | 'sweep'; `current()` returns
+ * Wires `button` to the dialog. `lab` is 'landscape' | 'regret' | 'sweep' | 'paper'; `current()` returns
  * { hash, config }: the page's state hash and the config the figure runs.
  */
 export function setUpEmbedButton(button, lab, current) {

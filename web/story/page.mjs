@@ -1,6 +1,8 @@
 // What the essay and the docs page share: the theme button (as on the labs), which every
-// <gradscape-playground> on the page follows, and the formulas typeset with KaTeX.
+// <gradscape-playground> on the page follows, the formulas typeset with KaTeX, and the service
+// worker that keeps the site available offline (shared/offline.mjs).
 import { initTheme } from '../landscape/theme.mjs';
+import { registerOffline } from '../shared/offline.mjs';
 import { typeset } from './typeset.mjs';
 
 const FIGURES = 'gradscape-playground';
@@ -19,6 +21,7 @@ function revealActiveTab() {
 }
 
 export function initPage() {
+  registerOffline();
   revealActiveTab();
   const theme = initTheme(document.getElementById('theme'), applyTheme);
   applyTheme(theme.current);

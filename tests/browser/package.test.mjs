@@ -7,7 +7,8 @@
 // Both run gs.run and gs.sweep with the SIMD and the scalar builds in headless Chromium and must give
 // the repo API's results in Node exactly. The same two ways load the web component
 // (`import 'gradscape/playground'`, and dist/component/gradscape-playground.mjs by a CDN-style path):
-// its figure must give gs.run's result. Webpack is not tested (not installed).
+// its figure must give gs.run's result. And a webpack 5 build (its Node API) of both: the API page and
+// the figure.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -171,4 +172,30 @@ test('a plain page loads the web component from a CDN-style path', { skip }, asy
   const server = await serve(site);
   servers.push(server);
   await figureResult(`${server.url}post/`);
+});
+
+test('a webpack-built app runs the API with both wasm builds and shows a live figure', { skip }, async () => {
+  const { default: webpack } = await import('webpack');
+  const wpApp = join(work, 'webpack-app');
+  mkdirSync(wpApp);
+  cpSync(join(app, 'node_modules'), join(wpApp, 'node_modules'), { recursive: true });
+  writeFileSync(join(wpApp, 'api.mjs'), PAGE_SCRIPT('gradscape'));
+  writeFileSync(join(wpApp, 'figure.mjs'), "import 'gradscape/playground';\n");
+  const out = join(work, 'webpack-dist');
+  const stats = await new Promise((resolve, reject) => {
+    const compiler = webpack({
+      mode: 'production', context: wpApp, target: 'web', entry: { api: './api.mjs', figure: './figure.mjs' },
+      output: { path: out, publicPath: 'auto' }, performance: { hints: false },
+    });
+    compiler.run((error, result) => compiler.close(() => (error ? reject(error) : resolve(result))));
+  });
+  assert.ok(!stats.hasErrors(), stats.toString({ all: false, errors: true }));
+  const wasm = readdirSync(out).filter((f) => f.endsWith('.wasm'));
+  assert.ok(wasm.length >= 2, `webpack emitted the wasm files: ${wasm}`);
+  writeFileSync(join(out, 'api.html'), HTML('<script src="./api.js"></script>'));
+  writeFileSync(join(out, 'figure.html'), FIGURE('<script src="./figure.js"></script>'));
+  const server = await serve(out, '/wp/app');
+  servers.push(server);
+  checkResults(await pageResults(`${server.url}api.html`));
+  await figureResult(`${server.url}figure.html`);
 });

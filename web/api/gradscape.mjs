@@ -83,6 +83,9 @@ const SHIPPED_IMAGES = '../../public/data/fashion-mnist-6k.bin';
 let readFileSync = null;  // node:fs's, imported with a train module in Node
 
 const instances = new Map();
+// Node's fs, named through a variable so that no bundler (Vite, webpack, esbuild) tries to bundle it
+// for a browser: that branch runs in Node only.
+const NODE_FS = 'node:fs';
 
 function instantiate(key) {
   if (!instances.has(key)) {
@@ -91,7 +94,7 @@ function instantiate(key) {
       const factory = (await glue()).default;
       const url = wasm();
       if (isNode) {
-        const fs = await import(/* @vite-ignore */ 'node:fs');
+        const fs = await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS);
         if (key.startsWith('train-')) readFileSync = fs.readFileSync;
         return factory({ wasmBinary: await fs.promises.readFile(url) });
       }

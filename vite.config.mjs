@@ -1,8 +1,9 @@
 // Vite serves and builds the static site from web/. `base: './'` makes every URL relative, so
-// dist/ works from any static host and any sub-path, with no special headers. Four pages: the
-// landscape playground (index.html), the regret lab (regret.html), the sweep lab (sweep.html) and
-// the embeddable landscape figure (embed.html); the labs'
-// Web Workers are ES modules so that they can load the engine with a dynamic import.
+// dist/ works from any static host and any sub-path, with no special headers. The pages: the
+// landscape playground (index.html), the regret, sweep and paper labs, the embeddable figure of any
+// lab (embed.html), the docs and the essay (story.html); the labs' Web Workers are ES modules so
+// that they can load the engine with a dynamic import. Plugins: the offline precache (sw.js) and
+// the web component's standalone bundle (dist/component/).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import precache from './scripts/vite-precache-plugin.mjs';

@@ -166,6 +166,13 @@ test('attribute changes, the config property, play, pause, reset, divergence eve
   assert.equal(resolved.objective.name, 'himmelblau');
   assert.deepEqual(resolved.start, [0.5, -3]);
 
+  await page.evaluate((c) => { document.getElementById('f').config = { ...c, objective: 'beale', start: null }; }, CONFIG_A);
+  await page.waitForFunction(async () => (await document.getElementById('f').result())?.objective.name === 'beale');
+  assert.equal(await page.evaluate(() => document.getElementById('f').config.objective.name), 'beale', 'an objective given by name alone');
+  assert.deepEqual((await page.evaluate(() => document.getElementById('f').config)).start, gs.registry.objectives.find((o) => o.name === 'beale').default_start);
+  await page.evaluate((c) => { document.getElementById('f').config = c; }, CONFIG_B);
+  await page.waitForFunction(async () => (await document.getElementById('f').result())?.objective.name === 'himmelblau');
+
   await page.evaluate(() => document.getElementById('f').reset());
   assert.equal(await page.evaluate(async () => (await document.getElementById('f').result()).runs[0].loss.length), 1);
   await page.evaluate(() => { window.events.length = 0; document.getElementById('f').play(); });
@@ -182,6 +189,18 @@ test('attribute changes, the config property, play, pause, reset, divergence eve
   await waitEvent(page, 'finished', 'f');
   await page.waitForFunction(() => document.getElementById('f').shadowRoot.querySelector('.gs-settings select'));
   await page.screenshot({ path: join(artifacts, 'component-full-dark.png') });
+  await page.evaluate(() => {
+    const f = document.getElementById('f');
+    f.config = null;
+    const quick = document.createElement('gradscape-playground');
+    quick.id = 'quick';
+    document.body.prepend(quick);
+    setTimeout(() => quick.remove(), 0);
+  });
+  await page.waitForFunction(async () => (await document.getElementById('f').result())?.objective.name === 'rosenbrock');
+  assert.equal(await page.evaluate(() => document.getElementById('f').hasAttribute('config')), false, 'config = null: the defaults');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await eventsOf(page, 'error', 'quick'), [], 'a figure removed while it loads reports nothing');
   assert.deepEqual(errors, []);
   await page.close();
 });

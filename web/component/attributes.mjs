@@ -89,7 +89,7 @@ export function parseOptimizers(value) {
   if (!runs.length) throw new AttributeError('optimizers: needs at least one optimizer, e.g. "adam lr=0.05; sgd lr=0.001"');
   return runs.map((run, i) => {
     const [name, ...pairs] = run.split(/\s+/);
-    if (!/^[a-z_][a-z0-9_]*$/i.test(name) || name.includes('=')) {
+    if (!/^[a-z_][a-z0-9_]*$/i.test(name)) {
       throw new AttributeError(`optimizers: run ${i + 1} must start with an optimizer name, got "${run}"`);
     }
     const entry = { name };

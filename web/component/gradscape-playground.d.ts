@@ -1,8 +1,10 @@
 // Types of the web component (import 'gradscape/playground' registers <gradscape-playground>).
-import type { RunConfig, RunResult, RegretConfig, RegretResult, SweepConfig, SweepResult } from '../api/gradscape.js';
+import type {
+  RunConfig, RunResult, RegretConfig, RegretResult, SweepConfig, SweepResult, TrainConfig, TrainResult,
+} from '../api/gradscape.js';
 
-export type PlaygroundView = 'landscape' | 'regret' | 'sweep';
-export type PlaygroundConfig = RunConfig | RegretConfig | SweepConfig;
+export type PlaygroundView = 'landscape' | 'regret' | 'sweep' | 'paper';
+export type PlaygroundConfig = RunConfig | RegretConfig | SweepConfig | TrainConfig;
 
 export interface PlaygroundEventMap {
   'gradscape:ready': CustomEvent<{ view: PlaygroundView; page: string }>;
@@ -20,8 +22,8 @@ export class GradscapePlayground extends HTMLElement {
   play(): void;
   pause(): void;
   reset(): void;
-  /** The figure's result in its view's result schema (null before it is ready): the landscape's runs as far as they have played, the regret and sweep views' once computed. */
-  result(): Promise<RunResult | RegretResult | SweepResult | null>;
+  /** The figure's result in its view's result schema (null before it is ready): the landscape's runs as far as they have played, the regret, sweep and paper views' once computed. */
+  result(): Promise<RunResult | RegretResult | SweepResult | TrainResult | null>;
   /** The URL hash of the full lab page showing the figure's state. */
   readonly fullPageHash: string;
   addEventListener<K extends keyof PlaygroundEventMap>(type: K, listener: (this: GradscapePlayground, ev: PlaygroundEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

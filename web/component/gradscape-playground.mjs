@@ -2,7 +2,7 @@
 //   <script type="module" src=".../component/gradscape-playground.mjs"></script>
 //   <gradscape-playground objective="rosenbrock" optimizers="adam lr=0.05; sgd lr=0.001 momentum=0.9"
 //       start="-1.5,2" steps="300" controls="minimal" autoplay height="420" theme="auto"></gradscape-playground>
-// Attributes (attributes.mjs): view (landscape | regret | sweep), config (the view's DESIGN.md config
+// Attributes (attributes.mjs): view (landscape | regret | sweep | paper), config (the view's config
 // as JSON) and the short objective, optimizers, start, steps that override its fields; controls
 // (none | minimal | full), autoplay, height (px), theme (light | dark | auto) and site (the Gradscape
 // site that "Open in Gradscape" links to; by default the one this script was loaded from).
@@ -120,12 +120,16 @@ export class GradscapePlayground extends HTMLElement {
     }
   }
 
-  /** Replaces the whole configuration: the short attributes (objective, optimizers, start, steps) are removed. */
+  /**
+   * Replaces the whole configuration: the short attributes (objective, optimizers, start, steps) are
+   * removed; null or undefined leaves the view's defaults.
+   */
   set config(value) {
     try {
-      const text = JSON.stringify(value);
+      const text = value === null || value === undefined ? null : JSON.stringify(value);
       for (const name of CONFIG_ATTRIBUTES) if (name !== 'config') this.removeAttribute(name);
-      this.setAttribute('config', text);
+      if (text === null) this.removeAttribute('config');
+      else this.setAttribute('config', text);
     } catch (error) {
       this.#fail(`config: must be JSON data (${error.message})`);
     }
@@ -137,7 +141,8 @@ export class GradscapePlayground extends HTMLElement {
 
   /**
    * A promise of the figure's result in its view's result schema (DESIGN.md), null before it is
-   * ready: the landscape's runs as far as they have played, the regret and sweep views' once computed.
+   * ready: the landscape's runs as far as they have played, the regret, sweep and paper views' once
+   * computed.
    */
   async result() {
     return this.#view ? this.#view.result() : null;
@@ -244,12 +249,18 @@ export class GradscapePlayground extends HTMLElement {
         this.#placeholder.hidden = true;
         this.#box.dataset.state = 'ready';
         this.#emit('ready', { view: viewName, page: FULL_PAGES[viewName] });
-        view.start?.();
+        try {
+          view.start?.();
+        } catch (error) {
+          this.#view = null;
+          throw error;
+        }
         const action = this.#pendingAction;
         this.#pendingAction = null;
-        if (action) this.#view[action]();
+        if (action) this.#act(action);
       } catch (error) {
         if (abort.signal.aborted) return;
+        abort.abort();  // the view's own clean-up, if it got that far
         root?.remove();
         this.#placeholder.hidden = true;
         this.#box.dataset.state = 'error';
@@ -264,6 +275,7 @@ export class GradscapePlayground extends HTMLElement {
   #unmount() {
     this.#abort?.abort();
     this.#abort = null;
+    this.#pendingAction = null;
     try {
       this.#view?.destroy?.();
     } catch {
@@ -315,6 +327,7 @@ export class GradscapePlayground extends HTMLElement {
   }
 
   #fail(message) {
+    if (!this.#message.hidden && this.#message.textContent === message) return;  // said already
     this.#showMessage(message);
     this.#emit('error', { message });
   }

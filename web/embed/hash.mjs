@@ -1,5 +1,5 @@
-// The embed's URL hash: the lab page's state keys (landscape, regret or sweep: labs.mjs) plus the
-// embed's own: lab=landscape|regret|sweep, autoplay=1|0, controls=minimal|none|full,
+// The embed's URL hash: the lab page's state keys (landscape, regret, sweep or paper: labs.mjs) plus
+// the embed's own: lab=landscape|regret|sweep|paper, autoplay=1|0, controls=minimal|none|full,
 // theme=auto|light|dark. The first value of each is the default.
 import { HashError } from '../shared/hash-codecs.mjs';
 import { LABS } from './labs.mjs';

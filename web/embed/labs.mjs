@@ -1,6 +1,6 @@
-// The figures embed.html can show, by the hash's `lab` key: each lab's page, its URL-hash
-// codec (the lab page's own PROPS table, so a lab's link and its embed use the same keys) and the
-// config of a state, as the lab page computes it.
+// The figures embed.html can show, by the hash's `lab` key: the engine modules each needs, its
+// URL-hash codec (the lab page's own PROPS table, so a lab's link and its embed use the same keys)
+// and the config of a state, as the lab page computes it.
 import * as landscape from '../landscape/state.mjs';
 import * as regret from '../regret/state.mjs';
 import * as sweep from '../sweep/state.mjs';
@@ -8,19 +8,19 @@ import * as paper from '../paper/state.mjs';
 
 export const LABS = {
   landscape: {
-    page: 'index.html', engine: {}, decodeHash: landscape.decodeHash, defaultState: landscape.defaultState,
+    engine: {}, decodeHash: landscape.decodeHash, defaultState: landscape.defaultState,
     toConfig: landscape.toConfig,
   },
   regret: {
-    page: 'regret.html', engine: { regret: true }, decodeHash: regret.decodeHash, defaultState: regret.defaultState,
+    engine: { regret: true }, decodeHash: regret.decodeHash, defaultState: regret.defaultState,
     toConfig: regret.toConfig,
   },
   sweep: {
-    page: 'sweep.html', engine: { sweep: true }, decodeHash: sweep.decodeHash, defaultState: sweep.defaultState,
+    engine: { sweep: true }, decodeHash: sweep.decodeHash, defaultState: sweep.defaultState,
     toConfig: (state, registry) => sweep.toConfigs(state, registry)[0],
   },
   paper: {
-    page: 'paper.html', engine: { train: true }, decodeHash: paper.decodeHash, defaultState: paper.defaultState,
+    engine: { train: true }, decodeHash: paper.decodeHash, defaultState: paper.defaultState,
     toConfig: paper.toConfig,
   },
 };

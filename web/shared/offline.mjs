@@ -1,6 +1,6 @@
 // Offline after the first load: registers the site's service worker (./sw.js, written by
-// scripts/vite-precache-plugin.mjs), which precaches the whole build. The landscape, regret and
-// sweep pages call registerOffline() (a call, not an import for its effect: package.json declares
+// scripts/vite-precache-plugin.mjs), which precaches the whole build. The lab pages, the docs and
+// the essay call registerOffline() (a call, not an import for its effect: package.json declares
 // the project free of side effects, so such an import would be dropped). Only in production builds
 // (the dev server has no sw.js and hot reload must stay in charge), only where service workers
 // exist and the page is http(s), and only after the page's own load, so that the precache does not

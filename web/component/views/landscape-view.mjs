@@ -37,7 +37,8 @@ const LAYOUT = `<div class="gs-landscape">
 
 /** The run config with the playground's defaults for what `config` leaves out (the engine validates the rest). */
 function withDefaults(config, registry) {
-  const objective = config.objective ?? { name: 'rosenbrock' };
+  const given = config.objective ?? { name: 'rosenbrock' };
+  const objective = typeof given === 'string' ? { name: given } : given;
   const info = registry.objectives.find((o) => o.name === objective.name);
   return {
     version: 1,
@@ -55,6 +56,7 @@ export async function createView(ctx) {
   ctx.adoptStyles(legendCss);
   ctx.adoptStyles(viewCss);
   const gs = await ctx.engine({});
+  if (ctx.signal.aborted) throw new DOMException('the element was removed while the engine loaded', 'AbortError');
   const registry = gs.registry;
   const session = gs.createSession();
   ctx.root.innerHTML = LAYOUT;
@@ -197,12 +199,16 @@ export async function createView(ctx) {
   $('.gs-play').addEventListener('click', () => player.toggle());
   $('.gs-reset').addEventListener('click', () => { player.reset(); frame(true); });
   $('.gs-scrub').addEventListener('input', () => player.seek(Number($('.gs-scrub').value)));
-  ctx.signal.addEventListener('abort', () => {
+  let destroyed = false;
+  function destroy() {
+    if (destroyed) return;
+    destroyed = true;
     player.pause();
     resize.disconnect();
     surface.destroy();
     session.delete();
-  });
+  }
+  ctx.signal.addEventListener('abort', destroy, { once: true });
 
   setConfig(ctx.config);
   if (ctx.controls === 'full') await showSettings();
@@ -220,6 +226,7 @@ export async function createView(ctx) {
     get fullPageHash() { return encodeHash(state); },
     get config() { return toConfig(state, registry); },
     result: () => session.result(),
+    destroy,
     debug: { gs, session, player, surface },
   };
 }

@@ -32,9 +32,10 @@ export function initLiveRun(gs) {
       time.textContent = `${(performance.now() - t0).toFixed(1)} ms`;
       output.textContent = formatResult(result);
     } catch (error) {
-      if (!(error instanceof GradscapeError)) throw error;
       output.parentElement.classList.add('error');
-      output.textContent = `GradscapeError\n  field:   ${JSON.stringify(error.field)}\n  message: ${error.message}`;
+      output.textContent = error instanceof GradscapeError
+        ? `GradscapeError\n  field:   ${JSON.stringify(error.field)}\n  message: ${error.message}`
+        : `The engine failed: ${error.message}`;
       time.textContent = '';
     }
   };

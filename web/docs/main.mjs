@@ -18,7 +18,13 @@ const TABLES = {
 
 // A link to a collapsed entry (#opt-adam) opens it.
 function openTarget() {
-  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  let id = location.hash.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    return;  // not an id of this page
+  }
+  const target = id ? document.getElementById(id) : null;
   if (target instanceof HTMLDetailsElement && !target.open) {
     target.open = true;
     target.scrollIntoView();
@@ -60,4 +66,4 @@ async function start() {
   document.body.dataset.typeset = 'ready';
 }
 
-start();
+start().catch(showFailure);

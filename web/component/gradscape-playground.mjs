@@ -27,6 +27,7 @@
 import themeCss from '../shared/theme.css?inline';
 import componentCss from './component.css?inline';
 import { GradscapeError, loadGradscape } from '../api/gradscape.mjs';
+import { sheetOf } from './stylesheets.mjs';
 import {
   AttributeError, configFromAttributes, parseControls, parseFlag, parseHeight, parseTheme, parseView,
 } from './attributes.mjs';
@@ -42,22 +43,6 @@ const CONFIG_ATTRIBUTES = ['config', 'objective', 'optimizers', 'start', 'steps'
 const REMOUNT_ATTRIBUTES = ['view', 'controls', 'autoplay', 'site'];
 const LAZY_MARGIN = '200px';
 const DEFAULT_SITE = new URL(/* @vite-ignore */ '../', import.meta.url).href;
-
-const sheets = new Map();
-// The site's stylesheets size things in rem, the root font size of the page they are on: inside a
-// host page that would be the host's (a page with html { font-size: 30px } would blow the figure
-// up), so in the shadow root a rem is the box's --gs-rem (component.css) instead.
-const scopedRem = (cssText) => cssText.replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--gs-rem))');
-
-/** One constructable stylesheet per CSS text, shared by every element of the page. */
-function sheetOf(cssText) {
-  if (!sheets.has(cssText)) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(scopedRem(cssText));
-    sheets.set(cssText, sheet);
-  }
-  return sheets.get(cssText);
-}
 
 const darkMedia = () => globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 

@@ -9,6 +9,7 @@ import componentCss from '../component.css?inline';
 import { loadGradscape } from '../../api/gradscape.mjs';
 import { PRESETS as REGRET_PRESETS } from '../../regret/presets.mjs';
 import { PRESETS as SWEEP_PRESETS } from '../../sweep/presets.mjs';
+import { sheetOf } from '../stylesheets.mjs';
 
 const VIEWS = { regret: () => import('./regret-view.mjs'), sweep: () => import('./sweep-view.mjs') };
 
@@ -53,12 +54,6 @@ form.addEventListener('submit', (e) => {
   location.search = next.toString();
 });
 
-const scopedRem = (css) => css.replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--gs-rem))');
-const sheet = (css) => {
-  const s = new CSSStyleSheet();
-  s.replaceSync(scopedRem(css));
-  return s;
-};
 const engines = new Map();
 const engine = (options) => {
   const key = JSON.stringify(options ?? {});
@@ -77,7 +72,7 @@ async function mount() {
   host.style.width = `${choice.w}px`;
   host.style.height = `${choice.h}px`;
   const shadow = host.attachShadow({ mode: 'open' });
-  shadow.adoptedStyleSheets = [sheet(themeCss), sheet(componentCss)];
+  shadow.adoptedStyleSheets = [sheetOf(themeCss), sheetOf(componentCss)];
   const box = document.createElement('div');
   box.className = 'gs-box';
   box.dataset.theme = choice.theme;
@@ -93,7 +88,7 @@ async function mount() {
   try {
     harness.view = await createView({
       root,
-      adoptStyles: (css) => { shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(css)]; },
+      adoptStyles: (css) => { shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheetOf(css)]; },
       config, controls: choice.controls, autoplay: false, theme: choice.theme, height: host.clientHeight,
       engine,
       emit: (type, detail) => {

@@ -2,7 +2,8 @@
 // mounted by their dev harness (web/component/views/dev-harness.html) from a Vite dev server this
 // test starts itself (no build needed): the charts and the map are drawn; the numbers equal
 // gs.regret(config) / gs.sweep(config) computed here in Node; pause stops the computation and play
-// resumes it; a bad config rejects with the engine's message naming the field; no console errors.
+// resumes it; result() asked for right after creation resolves once computed; after an error the Run
+// button runs again; a bad config rejects with the engine's message naming the field; no console errors.
 // Screenshots of both views in both themes, at 900 and 360 px, with each controls value go to
 // test-artifacts/component-*.png.
 import { test, before, after } from 'node:test';
@@ -179,6 +180,53 @@ test('sweep view: pause stops the rows, play resumes them', async () => {
   assert.ok(paused < 256);
   await page.evaluate(() => window.harness.view.play());
   await page.waitForFunction((before) => window.harness.view.debug.runner.job.maps[0].rowsDone > before, paused, { timeout: 10000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('result() asked for right after creation waits for the computation and resolves to its result', async () => {
+  for (const [view, config, expected] of [['regret', REDDI, () => gs.regret(REDDI)], ['sweep', BASINS, () => gs.sweep(BASINS)]]) {
+    const { page, errors } = await mount({ view }, config);
+    const asked = await page.evaluate(() => {
+      const h = window.harness;
+      h.view.pause();
+      h.asked = h.view.result().then((result) => ({ result }), (error) => ({ error: error.message }));
+      const { job } = h.view.debug.runner;
+      return { finished: h.events.some((e) => e.type === 'finished'), state: job?.state ?? null };
+    });
+    assert.equal(asked.finished, false, `${view}: asked while computing`);
+    assert.notEqual(asked.state, 'done', view);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.harness.events.some((e) => e.type === 'finished')), false, `${view}: paused`);
+    await page.evaluate(() => window.harness.view.play());
+    const { result, error } = await page.evaluate(() => window.harness.asked);
+    assert.equal(error, undefined, view);
+    assert.deepEqual(result, JSON.parse(JSON.stringify(expected())), `${view}: the final result`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('the Run button after an error runs again', async () => {
+  const { page, errors } = await mount({ view: 'regret' }, REDDI);
+  await finished(page);
+  const play = () => page.evaluate(() => document.getElementById('host').shadowRoot.querySelector('.gs-lab-play').textContent);
+  const bad = await page.evaluate(() => {
+    const h = window.harness;
+    const { store } = h.view.debug;
+    store.replace({ ...store.state, T: -3 });
+    return h.view.result().then(() => 'resolved', (error) => error.message);
+  });
+  assert.match(bad, /^result: the computation failed: T: /);
+  assert.equal(await play(), 'Run');
+  const errorsShown = () => page.evaluate(() => window.harness.events.filter((e) => e.type === 'error').length);
+  const before = await errorsShown();
+  await page.evaluate(() => document.getElementById('host').shadowRoot.querySelector('.gs-lab-play').click());
+  await page.waitForFunction((n) => window.harness.events.filter((e) => e.type === 'error').length > n, before, { timeout: 10000 });
+  assert.equal(await play(), 'Run', 'the click ran the config again (and it failed again)');
+  await page.evaluate(() => window.harness.view.debug.store.replace({ ...window.harness.view.debug.store.state, T: 20000 }));
+  await page.waitForFunction(() => window.harness.events.filter((e) => e.type === 'finished').length > 1, null, { timeout: 30000 });
+  assert.equal(await play(), 'Run again');
   assert.deepEqual(errors, []);
   await page.close();
 });

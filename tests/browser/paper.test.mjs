@@ -12,6 +12,8 @@ import { statSync } from 'node:fs';
 import { serve, launch, open, root, artifacts } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { decodeHash, toConfig } from '../../web/paper/state.mjs';
+import { checkClaim } from '../../web/paper/claims.mjs';
+import { downloadFraction, formatBytes } from '../../web/paper/data.mjs';
 
 let browser;
 let server;
@@ -170,18 +172,59 @@ test('embed.html#lab=paper and <gradscape-playground view="paper"> render the fi
 
   const bow = { experiment: 'logreg_bow', data: { train: 256, test: 100, vocabulary: 2000 }, epochs: 1, seeds: [1, 2],
     optimizers: [{ name: 'adam', lr_grid: [0.01, 0.1], schedule: { name: 'inv_sqrt' } }, { name: 'adagrad', lr_grid: [0.1] }] };
+  // result() asked for as soon as the view exists (the element resolves null before), while it trains.
   const detail = await p.evaluate((config) => new Promise((resolve) => {
     const element = document.createElement('gradscape-playground');
     element.setAttribute('view', 'paper');
     element.setAttribute('controls', 'none');
     element.setAttribute('height', '400');
     element.setAttribute('config', JSON.stringify(config));
-    element.addEventListener('gradscape:finished', async () => resolve(await element.result()));
+    let finished = false;
+    element.addEventListener('gradscape:finished', () => { finished = true; });
     element.addEventListener('gradscape:error', (e) => resolve({ error: e.detail.message }));
     document.body.replaceChildren(element);
+    const ask = () => {
+      const askedEarly = !finished;
+      element.result().then((result) => {
+        if (result === null) requestAnimationFrame(ask);
+        else resolve({ askedEarly, result });
+      }, (error) => resolve({ error: error.message }));
+    };
+    ask();
   }), bow);
   assert.equal(detail.error, undefined);
-  assert.deepEqual(withoutTimes(detail.runs), withoutTimes(gs.train(bow).runs));
+  assert.ok(detail.askedEarly, 'result() was asked for before the training finished');
+  assert.deepEqual(withoutTimes(detail.result.runs), withoutTimes(gs.train(bow).runs));
   assert.deepEqual(errors, []);
   await p.close();
+});
+
+test('Fig. 4\'s claim while training: a cell whose budget is not finished is pending, not diverged', () => {
+  const cell = (beta1, beta2, corrected, uncorrected) => ({ beta1, beta2, corrected, uncorrected });
+  const table = (cells) => ({ cells, beta1: [0, 0.9], beta2: [0.99, 0.9999], log_lr: [-3, -2], short: 1, long: 2 });
+  const config = { optimizers: [] };
+  const check = (cells) => checkClaim({ figure: '4', grids: [], config, labels: [], ablation: table(cells), finished: false });
+  const early = check([
+    cell(0, 0.9999, { short: [null, null], long: [null, null] }, { short: [null, null], long: [null, null] }),
+    cell(0.9, 0.9999, { short: [0.5, null], long: [null, null] }, { short: [0.6, 0.7], long: [null, null] }),
+  ]);
+  assert.equal(early.ok, null);
+  assert.deepEqual(early.parts.map((part) => part.ok), [null, null, null]);
+  assert.ok(early.parts.every((part) => /pending/.test(part.text) && !/diverged|no sign/.test(part.text)), JSON.stringify(early.parts));
+  const shortDone = check([
+    cell(0, 0.9999, { short: [0.5, 0.4], long: [null, 0.3] }, { short: [NaN, 0.9], long: [null, null] }),
+  ]);
+  assert.deepEqual(shortDone.parts.map((part) => part.ok), [true, null]);
+  assert.match(shortDone.parts[0].text, /uncorrected diverged vs corrected 0\.5/);
+  const done = check([cell(0, 0.9999, { short: [0.5, 0.4], long: [0.3, 0.2] }, { short: [NaN, 0.9], long: [NaN, 0.8] })]);
+  assert.equal(done.ok, true);
+});
+
+test('the download progress of a gzipped file (no usable total) shows the bytes only, the fraction in [0, 1]', () => {
+  assert.equal(formatBytes(3e6, NaN), '3.0 MB');
+  assert.equal(formatBytes(3e6, 1.2e6), '3.0 MB', 'a total below the bytes loaded is not shown');
+  assert.equal(formatBytes(1.2e6, 2.8e6), '1.2 / 2.8 MB');
+  assert.equal(downloadFraction(3e6, 1.2e6), 1);
+  assert.equal(downloadFraction(1e6, NaN), 0);
+  assert.equal(downloadFraction(0.7e6, 2.8e6), 0.25);
 });

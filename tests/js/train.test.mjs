@@ -194,6 +194,39 @@ test('run(i): what the run is, its status and zero-copy views of the curves reco
   assert.throws(() => s.run(0), /train session: used after delete/);
 });
 
+test('a handle kept across reset() and configure() re-fetches its run; past the new run count it throws', () => {
+  const config = CONFIGS.logreg_images;
+  const whole = gs.train(config);
+  const s = gs.createTrainSession(config);
+  try {
+    const r = s.run(1);
+    const last = s.run(5);
+    s.advance(6);
+    const held = r.trainLoss;
+    assert.equal(held.length, 3);
+    s.reset();
+    s.advance(6);
+    assert.equal(r.points, 3);
+    assert.notEqual(r.trainLoss, held, 'a fresh view after reset(), not the one of the freed curve of the same length');
+    assert.deepEqual([...r.trainLoss], whole.runs[1].train_loss.slice(0, 3));
+
+    const fewer = { ...config, seeds: [3], optimizers: [{ name: 'rmsprop', lr: 0.01 }, { name: 'adam', lr: 0.02 }] };
+    s.configure(fewer);
+    assert.equal(s.runCount, 2);
+    assert.deepEqual([r.optimizer.name, r.lr, r.seed], ['adam', 0.02, 3], 'the run at index 1 of the new config');
+    assert.equal(r.trainLoss.length, 0);
+    s.advance(4);
+    assert.deepEqual([...r.trainLoss], gs.train(fewer).runs[1].train_loss.slice(0, 2));
+    for (const read of [() => last.points, () => last.trainLoss, () => last.status, () => last.lr]) {
+      assert.throws(read, (error) => error instanceof GradscapeError && error.field === 'run' && /index 5 is out of range/.test(error.message));
+    }
+    s.configure(config);
+    assert.equal(last.lr, whole.runs[5].lr, 'in range again after a configure() with more runs');
+  } finally {
+    s.delete();
+  }
+});
+
 test('a diverged run stops with its minibatch and message; the other runs go on', () => {
   const result = gs.train({ ...CONFIGS.mlp_images, optimizers: [{ name: 'sgd', lr_grid: [0.01, 1000] }] });
   const [ok, , diverged, alsoDiverged] = result.runs;

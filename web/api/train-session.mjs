@@ -3,8 +3,16 @@
 // up to k minibatches in one wasm call, so a Web Worker can show the curves growing and cancel
 // between calls. run(i) is a live handle on run i: its curves are zero-copy Float64Array views of
 // the points recorded so far, re-fetched on every read once more points were recorded or wasm
-// memory grew, so a held handle never shows a detached array.
-import { EngineSession, checkCount, checkIndex } from './support.mjs';
+// memory grew, so a held handle never shows a detached array. reset() and configure() start a new
+// epoch of the session: a handle of an older epoch drops its views and what it knew of its run and
+// fetches them again (after a configure() with fewer runs, a handle past the end throws).
+import { EngineSession, GradscapeError, checkCount, checkIndex } from './support.mjs';
+
+// Each session's epoch, bumped by reset() and configure() (a WeakMap: the base constructor
+// configures before a subclass's private fields exist).
+const epochs = new WeakMap();
+const epochOf = (session) => epochs.get(session) ?? 0;
+const nextEpoch = (session) => epochs.set(session, epochOf(session) + 1);
 
 /** Run i of a TrainSession: what it is, its status and its curves so far. */
 export class TrainRun {
@@ -12,16 +20,34 @@ export class TrainRun {
   #i;
   #info;
   #views = new Map();
+  #epoch;
   constructor(session, i) {
     this.#session = session;
     this.#i = i;
+    this.#epoch = epochOf(session);
+  }
+  // The engine's session, once this handle is checked against the session's epoch: after a
+  // reset() or configure() the cached views point at freed curves and #info may be another run's.
+  #live() {
+    const handle = this.#session.live();
+    const epoch = epochOf(this.#session);
+    if (epoch !== this.#epoch) {
+      const count = handle.runCount();
+      if (this.#i >= count) {
+        throw new GradscapeError(`run: this handle's index ${this.#i} is out of range since the last configure(), which gives ${count} runs (indices 0 to ${count - 1})`);
+      }
+      this.#views.clear();
+      this.#info = undefined;
+      this.#epoch = epoch;
+    }
+    return handle;
   }
   #details() {
-    this.#info ??= JSON.parse(this.#session.live().runInfo(this.#i));
+    this.#info ??= JSON.parse(this.#live().runInfo(this.#i));
     return this.#info;
   }
   #curve(name) {
-    const handle = this.#session.live();
+    const handle = this.#live();
     const points = handle.points(this.#i);
     let view = this.#views.get(name);
     // Memory growth detaches a view (its buffer's length becomes 0), even one of 0 points.
@@ -38,12 +64,12 @@ export class TrainRun {
   get lr() { return this.#details().lr; }
   get seed() { return this.#details().seed; }
   /** { status: 'ok' | 'diverged' | 'running', diverged_at, message } */
-  get status() { return JSON.parse(this.#session.live().runStatus(this.#i)); }
-  get batchesDone() { return this.#session.live().runBatchesDone(this.#i); }
+  get status() { return JSON.parse(this.#live().runStatus(this.#i)); }
+  get batchesDone() { return this.#live().runBatchesDone(this.#i); }
   /** Record points so far (the curves' length). */
-  get points() { return this.#session.live().points(this.#i); }
+  get points() { return this.#live().points(this.#i); }
   /** Wall-clock training seconds per epoch so far (NaN before the first minibatch). */
-  get secondsPerEpoch() { return this.#session.live().secondsPerEpoch(this.#i); }
+  get secondsPerEpoch() { return this.#live().secondsPerEpoch(this.#i); }
   /** Minibatches done at each record point. */
   get batch() { return this.#curve('batch'); }
   /** batch / batches per epoch. */
@@ -56,18 +82,24 @@ export class TrainRun {
   get testAccuracy() { return this.#curve('testAccuracy'); }
 }
 
-// Each session's run handles, until its next configure() (the base constructor configures before
-// a subclass's private fields exist).
+// Each session's run handles, until its next configure().
 const runHandles = new WeakMap();
 
 export class TrainSession extends EngineSession {
   constructor(module, config) { super(new module.TrainSession(), 'train session', config); }
   configure(config) {
-    super.configure(config);
-    runHandles.set(this, []);
+    try {
+      super.configure(config);
+    } finally {
+      nextEpoch(this);
+      runHandles.set(this, []);
+    }
   }
   /** Back to minibatch 0 with the same config (fresh initial parameters, empty curves). */
-  reset() { this.live().reset(); }
+  reset() {
+    this.live().reset();
+    nextEpoch(this);
+  }
   /** Trains every unfinished run by up to k minibatches; returns the most any run trained. */
   advance(k) { return this.live().advance(checkCount(k, 'minibatches')); }
   get runCount() { return this.live().runCount(); }
@@ -78,7 +110,10 @@ export class TrainSession extends EngineSession {
   get batchesDone() { return this.live().batchesDone(); }
   /** The model's parameter count. */
   get parameters() { return this.live().parameterCount(); }
-  /** Run i (ordered optimizer entry by entry, then grid point, then seed), until the next configure(). */
+  /**
+   * Run i (ordered optimizer entry by entry, then grid point, then seed). A handle kept across
+   * reset() or configure() shows run i of the session as it is then.
+   */
   run(i) {
     checkIndex('run', i, this.live().runCount());
     if (!runHandles.has(this)) runHandles.set(this, []);

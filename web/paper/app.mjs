@@ -14,11 +14,8 @@ import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { PaperRunner } from './runner.mjs';
 import { PaperCharts } from './charts.mjs';
-import { renderGrid } from './grid-table.mjs';
-import { renderClaim } from './claims.mjs';
-import { renderAblation } from './ablation.mjs';
-import { fetchBytes, formatBytes, imagesUrl } from './data.mjs';
-import { progressText, viewModel } from './view-model.mjs';
+import { downloadFraction, fetchBytes, formatBytes, imagesUrl } from './data.mjs';
+import { drawJob, progressText } from './view-model.mjs';
 import { result } from './summary.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -29,13 +26,22 @@ function linkProblem(error) {
   return `This link could not be used (${why}). Showing Fig. 1 (left) instead.`;
 }
 
+// Resolves once the worker is ready; a worker failure before that rejects, one after it is shown
+// in the message bar (until closed).
 function startWorker(handlers) {
   const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
   return new Promise((resolve, reject) => {
+    let ready = false;
     const runner = new PaperRunner(worker, {
       ...handlers,
-      onReady: (registry, flavour) => resolve({ runner, registry, flavour }),
-      onFatal: (message) => reject(new Error(message)),
+      onReady: (registry, flavour) => {
+        ready = true;
+        resolve({ runner, registry, flavour });
+      },
+      onFatal: (message) => {
+        if (ready) showMessage(`The paper lab's worker failed: ${message}`, 'fatal');
+        else reject(new Error(message));
+      },
     });
   });
 }
@@ -48,7 +54,7 @@ function downloadImages(log) {
   document.body.dataset.data = 'loading';
   return fetchBytes(imagesUrl(), (loaded, total) => {
     log.push([loaded, total]);
-    const fraction = Number.isFinite(total) && total > 0 ? loaded / total : 0;
+    const fraction = downloadFraction(loaded, total);
     bar.style.setProperty('--done', String(fraction));
     bar.setAttribute('aria-valuenow', String(Math.round(100 * fraction)));
     text.textContent = `Fashion-MNIST images: ${formatBytes(loaded, total)}`;
@@ -66,7 +72,10 @@ function downloadImages(log) {
 export async function start() {
   const handlers = {};
   const dataLog = [];
-  const images = downloadImages(dataLog);
+  const images = downloadImages(dataLog).catch((error) => {
+    showMessage(`The paper lab needs the image data: ${error.message}`, 'fatal');
+    return null;
+  });
   const { runner, registry, flavour } = await startWorker({
     onImages: (m) => handlers.onImages(m),
     onWaiting: () => showProgress(),
@@ -76,7 +85,7 @@ export async function start() {
     onCancelled: (job) => handlers.onEnd(job),
     onError: (error) => handlers.onError(error),
   });
-  images.then((bytes) => runner.images(bytes), (error) => showMessage(`The paper lab needs the image data: ${error.message}`));
+  images.then((bytes) => bytes && runner.images(bytes));
 
   let fromLink = false;
   let initial = defaultState();
@@ -143,19 +152,7 @@ export async function start() {
     showProgress();
     const job = runner.job;
     if (!job?.pageState) return;
-    const state = job.pageState;
-    const model = viewModel(job, state, registry);
-    const ablation = !!model.ablation;
-    $('charts').hidden = ablation;
-    $('grid').hidden = ablation;
-    $('ablation').hidden = !ablation;
-    if (ablation) renderAblation($('ablation'), model.ablation);
-    else {
-      charts.update({ grids: model.grids, labels: model.labels, colors: model.colors, epochs: job.config.epochs, experiment: job.config.experiment });
-      renderGrid($('grid'), { job, grids: model.grids, labels: model.labels, colors: model.colors, vae: model.vae });
-    }
-    $('claim').hidden = false;
-    renderClaim($('claim'), model.check);
+    const model = drawJob(job, registry, { claim: $('claim'), charts, chartsHost: $('charts'), ablationHost: $('ablation'), grid: $('grid') });
     view.check = model.check;
     if (job.points > 0 && !performance.getEntriesByName('gradscape:paper-first-points').length) {
       performance.mark('gradscape:paper-first-points');

@@ -84,19 +84,32 @@ function checkCurves(figure, grids, config, labels) {
     : { text: `${best.label} ${formatNumber(best.loss, 3)} is lower than ${f.adam.label} ${formatNumber(f.adam.loss, 3)} (by ${pct(f.adam.loss, best.loss)})`, ok: false }]);
 }
 
+// A cell's budget is pending while some α of it (with or without bias correction) has not reached
+// it: its value is null until then (ablation.mjs), so it is judged only once every α has.
+const PENDING = 'pending: still training';
+
 function checkAblation(table) {
   const { cells, beta2 } = table;
   const finite = (v) => v != null && Number.isFinite(v);
+  const pending = (cell, budget) => cell.corrected[budget].includes(null) || cell.uncorrected[budget].includes(null);
   const best = (cell, budget) => Math.min(...cell[budget].filter(finite));
   const top = Math.max(...beta2);
   const parts = [];
   const worst = (cell, budget) => (cell[budget].some((v) => Number.isNaN(v)) ? Infinity : Math.max(...cell[budget].filter(finite)));
   for (const c of cells.filter((c) => c.beta2 === top)) {
+    if (pending(c, 'short')) {
+      parts.push({ text: `β₁ ${c.beta1}, β₂ ${top}, after the short budget: ${PENDING}`, ok: null });
+      continue;
+    }
     const on = worst(c.corrected, 'short');
     const off = worst(c.uncorrected, 'short');
     const ok = Number.isFinite(on) && off > on * (1 + MARGIN);
     const words = (v) => (Number.isFinite(v) ? formatNumber(v, 4) : 'diverged');
     parts.push({ text: `β₁ ${c.beta1}, β₂ ${top}, after the short budget, worst loss over α: uncorrected ${words(off)} vs corrected ${words(on)} (${ok ? 'unstable without' : 'no sign of instability'})`, ok });
+  }
+  if (cells.some((c) => pending(c, 'long'))) {
+    parts.push({ text: `lowest loss after the longer budget: ${PENDING}`, ok: null });
+    return verdict(parts);
   }
   let overall = { loss: Infinity };
   for (const c of cells) {

@@ -6,12 +6,15 @@ export const imagesUrl = (base = document.baseURI) => new URL('./data/fashion-mn
 
 /**
  * Fetches `url` into one Uint8Array, calling onProgress(loaded, total) per chunk (total: the
- * Content-Length, or NaN when the server sends none). Rejects with a message naming the URL.
+ * Content-Length, or NaN when the server sends none or the body is encoded, e.g. gzipped: then
+ * Content-Length counts the compressed bytes, while the stream gives the decoded ones). Rejects
+ * with a message naming the URL.
  */
 export async function fetchBytes(url, onProgress = () => {}, { signal } = {}) {
   const response = await fetch(url, { signal });
   if (!response.ok) throw new Error(`could not fetch ${url}: HTTP ${response.status}`);
-  const total = Number(response.headers.get('content-length') ?? NaN);
+  const length = response.headers.get('content-length');
+  const total = length === null || response.headers.get('content-encoding') ? NaN : Number(length);
   onProgress(0, total);
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -37,8 +40,13 @@ export async function fetchBytes(url, onProgress = () => {}, { signal } = {}) {
   return bytes;
 }
 
-/** "1.2 / 2.8 MB" */
+/** The fraction of the download done, in [0, 1] (0 while the total is unknown). */
+export function downloadFraction(loaded, total) {
+  return Number.isFinite(total) && total > 0 ? Math.min(1, Math.max(0, loaded / total)) : 0;
+}
+
+/** "1.2 / 2.8 MB", or "1.2 MB" while the total is unknown (or wrong: below the bytes loaded). */
 export function formatBytes(loaded, total) {
   const mb = (n) => (n / 1e6).toFixed(1);
-  return Number.isFinite(total) && total > 0 ? `${mb(loaded)} / ${mb(total)} MB` : `${mb(loaded)} MB`;
+  return Number.isFinite(total) && total > 0 && loaded <= total ? `${mb(loaded)} / ${mb(total)} MB` : `${mb(loaded)} MB`;
 }

@@ -19,11 +19,10 @@
 //               {type: 'done', id, batchesDone, elapsed} · {type: 'cancelled', id, batchesDone, elapsed}
 //               {type: 'images', ok, message} · {type: 'error', id, field, message}
 // Curve arrays are Float64Array copies whose buffers are transferred.
+import { needsImages } from './state.mjs';
 
 export const CHUNK_MS = 20;
 const CURVES = ['batch', 'epoch', 'trainLoss', 'testLoss', 'testAccuracy'];
-
-const needsImages = (config) => config?.experiment !== 'logreg_bow';
 
 /** The seeds of a train config (its `seeds`, or `seed`, or [1]). */
 function seedsOf(config) {
@@ -116,7 +115,7 @@ export class PaperDriver {
   #start(id, config) {
     if (this.#job) this.#cancel(this.#job.id);
     this.#waiting = null;
-    if (needsImages(config) && !this.#gs.hasTrainImages) {
+    if (needsImages(config.experiment) && !this.#gs.hasTrainImages) {
       this.#waiting = { id, config };
       this.#post({ type: 'waiting', id });
       return;
@@ -153,7 +152,7 @@ export class PaperDriver {
       runs: Array.from({ length: whole.runCount }, (_, i) => info(whole, i)),
       units: [],
     };
-    if (!needsImages(config)) {
+    if (!needsImages(config.experiment)) {
       job.units.push({ session: whole, runs: job.runs.map((_, i) => i) });
       return job;
     }
@@ -204,11 +203,8 @@ export class PaperDriver {
         const run = unit.session.run(local);
         const state = job.runs[global];
         const message = { index: global, from: state.sent };
-        // Read a curve only when it has new points: after wasm memory grew, TrainRun hands out
-        // its cached (detached) view while the run has no points yet.
-        const fresh = run.points > state.sent;
         for (const name of CURVES) {
-          message[name] = fresh ? run[name].slice(state.sent) : new Float64Array(0);
+          message[name] = run[name].slice(state.sent);
           transfer.push(message[name].buffer);
         }
         message.status = run.status;

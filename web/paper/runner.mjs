@@ -1,7 +1,7 @@
 // The page's side of the paper lab's worker (driver.mjs): hands it the image bytes, starts and
 // cancels runs, and gathers the streamed points of every run into growable columns. Only the
 // newest run's messages count; a finished or cancelled job's curves stay until the next run.
-import { Column } from '../regret/runner.mjs';
+import { CANCELLED, Column, Waiters, failed } from '../regret/runner.mjs';
 
 const CURVES = ['batch', 'epoch', 'trainLoss', 'testLoss', 'testAccuracy'];
 
@@ -45,6 +45,8 @@ export class PaperRunner {
   job = null;
   /** The run asked for and not started yet: {id, config, waiting}. */
   pending = null;
+  #waiters = new Waiters();
+  #failure = null;  // the engine's message when the newest run failed
 
   /**
    * handlers: onReady(registry, flavour), onFatal(message), onImages({ok, message}), onWaiting(),
@@ -67,8 +69,23 @@ export class PaperRunner {
   run(config) {
     const id = this.#nextId++;
     this.pending = { id, config, waiting: false };
+    this.#failure = null;
     this.#worker.postMessage({ type: 'run', id, config });
     return id;
+  }
+
+  /**
+   * A promise of the newest run's job once it has finished (when a new run() replaces it first, of
+   * that one); rejects when it fails or is cancelled.
+   */
+  whenDone() {
+    if (!this.pending) {
+      if (this.#failure !== null) return Promise.reject(new Error(failed(this.#failure)));
+      if (!this.job) return Promise.reject(new Error('result: nothing has been run'));
+      if (this.job.state === 'done') return Promise.resolve(this.job);
+      if (this.job.state === 'cancelled') return Promise.reject(new Error(CANCELLED));
+    }
+    return this.#waiters.wait();
   }
 
   cancel() {
@@ -97,8 +114,10 @@ export class PaperRunner {
       case 'done':
         this.job.state = 'done';
         this.job.elapsed = message.elapsed;
+        this.#waiters.resolve(() => Promise.resolve(this.job));
         return h.onDone?.(this.job);
       case 'cancelled':
+        this.#waiters.reject(CANCELLED);
         if (this.pending?.id === message.id) {
           this.pending = null;
           return h.onCancelled?.(this.job);
@@ -109,6 +128,8 @@ export class PaperRunner {
         const config = this.pending?.config ?? this.job?.config;
         if (this.pending?.id === message.id) this.pending = null;
         else if (this.job) this.job.state = 'error';
+        this.#failure = message.message;
+        this.#waiters.reject(failed(message.message));
         return h.onError?.({ config, field: message.field, message: message.message });
       }
       default:

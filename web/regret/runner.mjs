@@ -22,6 +22,32 @@ export class Column {
   view() { return this.data.subarray(0, this.length); }
 }
 
+export const CANCELLED = 'result: the computation was cancelled before it finished';
+export const failed = (message) => `result: the computation failed: ${message}`;
+
+/**
+ * The promises of callers waiting for the current computation to finish, settled together:
+ * resolve(get) gives each what get() promises (called once, only when someone waits).
+ */
+export class Waiters {
+  #waiting = [];
+  wait() { return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject })); }
+  resolve(get) {
+    const waiting = this.#take();
+    if (!waiting.length) return;
+    const promise = get();
+    for (const w of waiting) promise.then(w.resolve, w.reject);
+  }
+  reject(message) {
+    for (const w of this.#take()) w.reject(new Error(message));
+  }
+  #take() {
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    return waiting;
+  }
+}
+
 /**
  * Everything recorded so far of one job: the record times t, the comparator's tolerance at each,
  * and per run regret, average, bound, iterate (shorter than t for a diverged run) and the
@@ -103,6 +129,8 @@ export class RegretRunner {
   job = null;
 
   #result = null;  // the result asked for last: {id, promise, resolve, reject, settled}
+  #waiters = new Waiters();
+  #failure = null;  // the engine's message when the newest run failed
 
   /**
    * handlers: onReady(registry, flavour), onFatal(message), onStart(job), onPoints(job),
@@ -121,6 +149,7 @@ export class RegretRunner {
   run(config) {
     const id = this.#nextId++;
     this.pending = { id, config };
+    this.#failure = null;
     this.#worker.postMessage({ type: 'run', id, config });
     return id;
   }
@@ -136,6 +165,20 @@ export class RegretRunner {
       this.#worker.postMessage({ type: 'result', id: job.id });
     }
     return this.#result.promise;
+  }
+
+  /**
+   * A promise of the result JSON of the newest run once it has finished (when a new run() replaces
+   * it first, of that one); rejects when it fails or is cancelled.
+   */
+  whenDone() {
+    if (!this.pending) {
+      if (this.#failure !== null) return Promise.reject(new Error(failed(this.#failure)));
+      if (!this.job) return Promise.reject(new Error('result: nothing has been run'));
+      if (this.job.state === 'done') return this.result();
+      if (this.job.state === 'cancelled') return Promise.reject(new Error(CANCELLED));
+    }
+    return this.#waiters.wait();
   }
 
   cancel() {
@@ -169,8 +212,10 @@ export class RegretRunner {
         this.job.elapsed = message.elapsed;
         this.job.comparator = message.comparator;
         this.job.state = 'done';
+        this.#waiters.resolve(() => this.result());
         return h.onDone?.(this.job);
       case 'cancelled':
+        this.#waiters.reject(CANCELLED);
         if (this.pending?.id === message.id) {
           this.pending = null;
           return undefined;
@@ -183,6 +228,8 @@ export class RegretRunner {
         const config = this.pending?.config ?? this.job?.config;
         if (this.pending?.id === message.id) this.pending = null;
         else if (this.job) this.job.state = 'error';
+        this.#failure = message.message;
+        this.#waiters.reject(failed(message.message));
         return h.onError?.({ config, field: message.field, message: message.message });
       }
       default:

@@ -3,6 +3,7 @@
 // live request waits (latest wins), and it is sent the moment the worker is free, so the last
 // slider value is always computed. A full-resolution request is sent at once and replaces whatever
 // the worker is doing. Only the newest request's messages count.
+import { CANCELLED, Waiters, failed } from '../regret/runner.mjs';
 
 /** One map as it fills in: cell (i, j) at i + j·columns; NaN in values where not computed yet. */
 export class MapData {
@@ -29,6 +30,8 @@ export class SweepRunner {
   #current = null;      // the newest request sent: {id, configs, live, since}
   #waitingLive = null;  // the newest live request not sent yet
   #asked = new Map();   // "type:id:map:i:j" of a cell or result request → {resolve, reject}
+  #waiters = new Waiters();
+  #failure = null;      // the engine's message when the newest request failed
   /** The newest request's job once started ({id, live, maps, state, since, msEngine, end}), or null. */
   job = null;
 
@@ -46,6 +49,7 @@ export class SweepRunner {
   /** Asks for the maps of `configs`; since: the time of the user action (performance.now()). */
   request(configs, { live = false, since = performance.now() } = {}) {
     const request = { configs, live, since };
+    this.#failure = null;
     if (live && this.#liveInFlight()) {
       this.#waitingLive = request;
       return;
@@ -64,6 +68,20 @@ export class SweepRunner {
 
   /** The result JSON of every map of the current job, once it has finished or was cancelled. */
   result() { return this.#ask({ type: 'result' }); }
+
+  /**
+   * A promise of the result JSON of every map of the newest request once it has been computed
+   * (when a new request replaces it first, of that one); rejects when it fails or is cancelled.
+   */
+  whenDone() {
+    if (!this.busy) {
+      if (this.#failure !== null) return Promise.reject(new Error(failed(this.#failure)));
+      if (!this.job) return Promise.reject(new Error('result: nothing has been requested'));
+      if (this.job.state === 'done') return this.result();
+      if (this.job.state === 'cancelled') return Promise.reject(new Error(CANCELLED));
+    }
+    return this.#waiters.wait();
+  }
 
   #ask(message) {
     const id = this.job?.id;
@@ -131,8 +149,10 @@ export class SweepRunner {
         job.msEngine = message.msEngine;
         h.onDone?.(job);
         if (job.live) this.#next();
+        if (!this.busy) this.#waiters.resolve(() => this.result());
         return undefined;
       case 'cancelled':
+        this.#waiters.reject(CANCELLED);
         job.state = 'cancelled';
         job.msEngine = message.msEngine;
         return h.onCancelled?.(job);
@@ -140,6 +160,10 @@ export class SweepRunner {
         if (job?.id === message.id) job.state = 'error';
         h.onError?.({ ...message, live: this.#current.live });
         if (this.#current.live) this.#next();
+        if (!this.busy) {
+          this.#failure = message.message;
+          this.#waiters.reject(failed(message.message));
+        }
         return undefined;
       default:
         return undefined;

@@ -1,4 +1,4 @@
-// The chrome around a component view's figure, shared by the regret and the sweep view. In ctx.root
+// The chrome around a component view's figure, shared by the regret, sweep and paper views. In ctx.root
 // (the view's <div class="gs-view">, given the class gs-lab: every class here is gs-lab-*, apart
 // from the landscape view's, which a shadow root that switched views may still have): for controls 'minimal' and 'full' a bar with Run/Pause, Reset,
 // a progress bar and text, and "Open in Gradscape ↗" (only when ctx.siteBase is given); the figure;
@@ -26,7 +26,7 @@ function barButton(text, className, onClick, signal) {
 }
 
 /** "https://host/gradscape" → "https://host/gradscape/"; null when absent or not a URL. */
-function siteFolder(siteBase) {
+export function siteFolder(siteBase) {
   if (typeof siteBase !== 'string' || !siteBase) return null;
   try {
     return new URL(siteBase.endsWith('/') ? siteBase : `${siteBase}/`);
@@ -119,12 +119,30 @@ export class ViewFrame {
     this.#root.dataset.theme = theme === 'dark' ? 'dark' : 'light';
   }
 
-  /** 'running' | 'paused' | 'finished' | 'error': what the Run/Pause button offers. */
+  /** 'running' | 'paused' | 'finished' | 'error' | 'cancelled': what the Run/Pause button offers. */
   setState(state) {
     this.#state = state;
     this.#root.dataset.state = state;
     if (!this.#play) return;
-    this.#play.textContent = { running: 'Pause', paused: 'Resume', finished: 'Run again', error: 'Run' }[state];
+    this.#play.textContent = { running: 'Pause', paused: 'Resume', finished: 'Run again', error: 'Run', cancelled: 'Run' }[state];
+  }
+
+  /** Whether the computation shown has ended (finished, failed or cancelled): play() runs it again. */
+  get ended() { return ['finished', 'error', 'cancelled'].includes(this.#state); }
+
+  /**
+   * Shows a computation on the bar. busy: a newer one is asked for and has not started; paused: the
+   * view's slicer is paused; state: the shown job's ('running' | 'done' | 'error' | 'cancelled', or
+   * null before the first); progress: {fraction, text} of it, or null (none yet: "Starting…",
+   * or no text once it failed).
+   */
+  showComputation({ busy, paused, state, progress }) {
+    let shown = paused ? 'paused' : 'running';
+    if (!busy && state === 'done') shown = 'finished';
+    else if (!busy && (state === 'error' || state === 'cancelled')) shown = state;
+    this.setState(shown);
+    if (!progress) this.setProgress(0, shown === 'error' ? '' : 'Starting…');
+    else this.setProgress(progress.fraction, `${progress.text}${shown === 'paused' ? ' · paused' : ''}`);
   }
 
   /** fraction ∈ [0, 1] done, and the progress in words. */

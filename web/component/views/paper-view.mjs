@@ -21,18 +21,15 @@ import paperViewCss from './paper.css?inline';
 import { PaperDriver } from '../../paper/driver.mjs';
 import { PaperRunner } from '../../paper/runner.mjs';
 import { PaperCharts } from '../../paper/charts.mjs';
-import { renderGrid } from '../../paper/grid-table.mjs';
-import { renderClaim } from '../../paper/claims.mjs';
-import { renderAblation } from '../../paper/ablation.mjs';
 import { Controls } from '../../paper/controls.mjs';
-import { fetchBytes, formatBytes } from '../../paper/data.mjs';
-import { progressText, viewModel } from '../../paper/view-model.mjs';
+import { downloadFraction, fetchBytes, formatBytes } from '../../paper/data.mjs';
+import { drawJob, entryLabels, progressText, runLabel } from '../../paper/view-model.mjs';
 import { result } from '../../paper/summary.mjs';
 import { Store, encodeHash, fromConfig, needsImages, toConfig } from '../../paper/state.mjs';
 import { InThreadWorker } from './in-thread-worker.mjs';
 import { Slicer } from './slicer.mjs';
 import { ProgressEvents } from './progress-events.mjs';
-import { ViewFrame } from './frame.mjs';
+import { ViewFrame, siteFolder } from './frame.mjs';
 
 const CHUNK_MS = 12;
 const LIVE_DELAY = 250;
@@ -43,8 +40,9 @@ let images = null;
 
 function loadImages(gs, siteBase, onProgress) {
   if (gs.hasTrainImages) return Promise.resolve();
-  if (!siteBase) return Promise.reject(new Error(`the image experiments need ${DATA_FILE} from the Gradscape site: set the element's site attribute`));
-  images ??= fetchBytes(new URL(DATA_FILE, siteBase.endsWith('/') ? siteBase : `${siteBase}/`).href, onProgress)
+  const folder = siteFolder(siteBase);
+  if (!folder) return Promise.reject(new Error(`the image experiments need ${DATA_FILE} from the Gradscape site: set the element's site attribute`));
+  images ??= fetchBytes(new URL(DATA_FILE, folder).href, onProgress)
     .then((bytes) => gs.loadTrainImages(bytes))
     .catch((error) => {
       images = null;
@@ -95,7 +93,8 @@ export async function createView(ctx) {
     controls.render();
   }
 
-  let downloading = null;
+  let downloading = null;  // {fraction, text} of the image download, while it runs
+  let failed = false;  // the newest run failed (its message is shown)
   const runner = new PaperRunner(port, {
     onStart: (job) => {
       job.pageState = job.config === current.config ? current.state : store.state;
@@ -104,8 +103,9 @@ export async function createView(ctx) {
       drawSoon();
     },
     onPoints: (job) => {
+      const labels = entryLabels(job.config, registry);
       job.runs.forEach((run, i) => {
-        if (run.status?.status === 'diverged') events.diverged(i, `run ${i}`, run.status.diverged_at);
+        if (run.status?.status === 'diverged') events.diverged(i, runLabel(job, i, labels), run.status.diverged_at);
       });
       events.step(job.batchesDone, job.totalBatches);
       drawSoon();
@@ -117,6 +117,7 @@ export async function createView(ctx) {
     },
     onCancelled: () => drawNow(),
     onError: ({ field, message }) => {
+      failed = true;
       if (!controls?.showError(field, message)) frame.showError(message);
       showState();
       ctx.emit('error', { message });
@@ -134,19 +135,7 @@ export async function createView(ctx) {
     try {
       showState();
       const job = runner.job;
-      if (!job?.pageState) return;
-      const model = viewModel(job, job.pageState, registry);
-      const ablation = !!model.ablation;
-      chartsHost.hidden = ablation;
-      grid.hidden = ablation;
-      ablationHost.hidden = !ablation;
-      if (ablation) renderAblation(ablationHost, model.ablation);
-      else {
-        charts.update({ grids: model.grids, labels: model.labels, colors: model.colors, epochs: job.config.epochs, experiment: job.config.experiment });
-        renderGrid(grid, { job, grids: model.grids, labels: model.labels, colors: model.colors, vae: model.vae });
-      }
-      claim.hidden = false;
-      renderClaim(claim, model.check);
+      if (job?.pageState) drawJob(job, registry, { claim, charts, chartsHost, ablationHost, grid });
     } catch (error) {
       fail(error);
     }
@@ -154,26 +143,20 @@ export async function createView(ctx) {
 
   function showState() {
     const job = runner.job;
-    const pending = runner.pending;
-    let state = slicer.paused ? 'paused' : 'running';
-    if (!pending && job?.state === 'done') state = 'finished';
-    else if (!pending && job?.state === 'error') state = 'error';
-    frame.setState(state);
-    if (downloading) {
-      frame.setProgress(downloading.fraction, downloading.text);
-      return;
-    }
-    if (!job || pending) {
-      frame.setProgress(0, 'Starting…');
-      return;
-    }
-    const { fraction, text } = progressText(job, job.elapsed);
-    frame.setProgress(fraction, `${text}${state === 'paused' ? ' · paused' : ''}`);
+    const busy = runner.pending !== null || downloading !== null;
+    frame.showComputation({
+      busy, paused: slicer.paused, state: failed ? 'error' : job?.state,
+      progress: downloading ?? (job && !busy ? progressText(job, job.elapsed) : null),
+    });
   }
 
   const current = { config: null, state: null };
+  // The image download the newest run waits for (rejecting with the reason it failed), or null.
+  let starting = null;
   const run = () => {
     clearTimeout(liveTimer);
+    failed = false;
+    starting = null;
     controls?.clearErrors();
     const state = structuredClone(store.state);
     const trainConfig = toConfig(state);
@@ -191,18 +174,22 @@ export async function createView(ctx) {
     }
     downloading = { fraction: 0, text: 'Fashion-MNIST images…' };
     showState();
-    loadImages(gs, ctx.siteBase, (loaded, total) => {
-      downloading = { fraction: total > 0 ? loaded / total : 0, text: `Fashion-MNIST images: ${formatBytes(loaded, total)}` };
+    const download = loadImages(gs, ctx.siteBase, (loaded, total) => {
+      downloading = { fraction: downloadFraction(loaded, total), text: `Fashion-MNIST images: ${formatBytes(loaded, total)}` };
       showState();
     }).then(() => {
       downloading = null;
       go();
     }, (error) => {
       downloading = null;
+      failed = true;
       frame.showError(`The paper view could not load its images: ${error.message}`);
       showState();
       ctx.emit('error', { message: error.message });
+      throw new Error(`result: the paper view could not load its images: ${error.message}`);
     });
+    download.catch(() => {});
+    starting = download;
   };
   let liveTimer = 0;
   const unsubscribe = store.subscribe((state, reason) => {
@@ -231,7 +218,7 @@ export async function createView(ctx) {
       store.replace(fromConfig(merged));
     },
     play() {
-      if (runner.job?.state === 'done' && runner.pending === null) run();
+      if (frame.ended) run();
       slicer.play();
       showState();
     },
@@ -247,8 +234,12 @@ export async function createView(ctx) {
     get fullPageHash() { return encodeHash(store.state); },
     /** The train config in use. */
     get config() { return toConfig(store.state); },
-    /** A promise of the train result (docs/train-schema.md) once the training has finished. */
-    result: () => (runner.job?.state === 'done' && !runner.pending ? Promise.resolve(result(runner.job)) : Promise.reject(new Error('result: the training has not finished'))),
+    /**
+     * A promise of the train result (docs/train-schema.md) once the training in progress (or the
+     * newest one, if the config changes first) has finished; rejects when the images cannot be
+     * loaded or the training fails or is cancelled.
+     */
+    result: () => (starting ?? Promise.resolve()).then(() => runner.whenDone()).then((job) => result(job)),
     destroy,
     debug: { gs, store, runner, charts },
   };

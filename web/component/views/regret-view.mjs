@@ -115,6 +115,7 @@ export async function createView(ctx) {
     controls.render();
   }
 
+  let failed = false;  // the newest run failed (its message is shown)
   const runner = new RegretRunner(port, {
     onStart: (job) => {
       job.meta = job.config.optimizers.map((o, i) => {
@@ -143,6 +144,7 @@ export async function createView(ctx) {
     },
     onCancelled: () => drawNow(),
     onError: ({ field, message }) => {
+      failed = true;
       if (!controls?.showError(field, message)) frame.showError(message);
       showState();
       ctx.emit('error', { message });
@@ -171,22 +173,18 @@ export async function createView(ctx) {
 
   function showState() {
     const job = runner.job;
-    const pending = runner.pending !== null;
-    let state = slicer.paused ? 'paused' : 'running';
-    if (!pending && job?.state === 'done') state = 'finished';
-    else if (!pending && job?.state === 'error') state = 'error';
-    frame.setState(state);
-    if (!job || pending) {
-      frame.setProgress(0, 'Starting…');
-      return;
+    const busy = runner.pending !== null;
+    let progress = null;
+    if (job && !busy) {
+      const runs = job.runCount === 1 ? '' : ` × ${job.runCount} runs`;
+      progress = { fraction: job.totalSteps ? job.stepsDone / job.totalSteps : 1, text: `t = ${formatT(job.stepsDone)} / ${formatT(job.totalSteps)}${runs}` };
     }
-    const runs = job.runCount === 1 ? '' : ` × ${job.runCount} runs`;
-    frame.setProgress(job.totalSteps ? job.stepsDone / job.totalSteps : 1,
-      `t = ${formatT(job.stepsDone)} / ${formatT(job.totalSteps)}${runs}${state === 'paused' ? ' · paused' : ''}`);
+    frame.showComputation({ busy, paused: slicer.paused, state: failed ? 'error' : job?.state, progress });
   }
 
   const run = () => {
     clearTimeout(liveTimer);
+    failed = false;
     controls?.clearErrors();
     runner.run(toConfig(store.state, registry));
     frame.setLink(encodeHash(store.state));
@@ -224,7 +222,7 @@ export async function createView(ctx) {
       store.replace(fromConfig(config ?? {}, registry));
     },
     play() {
-      if (runner.job?.state === 'done' && runner.pending === null) run();
+      if (frame.ended) run();
       slicer.play();
       showState();
     },
@@ -240,8 +238,11 @@ export async function createView(ctx) {
     get fullPageHash() { return encodeHash(store.state); },
     /** The regret config in use, with the problem's defaults filled in. */
     get config() { return toConfig(store.state, registry); },
-    /** A promise of the result (DESIGN.md's regret result) once the computation has finished. */
-    result: () => runner.result(),
+    /**
+     * A promise of the result (DESIGN.md's regret result) once the computation in progress (or the
+     * newest one, if the config changes first) has finished; rejects when it fails or is cancelled.
+     */
+    result: () => runner.whenDone(),
     destroy,
     debug: { gs, store, runner, charts },
   };

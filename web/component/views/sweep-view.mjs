@@ -114,6 +114,7 @@ export async function createView(ctx) {
     if (!timer) timer = setTimeout(drawNow, Math.max(0, lastDraw + DRAW_MS - performance.now()));
   };
 
+  let failed = false;  // the newest request failed (its message is shown)
   const runner = new SweepRunner(port, {
     onStart: (job) => {
       job.contours = objectiveContours(gs, job.maps[0].config);
@@ -133,6 +134,7 @@ export async function createView(ctx) {
     },
     onCancelled: () => drawNow(),
     onError: ({ field, message }) => {
+      failed = true;
       const name = field?.startsWith('optimizer') ? field.replace(/^optimizer/, 'optimizers[0]') : field;
       if (!controls?.showError(name, message)) frame.showError(message);
       showState();
@@ -142,24 +144,21 @@ export async function createView(ctx) {
 
   function showState() {
     const job = runner.job;
-    const busy = runner.busy;
-    let state = slicer.paused ? 'paused' : 'running';
-    if (!busy && job?.state === 'done') state = 'finished';
-    else if (!busy && job?.state === 'error') state = 'error';
-    frame.setState(state);
     const data = job?.maps[0];
-    if (!data) {
-      frame.setProgress(0, 'Starting…');
-      return;
-    }
-    frame.setProgress(data.rows ? data.rowsDone / data.rows : 1,
-      `${formatInt(data.rowsDone)} / ${formatInt(data.rows)} rows · ${formatInt(data.rowsDone * data.columns)} runs${state === 'paused' ? ' · paused' : ''}`);
+    frame.showComputation({
+      busy: runner.busy, paused: slicer.paused, state: failed ? 'error' : job?.state,
+      progress: data ? {
+        fraction: data.rows ? data.rowsDone / data.rows : 1,
+        text: `${formatInt(data.rowsDone)} / ${formatInt(data.rows)} rows · ${formatInt(data.rowsDone * data.columns)} runs`,
+      } : null,
+    });
   }
 
   let liveTimer = 0;
   const run = () => {
     clearTimeout(liveTimer);
     controls?.clearErrors();
+    failed = false;
     runner.request(toConfigs(store.state, registry));
     frame.setLink(encodeHash(store.state));
     showState();
@@ -188,7 +187,7 @@ export async function createView(ctx) {
       store.replace(fromConfig(config ?? {}, resolve(gs, config)));
     },
     play() {
-      if (runner.job?.state === 'done' && !runner.busy) run();
+      if (frame.ended) run();
       slicer.play();
       showState();
     },
@@ -204,8 +203,11 @@ export async function createView(ctx) {
     get fullPageHash() { return encodeHash(store.state); },
     /** The sweep config in use, every default resolved by the engine. */
     get config() { return runner.job?.maps[0].config ?? toConfigs(store.state, registry)[0]; },
-    /** A promise of the result (DESIGN.md's sweep result) once the map has been computed. */
-    result: () => runner.result().then((results) => results[0]),
+    /**
+     * A promise of the result (DESIGN.md's sweep result) once the map in progress (or the newest
+     * one, if the config changes first) has been computed; rejects when it fails or is cancelled.
+     */
+    result: () => runner.whenDone().then((results) => results[0]),
     destroy,
     debug: { gs, store, runner, map },
   };

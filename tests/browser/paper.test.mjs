@@ -172,7 +172,7 @@ test('embed.html#lab=paper and <gradscape-playground view="paper"> render the fi
 
   const bow = { experiment: 'logreg_bow', data: { train: 256, test: 100, vocabulary: 2000 }, epochs: 1, seeds: [1, 2],
     optimizers: [{ name: 'adam', lr_grid: [0.01, 0.1], schedule: { name: 'inv_sqrt' } }, { name: 'adagrad', lr_grid: [0.1] }] };
-  // result() asked for as soon as the view exists (the element resolves null before), while it trains.
+  // result() asked for as soon as the view exists (its gradscape:ready), while it trains.
   const detail = await p.evaluate((config) => new Promise((resolve) => {
     const element = document.createElement('gradscape-playground');
     element.setAttribute('view', 'paper');
@@ -182,15 +182,11 @@ test('embed.html#lab=paper and <gradscape-playground view="paper"> render the fi
     let finished = false;
     element.addEventListener('gradscape:finished', () => { finished = true; });
     element.addEventListener('gradscape:error', (e) => resolve({ error: e.detail.message }));
-    document.body.replaceChildren(element);
-    const ask = () => {
+    element.addEventListener('gradscape:ready', () => {
       const askedEarly = !finished;
-      element.result().then((result) => {
-        if (result === null) requestAnimationFrame(ask);
-        else resolve({ askedEarly, result });
-      }, (error) => resolve({ error: error.message }));
-    };
-    ask();
+      element.result().then((result) => resolve({ askedEarly, result }), (error) => resolve({ error: error.message }));
+    });
+    document.body.replaceChildren(element);
   }), bow);
   assert.equal(detail.error, undefined);
   assert.ok(detail.askedEarly, 'result() was asked for before the training finished');

@@ -35,6 +35,34 @@ export function siteFolder(siteBase) {
   }
 }
 
+/**
+ * Re-runs a view's computation after every edit of its store: at once, or `delay` ms after the last
+ * 'live' edit (a slider being dragged); 'structure' and 'replace' edits rebuild the settings first.
+ * `before(state, reason)` may handle an edit itself (returns true: no re-run). Returns { run, stop }:
+ * run() computes now, dropping a pending live re-run; stop() ends the subscription and the timer.
+ */
+export function rerunOnEdits(store, { compute, render, delay, before }) {
+  let timer = 0;
+  const run = () => {
+    clearTimeout(timer);
+    compute();
+  };
+  const unsubscribe = store.subscribe((state, reason) => {
+    if (before?.(state, reason)) return;
+    if (reason === 'structure' || reason === 'replace') render();
+    clearTimeout(timer);
+    if (reason === 'live') timer = setTimeout(run, delay);
+    else run();
+  });
+  return {
+    run,
+    stop: () => {
+      unsubscribe();
+      clearTimeout(timer);
+    },
+  };
+}
+
 export class ViewFrame {
   #root;
   #page;

@@ -29,7 +29,7 @@ import { Store, encodeHash, fromConfig, needsImages, toConfig } from '../../pape
 import { InThreadWorker } from './in-thread-worker.mjs';
 import { Slicer } from './slicer.mjs';
 import { ProgressEvents } from './progress-events.mjs';
-import { ViewFrame, siteFolder } from './frame.mjs';
+import { ViewFrame, rerunOnEdits, siteFolder } from './frame.mjs';
 
 const CHUNK_MS = 12;
 const LIVE_DELAY = 250;
@@ -153,8 +153,7 @@ export async function createView(ctx) {
   const current = { config: null, state: null };
   // The image download the newest run waits for (rejecting with the reason it failed), or null.
   let starting = null;
-  const run = () => {
-    clearTimeout(liveTimer);
+  const compute = () => {
     failed = false;
     starting = null;
     controls?.clearErrors();
@@ -191,17 +190,11 @@ export async function createView(ctx) {
     download.catch(() => {});
     starting = download;
   };
-  let liveTimer = 0;
-  const unsubscribe = store.subscribe((state, reason) => {
-    if (reason === 'structure' || reason === 'replace') controls?.render();
-    clearTimeout(liveTimer);
-    if (reason === 'live') liveTimer = setTimeout(run, LIVE_DELAY);
-    else run();
-  });
+  const edits = rerunOnEdits(store, { compute, render: () => controls?.render(), delay: LIVE_DELAY });
+  const { run } = edits;
 
   function destroy() {
-    unsubscribe();
-    clearTimeout(liveTimer);
+    edits.stop();
     cancelAnimationFrame(drawFrame);
     port.close();
     driver.dispose();

@@ -28,7 +28,7 @@ import { runColour } from '../../landscape/palette.mjs';
 import { InThreadWorker } from './in-thread-worker.mjs';
 import { Slicer } from './slicer.mjs';
 import { ProgressEvents } from './progress-events.mjs';
-import { ViewFrame } from './frame.mjs';
+import { ViewFrame, rerunOnEdits } from './frame.mjs';
 
 const CHUNK_MS = 12;
 const LIVE_DELAY = 200;
@@ -182,31 +182,27 @@ export async function createView(ctx) {
     frame.showComputation({ busy, paused: slicer.paused, state: failed ? 'error' : job?.state, progress });
   }
 
-  const run = () => {
-    clearTimeout(liveTimer);
+  const compute = () => {
     failed = false;
     controls?.clearErrors();
     runner.run(toConfig(store.state, registry));
     frame.setLink(encodeHash(store.state));
     showState();
   };
-  let liveTimer = 0;
-  const unsubscribe = store.subscribe((state, reason) => {
-    for (const b of axesSwitch.children) b.setAttribute('aria-pressed', String(b.dataset.value === state.axes));
-    if (reason === 'axes') {
+  const edits = rerunOnEdits(store, {
+    compute, render: () => controls?.render(), delay: LIVE_DELAY,
+    before: (state, reason) => {
+      for (const b of axesSwitch.children) b.setAttribute('aria-pressed', String(b.dataset.value === state.axes));
+      if (reason !== 'axes') return false;
       frame.setLink(encodeHash(state));
       drawNow();
-      return;
-    }
-    if (reason === 'structure' || reason === 'replace') controls?.render();
-    clearTimeout(liveTimer);
-    if (reason === 'live') liveTimer = setTimeout(run, LIVE_DELAY);
-    else run();
+      return true;
+    },
   });
+  const { run } = edits;
 
   function destroy() {
-    unsubscribe();
-    clearTimeout(liveTimer);
+    edits.stop();
     cancelAnimationFrame(drawFrame);
     port.close();
     driver.dispose();

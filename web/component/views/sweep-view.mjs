@@ -26,7 +26,7 @@ import { formatInt } from '../../regret/format.mjs';
 import { InThreadWorker } from './in-thread-worker.mjs';
 import { Slicer } from './slicer.mjs';
 import { ProgressEvents } from './progress-events.mjs';
-import { ViewFrame } from './frame.mjs';
+import { ViewFrame, rerunOnEdits } from './frame.mjs';
 
 const CHUNK_MS = 12;
 const LIVE_DELAY = 200;
@@ -154,25 +154,18 @@ export async function createView(ctx) {
     });
   }
 
-  let liveTimer = 0;
-  const run = () => {
-    clearTimeout(liveTimer);
+  const compute = () => {
     controls?.clearErrors();
     failed = false;
     runner.request(toConfigs(store.state, registry));
     frame.setLink(encodeHash(store.state));
     showState();
   };
-  const unsubscribe = store.subscribe((state, reason) => {
-    if (reason === 'structure' || reason === 'replace') controls?.render();
-    clearTimeout(liveTimer);
-    if (reason === 'live') liveTimer = setTimeout(run, LIVE_DELAY);
-    else run();
-  });
+  const edits = rerunOnEdits(store, { compute, render: () => controls?.render(), delay: LIVE_DELAY });
+  const { run } = edits;
 
   function destroy() {
-    unsubscribe();
-    clearTimeout(liveTimer);
+    edits.stop();
     clearTimeout(timer);
     port.close();
     driver.dispose();

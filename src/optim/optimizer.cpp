@@ -3,156 +3,112 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/detmath.hpp"
-#include "optim/kernels/adam.hpp"
-#include "optim/kernels/adamax.hpp"
-#include "optim/kernels/adaptive.hpp"
-#include "optim/kernels/nadam.hpp"
-#include "optim/kernels/radam.hpp"
-#include "optim/kernels/sgd.hpp"
-#include "optim/schedule.hpp"
+#include "optim/rules/all.hpp"
+#include "optim/simd_kernel.hpp"
 
 namespace gs::optim {
 
-int slot_count(Kind kind) {
-  switch (kind) {
-    case Kind::Sgd: return sgd::kSlots;
-    case Kind::Momentum: return momentum::kSlots;
-    case Kind::Nag: return nag::kSlots;
-    case Kind::Adagrad: return adagrad::kSlots;
-    case Kind::Rmsprop: return rmsprop::kSlots;
-    case Kind::Adadelta: return adadelta::kSlots;
-    case Kind::Adam:
-    case Kind::Adamw: return adam::kSlots;
-    case Kind::Adamax: return adamax::kSlots;
-    case Kind::Nadam: return nadam::kSlots;
-    case Kind::Radam: return radam::kSlots;
-  }
-  return 0;
+namespace {
+
+template <class Rule>
+HyperLanes<double> hyper_of(const OptimizerSpec& spec) {
+  HyperLanes<double> h{};
+  h.lr = spec.lr;
+  h.eps = spec.eps;
+  h.weight_decay = spec.weight_decay;
+  h.dampening = spec.dampening;
+  h.lr_decay = spec.lr_decay;
+  h.beta1_decay = spec.beta1_decay;
+  h.mu_ratio = 1;
+  Rule::hyper(spec, h);
+  return h;
 }
+
+template <class Rule>
+StepScalars next_scalars_of(const OptimizerSpec& spec, RunningScalars& running) {
+  StepScalars s;
+  s.t = ++running.t;
+  s.hyper = hyper_of<Rule>(spec);
+  static_cast<ScalarLanes<double>&>(s) = step_scalar_lanes<Rule>(s.hyper, running, step_shared(spec, s.t));
+  s.flags = rule_flags(spec, s.hyper);
+  s.flags.first = s.flags.any_momentum && !running.momentum_started;
+  if (s.flags.any_momentum) running.momentum_started = true;
+  return s;
+}
+
+template <class Rule, class T>
+void lookahead_point(double mu, const T* params, const T* const* state, T* out, size_t n) {
+  const T m = T(mu);
+  for (size_t i = 0; i < n; ++i) out[i] = Rule::template lookahead<T>(m, params[i], state, i);
+}
+
+template <class Rule, class T>
+constexpr RuleOps<T> ops_of() {
+  if constexpr (Rule::kLookahead) {
+    return {Rule::kSlots, true, Rule::template reference<T>, simd_kernel<Rule, T>, lookahead_point<Rule, T>};
+  } else {
+    return {Rule::kSlots, false, Rule::template reference<T>, simd_kernel<Rule, T>, nullptr};
+  }
+}
+
+}  // namespace
 
 template <class T>
-KernelPair<T> kernels_for(Kind kind) {
-  switch (kind) {
-    case Kind::Sgd: return {sgd::reference<T>, sgd::simd<T>};
-    case Kind::Momentum: return {momentum::reference<T>, momentum::simd<T>};
-    case Kind::Nag: return {nag::reference<T>, nag::simd<T>};
-    case Kind::Adagrad: return {adagrad::reference<T>, adagrad::simd<T>};
-    case Kind::Rmsprop: return {rmsprop::reference<T>, rmsprop::simd<T>};
-    case Kind::Adadelta: return {adadelta::reference<T>, adadelta::simd<T>};
-    case Kind::Adam:
-    case Kind::Adamw: return {adam::reference<T>, adam::simd<T>};
-    case Kind::Adamax: return {adamax::reference<T>, adamax::simd<T>};
-    case Kind::Nadam: return {nadam::reference<T>, nadam::simd<T>};
-    case Kind::Radam: return {radam::reference<T>, radam::simd<T>};
-  }
-  return {nullptr, nullptr};
+const RuleOps<T>& rule_ops(Kind kind) {
+  static const auto table = [] {
+    std::array<RuleOps<T>, rules::AllRules::size> ops{};
+    rules::AllRules::for_each([&](auto rule) {
+      using Rule = decltype(rule);
+      ops[static_cast<size_t>(Rule::kKind)] = ops_of<Rule, T>();
+    });
+    return ops;
+  }();
+  return table[static_cast<size_t>(kind)];
+}
+template const RuleOps<float>& rule_ops<float>(Kind);
+template const RuleOps<double>& rule_ops<double>(Kind);
+
+int slot_count(Kind kind) {
+  return rules::visit_rule(kind, [](auto rule) { return decltype(rule)::kSlots; });
 }
 
-template KernelPair<float> kernels_for<float>(Kind);
-template KernelPair<double> kernels_for<double>(Kind);
+HyperLanes<double> hyper_lanes(const OptimizerSpec& spec) {
+  return rules::visit_rule(spec.kind, [&](auto rule) { return hyper_of<decltype(rule)>(spec); });
+}
 
-HyperLanes<double> hyper_lanes(const OptimizerSpec& h) {
-  HyperLanes<double> l{};
-  l.lr = h.lr;
-  l.eps = h.eps;
-  l.weight_decay = h.weight_decay;
-  l.dampening = h.dampening;
-  l.lr_decay = h.lr_decay;
-  l.beta1_decay = h.beta1_decay;
-  l.mu_ratio = 1;
-  switch (h.kind) {
-    case Kind::Sgd:
-    case Kind::Nag: l.beta1 = h.momentum; break;
-    case Kind::Momentum: l.beta1 = h.beta; break;
-    case Kind::Adagrad: break;
-    case Kind::Rmsprop:
-      l.beta1 = h.momentum;
-      l.beta2 = h.alpha;
-      break;
-    case Kind::Adadelta: l.beta2 = h.rho; break;
-    case Kind::Nadam:
-      l.mu_ratio = dm::pow(0.96, h.momentum_decay);
-      [[fallthrough]];
-    case Kind::Adam:
-    case Kind::Adamw:
-    case Kind::Adamax:
-    case Kind::Radam:
-      l.beta1 = h.beta1;
-      l.beta2 = h.beta2;
-      break;
-  }
-  return l;
+StepScalars next_step_scalars(const OptimizerSpec& spec, RunningScalars& running) {
+  return rules::visit_rule(spec.kind, [&](auto rule) { return next_scalars_of<decltype(rule)>(spec, running); });
+}
+
+Moments moments_of(const OptimizerSpec& spec, const RunningScalars& running, const double* slot) {
+  const double nan = std::nan("");
+  if (running.t == 0) return {nan, nan};
+  return rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::moments(spec, running, slot); });
 }
 
 StepShared step_shared(const OptimizerSpec& spec, uint64_t t) {
   return {t, &spec.schedule, schedule_factor(spec.schedule, t), spec.bias_correction};
 }
 
-namespace {
-
-template <Kind K>
-StepScalars step_scalars_of(const OptimizerSpec& h, RunningScalars& running) {
-  StepScalars s;
-  const uint64_t t = ++running.t;
-  const ScalarLanes<double> v = step_scalar_lanes<K>(hyper_lanes(h), running, step_shared(h, t));
-  s.t = t;
-  s.lr = v.lr;
-  s.beta1 = v.beta1;
-  s.beta2 = v.beta2;
-  s.eps = v.eps;
-  s.weight_decay = v.weight_decay;
-  s.decay = v.decay;
-  s.dampening = v.dampening;
-  s.step_size = v.step_size;
-  s.step_size2 = v.step_size2;
-  s.bc2_sqrt = v.bc2_sqrt;
-  if constexpr (K == Kind::Sgd) {
-    s.has_momentum = h.momentum != 0;
-    s.first = s.has_momentum && !running.momentum_started;
-    if (s.has_momentum) running.momentum_started = true;
-    s.flag = h.nesterov;
-  } else if constexpr (K == Kind::Rmsprop) {
-    s.has_momentum = h.momentum > 0;
-    s.flag = h.centered;
-  } else if constexpr (K == Kind::Adam || K == Kind::Adamw) {
-    s.flag = h.amsgrad;
-  } else if constexpr (K == Kind::Radam) {
-    s.flag = v.rho_t > kRadamRectified;
-    s.rect = s.flag ? v.rect : 1;
-  }
-  return s;
-}
-
-}  // namespace
-
-StepScalars next_step_scalars(const OptimizerSpec& h, RunningScalars& running) {
-  switch (h.kind) {
-    case Kind::Sgd: return step_scalars_of<Kind::Sgd>(h, running);
-    case Kind::Momentum: return step_scalars_of<Kind::Momentum>(h, running);
-    case Kind::Nag: return step_scalars_of<Kind::Nag>(h, running);
-    case Kind::Adagrad: return step_scalars_of<Kind::Adagrad>(h, running);
-    case Kind::Rmsprop: return step_scalars_of<Kind::Rmsprop>(h, running);
-    case Kind::Adadelta: return step_scalars_of<Kind::Adadelta>(h, running);
-    case Kind::Adam: return step_scalars_of<Kind::Adam>(h, running);
-    case Kind::Adamw: return step_scalars_of<Kind::Adamw>(h, running);
-    case Kind::Adamax: return step_scalars_of<Kind::Adamax>(h, running);
-    case Kind::Nadam: return step_scalars_of<Kind::Nadam>(h, running);
-    case Kind::Radam: return step_scalars_of<Kind::Radam>(h, running);
-  }
-  return {};
+RuleFlags rule_flags(const OptimizerSpec& spec, const HyperLanes<double>& hyper) {
+  RuleFlags f;
+  f.nesterov = spec.nesterov;
+  f.amsgrad = spec.amsgrad;
+  f.centered = spec.centered;
+  f.any_weight_decay = hyper.weight_decay != 0;
+  f.any_momentum = hyper.beta1 > 0;
+  return f;
 }
 
 template <class T>
-Optimizer<T>::Optimizer(const OptimizerSpec& spec, size_t n) : spec_(spec), n_(n) {
+Optimizer<T>::Optimizer(const OptimizerSpec& spec, size_t n) : spec_(spec), ops_(&rule_ops<T>(spec.kind)), n_(n) {
   reset();
 }
 
 template <class T>
 void Optimizer<T>::init_state() {
-  state_.assign(static_cast<size_t>(slot_count(spec_.kind)) * n_, T(0));
-  if (spec_.kind == Kind::Adagrad)
-    std::fill(state_.begin(), state_.end(), T(spec_.initial_accumulator_value));
+  const double initial = rules::visit_rule(spec_.kind, [&](auto rule) { return decltype(rule)::initial_state(spec_); });
+  state_.assign(static_cast<size_t>(ops_->slots) * n_, T(initial));
 }
 
 template <class T>
@@ -166,6 +122,7 @@ template <class T>
 void Optimizer<T>::set_spec(const OptimizerSpec& spec) {
   if (spec.kind != spec_.kind) {
     spec_ = spec;
+    ops_ = &rule_ops<T>(spec.kind);
     reset();
     return;
   }
@@ -183,13 +140,14 @@ template <class T>
 void Optimizer<T>::restore(const RunningScalars& running, const std::vector<T>& state) {
   running_ = running;
   state_ = state;
-  state_.resize(static_cast<size_t>(slot_count(spec_.kind)) * n_, T(0));
+  state_.resize(static_cast<size_t>(ops_->slots) * n_, T(0));
 }
 
 template <class T>
 void Optimizer<T>::gradient_point(const T* params, T* out) const {
-  if (has_lookahead()) {
-    nag::lookahead(decayed_coefficient(hyper_lanes(spec_), running_), params, slot(0), out, n_);
+  if (ops_->lookahead) {
+    const T* slots[3] = {slot(0), nullptr, nullptr};
+    ops_->lookahead_point(decayed_coefficient(hyper_lanes(spec_), running_), params, slots, out, n_);
   } else {
     std::copy(params, params + n_, out);
   }
@@ -199,34 +157,16 @@ template <class T>
 const StepScalars& Optimizer<T>::step(T* params, const T* grads, KernelImpl impl) {
   last_ = next_step_scalars(spec_, running_);
   T* slots[3] = {nullptr, nullptr, nullptr};
-  for (int k = 0; k < slot_count(spec_.kind); ++k) slots[k] = slot(k);
-  KernelPair<T> kernels = kernels_for<T>(spec_.kind);
-  (impl == KernelImpl::Simd ? kernels.simd : kernels.reference)(last_, params, grads, slots, n_);
+  for (int k = 0; k < ops_->slots; ++k) slots[k] = slot(k);
+  (impl == KernelImpl::Simd ? ops_->simd : ops_->reference)(last_, params, grads, slots, n_);
   return last_;
 }
 
 template <class T>
 Moments Optimizer<T>::moments(size_t i) const {
-  const double nan = std::nan("");
-  const uint64_t t = running_.t;
-  if (t == 0) return {nan, nan};
-  const bool corrected = spec_.bias_correction;
-  const double bc1 = corrected ? 1 - running_.beta1_pow : 1;
-  const double bc2 = corrected ? 1 - running_.beta2_pow : 1;
-  switch (spec_.kind) {
-    case Kind::Sgd: return {running_.momentum_started ? double(slot(0)[i]) : nan, nan};
-    case Kind::Momentum:
-    case Kind::Nag: return {double(slot(0)[i]), nan};
-    case Kind::Adagrad:
-    case Kind::Adadelta: return {nan, double(slot(0)[i])};
-    case Kind::Rmsprop: return {spec_.momentum > 0 ? double(slot(2)[i]) : nan, double(slot(0)[i])};
-    case Kind::Adam:
-    case Kind::Adamw: return {slot(0)[i] / bc1, (spec_.amsgrad ? slot(2)[i] : slot(1)[i]) / bc2};
-    case Kind::Adamax: return {slot(0)[i] / bc1, double(slot(1)[i])};
-    case Kind::Nadam:
-    case Kind::Radam: return {slot(0)[i] / (1 - running_.beta1_pow), slot(1)[i] / (1 - running_.beta2_pow)};
-  }
-  return {nan, nan};
+  double values[3] = {0, 0, 0};
+  for (int k = 0; k < ops_->slots; ++k) values[k] = double(slot(k)[i]);
+  return moments_of(spec_, running_, values);
 }
 
 template class Optimizer<float>;

@@ -5,10 +5,9 @@
 #include <limits>
 #include <utility>
 
+#include "optim/optimizer.hpp"
+#include "optim/rules/all.hpp"
 #include "sweep/batch_passes.hpp"
-#include "sweep/lane_kernels_adam.hpp"
-#include "sweep/lane_kernels_adaptive.hpp"
-#include "sweep/lane_kernels_sgd.hpp"
 #include "sweep/lane_loop.hpp"
 #include "sweep/lane_trace.hpp"
 
@@ -49,58 +48,62 @@ using ColumnPassFn = void (*)(BatchLanes<T>&, uint64_t, bool advance);
 
 }  // namespace
 
-// What a batch needs of its kind: the lane kernel's slots and coefficients, their trace, and the
+// What a batch needs of its optimizer: the rule's slots and coefficients, their trace, and the
 // passes instantiated for it.
 template <class T>
 struct BatchKindOps {
   int slots;
   size_t coefficients;
+  bool lookahead;
   KernelPlan<kMaxCoefficients> (*trace)(const optim::OptimizerSpec&, bool decays);
   std::array<ColumnPassFn<T>, kMaxCoefficients> lane_column;          // per coefficient
   std::array<ColumnPassFn<T>, kMaxCoefficients> lane_column_lr_only;  // per coefficient, BatchLanes::lr_only
   std::array<double, kMaxCoefficients> (*first_lane)(const optim::OptimizerSpec&, const optim::HyperLanes<double>&,
                                                      optim::RunningLanes<double>&, uint64_t);
   void (*kernel)(BatchLanes<T>&, uint64_t);
+  double (*initial_state)(const optim::OptimizerSpec&);
 };
 
 namespace {
 
-template <Kind K, class Kernel>
+template <class Rule>
 KernelPlan<kMaxCoefficients> trace_of(const optim::OptimizerSpec& spec, bool decays) {
-  static_assert(Kernel::kCount <= kMaxCoefficients);
+  static_assert(Rule::kCount <= kMaxCoefficients);
   KernelPlan<kMaxCoefficients> plan{};
-  const auto traced = trace_coefficients<K, Kernel>(spec, decays);
+  const auto traced = trace_coefficients<Rule>(spec, decays);
   std::copy(traced.coefficients.begin(), traced.coefficients.end(), plan.coefficients.begin());
   plan.running_fields = traced.running_fields;
   return plan;
 }
 
-template <class T, Kind K, class Kernel, bool kLrOnly, size_t... k>
+template <class T, class Rule, bool kLrOnly, size_t... k>
 constexpr std::array<ColumnPassFn<T>, kMaxCoefficients> column_passes(std::index_sequence<k...>) {
-  return {passes::lane_column_pass<T, K, Kernel, k, kLrOnly>...};
+  return {passes::lane_column_pass<T, Rule, k, kLrOnly>...};
 }
 
-template <class T, Kind K, class Kernel>
+template <class T, class Rule>
 constexpr BatchKindOps<T> ops_of() {
-  return {Kernel::kSlots,
-          Kernel::kCount,
-          trace_of<K, Kernel>,
-          column_passes<T, K, Kernel, false>(std::make_index_sequence<Kernel::kCount>{}),
-          column_passes<T, K, Kernel, true>(std::make_index_sequence<Kernel::kCount>{}),
-          passes::first_lane_coefficients<K, Kernel>,
-          passes::kernel_pass<T, Kernel>};
+  return {Rule::kSlots,
+          Rule::kCount,
+          Rule::kLookahead,
+          trace_of<Rule>,
+          column_passes<T, Rule, false>(std::make_index_sequence<Rule::kCount>{}),
+          column_passes<T, Rule, true>(std::make_index_sequence<Rule::kCount>{}),
+          passes::first_lane_coefficients<Rule>,
+          passes::kernel_pass<T, Rule>,
+          Rule::initial_state};
 }
 
 template <class T>
 const BatchKindOps<T>* ops_for(Kind kind) {
-  static const BatchKindOps<T> kOps[] = {
-      ops_of<T, Kind::Sgd, SgdLanes>(),         ops_of<T, Kind::Momentum, MomentumLanes>(),
-      ops_of<T, Kind::Nag, NagLanes>(),         ops_of<T, Kind::Adagrad, AdagradLanes>(),
-      ops_of<T, Kind::Rmsprop, RmspropLanes>(), ops_of<T, Kind::Adadelta, AdadeltaLanes>(),
-      ops_of<T, Kind::Adam, AdamLanes>(),       ops_of<T, Kind::Adamw, AdamLanes>(),
-      ops_of<T, Kind::Adamax, AdamaxLanes>(),   ops_of<T, Kind::Nadam, NadamLanes>(),
-      ops_of<T, Kind::Radam, RadamLanes>(),
-  };
+  static const auto kOps = [] {
+    std::array<BatchKindOps<T>, optim::rules::AllRules::size> ops{};
+    optim::rules::AllRules::for_each([&](auto rule) {
+      using Rule = decltype(rule);
+      ops[static_cast<size_t>(Rule::kKind)] = ops_of<T, Rule>();
+    });
+    return ops;
+  }();
   return &kOps[static_cast<size_t>(kind)];
 }
 
@@ -148,8 +151,9 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   b.prev_y = b.y;
   b.gx.assign(padded, T(0));
   b.gy.assign(padded, T(0));
-  b.look_x.assign(kind == Kind::Nag ? padded : 0, T(0));
-  b.look_y.assign(kind == Kind::Nag ? padded : 0, T(0));
+  ops_ = ops_for<T>(kind);
+  b.look_x.assign(ops_->lookahead ? padded : 0, T(0));
+  b.look_y.assign(ops_->lookahead ? padded : 0, T(0));
   b.alive.assign(padded, T(0));
   std::fill(b.alive.begin(), b.alive.begin() + static_cast<std::ptrdiff_t>(n), T(1));
   b.loss.assign(padded, 0.0);
@@ -157,29 +161,25 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   b.diverged_at.assign(padded, 0);
   b.live = n;
 
-  b.flags = LaneFlags{};
-  b.flags.kind = kind;
-  b.flags.nesterov = b.spec.nesterov;
-  b.flags.amsgrad = b.spec.amsgrad;
-  b.flags.centered = b.spec.centered;
   for (auto& field : b.hyper) field.resize(padded);
   for (auto& field : b.running) field.assign(padded, 1.0);
   for (size_t i = 0; i < padded; ++i) {
     const optim::HyperLanes<double> h = optim::hyper_lanes(specs[lane(i)]);
     for (size_t k = 0; k < kHyperFields; ++k) b.hyper[k][i] = h.*kHyperField[k];
-    if (i == 0) b.first_hyper = h;
-    b.flags.any_weight_decay = b.flags.any_weight_decay || h.weight_decay != 0;
-    if (kind == Kind::Sgd) b.flags.any_momentum = b.flags.any_momentum || h.beta1 != 0;
-    if (kind == Kind::Rmsprop) b.flags.any_momentum = b.flags.any_momentum || h.beta1 > 0;
+    const optim::RuleFlags flags = optim::rule_flags(specs[lane(i)], h);
+    if (i == 0) {
+      b.first_hyper = h;
+      b.flags = flags;
+    }
+    b.flags = optim::merge(b.flags, flags);
   }
   b.first_running = optim::RunningLanes<double>{};
   b.scheduled_lr.assign(b.spec.schedule.kind == optim::ScheduleKind::Constant ? 0 : padded, 0.0);
 
-  ops_ = ops_for<T>(kind);
   b.state.assign(static_cast<size_t>(ops_->slots) * 2 * padded, T(0));
-  if (kind == Kind::Adagrad)
+  for (int k = 0; k < ops_->slots; ++k)
     for (size_t i = 0; i < padded; ++i)
-      b.slot(0, 0)[i] = b.slot(0, 1)[i] = static_cast<T>(specs[lane(i)].initial_accumulator_value);
+      b.slot(k, 0)[i] = b.slot(k, 1)[i] = static_cast<T>(ops_->initial_state(specs[lane(i)]));
   plan_coefficients();
 
   b.objective = &objective;
@@ -190,7 +190,7 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   objective_pass_ = objective_pass_for<T>(b.objective_lanes.kind);
 
   // Step 0: the loss at the start, and (without look-ahead) the gradient for step 1.
-  const bool lookahead = kind == Kind::Nag;
+  const bool lookahead = ops_->lookahead;
   objective_pass_(b, {b.x.data(), b.y.data(), !lookahead, true, 0, lookahead ? NoiseStep{} : noise_step(1)});
 }
 
@@ -257,7 +257,7 @@ void Batch<T>::step() {
     columns &= columns - 1;
     lane_column[k](b, t, columns == 0);
   }
-  if (b.spec.kind == Kind::Nag) {
+  if (ops_->lookahead) {
     passes::lookahead_pass(b);
     objective_pass_(b, {b.look_x.data(), b.look_y.data(), true, false, t, noise_step(t)});
     ops_->kernel(b, t);

@@ -1,6 +1,6 @@
 // The state of a batch of runs laid out structure-of-arrays, one lane per run: the point, the
 // gradient, every optimizer state slot (x and y parts), the loss, the divergence mask, each real
-// hyperparameter and running product, each coefficient of the lane kernel. Each array has one
+// hyperparameter and running product, each coefficient of the optimizer rule's update. Each array has one
 // entry per lane, so a SIMD vector of consecutive entries holds consecutive runs. The passes of a
 // step (batch_passes.hpp) read and write it; Batch (batch.hpp) owns it.
 #pragma once
@@ -10,15 +10,15 @@
 #include <vector>
 
 #include "objectives/objective.hpp"
-#include "optim/optimizer.hpp"
-#include "sweep/lane_kernel.hpp"
+#include "optim/spec.hpp"
+#include "optim/step_scalars.hpp"
 #include "sweep/objective_lanes.hpp"
 
 namespace gs::sweep {
 
 inline constexpr size_t kHyperFields = 9;       // HyperLanes, in declaration order
 inline constexpr size_t kRunningFields = 5;     // RunningLanes, in declaration order
-inline constexpr size_t kMaxCoefficients = 12;  // of a lane kernel
+inline constexpr size_t kMaxCoefficients = 12;  // of a rule's update
 
 // How the gradient noise of one step acts on each coordinate: kept, dropped (0), or shifted by
 // `add` (σ·N(0, 1)), exactly as objectives::GradientNoise::apply does it for that step.
@@ -57,7 +57,7 @@ struct BatchLanes {
   std::vector<double> scheduled_lr;  // the lr of the current step, when the schedule is not constant
   std::vector<double> running[kRunningFields];
 
-  // The lane kernel's coefficients (its per-step scalars rounded to T), one column each. Columns in
+  // The rule's coefficients (its per-step scalars rounded to T), one column each. Columns in
   // step_columns hold one value, rewritten once per step; columns in lane_columns are recomputed
   // per lane and step; the others are written once (lane_trace.hpp decides which is which).
   std::vector<T> columns[kMaxCoefficients];
@@ -67,7 +67,7 @@ struct BatchLanes {
   // Lanes share the kind, flags and schedule (the first lane's spec). The first lane's real
   // hyperparameters and running products stand for every lane in the once-per-step columns.
   optim::OptimizerSpec spec;
-  LaneFlags flags;
+  optim::RuleFlags flags;
   optim::HyperLanes<double> first_hyper{};
   optim::RunningLanes<double> first_running;
   // lr_only: the lanes differ in lr alone (a grid row whose x axis is lr, say), so each lane column

@@ -21,18 +21,27 @@
 #include <cmath>
 #include <type_traits>
 
+#include "core/lane_ops.hpp"
 #include "engine/run_config.hpp"
+#include "optim/rules/nag.hpp"
 #include "optim/schedule.hpp"
 #include "sweep/batch_lanes.hpp"
-#include "sweep/lane_kernels_sgd.hpp"
 #include "sweep/lane_loop.hpp"
-#include "sweep/lane_ops.hpp"
 
 namespace gs::sweep::passes {
 
+using simd::abs;
+using simd::any_ne;
 using simd::broadcast;
+using simd::indicator_le;
+using simd::indicator_lt;
 using simd::load;
+using simd::narrow;
+using simd::parts_of;
+using simd::select_eq;
 using simd::store;
+using simd::WideOf;
+using simd::widen;
 
 // The largest T that is ≤ kDivergenceLimit: |θ| ≤ it exactly when the run's double(θ) ≤ 1e12.
 template <class T>
@@ -161,43 +170,45 @@ inline optim::RunningLanes<W> broadcast_running(const optim::RunningLanes<double
           broadcast<W>(r.decay_pow), broadcast<W>(r.mu_pow)};
 }
 
-// The running products kind K advances (the others stay 1 and are not touched).
-template <optim::Kind K, class W>
+// The running products Rule advances (the others stay 1 and are not touched): λ^t with a first
+// moment, β1^t and β2^t with bias powers, NAdam's Π μ and 0.96^(ψt) where its hyperparameters have
+// a momentum schedule (Rule::kMomentumSchedule).
+template <class Rule, class W>
 inline optim::RunningLanes<W> load_running(double* const* r, size_t j) {
   optim::RunningLanes<W> run;
-  if constexpr (K == optim::Kind::Nadam) {
+  if constexpr (Rule::kMomentumSchedule) {
     run.mu_product = load<W>(r[0] + j);
     run.mu_pow = load<W>(r[4] + j);
   }
-  if constexpr (optim::has_bias_powers(K)) {
+  if constexpr (Rule::kBiasPowers) {
     run.beta1_pow = load<W>(r[1] + j);
     run.beta2_pow = load<W>(r[2] + j);
   }
-  if constexpr (optim::has_first_moment(K)) run.decay_pow = load<W>(r[3] + j);
+  if constexpr (Rule::kFirstMoment) run.decay_pow = load<W>(r[3] + j);
   return run;
 }
 
-template <optim::Kind K, class W>
+template <class Rule, class W>
 inline void store_running(double* const* r, size_t j, const optim::RunningLanes<W>& run) {
-  if constexpr (K == optim::Kind::Nadam) {
+  if constexpr (Rule::kMomentumSchedule) {
     store(r[0] + j, run.mu_product);
     store(r[4] + j, run.mu_pow);
   }
-  if constexpr (optim::has_bias_powers(K)) {
+  if constexpr (Rule::kBiasPowers) {
     store(r[1] + j, run.beta1_pow);
     store(r[2] + j, run.beta2_pow);
   }
-  if constexpr (optim::has_first_moment(K)) store(r[3] + j, run.decay_pow);
+  if constexpr (Rule::kFirstMoment) store(r[3] + j, run.decay_pow);
 }
 
 // Column k of step t: each lane's step-t scalars on double lanes (from its running products after
-// t − 1 steps), the lane kernel's coefficient k from them, rounded to T. Only what coefficient k
+// t − 1 steps), the rule's coefficient k from them, rounded to T. Only what coefficient k
 // needs is computed (the rest of the formulas is dead code here). With `advance`, the running
 // products are stored at step t (the last column of a step does this).
 // kLrOnly (BatchLanes::lr_only): every input but lr is the same broadcast value in every
 // iteration, so the compiler computes what does not depend on lr (Adam's 1/(1 − β1^t)) once,
 // before the loop; the running products are not stored (the batch advances step_running).
-template <class T, optim::Kind K, class Kernel, size_t k, bool kLrOnly>
+template <class T, class Rule, size_t k, bool kLrOnly>
 void lane_column_pass(BatchLanes<T>& b, uint64_t t, bool advance) {
   // The lr field holds each lane's scheduled lr of step t already (scheduled_lr_pass), so the
   // formulas see the constant schedule, a compile-time constant here.
@@ -220,12 +231,12 @@ void lane_column_pass(BatchLanes<T>& b, uint64_t t, bool advance) {
       if constexpr (kLrOnly) {
         const optim::HyperLanes<W> h = broadcast_hyper<W>(first, load<W>(hyper[0] + j));
         optim::RunningLanes<W> r = broadcast_running<W>(step_running);
-        lanes[p] = Kernel::coefficients(optim::step_scalar_lanes<K>(h, r, shared), h)[k];
+        lanes[p] = Rule::coefficients(optim::step_scalar_lanes<Rule>(h, r, shared), h)[k];
       } else {
         const optim::HyperLanes<W> h = load_hyper<W>(hyper, j);
-        optim::RunningLanes<W> r = load_running<K, W>(running, j);
-        lanes[p] = Kernel::coefficients(optim::step_scalar_lanes<K>(h, r, shared), h)[k];
-        if (advance) store_running<K>(running, j, r);
+        optim::RunningLanes<W> r = load_running<Rule, W>(running, j);
+        lanes[p] = Rule::coefficients(optim::step_scalar_lanes<Rule>(h, r, shared), h)[k];
+        if (advance) store_running<Rule>(running, j, r);
       }
     }
     store(column + i, narrow<V>(lanes));
@@ -242,25 +253,25 @@ inline void scheduled_lr_pass(const optim::ScheduleSpec& schedule, uint64_t t, c
 }
 
 // Step t's coefficients from the first lane's hyperparameters (advancing first_running).
-template <optim::Kind K, class Kernel>
+template <class Rule>
 std::array<double, kMaxCoefficients> first_lane_coefficients(const optim::OptimizerSpec& spec,
                                                              const optim::HyperLanes<double>& hyper,
                                                              optim::RunningLanes<double>& running, uint64_t t) {
-  const std::array<double, Kernel::kCount> c =
-      Kernel::coefficients(optim::step_scalar_lanes<K>(hyper, running, optim::step_shared(spec, t)), hyper);
+  const std::array<double, Rule::kCount> c =
+      Rule::coefficients(optim::step_scalar_lanes<Rule>(hyper, running, optim::step_shared(spec, t)), hyper);
   std::array<double, kMaxCoefficients> out{};
   std::copy(c.begin(), c.end(), out.begin());
   return out;
 }
 
 // The update of every lane at step t from the coefficient columns, then the point check.
-template <class T, class Kernel, bool... kFlags>
+template <class T, class Rule, bool... kFlags>
 void kernel_loop(BatchLanes<T>& b, uint64_t t) {
-  const T* columns[Kernel::kCount];
-  for (size_t k = 0; k < Kernel::kCount; ++k) columns[k] = b.columns[k].data();
+  const T* columns[Rule::kCount];
+  for (size_t k = 0; k < Rule::kCount; ++k) columns[k] = b.columns[k].data();
   T* slots_x[3] = {nullptr, nullptr, nullptr};
   T* slots_y[3] = {nullptr, nullptr, nullptr};
-  for (int k = 0; k < Kernel::kSlots; ++k) {
+  for (int k = 0; k < Rule::kSlots; ++k) {
     slots_x[k] = b.slot(k, 0);
     slots_y[k] = b.slot(k, 1);
   }
@@ -274,11 +285,11 @@ void kernel_loop(BatchLanes<T>& b, uint64_t t) {
   const T limit = divergence_limit<T>();
   BatchLanes<T>* batch = &b;
   for_each_vector<T>(b.padded, [=]<class V>(size_t i) __attribute__((always_inline)) {
-    std::array<V, Kernel::kCount> c;
-    static_for<Kernel::kCount>([&](auto k) __attribute__((always_inline)) { c[k] = load<V>(columns[k] + i); });
+    std::array<V, Rule::kCount> c;
+    static_for<Rule::kCount>([&](auto k) __attribute__((always_inline)) { c[k] = load<V>(columns[k] + i); });
     const V x = load<V>(px + i), y = load<V>(py + i);
-    const V next_x = Kernel::template update<kFlags...>(c, x, load<V>(gx + i), slots_x, i);
-    const V next_y = Kernel::template update<kFlags...>(c, y, load<V>(gy + i), slots_y, i);
+    const V next_x = Rule::template update<kFlags...>(c, x, load<V>(gx + i), slots_x, i);
+    const V next_y = Rule::template update<kFlags...>(c, y, load<V>(gy + i), slots_y, i);
     const V live = load<V>(alive + i);
     const V lim = broadcast<V>(limit), one = broadcast<V>(T(1));
     const V ok = live * indicator_le(abs(next_x), lim) * indicator_le(abs(next_y), lim);
@@ -291,16 +302,16 @@ void kernel_loop(BatchLanes<T>& b, uint64_t t) {
   });
 }
 
-template <class T, class Kernel>
+template <class T, class Rule>
 void kernel_pass(BatchLanes<T>& b, uint64_t t) {
-  Kernel::dispatch(b.flags, [&](auto... flags) { kernel_loop<T, Kernel, decltype(flags)::value...>(b, t); });
+  Rule::dispatch(b.flags, [&](auto... flags) { kernel_loop<T, Rule, decltype(flags)::value...>(b, t); });
 }
 
 // nag: the look-ahead point θ + μ_t·v of every lane, with μ_t = T(β1·λ^(t−1)) the step's own
 // momentum coefficient (its column, computed before this pass).
 template <class T>
 void lookahead_pass(BatchLanes<T>& b) {
-  const T* mu = b.columns[NagLanes::kMu].data();
+  const T* mu = b.columns[optim::rules::Nag::kMu].data();
   T* velocity_x[1] = {b.slot(0, 0)};
   T* velocity_y[1] = {b.slot(0, 1)};
   const T* px = b.x.data();
@@ -309,8 +320,8 @@ void lookahead_pass(BatchLanes<T>& b) {
   T* look_y = b.look_y.data();
   for_each_vector<T>(b.padded, [=]<class V>(size_t i) __attribute__((always_inline)) {
     const V m = load<V>(mu + i);
-    store(look_x + i, NagLanes::lookahead(m, load<V>(px + i), velocity_x, i));
-    store(look_y + i, NagLanes::lookahead(m, load<V>(py + i), velocity_y, i));
+    store(look_x + i, optim::rules::Nag::lookahead(m, load<V>(px + i), velocity_x, i));
+    store(look_y + i, optim::rules::Nag::lookahead(m, load<V>(py + i), velocity_y, i));
   });
 }
 

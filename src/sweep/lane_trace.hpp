@@ -45,10 +45,10 @@ struct KernelPlan {
   uint32_t running_fields = 0;  // the HyperLanes fields some running product depends on
 };
 
-// The plan of every coefficient of Kernel for kind K with the batch's schedule and bias-correction
+// The plan of every coefficient of Rule with the batch's schedule and bias-correction
 // flag; `decays`: some lane has beta1_decay ≠ 1 (otherwise λ^t stays exactly 1).
-template <optim::Kind K, class Kernel>
-KernelPlan<Kernel::kCount> trace_coefficients(const optim::OptimizerSpec& spec, bool decays) {
+template <class Rule>
+KernelPlan<Rule::kCount> trace_coefficients(const optim::OptimizerSpec& spec, bool decays) {
   optim::HyperLanes<Dep> hyper;
   Dep* fields[kHyperFields] = {&hyper.lr,           &hyper.beta1,     &hyper.beta2,
                                &hyper.eps,          &hyper.weight_decay, &hyper.dampening,
@@ -64,16 +64,16 @@ KernelPlan<Kernel::kCount> trace_coefficients(const optim::OptimizerSpec& spec, 
     return std::array<uint32_t, kRunningFields>{running.mu_product.bits, running.beta1_pow.bits,
                                                 running.beta2_pow.bits, running.decay_pow.bits, running.mu_pow.bits};
   };
-  optim::ScalarLanes<Dep> scalars = optim::step_scalar_lanes<K>(hyper, running, shared);
+  optim::ScalarLanes<Dep> scalars = optim::step_scalar_lanes<Rule>(hyper, running, shared);
   for (auto before = running_bits(); ; before = running_bits()) {
-    scalars = optim::step_scalar_lanes<K>(hyper, running, shared);
+    scalars = optim::step_scalar_lanes<Rule>(hyper, running, shared);
     if (running_bits() == before) break;
   }
-  const std::array<Dep, Kernel::kCount> deps = Kernel::coefficients(scalars, hyper);
+  const std::array<Dep, Rule::kCount> deps = Rule::coefficients(scalars, hyper);
 
   constexpr uint32_t kFieldBits = (1u << kHyperFields) - 1;
-  KernelPlan<Kernel::kCount> plan;
-  for (size_t k = 0; k < Kernel::kCount; ++k) {
+  KernelPlan<Rule::kCount> plan;
+  for (size_t k = 0; k < Rule::kCount; ++k) {
     plan.coefficients[k].per_step = (deps[k].bits & Dep::kStepBit) != 0;
     plan.coefficients[k].fields = deps[k].bits & kFieldBits;
   }

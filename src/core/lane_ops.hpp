@@ -1,6 +1,7 @@
-// Lane operations the sweep engine needs beyond core/simd.hpp, for every backend (wasm128, sse2,
-// scalar) and for plain float/double (lanes of an objective without a lane form, the per-step
-// scalars of the first lane):
+// Lane operations beyond core/simd.hpp that the optimizer rules (src/optim/rules) and the sweep
+// engine (src/sweep) use, for every backend (wasm128, sse2, scalar) and for plain float/double
+// (the scalar tail of a single run, lanes of an objective without a lane form, the per-step
+// scalars of the first run of a batch):
 //   - indicators: comparisons as 1.0 / 0.0 lanes (lt, le, ne), so masks are ordinary values that
 //     multiply (and) and feed select_eq(mask, 1, x, y);
 //   - any_ne: does any lane differ (a rare-event test, e.g. a lane just diverged);
@@ -15,13 +16,7 @@
 
 #include "core/simd.hpp"
 
-namespace gs::sweep {
-
-using simd::F32x4;
-using simd::F64x2;
-// Unqualified, so that a vector argument also finds the friend functions of its type.
-using simd::abs;
-using simd::select_eq;
+namespace gs::simd {
 
 // The double-precision lane type matching V: double for a scalar V, F64x2 for a vector.
 template <class V>
@@ -141,7 +136,7 @@ inline V narrow(const WideOf<V>* parts) {
 // How many double-lane parts make up one V.
 template <class V>
 constexpr size_t parts_of() {
-  return simd::lanes<V>() / simd::lanes<WideOf<V>>();
+  return lanes<V>() / lanes<WideOf<V>>();
 }
 
-}  // namespace gs::sweep
+}  // namespace gs::simd

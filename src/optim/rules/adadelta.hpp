@@ -1,0 +1,68 @@
+// AdaDelta: Zeiler, "ADADELTA: An Adaptive Learning Rate Method", arXiv:1212.5701 (2012),
+// Algorithm 1, with torch's learning rate; as torch.optim.Adadelta 1.13 computes it:
+//   g = g + λθ;  a = ρ·a + (1−ρ)·g²;  δ = √(u + ε)/√(a + ε)·g;  u = ρ·u + (1−ρ)·δ²;  θ = θ − lr·δ
+// State slots: square_avg, acc_delta.
+#pragma once
+
+#include "optim/rules/rule_base.hpp"
+
+namespace gs::optim::rules {
+
+struct Adadelta : RuleBase {
+  static constexpr Kind kKind = Kind::Adadelta;
+  static constexpr int kSlots = 2;
+
+  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) { h.beta2 = spec.rho; }
+  template <class L>
+  static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>&, const StepShared&) {
+    s.beta2 = h.beta2;
+  }
+
+  enum : size_t { kRho, kOneMinusRho, kEps, kWeightDecay, kNegLr, kWeightDecayOn, kCount };
+  template <class W>
+  static std::array<W, kCount> coefficients(const ScalarLanes<W>& s, const HyperLanes<W>&) {
+    return {s.beta2,   lane_const<W>(1.0) - s.beta2, s.eps, s.weight_decay, lane_const<W>(-1.0) * s.lr,
+            indicator_ne(s.weight_decay, lane_const<W>(0.0))};
+  }
+
+  template <class F>
+  static void dispatch(const RuleFlags& f, F&& fn) {
+    with_flags(fn, f.any_weight_decay);
+  }
+
+  template <bool kAnyWeightDecay, class V, class T>
+  static V update(const std::array<V, kCount>& c, V p, V g, T* const* slot, size_t i) {
+    V grad = g;
+    if constexpr (kAnyWeightDecay) grad = with_weight_decay(grad, p, c[kWeightDecay], c[kWeightDecayOn]);
+    V square_avg = load<V>(slot[0] + i) * c[kRho] + c[kOneMinusRho] * grad * grad;
+    store(slot[0] + i, square_avg);
+    V std_dev = sqrt(square_avg + c[kEps]);
+    V acc = load<V>(slot[1] + i);
+    V delta = sqrt(acc + c[kEps]) / std_dev * grad;
+    store(slot[1] + i, acc * c[kRho] + c[kOneMinusRho] * delta * delta);
+    return p + c[kNegLr] * delta;
+  }
+
+  template <class T>
+  static void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+    T* square_avg = state[0];
+    T* acc_delta = state[1];
+    const T rho = T(s.beta2), one_minus_rho = T(1 - s.beta2), eps = T(s.eps);
+    const T weight_decay = T(s.weight_decay), neg_lr = T(-s.lr);
+    for (size_t i = 0; i < n; ++i) {
+      T grad = g[i];
+      if (s.weight_decay != 0) grad = grad + weight_decay * p[i];
+      square_avg[i] = square_avg[i] * rho + one_minus_rho * grad * grad;
+      T std_dev = std::sqrt(square_avg[i] + eps);
+      T delta = std::sqrt(acc_delta[i] + eps) / std_dev * grad;
+      acc_delta[i] = acc_delta[i] * rho + one_minus_rho * delta * delta;
+      p[i] = p[i] + neg_lr * delta;
+    }
+  }
+
+  static Moments moments(const OptimizerSpec&, const RunningScalars&, const double* slot) {
+    return {nan_moment(), slot[0]};
+  }
+};
+
+}  // namespace gs::optim::rules

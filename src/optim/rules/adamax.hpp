@@ -1,0 +1,78 @@
+// AdaMax: Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Algorithm 2
+// (Section 7.1), as torch.optim.Adamax 1.13 computes it:
+//   m_t = β1·m + (1−β1)·g;  u_t = max(β2·u, |g| + ε);  θ −= (α/(1−β1^t))·m_t/u_t
+// torch adds ε inside the max; `eps: 0` is the paper's Algorithm 2 exactly. Where u = 0 (every
+// gradient so far was exactly 0, so m = 0 too) the step is 0 instead of 0/0.
+// `bias_correction: false` drops the 1/(1−β1^t). State slots: exp_avg, exp_inf.
+#pragma once
+
+#include "optim/rules/rule_base.hpp"
+
+namespace gs::optim::rules {
+
+struct Adamax : RuleBase {
+  static constexpr Kind kKind = Kind::Adamax;
+  static constexpr int kSlots = 2;
+  static constexpr bool kFirstMoment = true;
+  static constexpr bool kBiasPowers = true;
+
+  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {
+    h.beta1 = spec.beta1;
+    h.beta2 = spec.beta2;
+  }
+  template <class L>
+  static void scalars(ScalarLanes<L>& s, const HyperLanes<L>&, RunningLanes<L>& r, const StepShared& shared) {
+    const L one = broadcast<L>(1.0);
+    const L bc1 = shared.bias_correction ? one - r.beta1_pow : one;
+    s.step_size = s.lr * (one / bc1);
+  }
+
+  enum : size_t { kBeta1, kBeta2, kEps, kOneMinusBeta1, kWeightDecay, kNegClr, kWeightDecayOn, kCount };
+  template <class W>
+  static std::array<W, kCount> coefficients(const ScalarLanes<W>& s, const HyperLanes<W>&) {
+    return {s.beta1,        s.beta2, s.eps, lane_const<W>(1.0) - s.beta1, s.weight_decay,
+            lane_const<W>(-1.0) * s.step_size, indicator_ne(s.weight_decay, lane_const<W>(0.0))};
+  }
+
+  template <class F>
+  static void dispatch(const RuleFlags& f, F&& fn) {
+    with_flags(fn, f.any_weight_decay);
+  }
+
+  template <bool kAnyWeightDecay, class V, class T>
+  static V update(const std::array<V, kCount>& c, V p, V g, T* const* slot, size_t i) {
+    V grad = g;
+    if constexpr (kAnyWeightDecay) grad = with_weight_decay(grad, p, c[kWeightDecay], c[kWeightDecayOn]);
+    V m = load<V>(slot[0] + i) * c[kBeta1] + c[kOneMinusBeta1] * grad;
+    V u = max(load<V>(slot[1] + i) * c[kBeta2], abs(grad) + c[kEps]);
+    store(slot[0] + i, m);
+    store(slot[1] + i, u);
+    V updated = p + c[kNegClr] * m / u;
+    return select_eq(u, broadcast<V>(0.0f), p, updated);
+  }
+
+  template <class T>
+  static void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+    T* exp_avg = state[0];
+    T* exp_inf = state[1];
+    const T beta1 = T(s.beta1), beta2 = T(s.beta2), eps = T(s.eps);
+    const T one_minus_beta1 = T(1 - s.beta1), weight_decay = T(s.weight_decay);
+    const T neg_clr = T(-s.step_size);
+    for (size_t i = 0; i < n; ++i) {
+      T grad = g[i];
+      if (s.weight_decay != 0) grad = grad + weight_decay * p[i];
+      exp_avg[i] = exp_avg[i] * beta1 + one_minus_beta1 * grad;
+      T decayed = exp_inf[i] * beta2;
+      T current = std::fabs(grad) + eps;
+      exp_inf[i] = decayed < current ? current : decayed;
+      if (exp_inf[i] != T(0)) p[i] = p[i] + neg_clr * exp_avg[i] / exp_inf[i];
+    }
+  }
+
+  static Moments moments(const OptimizerSpec& spec, const RunningScalars& r, const double* slot) {
+    const double bc1 = spec.bias_correction ? 1 - r.beta1_pow : 1;
+    return {slot[0] / bc1, slot[1]};
+  }
+};
+
+}  // namespace gs::optim::rules

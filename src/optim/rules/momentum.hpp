@@ -1,0 +1,55 @@
+// Momentum as an exponential moving average: the form of the seeds and of Adam's first moment
+// (Kingma & Ba 2015, Algorithm 1 without the second moment):
+//   m = β·m + (1−β)·g (m₀ = 0);  θ = θ − lr·m
+// State slot: exp_avg.
+#pragma once
+
+#include "optim/rules/rule_base.hpp"
+
+namespace gs::optim::rules {
+
+struct Momentum : RuleBase {
+  static constexpr Kind kKind = Kind::Momentum;
+  static constexpr int kSlots = 1;
+  static constexpr bool kFirstMoment = true;
+
+  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) { h.beta1 = spec.beta; }
+  template <class L>
+  static void scalars(ScalarLanes<L>& s, const HyperLanes<L>&, RunningLanes<L>&, const StepShared&) {
+    s.weight_decay = broadcast<L>(0.0);
+  }
+
+  enum : size_t { kBeta, kOneMinusBeta, kNegLr, kCount };
+  template <class W>
+  static std::array<W, kCount> coefficients(const ScalarLanes<W>& s, const HyperLanes<W>&) {
+    return {s.beta1, lane_const<W>(1.0) - s.beta1, lane_const<W>(-1.0) * s.lr};
+  }
+
+  template <class F>
+  static void dispatch(const RuleFlags&, F&& fn) {
+    fn();
+  }
+
+  template <class V, class T>
+  static V update(const std::array<V, kCount>& c, V p, V g, T* const* slot, size_t i) {
+    V m = load<V>(slot[0] + i) * c[kBeta] + c[kOneMinusBeta] * g;
+    store(slot[0] + i, m);
+    return p + c[kNegLr] * m;
+  }
+
+  template <class T>
+  static void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+    T* m = state[0];
+    const T beta = T(s.beta1), one_minus_beta = T(1 - s.beta1), neg_lr = T(-s.lr);
+    for (size_t i = 0; i < n; ++i) {
+      m[i] = m[i] * beta + one_minus_beta * g[i];
+      p[i] = p[i] + neg_lr * m[i];
+    }
+  }
+
+  static Moments moments(const OptimizerSpec&, const RunningScalars&, const double* slot) {
+    return {slot[0], nan_moment()};
+  }
+};
+
+}  // namespace gs::optim::rules

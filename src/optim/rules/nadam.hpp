@@ -1,0 +1,94 @@
+// NAdam: Dozat, "Incorporating Nesterov Momentum into Adam", ICLR 2016 workshop, with the
+// momentum schedule μ_t = β1·(1 − ½·0.96^(t·ψ)) and the corrected μ-product rule of
+// torch.optim.NAdam ≥ 2.0 (1.13's foreach path; its default path counts μ_t twice):
+//   m = β1·m + (1−β1)·g;  v = β2·v + (1−β2)·g²;  denom = √v/√(1−β2^t) + ε
+//   θ −= lr·(1−μ_t)/(1−Πμ_{1..t}) · g/denom + lr·μ_{t+1}/(1−Πμ_{1..t+1}) · m/denom
+// step_size = −lr(1−μ_t)/(1−Π_t) and step_size2 = −lr·μ_{t+1}/(1−Π_t·μ_{t+1}) (already negated).
+// As in adam.hpp, √v is multiplied by 1/√(1−β2^t) (≤ 1 ulp from torch's division).
+// State slots: exp_avg, exp_avg_sq; the running product Π μ lives in the running scalars.
+#pragma once
+
+#include "core/detmath.hpp"
+#include "optim/rules/rule_base.hpp"
+
+namespace gs::optim::rules {
+
+struct Nadam : RuleBase {
+  static constexpr Kind kKind = Kind::Nadam;
+  static constexpr int kSlots = 2;
+  static constexpr bool kFirstMoment = true;
+  static constexpr bool kBiasPowers = true;
+  static constexpr bool kMomentumSchedule = true;
+
+  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {
+    h.beta1 = spec.beta1;
+    h.beta2 = spec.beta2;
+    h.mu_ratio = dm::pow(0.96, spec.momentum_decay);
+  }
+  // μ_t = β1,t·(1 − ½·0.96^(tψ)), μ_{t+1} with 0.96^((t+1)ψ) and the same β1,t (torch).
+  template <class L>
+  static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>& r, const StepShared&) {
+    const L one = broadcast<L>(1.0), half = broadcast<L>(0.5), minus_one = broadcast<L>(-1.0);
+    s.bc2_sqrt = sqrt(one - r.beta2_pow);
+    r.mu_pow = r.mu_pow * h.mu_ratio;
+    const L mu = s.beta1 * (one - half * r.mu_pow);
+    const L mu_next = s.beta1 * (one - half * (r.mu_pow * h.mu_ratio));
+    r.mu_product = r.mu_product * mu;
+    s.step_size = (s.lr * (one - mu) / (one - r.mu_product)) * minus_one;
+    s.step_size2 = (s.lr * mu_next / (one - r.mu_product * mu_next)) * minus_one;
+  }
+
+  enum : size_t {
+    kBeta1, kBeta2, kEps, kOneMinusBeta1, kOneMinusBeta2, kWeightDecay, kInvBc2Sqrt, kGradStep, kAvgStep,
+    kWeightDecayOn, kCount
+  };
+  template <class W>
+  static std::array<W, kCount> coefficients(const ScalarLanes<W>& s, const HyperLanes<W>&) {
+    const W one = lane_const<W>(1.0);
+    return {s.beta1,      s.beta2,          s.eps,        one - s.beta1, one - s.beta2, s.weight_decay,
+            one / s.bc2_sqrt, s.step_size, s.step_size2, indicator_ne(s.weight_decay, lane_const<W>(0.0))};
+  }
+
+  template <class F>
+  static void dispatch(const RuleFlags& f, F&& fn) {
+    with_flags(fn, f.any_weight_decay);
+  }
+
+  template <bool kAnyWeightDecay, class V, class T>
+  static V update(const std::array<V, kCount>& c, V p, V g, T* const* slot, size_t i) {
+    V grad = g;
+    if constexpr (kAnyWeightDecay) grad = with_weight_decay(grad, p, c[kWeightDecay], c[kWeightDecayOn]);
+    V m = load<V>(slot[0] + i) * c[kBeta1] + c[kOneMinusBeta1] * grad;
+    V v = load<V>(slot[1] + i) * c[kBeta2] + c[kOneMinusBeta2] * grad * grad;
+    store(slot[0] + i, m);
+    store(slot[1] + i, v);
+    V denom = sqrt(v) * c[kInvBc2Sqrt] + c[kEps];
+    p = p + c[kGradStep] * grad / denom;
+    return p + c[kAvgStep] * m / denom;
+  }
+
+  template <class T>
+  static void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+    T* exp_avg = state[0];
+    T* exp_avg_sq = state[1];
+    const T beta1 = T(s.beta1), beta2 = T(s.beta2), eps = T(s.eps);
+    const T one_minus_beta1 = T(1 - s.beta1), one_minus_beta2 = T(1 - s.beta2);
+    const T weight_decay = T(s.weight_decay), inv_bc2_sqrt = T(1 / s.bc2_sqrt);
+    const T grad_step = T(s.step_size), avg_step = T(s.step_size2);
+    for (size_t i = 0; i < n; ++i) {
+      T grad = g[i];
+      if (s.weight_decay != 0) grad = grad + weight_decay * p[i];
+      exp_avg[i] = exp_avg[i] * beta1 + one_minus_beta1 * grad;
+      exp_avg_sq[i] = exp_avg_sq[i] * beta2 + one_minus_beta2 * grad * grad;
+      T denom = std::sqrt(exp_avg_sq[i]) * inv_bc2_sqrt + eps;
+      p[i] = p[i] + grad_step * grad / denom;
+      p[i] = p[i] + avg_step * exp_avg[i] / denom;
+    }
+  }
+
+  static Moments moments(const OptimizerSpec&, const RunningScalars& r, const double* slot) {
+    return {slot[0] / (1 - r.beta1_pow), slot[1] / (1 - r.beta2_pow)};
+  }
+};
+
+}  // namespace gs::optim::rules

@@ -1,0 +1,73 @@
+// SGD: torch.optim.SGD 1.13 (_single_tensor_sgd), heavy-ball momentum (Polyak 1964) and torch's
+// Nesterov form (Sutskever et al. 2013):
+//   d = g + λθ;  b = d on the first step, else b = μ·b + (1−τ)·d;  d = d + μ·b (nesterov) or b
+//   θ = θ − lr·d
+// A run with momentum 0 takes θ − lr·d (in a batch its buffer is written but never read).
+// State slot: momentum_buffer.
+#pragma once
+
+#include "optim/rules/rule_base.hpp"
+
+namespace gs::optim::rules {
+
+struct Sgd : RuleBase {
+  static constexpr Kind kKind = Kind::Sgd;
+  static constexpr int kSlots = 1;
+  static constexpr bool kFirstMoment = true;
+
+  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) { h.beta1 = spec.momentum; }
+  template <class L>
+  static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>&, const StepShared&) {
+    s.dampening = h.dampening;
+  }
+
+  enum : size_t { kMomentum, kOneMinusDampening, kWeightDecay, kNegLr, kWeightDecayOn, kMomentumOn, kCount };
+  template <class W>
+  static std::array<W, kCount> coefficients(const ScalarLanes<W>& s, const HyperLanes<W>& h) {
+    const W zero = lane_const<W>(0.0), one = lane_const<W>(1.0);
+    return {s.beta1,       one - s.dampening, s.weight_decay, lane_const<W>(-1.0) * s.lr,
+            indicator_ne(s.weight_decay, zero), indicator_ne(h.beta1, zero)};
+  }
+
+  template <class F>
+  static void dispatch(const RuleFlags& f, F&& fn) {
+    with_flags(fn, f.any_momentum, f.first, f.nesterov, f.any_weight_decay);
+  }
+
+  template <bool kAnyMomentum, bool kFirst, bool kNesterov, bool kAnyWeightDecay, class V, class T>
+  static V update(const std::array<V, kCount>& c, V p, V g, T* const* slot, size_t i) {
+    V d = g;
+    if constexpr (kAnyWeightDecay) d = with_weight_decay(d, p, c[kWeightDecay], c[kWeightDecayOn]);
+    if constexpr (kAnyMomentum) {
+      V b = d;
+      if constexpr (!kFirst) b = load<V>(slot[0] + i) * c[kMomentum] + c[kOneMinusDampening] * d;
+      store(slot[0] + i, b);
+      V with_momentum = b;
+      if constexpr (kNesterov) with_momentum = d + c[kMomentum] * b;
+      d = select_eq(c[kMomentumOn], broadcast<V>(1.0f), with_momentum, d);
+    }
+    return p + c[kNegLr] * d;
+  }
+
+  template <class T>
+  static void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
+    T* buf = state[0];
+    const T momentum = T(s.beta1), one_minus_dampening = T(1 - s.dampening);
+    const T weight_decay = T(s.weight_decay), neg_lr = T(-s.lr);
+    for (size_t i = 0; i < n; ++i) {
+      T d = g[i];
+      if (s.weight_decay != 0) d = d + weight_decay * p[i];
+      if (s.flags.any_momentum) {
+        buf[i] = s.flags.first ? d : buf[i] * momentum + one_minus_dampening * d;
+        d = s.flags.nesterov ? d + momentum * buf[i] : buf[i];
+      }
+      p[i] = p[i] + neg_lr * d;
+    }
+  }
+
+  static Moments moments(const OptimizerSpec&, const RunningScalars& r, const double* slot) {
+    return {r.momentum_started ? slot[0] : nan_moment(), nan_moment()};
+  }
+};
+
+}  // namespace gs::optim::rules

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+
+#include "core/check.hpp"
 
 #include "optim/rules/all.hpp"
 #include "optim/simd_kernel.hpp"
@@ -86,6 +89,11 @@ Moments moments_of(const OptimizerSpec& spec, const RunningScalars& running, con
   return rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::moments(spec, running, slot); });
 }
 
+std::string constraint_error(const OptimizerSpec& spec, const std::string& path) {
+  const rules::HyperConstraint c = rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::constraint(spec); });
+  return c.field ? check::field(path, c.field) + ": " + c.message : std::string();
+}
+
 StepShared step_shared(const OptimizerSpec& spec, uint64_t t) {
   return {t, &spec.schedule, schedule_factor(spec.schedule, t), spec.bias_correction};
 }
@@ -107,8 +115,11 @@ Optimizer<T>::Optimizer(const OptimizerSpec& spec, size_t n) : spec_(spec), ops_
 
 template <class T>
 void Optimizer<T>::init_state() {
-  const double initial = rules::visit_rule(spec_.kind, [&](auto rule) { return decltype(rule)::initial_state(spec_); });
-  state_.assign(static_cast<size_t>(ops_->slots) * n_, T(initial));
+  state_.assign(static_cast<size_t>(ops_->slots) * n_, T(0));
+  for (int k = 0; k < ops_->slots; ++k) {
+    const double initial = rules::visit_rule(spec_.kind, [&](auto rule) { return decltype(rule)::initial_state(spec_, k); });
+    std::fill(slot(k), slot(k) + n_, T(initial));
+  }
 }
 
 template <class T>

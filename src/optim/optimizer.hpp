@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "optim/spec.hpp"
@@ -34,6 +35,9 @@ HyperLanes<double> hyper_lanes(const OptimizerSpec& spec);
 StepScalars next_step_scalars(const OptimizerSpec& spec, RunningScalars& running);
 // The moments of one coordinate from its slot values (NaN before the first step).
 Moments moments_of(const OptimizerSpec& spec, const RunningScalars& running, const double* slot);
+
+// "path.field: message" where the spec breaks its rule's constraint between hyperparameters, else "".
+std::string constraint_error(const OptimizerSpec& spec, const std::string& path);
 
 enum class KernelImpl { Simd, Reference };
 

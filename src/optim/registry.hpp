@@ -36,6 +36,12 @@ struct OptimizerInfo {
   const char* latex;        // the update rule
   std::vector<HyperInfo> hypers;
   bool first_moment;        // has β1 / momentum, so beta1_decay applies
+  // The curves of Moments, as the UI labels them (nullptr: the optimizer has no such quantity);
+  // with amsgrad the second is the running maximum.
+  const char* moment_first;
+  const char* moment_second;
+  double playground_lr;     // a learning rate that visibly moves on the 2-D surfaces
+  bool adam_step_bound;     // the Adam paper's Section 2.1 step bounds apply to its runs
 };
 
 struct ScheduleInfo {

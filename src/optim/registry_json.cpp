@@ -42,6 +42,12 @@ json::Value optimizer_registry_json() {
     }
     v.set("hyperparameters", json::Value(std::move(hypers)));
     v.set("slots", slot_count(o.kind));
+    json::Array moments;
+    for (const char* label : {o.moment_first, o.moment_second})
+      moments.push_back(label ? json::Value(label) : json::Value());
+    v.set("moment_labels", json::Value(std::move(moments)));
+    v.set("playground_lr", o.playground_lr);
+    v.set("adam_step_bound", o.adam_step_bound);
     list.push_back(std::move(v));
   }
   return json::Value(std::move(list));

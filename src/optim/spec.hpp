@@ -1,7 +1,8 @@
 // The resolved description of one optimizer: which update rule, every hyperparameter, the
 // learning-rate schedule and the β1 decay of the Adam paper's Theorem 4.1. Hyperparameters are
 // plain values apart from the optimizer's state (optim/optimizer.hpp), so they can change mid-run.
-// Names follow torch.optim 1.13, with `betas` split into beta1/beta2.
+// Names follow torch.optim 1.13, with `betas` split into beta1/beta2, Rprop's `etas` into
+// etaminus/etaplus and its `step_sizes` into step_size_min/step_size_max.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,7 @@ enum class Kind {
   Adamax,    // torch.optim.Adamax (Kingma & Ba 2015, Algorithm 2)
   Nadam,     // torch.optim.NAdam (Dozat 2016), corrected μ-product rule
   Radam,     // torch.optim.RAdam (Liu et al. 2020)
+  Rprop,     // torch.optim.Rprop (Riedmiller & Braun 1993)
 };
 
 enum class ScheduleKind { Constant, InvSqrt, Step, Exponential, Cosine, Warmup };
@@ -55,6 +57,10 @@ struct OptimizerSpec {
   bool centered = false;
   double rho = 0.9;  // Adadelta
   double momentum_decay = 4e-3;  // NAdam ψ
+  double etaminus = 0.5;         // Rprop: torch's etas = (etaminus, etaplus)
+  double etaplus = 1.2;
+  double step_size_min = 1e-6;   // Rprop: torch's step_sizes = (step_size_min, step_size_max)
+  double step_size_max = 50;
 
   ScheduleSpec schedule;
   double beta1_decay = 1;  // λ: β1,t = β1·λ^(t−1) (applied to beta1, momentum or beta)

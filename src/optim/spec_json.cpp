@@ -2,6 +2,7 @@
 // default or a range is defined in one place.
 #include <cmath>
 
+#include "optim/optimizer.hpp"
 #include "optim/registry.hpp"
 #include "optim/schedule.hpp"
 
@@ -97,12 +98,8 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
                           kBeta1Decay, spec.beta1_decay, error))
     return false;
 
-  if (spec.kind == Kind::Sgd && spec.nesterov && (spec.momentum <= 0 || spec.dampening != 0)) {
-    error = check::field(path, "nesterov") +
-            ": Nesterov momentum needs momentum > 0 and dampening = 0 (torch.optim.SGD's rule), got momentum " +
-            check::format_number(spec.momentum) + " and dampening " + check::format_number(spec.dampening);
-    return false;
-  }
+  error = constraint_error(spec, path);
+  if (!error.empty()) return false;
   out = spec;
   return true;
 }

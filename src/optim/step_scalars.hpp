@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 #include "core/simd.hpp"
 #include "optim/schedule.hpp"
@@ -33,7 +34,29 @@ struct HyperLanes {
   L lr_decay;      // adagrad
   L beta1_decay;   // λ of β1,t = β1·λ^(t−1)
   L mu_ratio;      // nadam: 0.96^ψ, the step ratio of the momentum schedule's power 0.96^(ψt)
+  L eta_minus;     // rprop: the step-size factor after a sign change
+  L eta_plus;      // rprop: the step-size factor while the sign holds
+  L step_size_min; // rprop: the step-size bounds
+  L step_size_max;
 };
+
+// Every role of HyperLanes, in declaration order: the one list that the sweep's per-run columns,
+// its dependency trace and its loads and broadcasts iterate over. lr comes first.
+template <class L>
+inline constexpr L HyperLanes<L>::*kHyperRoles[] = {
+    &HyperLanes<L>::lr,          &HyperLanes<L>::beta1,     &HyperLanes<L>::beta2,         &HyperLanes<L>::eps,
+    &HyperLanes<L>::weight_decay, &HyperLanes<L>::dampening, &HyperLanes<L>::lr_decay,      &HyperLanes<L>::beta1_decay,
+    &HyperLanes<L>::mu_ratio,    &HyperLanes<L>::eta_minus, &HyperLanes<L>::eta_plus,      &HyperLanes<L>::step_size_min,
+    &HyperLanes<L>::step_size_max,
+};
+inline constexpr size_t kHyperRoleCount = std::size(kHyperRoles<double>);
+// The index of a role in kHyperRoles.
+template <class L>
+constexpr size_t hyper_role_index(L HyperLanes<L>::*role) {
+  for (size_t f = 0; f < kHyperRoleCount; ++f)
+    if (kHyperRoles<L>[f] == role) return f;
+  return kHyperRoleCount;
+}
 
 // Running products carried from step to step (after t steps).
 template <class L>

@@ -17,15 +17,6 @@ namespace {
 
 using optim::Kind;
 
-// HyperLanes<double>'s fields in declaration order: the order of BatchLanes::hyper.
-constexpr double optim::HyperLanes<double>::*kHyperField[kHyperFields] = {
-    &optim::HyperLanes<double>::lr,           &optim::HyperLanes<double>::beta1,
-    &optim::HyperLanes<double>::beta2,        &optim::HyperLanes<double>::eps,
-    &optim::HyperLanes<double>::weight_decay, &optim::HyperLanes<double>::dampening,
-    &optim::HyperLanes<double>::lr_decay,     &optim::HyperLanes<double>::beta1_decay,
-    &optim::HyperLanes<double>::mu_ratio,
-};
-
 template <class T>
 ObjectivePassFn<T> objective_pass_for(LaneObjective o) {
   using passes::objective_pass;
@@ -61,7 +52,7 @@ struct BatchKindOps {
   std::array<double, kMaxCoefficients> (*first_lane)(const optim::OptimizerSpec&, const optim::HyperLanes<double>&,
                                                      optim::RunningLanes<double>&, uint64_t);
   void (*kernel)(BatchLanes<T>&, uint64_t);
-  double (*initial_state)(const optim::OptimizerSpec&);
+  double (*initial_state)(const optim::OptimizerSpec&, int slot);
 };
 
 namespace {
@@ -165,7 +156,7 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   for (auto& field : b.running) field.assign(padded, 1.0);
   for (size_t i = 0; i < padded; ++i) {
     const optim::HyperLanes<double> h = optim::hyper_lanes(specs[lane(i)]);
-    for (size_t k = 0; k < kHyperFields; ++k) b.hyper[k][i] = h.*kHyperField[k];
+    for (size_t k = 0; k < kHyperFields; ++k) b.hyper[k][i] = h.*optim::kHyperRoles<double>[k];
     const optim::RuleFlags flags = optim::rule_flags(specs[lane(i)], h);
     if (i == 0) {
       b.first_hyper = h;
@@ -179,7 +170,7 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   b.state.assign(static_cast<size_t>(ops_->slots) * 2 * padded, T(0));
   for (int k = 0; k < ops_->slots; ++k)
     for (size_t i = 0; i < padded; ++i)
-      b.slot(k, 0)[i] = b.slot(k, 1)[i] = static_cast<T>(ops_->initial_state(specs[lane(i)]));
+      b.slot(k, 0)[i] = b.slot(k, 1)[i] = static_cast<T>(ops_->initial_state(specs[lane(i)], k));
   plan_coefficients();
 
   b.objective = &objective;
@@ -211,7 +202,8 @@ void Batch<T>::plan_coefficients() {
   for (size_t f = 0; f < kHyperFields; ++f)
     for (size_t i = 1; i < n; ++i)
       if (b.hyper[f][i] != b.hyper[f][0]) varying |= 1u << f;
-  for (size_t i = 0; i < n; ++i) decays = decays || b.hyper[7][i] != 1;
+  constexpr size_t kBeta1Decay = optim::hyper_role_index(&optim::HyperLanes<double>::beta1_decay);
+  for (size_t i = 0; i < n; ++i) decays = decays || b.hyper[kBeta1Decay][i] != 1;
   const KernelPlan<kMaxCoefficients> plan = ops_->trace(b.spec, decays);
   const auto& plans = plan.coefficients;
   uint32_t first_static = 0;
@@ -237,7 +229,7 @@ void Batch<T>::plan_coefficients() {
     fill_first_lane_columns(1, first_static);
     b.first_running = running;
   }
-  constexpr uint32_t kLr = 1u;  // HyperLanes::lr is field 0
+  constexpr uint32_t kLr = 1u << optim::hyper_role_index(&optim::HyperLanes<double>::lr);
   b.lr_only = b.lane_columns && (varying & ~kLr) == 0 && (plan.running_fields & varying) == 0;
 }
 

@@ -20,6 +20,7 @@
 #include <cfloat>
 #include <cmath>
 #include <type_traits>
+#include <utility>
 
 #include "core/lane_ops.hpp"
 #include "engine/run_config.hpp"
@@ -144,24 +145,20 @@ void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
 }
 
 // The HyperLanes of lanes [j, j + lanes<W>) from the structure-of-arrays copy.
-template <class W>
-inline optim::HyperLanes<W> load_hyper(const double* const* h, size_t j) {
-  return {load<W>(h[0] + j), load<W>(h[1] + j), load<W>(h[2] + j), load<W>(h[3] + j), load<W>(h[4] + j),
-          load<W>(h[5] + j), load<W>(h[6] + j), load<W>(h[7] + j), load<W>(h[8] + j)};
+template <class W, size_t... f>
+inline optim::HyperLanes<W> load_hyper(const double* const* h, size_t j, std::index_sequence<f...>) {
+  optim::HyperLanes<W> out;
+  ((out.*optim::kHyperRoles<W>[f] = load<W>(h[f] + j)), ...);
+  return out;
 }
 
 // The first lane's hyperparameters with lanes of its own lr.
-template <class W>
-inline optim::HyperLanes<W> broadcast_hyper(const optim::HyperLanes<double>& h, W lr) {
-  return {lr,
-          broadcast<W>(h.beta1),
-          broadcast<W>(h.beta2),
-          broadcast<W>(h.eps),
-          broadcast<W>(h.weight_decay),
-          broadcast<W>(h.dampening),
-          broadcast<W>(h.lr_decay),
-          broadcast<W>(h.beta1_decay),
-          broadcast<W>(h.mu_ratio)};
+template <class W, size_t... f>
+inline optim::HyperLanes<W> broadcast_hyper(const optim::HyperLanes<double>& first, W lr, std::index_sequence<f...>) {
+  optim::HyperLanes<W> out;
+  ((out.*optim::kHyperRoles<W>[f] = broadcast<W>(first.*optim::kHyperRoles<double>[f])), ...);
+  out.lr = lr;
+  return out;
 }
 
 template <class W>
@@ -222,6 +219,7 @@ void lane_column_pass(BatchLanes<T>& b, uint64_t t, bool advance) {
   T* column = b.columns[k].data();
   const optim::HyperLanes<double> first = b.first_hyper;
   const optim::RunningLanes<double> step_running = b.step_running;
+  constexpr auto kRoles = std::make_index_sequence<kHyperFields>{};
   for_each_vector<T>(b.padded, [=]<class V>(size_t i) __attribute__((always_inline)) {
     using W = WideOf<V>;
     constexpr size_t kParts = parts_of<V>();
@@ -229,11 +227,11 @@ void lane_column_pass(BatchLanes<T>& b, uint64_t t, bool advance) {
     for (size_t p = 0; p < kParts; ++p) {
       const size_t j = i + p * simd::lanes<W>();
       if constexpr (kLrOnly) {
-        const optim::HyperLanes<W> h = broadcast_hyper<W>(first, load<W>(hyper[0] + j));
+        const optim::HyperLanes<W> h = broadcast_hyper<W>(first, load<W>(hyper[0] + j), kRoles);
         optim::RunningLanes<W> r = broadcast_running<W>(step_running);
         lanes[p] = Rule::coefficients(optim::step_scalar_lanes<Rule>(h, r, shared), h)[k];
       } else {
-        const optim::HyperLanes<W> h = load_hyper<W>(hyper, j);
+        const optim::HyperLanes<W> h = load_hyper<W>(hyper, j, kRoles);
         optim::RunningLanes<W> r = load_running<Rule, W>(running, j);
         lanes[p] = Rule::coefficients(optim::step_scalar_lanes<Rule>(h, r, shared), h)[k];
         if (advance) store_running<Rule>(running, j, r);

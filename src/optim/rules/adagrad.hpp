@@ -13,7 +13,7 @@ struct Adagrad : RuleBase {
   static constexpr Kind kKind = Kind::Adagrad;
   static constexpr int kSlots = 1;
 
-  static double initial_state(const OptimizerSpec& spec) { return spec.initial_accumulator_value; }
+  static double initial_state(const OptimizerSpec& spec, int) { return spec.initial_accumulator_value; }
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>&, const StepShared& shared) {
     s.step_size = s.lr / (broadcast<L>(1.0) + step_constant<L>(static_cast<double>(shared.t - 1)) * h.lr_decay);

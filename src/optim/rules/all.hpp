@@ -17,6 +17,7 @@
 #include "optim/rules/nag.hpp"
 #include "optim/rules/radam.hpp"
 #include "optim/rules/rmsprop.hpp"
+#include "optim/rules/rprop.hpp"
 #include "optim/rules/sgd.hpp"
 
 namespace gs::optim::rules {
@@ -45,7 +46,7 @@ struct RuleList {
   }
 };
 
-using AllRules = RuleList<Sgd, Momentum, Nag, Adagrad, Rmsprop, Adadelta, Adam, Adamw, Adamax, Nadam, Radam>;
+using AllRules = RuleList<Sgd, Momentum, Nag, Adagrad, Rmsprop, Adadelta, Adam, Adamw, Adamax, Nadam, Radam, Rprop>;
 
 template <class F>
 decltype(auto) visit_rule(Kind kind, F&& f) {

@@ -13,6 +13,7 @@
 //                             the sweep): returns the new θ and writes the state slots at i
 //   reference(s, p, g, state, n)  a readable for-loop twin, the oracle the tests compare update with
 //   moments(spec, r, slot)    the curves of the UI (Moments) from the slot values of one coordinate
+//   initial_state(spec, k), constraint(spec)  slot k's starting value; a rule between hyperparameters
 // Per-run conditions a batch of runs may not share (weight_decay ≠ 0, momentum on, RAdam's ρ_t > 5)
 // are 1/0 coefficients resolved with select_eq, so a run computes the same bits alone or in a batch.
 //
@@ -26,6 +27,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <string>
 #include <type_traits>
 
 #include "core/lane_ops.hpp"
@@ -72,6 +74,11 @@ inline void with_flags(F&& f, bool flag, Rest... rest) {
   }
 }
 
+struct HyperConstraint {
+  const char* field = nullptr;
+  std::string message;
+};
+
 inline double nan_moment() { return std::numeric_limits<double>::quiet_NaN(); }
 
 // Defaults a rule overrides where it differs.
@@ -84,7 +91,10 @@ struct RuleBase {
   static void hyper(const OptimizerSpec&, HyperLanes<double>&) {}
   template <class L>
   static void scalars(ScalarLanes<L>&, const HyperLanes<L>&, RunningLanes<L>&, const StepShared&) {}
-  static double initial_state(const OptimizerSpec&) { return 0; }  // every slot's starting value
+  static double initial_state(const OptimizerSpec&, int /*slot*/) { return 0; }  // a slot's starting value
+  // A constraint between hyperparameters that their ranges cannot express: the field it names and
+  // the message, or no field when the spec satisfies it.
+  static HyperConstraint constraint(const OptimizerSpec&) { return {}; }
 };
 
 }  // namespace gs::optim::rules

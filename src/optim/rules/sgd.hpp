@@ -6,6 +6,7 @@
 // State slot: momentum_buffer.
 #pragma once
 
+#include "core/check.hpp"
 #include "optim/rules/rule_base.hpp"
 
 namespace gs::optim::rules {
@@ -19,6 +20,13 @@ struct Sgd : RuleBase {
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>&, const StepShared&) {
     s.dampening = h.dampening;
+  }
+
+  // torch.optim.SGD's rule.
+  static HyperConstraint constraint(const OptimizerSpec& spec) {
+    if (!spec.nesterov || (spec.momentum > 0 && spec.dampening == 0)) return {};
+    return {"nesterov", "Nesterov momentum needs momentum > 0 and dampening = 0 (torch.optim.SGD's rule), got momentum " +
+                            check::format_number(spec.momentum) + " and dampening " + check::format_number(spec.dampening)};
   }
 
   enum : size_t { kMomentum, kOneMinusDampening, kWeightDecay, kNegLr, kWeightDecayOn, kMomentumOn, kCount };

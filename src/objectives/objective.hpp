@@ -1,41 +1,21 @@
-// The 2-D test objectives of DESIGN.md: registry metadata (names, LaTeX,
-// parameters with ranges, view box, default start, known minima), value and
-// analytic gradient, whole-grid evaluation for heatmaps, and the gradient
-// noise / sparsity model shared by every optimizer of a run.
+// The 2-D test objectives: the registry (from the catalog, catalog/all.hpp), an objective with its
+// parameters bound (value and analytic gradient, known minima, whole-grid evaluation for
+// heatmaps), and the gradient noise / sparsity model shared by every optimizer of a run.
 //
-// The formulas are fixed (see registry.cpp for each one and its source) so
-// that a config means the same thing everywhere; transcendental functions go
-// through gs::dm so native and wasm builds agree bit for bit.
+// The formulas are fixed (one catalog entry per objective, with its source) so that a config
+// means the same thing everywhere; transcendental functions go through gs::dm so native and wasm
+// builds agree bit for bit.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "objectives/objective_info.hpp"
+
 namespace gs::objectives {
-
-struct ParamInfo {
-  const char* name;
-  double default_value, min, max;
-  const char* description;
-};
-
-// A known minimum; `global` marks the global ones (every global minimum is
-// listed; some objectives also list notable local minima).
-struct Minimum {
-  double x, y, value;
-  bool global;
-};
-
-struct ObjectiveInfo {
-  const char* name;          // config name, e.g. "rosenbrock"
-  const char* display_name;  // e.g. "Rosenbrock"
-  const char* latex;         // f(x, y) in LaTeX
-  const char* description;   // one line, for the UI
-  std::vector<ParamInfo> params;
-  double view[4];           // default view box: xmin, xmax, ymin, ymax
-  double default_start[2];  // x, y
-};
 
 // Every objective, in UI order.
 const std::vector<ObjectiveInfo>& registry();
@@ -50,6 +30,9 @@ class Objective {
 
   const ObjectiveInfo& info() const { return *info_; }
   const std::vector<double>& params() const { return params_; }
+  // Its place in the catalog (catalog::AllObjectives) and its parameters as the formula reads them.
+  size_t catalog_index() const { return index_; }
+  const std::array<double, 4>& bound() const { return bound_; }
 
   double value(double x, double y) const;
   // Returns f(x, y) (bit-identical to value()) and stores the gradient.
@@ -62,36 +45,18 @@ class Objective {
   void value_grid(double x0, double x1, double y0, double y1, int nx, int ny, double* out) const;
 
  private:
-  enum class Kind {
-    kRosenbrock,
-    kBeale,
-    kHimmelblau,
-    kBooth,
-    kQuadratic,
-    kSaddle,
-    kRastrigin,
-    kAckley,
-    kStyblinskiTang,
-    kGoldsteinPrice,
-    kLocalMinima,
-    kUnknown,
-  };
-  static Kind kind_of(std::string_view name);
-
-  // value (and, when g is non-null, the gradient into g[0], g[1]).
-  double evaluate(double x, double y, double* g) const;
-
   const ObjectiveInfo* info_;
   std::vector<double> params_;
-  Kind kind_;
-  double c_ = 1.0, s_ = 0.0;  // quadratic: cos and sin of the rotation
+  size_t index_;
+  std::array<double, 4> bound_;
+  double (*evaluate_)(const std::array<double, 4>&, double x, double y, double* g);
 };
 
 // The grid coordinate x0 + i*(x1-x0)/(n-1) used by value_grid (x0 if n == 1).
 double grid_coordinate(double x0, double x1, int i, int n);
 
-// Gradient noise and sparsity (DESIGN: additive Gaussian noise sigma, each
-// coordinate dropped with probability `sparsity`, `seed`).
+// Gradient noise and sparsity (the run config's `noise`: additive Gaussian noise sigma, each
+// coordinate dropped with probability `sparsity`, `seed`; docs/schema.md).
 //
 // Draws use gs::rng Philox with key = seed, counter = t and, for coordinate i,
 // stream 2i for the Gaussian and stream 2i+1 for the drop decision, so the

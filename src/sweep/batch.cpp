@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "optim/optimizer.hpp"
+#include "objectives/catalog/all.hpp"
 #include "optim/rules/all.hpp"
 #include "sweep/batch_passes.hpp"
 #include "sweep/lane_loop.hpp"
@@ -17,21 +18,22 @@ namespace {
 
 using optim::Kind;
 
+// The objective pass of the catalog entry at `index`: its lane form, or lane by lane.
 template <class T>
-ObjectivePassFn<T> objective_pass_for(LaneObjective o) {
-  using passes::objective_pass;
-  switch (o) {
-    case LaneObjective::Rosenbrock: return objective_pass<T, LaneObjective::Rosenbrock>;
-    case LaneObjective::Beale: return objective_pass<T, LaneObjective::Beale>;
-    case LaneObjective::Himmelblau: return objective_pass<T, LaneObjective::Himmelblau>;
-    case LaneObjective::Booth: return objective_pass<T, LaneObjective::Booth>;
-    case LaneObjective::Quadratic: return objective_pass<T, LaneObjective::Quadratic>;
-    case LaneObjective::Saddle: return objective_pass<T, LaneObjective::Saddle>;
-    case LaneObjective::StyblinskiTang: return objective_pass<T, LaneObjective::StyblinskiTang>;
-    case LaneObjective::GoldsteinPrice: return objective_pass<T, LaneObjective::GoldsteinPrice>;
-    case LaneObjective::PerLane: break;
-  }
-  return objective_pass<T, LaneObjective::PerLane>;
+ObjectivePassFn<T> objective_pass_for(size_t index) {
+  static const auto kPasses = [] {
+    std::array<ObjectivePassFn<T>, objectives::catalog::AllObjectives::size> passes{};
+    objectives::catalog::AllObjectives::for_each([&](auto entry, size_t i) {
+      using Entry = decltype(entry);
+      if constexpr (Entry::kLaneForm) {
+        passes[i] = passes::objective_pass<T, Entry>;
+      } else {
+        passes[i] = passes::objective_pass<T, void>;
+      }
+    });
+    return passes;
+  }();
+  return kPasses[index];
 }
 
 template <class T>
@@ -174,11 +176,10 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   plan_coefficients();
 
   b.objective = &objective;
-  b.objective_lanes = objective_lanes(objective);
   b.track_tol = tol.on;
   b.f_star = tol.f_star;
   b.tol = tol.tol;
-  objective_pass_ = objective_pass_for<T>(b.objective_lanes.kind);
+  objective_pass_ = objective_pass_for<T>(objective.catalog_index());
 
   // Step 0: the loss at the start, and (without look-ahead) the gradient for step 1.
   const bool lookahead = ops_->lookahead;

@@ -12,7 +12,7 @@
 #include "objectives/objective.hpp"
 #include "optim/spec.hpp"
 #include "optim/step_scalars.hpp"
-#include "sweep/objective_lanes.hpp"
+#include "objectives/objective.hpp"
 
 namespace gs::sweep {
 
@@ -78,7 +78,6 @@ struct BatchLanes {
   optim::RunningLanes<double> step_running;
 
   const objectives::Objective* objective = nullptr;
-  ObjectiveLanes objective_lanes;
   bool track_tol = false;
   double f_star = 0, tol = 0;
   size_t live = 0;

@@ -28,6 +28,7 @@
 #include "optim/schedule.hpp"
 #include "sweep/batch_lanes.hpp"
 #include "sweep/lane_loop.hpp"
+#include "sweep/objective_lanes.hpp"
 
 namespace gs::sweep::passes {
 
@@ -52,12 +53,14 @@ T divergence_limit() {
   return limit;
 }
 
-template <LaneObjective O, class W>
-inline W evaluate(ObjectiveLanes lanes, const objectives::Objective* objective, W x, W y, W& gx, W& gy) {
-  if constexpr (O == LaneObjective::PerLane) {
+// Entry = void: the objective has no lane form, so each lane calls the Objective.
+template <class Entry, class W>
+inline W evaluate(const objectives::catalog::Bound& bound, const objectives::Objective* objective, W x, W y, W& gx,
+                  W& gy) {
+  if constexpr (std::is_void_v<Entry>) {
     return objective->value_and_gradient(x, y, gx, gy);
   } else {
-    return value_and_gradient<O>(lanes, x, y, gx, gy);
+    return value_and_gradient<Entry>(bound, x, y, gx, gy);
   }
 }
 
@@ -85,9 +88,9 @@ void mark_point_divergence(BatchLanes<T>& b, size_t i, size_t count, uint64_t t)
 }
 
 // f and ∇f at work's point, written as `work` asks (ObjectiveWork).
-template <class T, LaneObjective O>
+template <class T, class Entry>
 void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
-  const ObjectiveLanes lanes = b.objective_lanes;
+  const objectives::catalog::Bound bound = b.objective->bound();
   const objectives::Objective* objective = b.objective;
   const T* px = static_cast<const T*>(work.px);
   const T* py = static_cast<const T*>(work.py);
@@ -112,7 +115,7 @@ void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
     widen(load<V>(py + i), y);
     for (size_t p = 0; p < kParts; ++p) {
       const size_t j = i + p * simd::lanes<W>();
-      const W f = evaluate<O>(lanes, objective, x[p], y[p], dx[p], dy[p]);
+      const W f = evaluate<Entry>(bound, objective, x[p], y[p], dx[p], dy[p]);
       if (noisy) {
         dx[p] = drop_x ? broadcast<W>(0.0) : shift_x ? dx[p] + broadcast<W>(add_x) : dx[p];
         dy[p] = drop_y ? broadcast<W>(0.0) : shift_y ? dy[p] + broadcast<W>(add_y) : dy[p];
@@ -137,7 +140,7 @@ void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
     }
   };
   // An objective without a lane form is evaluated lane by lane, on scalars.
-  if constexpr (O == LaneObjective::PerLane) {
+  if constexpr (std::is_void_v<Entry>) {
     for (size_t i = 0; i < b.padded; ++i) body.template operator()<T>(i);
   } else {
     for_each_vector<T>(b.padded, body);

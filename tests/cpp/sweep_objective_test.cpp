@@ -1,9 +1,9 @@
-// The lane forms of the polynomial objectives (src/sweep/objective_lanes.hpp) give the bits of
+// The lane forms of the polynomial objectives (src/objectives/catalog, through src/sweep/objective_lanes.hpp) give the bits of
 // Objective::value_and_gradient at every point, on F64x2 lanes and on plain doubles.
 #include <cstring>
 
 #include "core/rng.hpp"
-#include "engine/run_config.hpp"
+#include "objectives/catalog/all.hpp"
 #include "sweep/objective_lanes.hpp"
 #include "test_support.hpp"
 
@@ -12,11 +12,9 @@ namespace {
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
-using sweep::LaneObjective;
-
-template <LaneObjective K>
-void expect_lanes_match(const objectives::Objective& f, const sweep::ObjectiveLanes& lanes, double x0, double x1,
-                        double y0, double y1) {
+template <class Entry>
+void expect_lanes_match(const objectives::Objective& f, double x0, double x1, double y0, double y1) {
+  const objectives::catalog::Bound& bound = f.bound();
   for (uint64_t k = 0; k < 400; k += 2) {
     double x[2], y[2];
     for (int l = 0; l < 2; ++l) {
@@ -24,7 +22,8 @@ void expect_lanes_match(const objectives::Objective& f, const sweep::ObjectiveLa
       y[l] = y0 + (y1 - y0) * rng::uniform01(5, 1, k + l);
     }
     simd::F64x2 gx, gy;
-    const simd::F64x2 v = sweep::value_and_gradient<K>(lanes, simd::F64x2::load(x), simd::F64x2::load(y), gx, gy);
+    const simd::F64x2 v =
+        sweep::value_and_gradient<Entry>(bound, simd::F64x2::load(x), simd::F64x2::load(y), gx, gy);
     double vs[2], gxs[2], gys[2];
     v.store(vs);
     gx.store(gxs);
@@ -33,7 +32,7 @@ void expect_lanes_match(const objectives::Objective& f, const sweep::ObjectiveLa
       double want_gx, want_gy;
       const double want = f.value_and_gradient(x[l], y[l], want_gx, want_gy);
       double one_gx, one_gy;
-      const double one = sweep::value_and_gradient<K>(lanes, x[l], y[l], one_gx, one_gy);
+      const double one = sweep::value_and_gradient<Entry>(bound, x[l], y[l], one_gx, one_gy);
       const std::string at = std::string(f.info().name) + " at (" + std::to_string(x[l]) + ", " + std::to_string(y[l]) + ")";
       ASSERT_TRUE(same_bits(vs[l], want) && same_bits(one, want)) << at << " value";
       ASSERT_TRUE(same_bits(gxs[l], want_gx) && same_bits(one_gx, want_gx)) << at << " gx";
@@ -42,40 +41,31 @@ void expect_lanes_match(const objectives::Objective& f, const sweep::ObjectiveLa
   }
 }
 
+// Every catalog entry with a lane form, with default parameters and with other ones.
 TEST(SweepObjective, LaneFormsMatchTheObjectiveBitForBit) {
-  const char* configs[] = {R"("rosenbrock")", R"({"name":"rosenbrock","params":{"a":-2.5,"b":7}})", R"("beale")",
-                           R"("himmelblau")", R"("booth")", R"({"name":"quadratic","params":{"kappa":37,"angle":-23}})",
-                           R"("saddle")", R"("styblinski_tang")", R"("goldstein_price")"};
   size_t with_lane_form = 0;
-  for (const char* text : configs) {
-    engine::ObjectiveConfig config;
-    std::string error;
-    const json::Value value = json::parse(text).value;
-    ASSERT_TRUE(engine::parse_objective(&value, "objective", config, error)) << error;
-    objectives::Objective f(*config.info, config.params);
-    const sweep::ObjectiveLanes lanes = sweep::objective_lanes(f);
-    const double* view = config.info->view;
-    switch (lanes.kind) {
-      case LaneObjective::Rosenbrock: expect_lanes_match<LaneObjective::Rosenbrock>(f, lanes, view[0], view[1], view[2], view[3]); break;
-      case LaneObjective::Beale: expect_lanes_match<LaneObjective::Beale>(f, lanes, view[0], view[1], view[2], view[3]); break;
-      case LaneObjective::Himmelblau: expect_lanes_match<LaneObjective::Himmelblau>(f, lanes, view[0], view[1], view[2], view[3]); break;
-      case LaneObjective::Booth: expect_lanes_match<LaneObjective::Booth>(f, lanes, view[0], view[1], view[2], view[3]); break;
-      case LaneObjective::Quadratic: expect_lanes_match<LaneObjective::Quadratic>(f, lanes, view[0], view[1], view[2], view[3]); break;
-      case LaneObjective::Saddle: expect_lanes_match<LaneObjective::Saddle>(f, lanes, view[0], view[1], view[2], view[3]); break;
-      case LaneObjective::StyblinskiTang: expect_lanes_match<LaneObjective::StyblinskiTang>(f, lanes, view[0], view[1], view[2], view[3]); break;
-      case LaneObjective::GoldsteinPrice: expect_lanes_match<LaneObjective::GoldsteinPrice>(f, lanes, view[0], view[1], view[2], view[3]); break;
-      case LaneObjective::PerLane: ADD_FAILURE() << text << " has no lane form"; break;
+  objectives::catalog::AllObjectives::for_each([&](auto entry, size_t index) {
+    using Entry = decltype(entry);
+    if constexpr (Entry::kLaneForm) {
+      const objectives::ObjectiveInfo& info = objectives::registry()[index];
+      std::vector<double> other;
+      for (const auto& p : info.params) other.push_back(p.min + (p.max - p.min) * 0.37);
+      for (const std::vector<double>& params : {std::vector<double>{}, other}) {
+        objectives::Objective f(info, params);
+        expect_lanes_match<Entry>(f, info.view[0], info.view[1], info.view[2], info.view[3]);
+      }
+      ++with_lane_form;
     }
-    with_lane_form += lanes.kind != LaneObjective::PerLane;
-  }
-  EXPECT_EQ(with_lane_form, std::size(configs));
+  });
+  EXPECT_EQ(with_lane_form, 8u);
 }
 
 TEST(SweepObjective, TranscendentalObjectivesAreEvaluatedLaneByLane) {
-  for (const char* name : {"rastrigin", "ackley", "local_minima"}) {
-    objectives::Objective f(*objectives::find(name), {});
-    EXPECT_EQ(sweep::objective_lanes(f).kind, LaneObjective::PerLane) << name;
-  }
+  std::vector<std::string> per_lane;
+  objectives::catalog::AllObjectives::for_each([&](auto entry, size_t index) {
+    if constexpr (!decltype(entry)::kLaneForm) per_lane.push_back(objectives::registry()[index].name);
+  });
+  EXPECT_EQ(per_lane, (std::vector<std::string>{"rastrigin", "ackley", "local_minima"}));
 }
 
 }  // namespace

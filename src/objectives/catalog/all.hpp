@@ -1,0 +1,44 @@
+// The objective catalog's list: the one place that names every objective, in UI order. The
+// registry, the Objective class (single runs and heatmap grids) and the sweep's lane passes all
+// read it.
+#pragma once
+
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+#include "objectives/catalog/ackley.hpp"
+#include "objectives/catalog/beale.hpp"
+#include "objectives/catalog/booth.hpp"
+#include "objectives/catalog/goldstein_price.hpp"
+#include "objectives/catalog/himmelblau.hpp"
+#include "objectives/catalog/local_minima.hpp"
+#include "objectives/catalog/quadratic.hpp"
+#include "objectives/catalog/rastrigin.hpp"
+#include "objectives/catalog/rosenbrock.hpp"
+#include "objectives/catalog/saddle.hpp"
+#include "objectives/catalog/styblinski_tang.hpp"
+
+namespace gs::objectives::catalog {
+
+template <class... Entries>
+struct EntryList {
+  static constexpr size_t size = sizeof...(Entries);
+
+  // f(Entry{}, index) for every entry, in list order.
+  template <class F>
+  static void for_each(F&& f) {
+    for_each_impl(f, std::index_sequence_for<Entries...>{});
+  }
+
+ private:
+  template <class F, size_t... i>
+  static void for_each_impl(F& f, std::index_sequence<i...>) {
+    (f(Entries{}, i), ...);
+  }
+};
+
+using AllObjectives = EntryList<Rosenbrock, Beale, Himmelblau, Booth, Quadratic, Saddle, Rastrigin, Ackley,
+                                StyblinskiTang, GoldsteinPrice, LocalMinima>;
+
+}  // namespace gs::objectives::catalog

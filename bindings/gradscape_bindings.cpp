@@ -1,5 +1,5 @@
 // Embind layer of the core module (gradscape-{simd,scalar}): coarse calls only (elalish/manifold's
-// bindings style). One long-lived Session per figure, advanced many steps per call; optimizers over n parameters with zero-copy typed-array views into wasm memory. Failing calls
+// bindings style). One long-lived RunSession per figure, advanced many steps per call; optimizers over n parameters with zero-copy typed-array views into wasm memory. Failing calls
 // return the error text (an empty string means success); web/api/ turns it into a JS Error, so no
 // C++ exception crosses the boundary.
 #include <emscripten/bind.h>
@@ -15,7 +15,7 @@
 #include "core/json.hpp"
 #include "core/simd.hpp"
 #include "engine/registry_json.hpp"
-#include "engine/session.hpp"
+#include "engine/run_session.hpp"
 #include "optim/optimizer.hpp"
 #include "optim/registry.hpp"
 
@@ -43,7 +43,7 @@ class SessionHandle {
     return gs::bindings::view(t.loss);
   }
   void recordDiagnostics(bool on) { session_.record_diagnostics(on); }
-  // gx, gy, lr, first_x, first_y, second_x, second_y per point (see engine/session.hpp).
+  // gx, gy, lr, first_x, first_y, second_x, second_y per point (see engine/run_session.hpp).
   val diagnostics(int i) const {
     const auto& t = session_.trace(static_cast<size_t>(i));
     return gs::bindings::view(t.diagnostics);
@@ -82,7 +82,7 @@ class SessionHandle {
   }
 
  private:
-  gs::engine::Session session_;
+  gs::engine::RunSession session_;
   std::vector<double> grid_;
 };
 
@@ -192,7 +192,7 @@ std::string simdBackend() { return gs::simd::backend_name(); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(gradscape) {
-  emscripten::class_<SessionHandle>("Session")
+  emscripten::class_<SessionHandle>("RunSession")
       .constructor<>()
       .function("configure", &SessionHandle::configure)
       .function("reset", &SessionHandle::reset)

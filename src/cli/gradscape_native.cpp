@@ -18,7 +18,7 @@
 
 #include "core/json.hpp"
 #include "engine/regret_session.hpp"
-#include "engine/session.hpp"
+#include "engine/run_session.hpp"
 #include "engine/sweep_session.hpp"
 #include "engine/train_session.hpp"
 

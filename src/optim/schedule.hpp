@@ -31,7 +31,7 @@ double ipow(double b, uint64_t e);
 double schedule_factor(const ScheduleSpec& s, uint64_t t);
 
 // x, a value that changes from step to step, on every lane: simd::broadcast, except for a lane
-// type that tracks what its values depend on (src/sweep/lane_trace.hpp marks it as depending on t).
+// type that tracks what its values depend on (src/sweep/coefficient_trace.hpp marks it as depending on t).
 template <class L>
 L step_constant(double x) {
   if constexpr (requires { L::step_constant(x); }) {

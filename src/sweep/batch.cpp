@@ -9,8 +9,8 @@
 #include "objectives/catalog/all.hpp"
 #include "optim/rules/all.hpp"
 #include "sweep/batch_passes.hpp"
-#include "sweep/lane_loop.hpp"
-#include "sweep/lane_trace.hpp"
+#include "sweep/run_loop.hpp"
+#include "sweep/coefficient_trace.hpp"
 
 namespace gs::sweep {
 
@@ -18,7 +18,7 @@ namespace {
 
 using optim::Kind;
 
-// The objective pass of the catalog entry at `index`: its lane form, or lane by lane.
+// The objective pass of the catalog entry at `index`: its lane form, or run by run.
 template <class T>
 ObjectivePassFn<T> objective_pass_for(size_t index) {
   static const auto kPasses = [] {
@@ -37,7 +37,7 @@ ObjectivePassFn<T> objective_pass_for(size_t index) {
 }
 
 template <class T>
-using ColumnPassFn = void (*)(BatchLanes<T>&, uint64_t, bool advance);
+using ColumnPassFn = void (*)(BatchRuns<T>&, uint64_t, bool advance);
 
 }  // namespace
 
@@ -49,11 +49,11 @@ struct BatchKindOps {
   size_t coefficients;
   bool lookahead;
   KernelPlan<kMaxCoefficients> (*trace)(const optim::OptimizerSpec&, bool decays);
-  std::array<ColumnPassFn<T>, kMaxCoefficients> lane_column;          // per coefficient
-  std::array<ColumnPassFn<T>, kMaxCoefficients> lane_column_lr_only;  // per coefficient, BatchLanes::lr_only
-  std::array<double, kMaxCoefficients> (*first_lane)(const optim::OptimizerSpec&, const optim::HyperLanes<double>&,
+  std::array<ColumnPassFn<T>, kMaxCoefficients> run_column;          // per coefficient
+  std::array<ColumnPassFn<T>, kMaxCoefficients> run_column_lr_only;  // per coefficient, BatchRuns::lr_only
+  std::array<double, kMaxCoefficients> (*first_run)(const optim::OptimizerSpec&, const optim::HyperLanes<double>&,
                                                      optim::RunningLanes<double>&, uint64_t);
-  void (*kernel)(BatchLanes<T>&, uint64_t);
+  void (*kernel)(BatchRuns<T>&, uint64_t);
   double (*initial_state)(const optim::OptimizerSpec&, int slot);
 };
 
@@ -71,7 +71,7 @@ KernelPlan<kMaxCoefficients> trace_of(const optim::OptimizerSpec& spec, bool dec
 
 template <class T, class Rule, bool kLrOnly, size_t... k>
 constexpr std::array<ColumnPassFn<T>, kMaxCoefficients> column_passes(std::index_sequence<k...>) {
-  return {passes::lane_column_pass<T, Rule, k, kLrOnly>...};
+  return {passes::run_column_pass<T, Rule, k, kLrOnly>...};
 }
 
 template <class T, class Rule>
@@ -82,7 +82,7 @@ constexpr BatchKindOps<T> ops_of() {
           trace_of<Rule>,
           column_passes<T, Rule, false>(std::make_index_sequence<Rule::kCount>{}),
           column_passes<T, Rule, true>(std::make_index_sequence<Rule::kCount>{}),
-          passes::first_lane_coefficients<Rule>,
+          passes::first_run_coefficients<Rule>,
           passes::kernel_pass<T, Rule>,
           Rule::initial_state};
 }
@@ -124,21 +124,21 @@ template <class T>
 void Batch<T>::reset(const objectives::Objective& objective, const objectives::GradientNoise& noise,
                      std::span<const optim::OptimizerSpec> specs, std::span<const double> x0,
                      std::span<const double> y0, const TolTracking& tol) {
-  BatchLanes<T>& b = lanes_;
-  const size_t n = specs.size(), padded = padded_lanes(n);
+  BatchRuns<T>& b = runs_;
+  const size_t n = specs.size(), padded = padded_runs(n);
   b.n = n;
   b.padded = padded;
   b.spec = n ? specs[0] : optim::OptimizerSpec{};
   const Kind kind = b.spec.kind;
   noise_ = noise;
   t_ = 0;
-  const auto lane = [n](size_t i) { return i < n ? i : 0; };  // a padding lane copies lane 0
+  const auto run = [n](size_t i) { return i < n ? i : 0; };  // a padding run copies run 0
 
   b.x.resize(padded);
   b.y.resize(padded);
   for (size_t i = 0; i < padded; ++i) {
-    b.x[i] = static_cast<T>(x0[lane(i)]);
-    b.y[i] = static_cast<T>(y0[lane(i)]);
+    b.x[i] = static_cast<T>(x0[run(i)]);
+    b.y[i] = static_cast<T>(y0[run(i)]);
   }
   b.prev_x = b.x;
   b.prev_y = b.y;
@@ -157,9 +157,9 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   for (auto& field : b.hyper) field.resize(padded);
   for (auto& field : b.running) field.assign(padded, 1.0);
   for (size_t i = 0; i < padded; ++i) {
-    const optim::HyperLanes<double> h = optim::hyper_lanes(specs[lane(i)]);
+    const optim::HyperLanes<double> h = optim::hyper_lanes(specs[run(i)]);
     for (size_t k = 0; k < kHyperFields; ++k) b.hyper[k][i] = h.*optim::kHyperRoles<double>[k];
-    const optim::RuleFlags flags = optim::rule_flags(specs[lane(i)], h);
+    const optim::RuleFlags flags = optim::rule_flags(specs[run(i)], h);
     if (i == 0) {
       b.first_hyper = h;
       b.flags = flags;
@@ -172,7 +172,7 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   b.state.assign(static_cast<size_t>(ops_->slots) * 2 * padded, T(0));
   for (int k = 0; k < ops_->slots; ++k)
     for (size_t i = 0; i < padded; ++i)
-      b.slot(k, 0)[i] = b.slot(k, 1)[i] = static_cast<T>(ops_->initial_state(specs[lane(i)], k));
+      b.slot(k, 0)[i] = b.slot(k, 1)[i] = static_cast<T>(ops_->initial_state(specs[run(i)], k));
   plan_coefficients();
 
   b.objective = &objective;
@@ -187,19 +187,19 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
 }
 
 template <class T>
-void Batch<T>::fill_first_lane_columns(uint64_t t, uint32_t columns) {
-  BatchLanes<T>& b = lanes_;
-  const std::array<double, kMaxCoefficients> c = ops_->first_lane(b.spec, b.first_hyper, b.first_running, t);
+void Batch<T>::fill_first_run_columns(uint64_t t, uint32_t columns) {
+  BatchRuns<T>& b = runs_;
+  const std::array<double, kMaxCoefficients> c = ops_->first_run(b.spec, b.first_hyper, b.first_running, t);
   for (size_t k = 0; k < kMaxCoefficients; ++k)
     if ((columns >> k) & 1) std::fill(b.columns[k].begin(), b.columns[k].end(), static_cast<T>(c[k]));
 }
 
 template <class T>
 void Batch<T>::plan_coefficients() {
-  BatchLanes<T>& b = lanes_;
+  BatchRuns<T>& b = runs_;
   const size_t n = b.n;
-  uint32_t varying = 0;  // the hyperparameters that differ between lanes
-  bool decays = false;   // some lane's λ^t moves
+  uint32_t varying = 0;  // the hyperparameters that differ between runs
+  bool decays = false;   // some run's λ^t moves
   for (size_t f = 0; f < kHyperFields; ++f)
     for (size_t i = 1; i < n; ++i)
       if (b.hyper[f][i] != b.hyper[f][0]) varying |= 1u << f;
@@ -208,7 +208,7 @@ void Batch<T>::plan_coefficients() {
   const KernelPlan<kMaxCoefficients> plan = ops_->trace(b.spec, decays);
   const auto& plans = plan.coefficients;
   uint32_t first_static = 0;
-  b.step_columns = b.lane_columns = 0;
+  b.step_columns = b.run_columns = 0;
   for (size_t k = 0; k < kMaxCoefficients; ++k) {
     const bool used = k < ops_->coefficients;
     b.columns[k].assign(used ? b.padded : 0, T(0));
@@ -216,39 +216,39 @@ void Batch<T>::plan_coefficients() {
     const bool per_lane = (plans[k].fields & varying) != 0;
     const uint32_t bit = 1u << k;
     if (plans[k].per_step && per_lane) {
-      b.lane_columns |= bit;
+      b.run_columns |= bit;
     } else if (plans[k].per_step) {
       b.step_columns |= bit;
     } else if (per_lane) {
-      ops_->lane_column[k](b, 1, false);  // never changes: step 1's values (the running products are at 1)
+      ops_->run_column[k](b, 1, false);  // never changes: step 1's values (the running products are at 1)
     } else {
       first_static |= bit;
     }
   }
   if (first_static) {
     const optim::RunningLanes<double> running = b.first_running;
-    fill_first_lane_columns(1, first_static);
+    fill_first_run_columns(1, first_static);
     b.first_running = running;
   }
   constexpr uint32_t kLr = 1u << optim::hyper_role_index(&optim::HyperLanes<double>::lr);
-  b.lr_only = b.lane_columns && (varying & ~kLr) == 0 && (plan.running_fields & varying) == 0;
+  b.lr_only = b.run_columns && (varying & ~kLr) == 0 && (plan.running_fields & varying) == 0;
 }
 
 template <class T>
 void Batch<T>::step() {
   const uint64_t t = ++t_;
-  BatchLanes<T>& b = lanes_;
+  BatchRuns<T>& b = runs_;
   if (b.live == 0) return;
   b.flags.first = t == 1;
   b.step_running = b.first_running;
-  if (b.step_columns || b.lr_only) fill_first_lane_columns(t, b.step_columns);
-  if (b.lane_columns && !b.scheduled_lr.empty())
+  if (b.step_columns || b.lr_only) fill_first_run_columns(t, b.step_columns);
+  if (b.run_columns && !b.scheduled_lr.empty())
     passes::scheduled_lr_pass(b.spec.schedule, t, b.hyper[0].data(), b.scheduled_lr.data(), b.padded);
-  const auto& lane_column = b.lr_only ? ops_->lane_column_lr_only : ops_->lane_column;
-  for (uint32_t columns = b.lane_columns; columns;) {
+  const auto& run_column = b.lr_only ? ops_->run_column_lr_only : ops_->run_column;
+  for (uint32_t columns = b.run_columns; columns;) {
     const int k = __builtin_ctz(columns);
     columns &= columns - 1;
-    lane_column[k](b, t, columns == 0);
+    run_column[k](b, t, columns == 0);
   }
   if (ops_->lookahead) {
     passes::lookahead_pass(b);
@@ -264,7 +264,7 @@ void Batch<T>::step() {
 template <class T>
 void Batch<T>::run(uint64_t steps) {
   for (uint64_t s = 0; s < steps; ++s) {
-    if (lanes_.live == 0) {
+    if (runs_.live == 0) {
       t_ += steps - s;
       return;
     }

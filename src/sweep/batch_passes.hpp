@@ -1,18 +1,18 @@
-// The passes of one batched step over a chunk of lanes (internal to batch.cpp), each one loop over
-// whole SIMD vectors of lanes:
-//   lane_column_pass   one coefficient of the lane kernel for every lane: the lane's per-step
+// The passes of one batched step over a chunk of runs (internal to batch.cpp), each one loop over
+// whole SIMD vectors of runs:
+//   run_column_pass   one coefficient of the rule (optim/rules) for every run: the run's per-step
 //                      scalars (optim::step_scalar_lanes on double lanes) rounded to T; the last
-//                      one of a step also advances each lane's running products
-//   scheduled_lr_pass  each lane's scheduled lr of the step, which the column passes then read
+//                      one of a step also advances each run's running products
+//   scheduled_lr_pass  each run's scheduled lr of the step, which the column passes then read
 //   kernel_loop        the update of x and y from the coefficient columns and the point check
-//                      (|θ| > 1e12 or non-finite → diverged: the lane keeps its last point)
-//   objective_pass     f and ∇f at each lane's point on double lanes (a single run evaluates its
+//                      (|θ| > 1e12 or non-finite → diverged: the run keeps its last point)
+//   objective_pass     f and ∇f at each run's point on double lanes (a single run evaluates its
 //                      objective in double whatever its precision), the step's gradient noise, the
 //                      gradient rounded to T; the loss check (non-finite → diverged, the point
 //                      restored to the last finite one) and the steps_to_tol bookkeeping
 //   lookahead_pass     nag: the look-ahead point θ + μ_t·v where the gradient is taken
-// A diverged lane keeps computing in its vector, but its point, loss and first hit no longer
-// change. The per-lane bookkeeping of a divergence runs only in the rare vectors where it happens.
+// A diverged run keeps computing in its vector, but its point, loss and first hit no longer
+// change. The per-run bookkeeping of a divergence runs only in the rare vectors where it happens.
 #pragma once
 
 #include <algorithm>
@@ -26,8 +26,8 @@
 #include "engine/run_config.hpp"
 #include "optim/rules/nag.hpp"
 #include "optim/schedule.hpp"
-#include "sweep/batch_lanes.hpp"
-#include "sweep/lane_loop.hpp"
+#include "sweep/batch_runs.hpp"
+#include "sweep/run_loop.hpp"
 #include "sweep/objective_lanes.hpp"
 
 namespace gs::sweep::passes {
@@ -53,7 +53,7 @@ T divergence_limit() {
   return limit;
 }
 
-// Entry = void: the objective has no lane form, so each lane calls the Objective.
+// Entry = void: the objective has no lane form, so each run calls the Objective.
 template <class Entry, class W>
 inline W evaluate(const objectives::catalog::Bound& bound, const objectives::Objective* objective, W x, W y, W& gx,
                   W& gy) {
@@ -64,9 +64,9 @@ inline W evaluate(const objectives::catalog::Bound& bound, const objectives::Obj
   }
 }
 
-// Lanes [i, i + count) whose loss just became non-finite: diverged at step t, point restored.
+// Runs [i, i + count) whose loss just became non-finite: diverged at step t, point restored.
 template <class T>
-void mark_loss_divergence(BatchLanes<T>& b, size_t i, size_t count, uint64_t t) {
+void mark_loss_divergence(BatchRuns<T>& b, size_t i, size_t count, uint64_t t) {
   for (size_t j = i; j < std::min(i + count, b.n); ++j) {
     if (b.alive[j] != T(1) || std::fabs(b.loss[j]) <= DBL_MAX) continue;
     b.alive[j] = T(0);
@@ -77,9 +77,9 @@ void mark_loss_divergence(BatchLanes<T>& b, size_t i, size_t count, uint64_t t) 
   }
 }
 
-// Lanes [i, i + count) whose point the kernel pass just froze: diverged at step t.
+// Runs [i, i + count) whose point the kernel pass just froze: diverged at step t.
 template <class T>
-void mark_point_divergence(BatchLanes<T>& b, size_t i, size_t count, uint64_t t) {
+void mark_point_divergence(BatchRuns<T>& b, size_t i, size_t count, uint64_t t) {
   for (size_t j = i; j < std::min(i + count, b.n); ++j) {
     if (b.alive[j] != T(0) || b.diverged_at[j] != 0) continue;
     b.diverged_at[j] = static_cast<uint32_t>(t);
@@ -89,7 +89,7 @@ void mark_point_divergence(BatchLanes<T>& b, size_t i, size_t count, uint64_t t)
 
 // f and ∇f at work's point, written as `work` asks (ObjectiveWork).
 template <class T, class Entry>
-void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
+void objective_pass(BatchRuns<T>& b, const ObjectiveWork& work) {
   const objectives::catalog::Bound bound = b.objective->bound();
   const objectives::Objective* objective = b.objective;
   const T* px = static_cast<const T*>(work.px);
@@ -106,7 +106,7 @@ void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
   const bool drop_x = noise.drop[0], drop_y = noise.drop[1], shift_x = noise.shift[0], shift_y = noise.shift[1];
   const double add_x = noise.add[0], add_y = noise.add[1];
   const double f_star = b.f_star, tol = b.tol, step = static_cast<double>(t);
-  BatchLanes<T>* batch = &b;
+  BatchRuns<T>* batch = &b;
   const auto body = [=]<class V>(size_t i) __attribute__((always_inline)) {
     using W = WideOf<V>;
     constexpr size_t kParts = parts_of<V>();
@@ -121,7 +121,7 @@ void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
         dy[p] = drop_y ? broadcast<W>(0.0) : shift_y ? dy[p] + broadcast<W>(add_y) : dy[p];
       }
       if (!value) continue;
-      // A diverged lane sits at a point whose loss was finite, so only a live lane can fail here.
+      // A diverged run sits at a point whose loss was finite, so only a live run can fail here.
       store(loss + j, f);
       if (check && any_ne(indicator_le(abs(f), broadcast<W>(DBL_MAX)), broadcast<W>(1.0)))
         mark_loss_divergence(*batch, j, simd::lanes<W>(), t);
@@ -139,7 +139,7 @@ void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
       store(gy + i, narrow<V>(dy));
     }
   };
-  // An objective without a lane form is evaluated lane by lane, on scalars.
+  // An objective without a lane form is evaluated run by run, on scalars.
   if constexpr (std::is_void_v<Entry>) {
     for (size_t i = 0; i < b.padded; ++i) body.template operator()<T>(i);
   } else {
@@ -147,7 +147,7 @@ void objective_pass(BatchLanes<T>& b, const ObjectiveWork& work) {
   }
 }
 
-// The HyperLanes of lanes [j, j + lanes<W>) from the structure-of-arrays copy.
+// The HyperLanes of runs [j, j + lanes<W>) from the structure-of-arrays copy.
 template <class W, size_t... f>
 inline optim::HyperLanes<W> load_hyper(const double* const* h, size_t j, std::index_sequence<f...>) {
   optim::HyperLanes<W> out;
@@ -155,7 +155,7 @@ inline optim::HyperLanes<W> load_hyper(const double* const* h, size_t j, std::in
   return out;
 }
 
-// The first lane's hyperparameters with lanes of its own lr.
+// The first run's hyperparameters with runs of its own lr.
 template <class W, size_t... f>
 inline optim::HyperLanes<W> broadcast_hyper(const optim::HyperLanes<double>& first, W lr, std::index_sequence<f...>) {
   optim::HyperLanes<W> out;
@@ -201,16 +201,16 @@ inline void store_running(double* const* r, size_t j, const optim::RunningLanes<
   if constexpr (Rule::kFirstMoment) store(r[3] + j, run.decay_pow);
 }
 
-// Column k of step t: each lane's step-t scalars on double lanes (from its running products after
+// Column k of step t: each run's step-t scalars on double lanes (from its running products after
 // t − 1 steps), the rule's coefficient k from them, rounded to T. Only what coefficient k
 // needs is computed (the rest of the formulas is dead code here). With `advance`, the running
 // products are stored at step t (the last column of a step does this).
-// kLrOnly (BatchLanes::lr_only): every input but lr is the same broadcast value in every
+// kLrOnly (BatchRuns::lr_only): every input but lr is the same broadcast value in every
 // iteration, so the compiler computes what does not depend on lr (Adam's 1/(1 − β1^t)) once,
 // before the loop; the running products are not stored (the batch advances step_running).
 template <class T, class Rule, size_t k, bool kLrOnly>
-void lane_column_pass(BatchLanes<T>& b, uint64_t t, bool advance) {
-  // The lr field holds each lane's scheduled lr of step t already (scheduled_lr_pass), so the
+void run_column_pass(BatchRuns<T>& b, uint64_t t, bool advance) {
+  // The lr field holds each run's scheduled lr of step t already (scheduled_lr_pass), so the
   // formulas see the constant schedule, a compile-time constant here.
   static constexpr optim::ScheduleSpec kConstant{};
   const optim::StepShared shared{t, &kConstant, 1, b.spec.bias_correction};
@@ -244,7 +244,7 @@ void lane_column_pass(BatchLanes<T>& b, uint64_t t, bool advance) {
   });
 }
 
-// The scheduled lr of step t of every lane (apply_schedule on double lanes), for the lane passes.
+// The scheduled lr of step t of every run (apply_schedule on double lanes), for the run passes.
 inline void scheduled_lr_pass(const optim::ScheduleSpec& schedule, uint64_t t, const double* lr, double* out,
                               size_t n) {
   const double factor = optim::schedule_factor(schedule, t);
@@ -253,9 +253,9 @@ inline void scheduled_lr_pass(const optim::ScheduleSpec& schedule, uint64_t t, c
   });
 }
 
-// Step t's coefficients from the first lane's hyperparameters (advancing first_running).
+// Step t's coefficients from the first run's hyperparameters (advancing first_running).
 template <class Rule>
-std::array<double, kMaxCoefficients> first_lane_coefficients(const optim::OptimizerSpec& spec,
+std::array<double, kMaxCoefficients> first_run_coefficients(const optim::OptimizerSpec& spec,
                                                              const optim::HyperLanes<double>& hyper,
                                                              optim::RunningLanes<double>& running, uint64_t t) {
   const std::array<double, Rule::kCount> c =
@@ -265,9 +265,9 @@ std::array<double, kMaxCoefficients> first_lane_coefficients(const optim::Optimi
   return out;
 }
 
-// The update of every lane at step t from the coefficient columns, then the point check.
+// The update of every run at step t from the coefficient columns, then the point check.
 template <class T, class Rule, bool... kFlags>
-void kernel_loop(BatchLanes<T>& b, uint64_t t) {
+void kernel_loop(BatchRuns<T>& b, uint64_t t) {
   const T* columns[Rule::kCount];
   for (size_t k = 0; k < Rule::kCount; ++k) columns[k] = b.columns[k].data();
   T* slots_x[3] = {nullptr, nullptr, nullptr};
@@ -284,7 +284,7 @@ void kernel_loop(BatchLanes<T>& b, uint64_t t) {
   const T* gy = b.gy.data();
   T* alive = b.alive.data();
   const T limit = divergence_limit<T>();
-  BatchLanes<T>* batch = &b;
+  BatchRuns<T>* batch = &b;
   for_each_vector<T>(b.padded, [=]<class V>(size_t i) __attribute__((always_inline)) {
     std::array<V, Rule::kCount> c;
     static_for<Rule::kCount>([&](auto k) __attribute__((always_inline)) { c[k] = load<V>(columns[k] + i); });
@@ -304,14 +304,14 @@ void kernel_loop(BatchLanes<T>& b, uint64_t t) {
 }
 
 template <class T, class Rule>
-void kernel_pass(BatchLanes<T>& b, uint64_t t) {
+void kernel_pass(BatchRuns<T>& b, uint64_t t) {
   Rule::dispatch(b.flags, [&](auto... flags) { kernel_loop<T, Rule, decltype(flags)::value...>(b, t); });
 }
 
-// nag: the look-ahead point θ + μ_t·v of every lane, with μ_t = T(β1·λ^(t−1)) the step's own
+// nag: the look-ahead point θ + μ_t·v of every run, with μ_t = T(β1·λ^(t−1)) the step's own
 // momentum coefficient (its column, computed before this pass).
 template <class T>
-void lookahead_pass(BatchLanes<T>& b) {
+void lookahead_pass(BatchRuns<T>& b) {
   const T* mu = b.columns[optim::rules::Nag::kMu].data();
   T* velocity_x[1] = {b.slot(0, 0)};
   T* velocity_y[1] = {b.slot(0, 1)};

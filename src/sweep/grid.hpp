@@ -1,5 +1,5 @@
 // A map of runs: one run per cell of an n_x × n_y grid (cell (i, j) at i + j·n_x, rows by y),
-// each with its own hyperparameters or start as two axes set them, run in chunks of lanes through
+// each with its own hyperparameters or start as two axes set them, run in chunks of runs through
 // Batch (a chunk goes through every step before the next one starts; a chunk of a long row stays
 // within the row), and reduced to one value per cell: the final loss, the first step within tol
 // of f*, or the nearest known minimum.
@@ -15,10 +15,10 @@
 
 namespace gs::sweep {
 
-inline constexpr size_t kChunkLanes = 512;  // lanes per batch: its state stays in L1/L2
+inline constexpr size_t kChunkLanes = 512;  // runs per batch: its state stays in L1/L2
 // Rows of at least this many cells are run in chunks within one row: the hyperparameter the y
-// axis sets is then the same in every lane of a chunk, and the batch computes what depends on it
-// once per step (with lr on the x axis, a chunk's lanes differ in lr alone: BatchLanes::lr_only).
+// axis sets is then the same in every run of a chunk, and the batch computes what depends on it
+// once per step (with lr on the x axis, a chunk's runs differ in lr alone: BatchRuns::lr_only).
 inline constexpr size_t kMinRowChunkLanes = kChunkLanes / 4;
 
 enum class CellMetric { FinalLoss, StepsToTol, NearestMinimum };

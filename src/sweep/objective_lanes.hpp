@@ -1,11 +1,11 @@
 // Value and gradient of the 2-D objectives on double lanes (W = double or simd::F64x2), for the
-// sweep engine, where each lane is a run at its own point.
+// sweep engine, where each run is a run at its own point.
 //
 // An objective whose catalog entry has a lane form (catalog::EntryBase::kLaneForm: the polynomial
-// ones) is evaluated on W with the same template the Objective runs on double, so every lane has
+// ones) is evaluated on W with the same template the Objective runs on double, so every run has
 // the bits of the Objective at its point (tests/cpp/sweep_objective_test.cpp checks every
-// objective bit for bit). The transcendental ones (rastrigin, ackley, local_minima) have no lane
-// form: the engine calls Objective::value_and_gradient lane by lane for them (gs::dm is scalar).
+// objective bit for bit). The transcendental ones (rastrigin, ackley, local_minima) have no run
+// form: the engine calls Objective::value_and_gradient run by run for them (gs::dm is scalar).
 #pragma once
 
 #include "objectives/catalog/entry_base.hpp"
@@ -13,7 +13,7 @@
 
 namespace gs::sweep {
 
-// f at (x, y) on every lane, and its gradient, for Entry's lane form with bound parameters b.
+// f at (x, y) on every run, and its gradient, for Entry's lane form with bound parameters b.
 template <class Entry, class W>
 inline W value_and_gradient(const objectives::catalog::Bound& b, W x, W y, W& gx, W& gy) {
   W g[2];

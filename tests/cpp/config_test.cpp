@@ -94,7 +94,7 @@ TEST(Config, MalformedJsonSaysWhere) {
 }
 
 TEST(Config, ValidConfigsResolveDefaults) {
-  engine::Session session;
+  engine::RunSession session;
   test::run_session(session, "{}");
   EXPECT_EQ(session.config().objective.info->name, std::string("rosenbrock"));
   EXPECT_EQ(session.config().steps, 200u);
@@ -105,7 +105,7 @@ TEST(Config, ValidConfigsResolveDefaults) {
 }
 
 TEST(Divergence, StopsAndReportsTheStep) {
-  engine::Session session;
+  engine::RunSession session;
   test::run_session(session, R"({"objective":"rosenbrock","start":[-1.5,2],"steps":100,
     "optimizers":[{"name":"sgd","lr":0.01},{"name":"adam","lr":0.01}]})");
   const engine::Trace& diverged = session.trace(0);
@@ -123,7 +123,7 @@ TEST(Divergence, StopsAndReportsTheStep) {
 }
 
 TEST(Divergence, SaddleRunsAwayAndIsCaught) {
-  engine::Session session;
+  engine::RunSession session;
   test::run_session(session, R"({"objective":"saddle","start":[1,0.001],"steps":100000,
     "optimizers":[{"name":"sgd","lr":0.1,"momentum":0.9}]})");
   EXPECT_TRUE(session.trace(0).diverged);

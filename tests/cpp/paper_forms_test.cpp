@@ -42,7 +42,7 @@ TEST(PaperForms, NagTakesItsGradientAtTheLookAheadPoint) {
 
 TEST(PaperForms, NagOnAQuadraticMatchesSutskeversRecurrence) {
   // f = ½x²: ∇f(φ) = φ. Hand recurrence: v ← μv − lr(θ + μv), θ ← θ + v.
-  engine::Session session;
+  engine::RunSession session;
   test::run_session(session, R"({"objective":{"name":"quadratic","params":{"kappa":1}},"start":[1,0],"steps":20,
     "optimizers":[{"name":"nag","lr":0.1,"momentum":0.9}]})");
   double theta = 1, v = 0;

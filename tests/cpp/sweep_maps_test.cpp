@@ -1,5 +1,5 @@
 // Sweep maps: metrics on small grids checked by hand, the progressive session, the result schema,
-// and every cell equal to its own run through engine::Session.
+// and every cell equal to its own run through engine::RunSession.
 #include <cmath>
 #include <cstring>
 
@@ -113,7 +113,7 @@ TEST(SweepMaps, EveryCellIsItsOwnSingleRun) {
       R"({"objective":"himmelblau","steps":60,"precision":"f32","optimizer":{"name":"radam","lr":0.1},
           "x":{"param":"beta2","min":0.6,"max":0.999,"n":3},"y":{"param":"weight_decay","min":0,"max":0.1,"n":2},
           "metric":"steps_to_tol","tol":0.5})",
-      // Rows long enough to be run in chunks within a row (lanes differing in lr alone), with a
+      // Rows long enough to be run in chunks within a row (runs differing in lr alone), with a
       // schedule, and a row as long as a chunk.
       R"({"objective":"rosenbrock","steps":40,"precision":"f32",
           "optimizer":{"name":"adamw","weight_decay":0.01,"schedule":{"name":"cosine","T_max":30,"eta_min":0.001}},
@@ -127,7 +127,7 @@ TEST(SweepMaps, EveryCellIsItsOwnSingleRun) {
     const double tol = session.config().tol, f_star = session.maps().f_star;
     for (size_t j = 0; j < session.rows(); ++j) {
       for (size_t i = 0; i < session.columns(); ++i) {
-        engine::Session alone;
+        engine::RunSession alone;
         test::run_session(alone, json::serialize(session.cell_config(i, j)));
         const engine::Trace& trace = alone.trace(0);
         const size_t c = j * session.columns() + i;

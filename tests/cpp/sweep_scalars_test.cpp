@@ -1,6 +1,6 @@
 // The per-step scalars that the single-run engine and the sweep share (optim::step_scalar_lanes):
 // running products agree with the closed forms they replace, set_spec restarts a product whose
-// base changed and leaves the others alone, and F64x2 lanes give each lane its own run's bits.
+// base changed and leaves the others alone, and F64x2 lanes give each run its own run's bits.
 #include <cmath>
 #include <cstring>
 

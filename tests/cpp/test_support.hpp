@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/json.hpp"
-#include "engine/session.hpp"
+#include "engine/run_session.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::test {
@@ -59,7 +59,7 @@ inline optim::OptimizerSpec parse_spec(const std::string& text) {
 }
 
 // Configures a session from JSON text and runs it to the end; fails the test on a config error.
-inline void run_session(engine::Session& session, const std::string& config) {
+inline void run_session(engine::RunSession& session, const std::string& config) {
   json::ParseResult parsed = json::parse(config);
   ASSERT_TRUE(parsed.ok()) << parsed.error;
   std::string error;
@@ -71,7 +71,7 @@ inline void run_session(engine::Session& session, const std::string& config) {
 inline std::string config_error(const std::string& config) {
   json::ParseResult parsed = json::parse(config);
   if (!parsed.ok()) return parsed.error;
-  engine::Session session;
+  engine::RunSession session;
   std::string error;
   session.configure(parsed.value, error);
   return error;

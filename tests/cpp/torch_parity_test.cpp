@@ -26,7 +26,7 @@ TEST(TorchParity, EveryCaseMatchesTorchStepForStep) {
     config.set("steps", fixture.find("steps")->as_number());
     config.set("precision", "f64");
     config.set("optimizers", json::Value(json::Array{*c.find("optimizer")}));
-    engine::Session session;
+    engine::RunSession session;
     test::run_session(session, json::serialize(config));
     const engine::Trace& trace = session.trace(0);
     const auto& expected = c.find("trajectory")->as_array();

@@ -310,7 +310,7 @@ export class Optimizer {
   delete(): void;
 }
 
-export class Session {
+export class RunSession {
   configure(config: RunConfig | string): void;
   reset(): void;
   advance(k: number): number;
@@ -441,7 +441,9 @@ export class Gradscape {
   /** Bytes of wasm linear memory of every loaded module: it grows on demand and never shrinks. */
   readonly memoryBytes: number;
   run(config: RunConfig | string): RunResult;
-  createSession(config?: RunConfig | string): Session;
+  createRunSession(config?: RunConfig | string): RunSession;
+  /** @deprecated the old name of createRunSession */
+  createSession(config?: RunConfig | string): RunSession;
   /** Plays a regret config to the end; needs loadGradscape({ regret: true }). */
   regret(config: RegretConfig | string): RegretResult;
   createRegretSession(config?: RegretConfig | string): RegretSession;
@@ -472,3 +474,6 @@ export class Gradscape {
 export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar'; regret?: boolean; sweep?: boolean; train?: boolean }): Promise<Gradscape>;
 export function simdSupported(): boolean;
 export function configText(config: RunConfig | RegretConfig | SweepConfig | TrainConfig | OptimizerSpec | string): string;
+
+/** @deprecated the old name of RunSession */
+export { RunSession as Session };

@@ -15,13 +15,15 @@
 // Every call validates in C++ and throws a GradscapeError whose message names the field.
 import { GradscapeError, check } from './support.mjs';
 import { Optimizer } from './optimizer.mjs';
-import { RegretSession, Session } from './sessions.mjs';
+import { RegretSession, RunSession } from './sessions.mjs';
 import { SweepSession } from './sweep-session.mjs';
 import { TrainSession } from './train-session.mjs';
 
 export { GradscapeError, configText } from './support.mjs';
 export { Optimizer } from './optimizer.mjs';
-export { RegretSession, Session } from './sessions.mjs';
+export { RegretSession, RunSession } from './sessions.mjs';
+/** @deprecated the old name of RunSession */
+export { RunSession as Session } from './sessions.mjs';
 export { SweepSession } from './sweep-session.mjs';
 export { TrainRun, TrainSession } from './train-session.mjs';
 
@@ -134,12 +136,14 @@ export class Gradscape {
   }
   /** Runs a config to the end (same result schema as the CLI). */
   run(config) {
-    this.#session ??= new Session(this.#module);
+    this.#session ??= new RunSession(this.#module);
     this.#session.configure(config);
     this.#session.advance(this.#session.totalSteps);
     return this.#session.result();
   }
-  createSession(config) { return new Session(this.#module, config); }
+  createRunSession(config) { return new RunSession(this.#module, config); }
+  /** @deprecated the old name of createRunSession */
+  createSession(config) { return this.createRunSession(config); }
   /** Whether the regret module is loaded (loadGradscape({ regret: true })). */
   get hasRegret() { return this.#regretModule !== null; }
   /** Plays a regret config to the end (same result schema as `gradscape regret`). */

@@ -1,4 +1,4 @@
-// The player's Session and the regret lab's RegretSession: several runs advanced together, one
+// The player's RunSession and the regret lab's RegretSession: several runs advanced together, one
 // wasm call per advance(k), with zero-copy views of what they recorded.
 import { GradscapeError, RunsSession } from './support.mjs';
 
@@ -6,8 +6,8 @@ import { GradscapeError, RunsSession } from './support.mjs';
  * Runs of one config (DESIGN.md, "Config"), advanced together: the landscape player calls
  * advance(k) once per animation frame and draws from the views.
  */
-export class Session extends RunsSession {
-  constructor(module, config) { super(new module.Session(), 'session', config); }
+export class RunSession extends RunsSession {
+  constructor(module, config) { super(new module.RunSession(), 'session', config); }
   /** x0, y0, x1, y1, ... of run i (Float64Array view; read it before the next advance()). */
   trajectory(i) { return this.live().trajectory(this.run(i)); }
   loss(i) { return this.live().loss(this.run(i)); }

@@ -1,18 +1,18 @@
-// What each coefficient of a lane kernel depends on, read off the formulas themselves: the per-step
+// What each coefficient of an optimizer rule depends on, read off the formulas themselves: the per-step
 // scalars (optim::step_scalar_lanes) and the kernel's coefficients are evaluated on a lane type,
 // Dep, whose values are the sets of inputs they were computed from: the HyperLanes fields and the
 // step t (the running products, optim::step_constant). The batch uses the result to compute each
 // coefficient no more often than it can change: once per batch (neither t nor a hyperparameter
-// that differs between lanes), once per step (t, but no such hyperparameter), or per lane; and,
-// from what the running products depend on, whether lanes that differ in lr alone can share the
-// first lane's running products (BatchLanes::lr_only).
+// that differs between runs), once per step (t, but no such hyperparameter), or per run; and,
+// from what the running products depend on, whether runs that differ in lr alone can share the
+// first run's running products (BatchRuns::lr_only).
 #pragma once
 
 #include <array>
 #include <cstdint>
 
 #include "optim/optimizer.hpp"
-#include "sweep/batch_lanes.hpp"
+#include "sweep/batch_runs.hpp"
 
 namespace gs::sweep {
 
@@ -46,7 +46,7 @@ struct KernelPlan {
 };
 
 // The plan of every coefficient of Rule with the batch's schedule and bias-correction
-// flag; `decays`: some lane has beta1_decay ≠ 1 (otherwise λ^t stays exactly 1).
+// flag; `decays`: some run has beta1_decay ≠ 1 (otherwise λ^t stays exactly 1).
 template <class Rule>
 KernelPlan<Rule::kCount> trace_coefficients(const optim::OptimizerSpec& spec, bool decays) {
   optim::HyperLanes<Dep> hyper;

@@ -1,4 +1,4 @@
-#include "engine/session.hpp"
+#include "engine/run_session.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -70,23 +70,23 @@ class TypedRun final : public RunState {
 
 }  // namespace
 
-Session::Session() = default;
-Session::~Session() = default;
+RunSession::RunSession() = default;
+RunSession::~RunSession() = default;
 
-bool Session::configure(const json::Value& config, std::string& error) {
+bool RunSession::configure(const json::Value& config, std::string& error) {
   RunConfig parsed;
   if (!parse_run_config(config, parsed, error)) return false;
   return configure(parsed, error);
 }
 
-bool Session::configure(const RunConfig& config, std::string&) {
+bool RunSession::configure(const RunConfig& config, std::string&) {
   config_ = config;
   objective_ = std::make_unique<objectives::Objective>(*config_.objective.info, config_.objective.params);
   reset();
   return true;
 }
 
-void Session::reset() {
+void RunSession::reset() {
   runs_.clear();
   traces_.assign(config_.optimizers.size(), Trace{});
   steps_done_ = 0;
@@ -110,9 +110,9 @@ void Session::reset() {
   }
 }
 
-bool Session::finished() const { return steps_done_ >= config_.steps; }
+bool RunSession::finished() const { return steps_done_ >= config_.steps; }
 
-uint64_t Session::advance(uint64_t k) {
+uint64_t RunSession::advance(uint64_t k) {
   uint64_t steps = std::min<uint64_t>(k, config_.steps - steps_done_);
   for (size_t r = 0; r < runs_.size(); ++r) {
     Trace& trace = traces_[r];
@@ -147,7 +147,7 @@ uint64_t Session::advance(uint64_t k) {
   return steps;
 }
 
-std::string Session::result_header() const {
+std::string RunSession::result_header() const {
   std::string out = "{\"version\":1,\"objective\":";
   json::serialize_to(out, objective_json(config_.objective));
   out += ",\"start\":[";
@@ -162,7 +162,7 @@ std::string Session::result_header() const {
   return out;
 }
 
-std::string Session::run_json(size_t r) const {
+std::string RunSession::run_json(size_t r) const {
   const Trace& trace = traces_[r];
   std::string out;
   out.reserve(256 + trace.points() * 64);
@@ -196,7 +196,7 @@ std::string Session::run_json(size_t r) const {
   return out;
 }
 
-std::string Session::result_json() const {
+std::string RunSession::result_json() const {
   std::string out = result_header();
   for (size_t r = 0; r < traces_.size(); ++r) {
     if (r) out += ',';
@@ -212,7 +212,7 @@ bool run(const std::string& config_text, std::string& result, std::string& error
     error = parsed.error;
     return false;
   }
-  Session session;
+  RunSession session;
   if (!session.configure(parsed.value, error)) return false;
   session.advance(session.config().steps);
   result = session.result_json();

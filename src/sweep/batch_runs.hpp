@@ -1,7 +1,7 @@
-// The state of a batch of runs laid out structure-of-arrays, one lane per run: the point, the
+// The state of a batch of runs laid out structure-of-arrays, one run per run: the point, the
 // gradient, every optimizer state slot (x and y parts), the loss, the divergence mask, each real
 // hyperparameter and running product, each coefficient of the optimizer rule's update. Each array has one
-// entry per lane, so a SIMD vector of consecutive entries holds consecutive runs. The passes of a
+// entry per run, so a SIMD vector of consecutive entries holds consecutive runs. The passes of a
 // step (batch_passes.hpp) read and write it; Batch (batch.hpp) owns it.
 #pragma once
 
@@ -40,9 +40,9 @@ struct ObjectiveWork {
 };
 
 template <class T>
-struct BatchLanes {
-  size_t n = 0;       // lanes (runs)
-  size_t padded = 0;  // array length: n rounded up to whole vectors; the extra lanes copy lane 0
+struct BatchRuns {
+  size_t n = 0;       // runs (runs)
+  size_t padded = 0;  // array length: n rounded up to whole vectors; the extra runs copy run 0
                       // and are diverged from the start (alive 0), and nothing reads their results
   std::vector<T> x, y;            // the point (frozen at the last finite one once diverged)
   std::vector<T> prev_x, prev_y;  // the point before the last step
@@ -58,21 +58,21 @@ struct BatchLanes {
   std::vector<double> running[kRunningFields];
 
   // The rule's coefficients (its per-step scalars rounded to T), one column each. Columns in
-  // step_columns hold one value, rewritten once per step; columns in lane_columns are recomputed
-  // per lane and step; the others are written once (lane_trace.hpp decides which is which).
+  // step_columns hold one value, rewritten once per step; columns in run_columns are recomputed
+  // per run and step; the others are written once (coefficient_trace.hpp decides which is which).
   std::vector<T> columns[kMaxCoefficients];
   uint32_t step_columns = 0;
-  uint32_t lane_columns = 0;
+  uint32_t run_columns = 0;
 
-  // Lanes share the kind, flags and schedule (the first lane's spec). The first lane's real
-  // hyperparameters and running products stand for every lane in the once-per-step columns.
+  // Runs share the kind, flags and schedule (the first run's spec). The first run's real
+  // hyperparameters and running products stand for every run in the once-per-step columns.
   optim::OptimizerSpec spec;
   optim::RuleFlags flags;
   optim::HyperLanes<double> first_hyper{};
   optim::RunningLanes<double> first_running;
-  // lr_only: the lanes differ in lr alone (a grid row whose x axis is lr, say), so each lane column
-  // is a function of the lane's lr and of inputs shared by the batch: the first lane's other
-  // hyperparameters and step_running, its running products before the step. The per-lane running
+  // lr_only: the runs differ in lr alone (a grid row whose x axis is lr, say), so each run column
+  // is a function of the run's lr and of inputs shared by the batch: the first run's other
+  // hyperparameters and step_running, its running products before the step. The per-run running
   // arrays are then left at 1.
   bool lr_only = false;
   optim::RunningLanes<double> step_running;

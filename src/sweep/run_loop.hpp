@@ -1,4 +1,4 @@
-// The lane loops of the sweep passes, over whole SIMD vectors only (a batch pads its lanes to a
+// The run loops of the sweep passes, over whole SIMD vectors only (a batch pads its runs to a
 // multiple of 4), forced inline. A pass body is large, and when the loop is a separate function
 // the compiler passes it the closure by address and reloads every captured pointer and flag from
 // memory on each iteration (clang does so for wasm); inlined, the captures become registers.
@@ -11,11 +11,11 @@
 
 namespace gs::sweep {
 
-// The lane count a batch pads its arrays to: whole vectors of float and of double.
-inline constexpr size_t kLaneQuantum = 4;
-constexpr size_t padded_lanes(size_t n) { return (n + kLaneQuantum - 1) / kLaneQuantum * kLaneQuantum; }
+// The run count a batch pads its arrays to: whole vectors of float and of double.
+inline constexpr size_t kRunQuantum = 4;
+constexpr size_t padded_runs(size_t n) { return (n + kRunQuantum - 1) / kRunQuantum * kRunQuantum; }
 
-// body<V>(i) for i = 0, lanes<V>, … < n with V = simd::Vec<T>; n is padded_lanes(·), so there is
+// body<V>(i) for i = 0, lanes<V>, … < n with V = simd::Vec<T>; n is padded_runs(·), so there is
 // no scalar tail (and no second copy of the body in the code).
 template <class T, class Body>
 [[gnu::always_inline]] inline void for_each_vector(size_t n, Body body) {

@@ -31,12 +31,12 @@ struct Trace {
 
 class RunState;
 
-class Session {
+class RunSession {
  public:
-  Session();
-  ~Session();
-  Session(const Session&) = delete;
-  Session& operator=(const Session&) = delete;
+  RunSession();
+  ~RunSession();
+  RunSession(const RunSession&) = delete;
+  RunSession& operator=(const RunSession&) = delete;
 
   bool configure(const json::Value& config, std::string& error);
   bool configure(const RunConfig& config, std::string& error);

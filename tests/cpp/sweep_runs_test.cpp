@@ -1,8 +1,8 @@
-// The sweep engine's key property: every lane of a batch computes exactly what engine::Session
+// The sweep engine's key property: every run of a batch computes exactly what engine::RunSession
 // computes for that run alone, bit for bit, at every step, in f32 and f64. Every optimizer case of
-// tests/fixtures/optimizer_cases.json, on every objective, with per-lane hyperparameters and
-// starts, odd lane counts (a batch pads them to whole vectors), gradient noise, one or every
-// hyperparameter differing between lanes, and lanes that diverge among lanes that do not.
+// tests/fixtures/optimizer_cases.json, on every objective, with per-run hyperparameters and
+// starts, odd run counts (a batch pads them to whole vectors), gradient noise, one or every
+// hyperparameter differing between runs, and runs that diverge among runs that do not.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -14,8 +14,8 @@
 namespace gs {
 namespace {
 
-// A value of `h` spread around `base` for lane k: lanes differ, every value in the range, and a
-// hyperparameter that is 0 (or 1 for beta1_decay) is switched on in some lanes and left in others.
+// A value of `h` spread around `base` for run k: runs differ, every value in the range, and a
+// hyperparameter that is 0 (or 1 for beta1_decay) is switched on in some runs and left in others.
 double spread(const optim::HyperInfo& h, double base, size_t k) {
   const double f = 1 + 0.3 * (static_cast<double>((k * 37) % 17) - 8) / 8;  // in [0.7, 1.3]
   const std::string name = h.name;
@@ -35,7 +35,7 @@ double spread(const optim::HyperInfo& h, double base, size_t k) {
   return v;
 }
 
-// Lane k's spec: every real hyperparameter of the case spread, beta1_decay λ < 1 in odd lanes.
+// Run k's spec: every real hyperparameter of the case spread, beta1_decay λ < 1 in odd runs.
 optim::OptimizerSpec lane_spec(const optim::OptimizerSpec& base, size_t k) {
   optim::OptimizerSpec spec = base;
   const optim::OptimizerInfo& info = optim::info(base.kind);
@@ -51,8 +51,8 @@ optim::OptimizerSpec lane_spec(const optim::OptimizerSpec& base, size_t k) {
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
-// The single run of one lane: a session over the lane's spec and start.
-void run_alone(engine::Session& session, const json::Value& objective, const optim::OptimizerSpec& spec,
+// The single run of one run: a session over the run's spec and start.
+void run_alone(engine::RunSession& session, const json::Value& objective, const optim::OptimizerSpec& spec,
                       double x0, double y0, uint64_t steps, const char* precision) {
   json::Value config{json::Object{}};
   config.set("objective", objective);
@@ -73,9 +73,9 @@ struct LaneSetup {
   uint64_t steps;
 };
 
-// Runs the batch step by step and each lane alone; compares point and loss after every step.
+// Runs the batch step by step and each run alone; compares point and loss after every step.
 template <class T>
-void expect_lanes_equal_single_runs(const LaneSetup& setup, const std::string& what) {
+void expect_runs_equal_single_runs(const LaneSetup& setup, const std::string& what) {
   engine::ObjectiveConfig objective;
   std::string error;
   ASSERT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error)) << error;
@@ -83,7 +83,7 @@ void expect_lanes_equal_single_runs(const LaneSetup& setup, const std::string& w
   sweep::Batch<T> batch;
   batch.reset(f, objective.noise, setup.specs, setup.x0, setup.y0);
   const char* precision = sizeof(T) == 4 ? "f32" : "f64";
-  std::vector<engine::Session> alone(setup.specs.size());
+  std::vector<engine::RunSession> alone(setup.specs.size());
   for (size_t i = 0; i < setup.specs.size(); ++i)
     run_alone(alone[i], setup.objective, setup.specs[i], setup.x0[i], setup.y0[i], setup.steps, precision);
   for (uint64_t k = 0; k <= setup.steps; ++k) {
@@ -125,11 +125,11 @@ void check_case(const test::OptimizerCase& c, const json::Value& objective, size
   const optim::OptimizerSpec base = test::parse_spec(c.optimizer);
   const LaneSetup setup = make_setup(objective, base, lanes, steps, uniform);
   const std::string what = c.id + " on " + json::serialize(objective) + (uniform ? " uniform" : "");
-  expect_lanes_equal_single_runs<float>(setup, what + " f32");
-  expect_lanes_equal_single_runs<double>(setup, what + " f64");
+  expect_runs_equal_single_runs<float>(setup, what + " f32");
+  expect_runs_equal_single_runs<double>(setup, what + " f64");
 }
 
-TEST(SweepLanes, EveryCaseOnEveryObjectiveEqualsSingleRuns) {
+TEST(SweepRuns, EveryCaseOnEveryObjectiveEqualsSingleRuns) {
   size_t index = 0;
   for (const auto& c : test::optimizer_cases()) {
     for (size_t lanes : {1, 3, 5, 7}) {
@@ -140,17 +140,17 @@ TEST(SweepLanes, EveryCaseOnEveryObjectiveEqualsSingleRuns) {
   }
 }
 
-TEST(SweepLanes, ManyLanesEqualSingleRuns) {
+TEST(SweepRuns, ManyLanesEqualSingleRuns) {
   for (const auto& c : test::optimizer_cases()) check_case(c, json::Value("rosenbrock"), 1023, 25, false);
 }
 
-TEST(SweepLanes, UniformHyperparametersEqualSingleRuns) {
+TEST(SweepRuns, UniformHyperparametersEqualSingleRuns) {
   size_t index = 0;
   for (const auto& c : test::optimizer_cases())
     check_case(c, json::Value(kObjectives[index++ % std::size(kObjectives)]), 5, 60, true);
 }
 
-TEST(SweepLanes, GradientNoiseAndSparsityAsInTheSingleRun) {
+TEST(SweepRuns, GradientNoiseAndSparsityAsInTheSingleRun) {
   json::ParseResult objective = json::parse(R"({"name":"quadratic","params":{"kappa":10,"angle":30},
     "noise":{"sigma":0.3,"sparsity":0.25,"seed":11}})");
   json::ParseResult sparse_only = json::parse(R"({"name":"rosenbrock","noise":{"sparsity":0.4,"seed":3}})");
@@ -160,21 +160,21 @@ TEST(SweepLanes, GradientNoiseAndSparsityAsInTheSingleRun) {
   }
 }
 
-TEST(SweepLanes, RadamLanesRectifyAtTheirOwnSteps) {
-  // ρ∞ = 2/(1−β2) − 1: β2 = 0.7 never rectifies, larger β2 from steps that differ per lane.
+TEST(SweepRuns, RadamLanesRectifyAtTheirOwnSteps) {
+  // ρ∞ = 2/(1−β2) − 1: β2 = 0.7 never rectifies, larger β2 from steps that differ per run.
   optim::OptimizerSpec base = test::parse_spec(std::string(R"({"name":"radam","lr":0.05})"));
   LaneSetup setup = make_setup(json::Value("booth"), base, 7, 80, true);
   const double beta2[] = {0.7, 0.75, 0.8, 0.9, 0.95, 0.99, 0.999};
   for (size_t k = 0; k < 7; ++k) setup.specs[k].beta2 = beta2[k];
-  expect_lanes_equal_single_runs<float>(setup, "radam f32");
-  expect_lanes_equal_single_runs<double>(setup, "radam f64");
+  expect_runs_equal_single_runs<float>(setup, "radam f32");
+  expect_runs_equal_single_runs<double>(setup, "radam f64");
 }
 
 
-TEST(SweepLanes, DivergedLanesStopWhereTheSingleRunStopsAndStayFrozen) {
+TEST(SweepRuns, DivergedLanesStopWhereTheSingleRunStopsAndStayFrozen) {
   // SGD on Rosenbrock from (−1.5, 2): lr ≥ 2e-3 overshoots the valley walls and diverges at a step
   // that depends on lr; smaller lr converge. Adam with ε = 0 started at the minimum (1, 1) divides
-  // 0 by 0 at step 1 (NaN); the lanes between them run on.
+  // 0 by 0 at step 1 (NaN); the runs between them run on.
   const double lrs[] = {1e-4, 3e-4, 1e-3, 2e-3, 2.5e-3, 3e-3, 5e-3, 1e-2, 3e-2, 1e-1, 2e-4};
   for (const char* name : {"sgd", "adam"}) {
     const bool adam = std::string(name) == "adam";
@@ -188,8 +188,8 @@ TEST(SweepLanes, DivergedLanesStopWhereTheSingleRunStopsAndStayFrozen) {
       setup.x0[k] = at_minimum ? 1 : -1.5;
       setup.y0[k] = at_minimum ? 1 : 2;
     }
-    expect_lanes_equal_single_runs<float>(setup, std::string(name) + " f32");
-    expect_lanes_equal_single_runs<double>(setup, std::string(name) + " f64");
+    expect_runs_equal_single_runs<float>(setup, std::string(name) + " f32");
+    expect_runs_equal_single_runs<double>(setup, std::string(name) + " f64");
     engine::ObjectiveConfig objective;
     std::string error;
     ASSERT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error));
@@ -206,9 +206,9 @@ TEST(SweepLanes, DivergedLanesStopWhereTheSingleRunStopsAndStayFrozen) {
 }
 
 
-TEST(SweepLanes, OneHyperparameterPerLaneEqualsSingleRuns) {
+TEST(SweepRuns, OneHyperparameterPerLaneEqualsSingleRuns) {
   // A map varies one or two hyperparameters; the rest are shared, so the batch computes each
-  // per-step scalar once per batch, once per step or per lane according to what it depends on.
+  // per-step scalar once per batch, once per step or per run according to what it depends on.
   size_t index = 0;
   for (const auto& c : test::optimizer_cases()) {
     const optim::OptimizerSpec base = test::parse_spec(c.optimizer);
@@ -229,8 +229,8 @@ TEST(SweepLanes, OneHyperparameterPerLaneEqualsSingleRuns) {
             if (h.name == name) setup.specs[k].*h.real = spread.*h.real;
         }
       }
-      expect_lanes_equal_single_runs<float>(setup, c.id + " varying " + name + " f32");
-      expect_lanes_equal_single_runs<double>(setup, c.id + " varying " + name + " f64");
+      expect_runs_equal_single_runs<float>(setup, c.id + " varying " + name + " f32");
+      expect_runs_equal_single_runs<double>(setup, c.id + " varying " + name + " f64");
     }
   }
 }

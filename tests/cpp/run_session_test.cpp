@@ -19,7 +19,7 @@ TEST(Convergence, EveryCaseReachesTheQuadraticsMinimum) {
       config.set("steps", *setup.find("steps"));
       config.set("precision", precision);
       config.set("optimizers", json::Value(json::Array{c.optimizer}));
-      engine::Session session;
+      engine::RunSession session;
       test::run_session(session, json::serialize(config));
       const engine::Trace& trace = session.trace(0);
       ASSERT_FALSE(trace.diverged) << c.id << " " << precision << ": " << trace.divergence;
@@ -34,8 +34,8 @@ TEST(Convergence, EveryCaseReachesTheQuadraticsMinimum) {
   }
 }
 
-TEST(Session, ResultFollowsTheSchema) {
-  engine::Session session;
+TEST(RunSession, ResultFollowsTheSchema) {
+  engine::RunSession session;
   test::run_session(session, R"({"version":1,"objective":{"name":"rosenbrock","params":{"a":1,"b":100}},
     "start":[-1.5,2],"steps":50,"precision":"f64","optimizers":[{"name":"adam","lr":0.01,"label":"Adam fast"},
     {"name":"sgd","lr":0.0001,"momentum":0.9}]})");
@@ -61,8 +61,8 @@ TEST(Session, ResultFollowsTheSchema) {
   EXPECT_NEAR(runs[0].find("loss")->as_array()[0].as_number(), 2.5 * 2.5 + 100 * 0.25 * 0.25, 1e-12);
 }
 
-TEST(Session, ResultJsonRoundTripsThroughTheConfig) {
-  engine::Session a;
+TEST(RunSession, ResultJsonRoundTripsThroughTheConfig) {
+  engine::RunSession a;
   test::run_session(a, R"({"objective":"himmelblau","steps":30,"optimizers":[{"name":"rmsprop","lr":0.01,"centered":true}]})");
   json::ParseResult result = json::parse(a.result_json());
   json::Value config{json::Object{}};
@@ -71,14 +71,14 @@ TEST(Session, ResultJsonRoundTripsThroughTheConfig) {
   config.set("steps", *result.value.find("steps"));
   config.set("precision", *result.value.find("precision"));
   config.set("optimizers", json::Value(json::Array{*result.value.find("runs")->as_array()[0].find("optimizer")}));
-  engine::Session b;
+  engine::RunSession b;
   test::run_session(b, json::serialize(config));
   EXPECT_EQ(a.result_json(), b.result_json());
 }
 
-TEST(Session, AdvanceInPiecesEqualsOneRun) {
+TEST(RunSession, AdvanceInPiecesEqualsOneRun) {
   const char* config = R"({"objective":"beale","start":[1,1],"steps":333,"optimizers":[{"name":"nadam","lr":0.01},{"name":"nag","lr":0.001}]})";
-  engine::Session whole, pieces;
+  engine::RunSession whole, pieces;
   test::run_session(whole, config);
   json::ParseResult parsed = json::parse(config);
   std::string error;
@@ -92,9 +92,9 @@ TEST(Session, AdvanceInPiecesEqualsOneRun) {
   EXPECT_EQ(pieces.trace(0).points(), 1u);
 }
 
-TEST(Session, NoiseIsSeededAndSharedByEveryOptimizer) {
+TEST(RunSession, NoiseIsSeededAndSharedByEveryOptimizer) {
   auto run_with_seed = [](int seed) {
-    engine::Session s;
+    engine::RunSession s;
     test::run_session(s, R"({"objective":{"name":"quadratic","noise":{"sigma":0.5,"sparsity":0.3,"seed":)" +
                              std::to_string(seed) + R"(}},"steps":40,"optimizers":[{"name":"sgd","lr":0.01},{"name":"sgd","lr":0.01}]})");
     return s.result_json();
@@ -102,17 +102,17 @@ TEST(Session, NoiseIsSeededAndSharedByEveryOptimizer) {
   std::string a = run_with_seed(1), b = run_with_seed(1), c = run_with_seed(2);
   EXPECT_EQ(a, b);
   EXPECT_NE(a, c);
-  engine::Session s;
+  engine::RunSession s;
   test::run_session(s, R"({"objective":{"name":"quadratic","noise":{"sigma":0.5,"seed":3}},"steps":40,
     "optimizers":[{"name":"sgd","lr":0.01},{"name":"sgd","lr":0.01}]})");
   EXPECT_EQ(s.trace(0).xy, s.trace(1).xy);
-  engine::Session clean;
+  engine::RunSession clean;
   test::run_session(clean, R"({"objective":"quadratic","steps":40,"optimizers":[{"name":"sgd","lr":0.01}]})");
   EXPECT_NE(clean.trace(0).xy, s.trace(0).xy);
 }
 
-TEST(Session, Float32RunsInFloat32) {
-  engine::Session f32, f64;
+TEST(RunSession, Float32RunsInFloat32) {
+  engine::RunSession f32, f64;
   test::run_session(f32, R"({"precision":"f32","steps":100,"optimizers":[{"name":"adam","lr":0.01}]})");
   test::run_session(f64, R"({"precision":"f64","steps":100,"optimizers":[{"name":"adam","lr":0.01}]})");
   for (double v : f32.trace(0).xy) EXPECT_EQ(v, double(float(v)));
@@ -120,8 +120,8 @@ TEST(Session, Float32RunsInFloat32) {
   EXPECT_NEAR(f32.trace(0).xy.back(), f64.trace(0).xy.back(), 1e-4);
 }
 
-TEST(Session, ZeroStepsGivesTheStartOnly) {
-  engine::Session s;
+TEST(RunSession, ZeroStepsGivesTheStartOnly) {
+  engine::RunSession s;
   test::run_session(s, R"({"steps":0,"start":[0.5,0.25]})");
   EXPECT_EQ(s.trace(0).points(), 1u);
   EXPECT_TRUE(s.finished());
@@ -133,10 +133,10 @@ TEST(Session, ZeroStepsGivesTheStartOnly) {
 namespace gs {
 namespace {
 
-TEST(Session, DiagnosticsRecordGradientsLrAndMoments) {
+TEST(RunSession, DiagnosticsRecordGradientsLrAndMoments) {
   json::ParseResult parsed = json::parse(R"({"objective":"booth","start":[0,0],"steps":3,
     "optimizers":[{"name":"adam","lr":0.1,"schedule":"inv_sqrt"},{"name":"sgd","lr":0.01},{"name":"rmsprop","lr":0.01}]})");
-  engine::Session session;
+  engine::RunSession session;
   session.record_diagnostics(true);
   std::string error;
   ASSERT_TRUE(session.configure(parsed.value, error)) << error;
@@ -158,7 +158,7 @@ TEST(Session, DiagnosticsRecordGradientsLrAndMoments) {
   const double* rms = session.trace(2).diagnostics.data() + engine::kDiagnosticsPerPoint;
   EXPECT_TRUE(std::isnan(rms[3]));
   EXPECT_NEAR(rms[5], 0.01 * 34 * 34, 1e-9);
-  engine::Session plain;
+  engine::RunSession plain;
   test::run_session(plain, R"({"steps":3})");
   EXPECT_TRUE(plain.trace(0).diagnostics.empty());
 }

@@ -61,14 +61,15 @@ std::string describe(const ObjectiveInfo& info, const std::vector<double>& p) {
   return s;
 }
 
-const char* const kAllNames[] = {"rosenbrock",      "beale",           "himmelblau",  "booth",
+// The names configs already use: each must keep resolving (more may be added).
+const char* const kKnownNames[] = {"rosenbrock",      "beale",           "himmelblau",  "booth",
                                  "quadratic",       "saddle",          "rastrigin",   "ackley",
                                  "styblinski_tang", "goldstein_price", "local_minima"};
 
 // ---- registry ---------------------------------------------------------------------
 
 TEST(Registry, ListsEveryObjectiveOnceWithConsistentMetadata) {
-  ASSERT_EQ(registry().size(), std::size(kAllNames));
+  ASSERT_GE(registry().size(), std::size(kKnownNames));
   std::set<std::string> seen;
   for (const ObjectiveInfo& info : registry()) {
     SCOPED_TRACE(info.name);
@@ -94,7 +95,7 @@ TEST(Registry, ListsEveryObjectiveOnceWithConsistentMetadata) {
     o.value_and_gradient(info.default_start[0], info.default_start[1], gx, gy);
     EXPECT_GT(std::hypot(gx, gy), 1e-3);
   }
-  for (const char* name : kAllNames) EXPECT_NE(find(name), nullptr) << name;
+  for (const char* name : kKnownNames) EXPECT_NE(find(name), nullptr) << name;
   EXPECT_EQ(find("nope"), nullptr);
   EXPECT_EQ(find(""), nullptr);
   EXPECT_EQ(find("Rosenbrock"), nullptr);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Diagnostic (not part of `npm run bench`): what the optimizer kernels' vector loops look like in
 # the SIMD wasm build. Links build/wasm-simd/libgradscape_core.a with function names kept, then
-# prints, per kernel, the instructions in its f32x4 loop (see tools/loopstats.py).
+# prints, per rule and flag combination, the instructions in its f32x4 loop (see tools/loopstats.py).
 # Needs binaryen's wasm-dis (apt-get install binaryen). Usage: bash bench/tools/kernel-loops.sh
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -12,17 +12,16 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cat > "$out/main.cpp" <<'CPP'
 #include "optim/optimizer.hpp"
+#include "optim/rules/all.hpp"
 volatile void* sink;
 int main() {
-  sink = reinterpret_cast<void*>(gs::optim::kernels_for<float>(gs::optim::Kind::Adam).simd);
-  for (int k = 0; k <= static_cast<int>(gs::optim::Kind::Radam); ++k) {
-    auto kind = static_cast<gs::optim::Kind>(k);
-    sink = reinterpret_cast<void*>(gs::optim::kernels_for<float>(kind).simd);
-    sink = reinterpret_cast<void*>(gs::optim::kernels_for<double>(kind).simd);
-  }
+  gs::optim::rules::AllRules::for_each([](auto rule) {
+    sink = reinterpret_cast<void*>(gs::optim::rule_ops<float>(decltype(rule)::kKind).simd);
+    sink = reinterpret_cast<void*>(gs::optim::rule_ops<double>(decltype(rule)::kKind).simd);
+  });
 }
 CPP
 em++ -std=c++20 -O3 -msimd128 -ffp-contract=off -I"$root/src" "$out/main.cpp" "$lib" \
   -o "$out/k.js" -sENVIRONMENT=node --profiling-funcs
 wasm-dis "$out/k.wasm" > "$out/k.wat"
-python3 "$root/bench/tools/loopstats.py" "$out/k.wat" '::simd<float>'
+python3 "$root/bench/tools/loopstats.py" "$out/k.wat" 'rules::'

@@ -61,10 +61,10 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string join(std::span<const std::string_view> names) {
+std::string join(std::span<const std::string_view> names, std::string_view separator) {
   std::string s;
   for (size_t i = 0; i < names.size(); ++i) {
-    if (i) s += ", ";
+    if (i) s += separator;
     s += names[i];
   }
   return s;

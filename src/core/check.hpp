@@ -41,6 +41,6 @@ bool known_keys(const json::Value& object, const std::string& path, std::span<co
 std::string unknown_name(std::string_view what, std::string_view got, std::span<const std::string_view> allowed);
 
 std::string format_number(double x);
-std::string join(std::span<const std::string_view> names);  // "a, b, c"
+std::string join(std::span<const std::string_view> names, std::string_view separator = ", ");  // "a, b, c"
 
 }  // namespace gs::check

@@ -1,8 +1,11 @@
 #include "online/theorem41.hpp"
 
 #include <cmath>
+#include <string_view>
+#include <vector>
 
 #include "core/check.hpp"
+#include "optim/registry.hpp"
 
 namespace gs::online {
 
@@ -15,8 +18,12 @@ double gamma_of(const optim::OptimizerSpec& spec) {
 }  // namespace
 
 std::string theorem41_failed_condition(const optim::OptimizerSpec& spec) {
-  if (spec.kind != optim::Kind::Adam && spec.kind != optim::Kind::Adamw)
-    return "Theorem 4.1 is about Adam (Algorithm 1): adam or adamw only";
+  if (!optim::info(spec.kind).regret_bound) {
+    std::vector<std::string_view> names;
+    for (const auto& o : optim::optimizer_registry())
+      if (o.regret_bound) names.push_back(o.name);
+    return "Theorem 4.1 is about Adam (Algorithm 1): " + check::join(names, " or ") + " only";
+  }
   if (spec.schedule.kind != optim::ScheduleKind::InvSqrt)
     return "Theorem 4.1 needs α_t = α/√t: schedule inv_sqrt";
   const double gamma = gamma_of(spec);

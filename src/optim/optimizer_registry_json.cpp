@@ -48,6 +48,7 @@ json::Value optimizer_registry_json() {
     v.set("moment_labels", json::Value(std::move(moments)));
     v.set("playground_lr", o.playground_lr);
     v.set("adam_step_bound", o.adam_step_bound);
+    v.set("regret_bound", o.regret_bound);
     list.push_back(std::move(v));
   }
   return json::Value(std::move(list));

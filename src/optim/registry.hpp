@@ -42,6 +42,7 @@ struct OptimizerInfo {
   const char* moment_second;
   double playground_lr;     // a learning rate that visibly moves on the 2-D surfaces
   bool adam_step_bound;     // the Adam paper's Section 2.1 step bounds apply to its runs
+  bool regret_bound;        // it is Algorithm 1, so the Adam paper's Theorem 4.1 bounds its regret
 };
 
 struct ScheduleInfo {

@@ -8,7 +8,7 @@
 import '../component/gradscape-playground.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
 import { HashError, decodeEmbedHash, decodeOptions } from './hash.mjs';
-import { LABS } from './labs.mjs';
+import { FIGURES } from './figures.mjs';
 import { parseCommand } from './messages.mjs';
 
 const EVENTS = ['ready', 'step', 'diverged', 'finished', 'error'];
@@ -36,13 +36,13 @@ function initialHash(hash) {
     } catch {
       ({ options } = decodeOptions(''));
     }
-    return { options, state: LABS[options.lab].defaultState() };
+    return { options, state: FIGURES[options.lab].defaultState() };
   }
 }
 
 export async function start() {
   const { options, state } = initialHash(location.hash);
-  const lab = LABS[options.lab];
+  const lab = FIGURES[options.lab];
   const gs = await loadGradscape(lab.engine);
   let config;
   try {

@@ -2,11 +2,11 @@
 // registry so a name, default or range is defined once (in C++). Edits go to the store; the app
 // validates them with the engine and calls showError() with the engine's message when a value is
 // out of range.
-import { hyperField, selectField } from './fields.mjs';
+import { hyperField, selectField } from '../lib/fields.mjs';
 import { MAX_OPTIMIZERS } from './state.mjs';
-import { PLAYGROUND_LR } from './palette.mjs';
-import { optimizerCard } from '../shared/optimizer-card.mjs';
-import { button, section } from '../shared/dom.mjs';
+import { PLAYGROUND_LR } from '../lib/palette.mjs';
+import { optimizerCard } from '../lib/optimizer-card.mjs';
+import { button, section } from '../lib/dom.mjs';
 
 const NOISE = [
   { name: 'sigma', type: 'real', min: 0, max: 1000, slider_min: 0, slider_max: 5, scale: 'linear',

@@ -1,12 +1,12 @@
 // The paper lab's sidebar: the experiment (its model's parameters, how much data, epochs, seeds,
 // minibatch size, record interval) and either one optimizer card per entry (generated from the
-// registry by shared/optimizer-card.mjs, its single lr replaced by a learning-rate grid field) or,
+// registry by lib/optimizer-card.mjs, its single lr replaced by a learning-rate grid field) or,
 // for Fig. 4, the ablation's β₁ and β₂ values, log₁₀ α grid and short budget. Fields carry
 // data-field = their config path, so the engine's message for a bad value appears under it.
 // brief: the component view's compact settings (no model parameters, no record interval).
-import { hyperField } from '../landscape/fields.mjs';
-import { optimizerCard } from '../shared/optimizer-card.mjs';
-import { button, section } from '../shared/dom.mjs';
+import { hyperField } from '../lib/fields.mjs';
+import { optimizerCard } from '../lib/optimizer-card.mjs';
+import { button, section } from '../lib/dom.mjs';
 import { MAX_OPTIMIZERS } from './state.mjs';
 
 const int = (name, min, max, description, scale = 'linear') => ({

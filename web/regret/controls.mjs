@@ -1,12 +1,12 @@
 // The regret lab's sidebar, generated from the engine's registry: the online problem (its
 // parameters, domain, start, horizon T and record_every) and one card per optimizer with every
 // hyperparameter, schedule and label. Fields carry data-field = their config path so the engine's
-// message for a bad value appears right under it (landscape/fields.mjs). brief: only the problem,
+// message for a bad value appears right under it (lib/fields.mjs). brief: only the problem,
 // its parameters and T besides the optimizers (the web component's compact settings).
-import { loadKatex } from '../shared/katex-loader.mjs';
-import { hyperField, selectField } from '../landscape/fields.mjs';
-import { optimizerCard } from '../shared/optimizer-card.mjs';
-import { button, section } from '../shared/dom.mjs';
+import { loadKatex } from '../lib/katex-loader.mjs';
+import { hyperField, selectField } from '../lib/fields.mjs';
+import { optimizerCard } from '../lib/optimizer-card.mjs';
+import { button, section } from '../lib/dom.mjs';
 import { MAX_OPTIMIZERS, problemInfo, problemDefaults } from './state.mjs';
 
 const HORIZON = { name: 'T', type: 'int', min: 1, max: 10000000, slider_min: 100, slider_max: 10000000, scale: 'log',

@@ -1,13 +1,13 @@
 // The sweep lab's sidebar, generated from the engine's registry: the map (metric, tol, the two axes
 // and compare mode), the surface (objective, its parameters, noise, start, steps, precision) and
-// one optimizer card per map (web/shared/optimizer-card.mjs). Fields carry data-field = the config
+// one optimizer card per map (web/lib/optimizer-card.mjs). Fields carry data-field = the config
 // path the engine names in its messages, so a bad value's message appears right under its field.
 // brief: the map panel without compare mode and the optimizer, no surface panel (the web
 // component's compact settings).
-import { hyperField, selectField } from '../landscape/fields.mjs';
-import { PLAYGROUND_LR } from '../landscape/palette.mjs';
-import { optimizerCard } from '../shared/optimizer-card.mjs';
-import { section } from '../shared/dom.mjs';
+import { hyperField, selectField } from '../lib/fields.mjs';
+import { PLAYGROUND_LR } from '../lib/palette.mjs';
+import { optimizerCard } from '../lib/optimizer-card.mjs';
+import { section } from '../lib/dom.mjs';
 import { axisTitle } from './axes.mjs';
 import { METRICS, START_AXES, axisParams, comparing, defaultAxis, fitAxes, objectiveInfo } from './state.mjs';
 

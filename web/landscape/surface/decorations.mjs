@@ -4,7 +4,7 @@
 
 import { scaleLinear } from 'd3-scale';
 import { NEUTRAL, addViridisStops } from './colormap.mjs';
-import { formatLegendValue, formatNumber } from './format.mjs';
+import { formatLegendValue, formatPrecise } from '../../lib/format.mjs';
 import { levelOf } from './heatmap.mjs';
 import { clipToPlot, inPlot, screenMap, tickCount } from './layout.mjs';
 import { FONT, INK } from './style.mjs';
@@ -63,7 +63,7 @@ function legendCandidates(scale) {
       if (t >= 0 && t <= 1) out.push({ t, priority, text: formatLegendValue(v, k) });
     }
   }
-  return out.length ? out : [{ t: 0, priority: 0, text: formatNumber(scale.fmin) }];
+  return out.length ? out : [{ t: 0, priority: 0, text: formatPrecise(scale.fmin) }];
 }
 
 /** Candidates by priority, each kept if its label clears the ones already kept (size(c) in px). */

@@ -2,8 +2,8 @@
 // label, lr, remove) and a body with the optimizer picker, its label, every hyperparameter
 // (hyperField) and its schedule. Shared by the landscape and regret pages; what differs between
 // them (the new optimizer's defaults, what removing or clicking does) comes in as callbacks.
-import { hyperField, selectField } from '../landscape/fields.mjs';
-import { runColour } from '../landscape/palette.mjs';
+import { hyperField, selectField } from './fields.mjs';
+import { runColour } from './palette.mjs';
 import { button } from './dom.mjs';
 
 let cards = 0;

@@ -3,11 +3,13 @@
 // web/labs.mjs: the landscape playground (index.html), the regret, sweep and paper labs, the docs,
 // the essay (story.html) and the embeddable figure of any lab (embed.html); the labs' Web Worker is
 // an ES module so that it can load the engine and the lab's driver with a dynamic import. Plugins:
-// the offline precache (sw.js) and the web component's standalone bundle (dist/component/).
+// the pages' shared head and top bar (one template), the offline precache (sw.js) and the web
+// component's standalone bundle (dist/component/).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import precache from './scripts/vite-precache-plugin.mjs';
 import componentBundle from './scripts/vite-component-plugin.mjs';
+import pageTemplate from './scripts/vite-page-template-plugin.mjs';
 import { PAGES } from './web/labs.mjs';
 
 export default defineConfig({
@@ -26,6 +28,6 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  plugins: [precache(), componentBundle()],
+  plugins: [pageTemplate(), precache(), componentBundle()],
   server: { strictPort: false },
 });

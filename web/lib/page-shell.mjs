@@ -1,7 +1,8 @@
 // What every page's script shares around its own app: the start (offline service worker, the
 // message box's close button, a failure to start shown in the message box) and the link (the state
 // in the URL hash, or the defaults with a message saying why the link was not used; the hash kept
-// in step with the state, and a link pasted later applied). frame-drawer.mjs draws streamed results.
+// in step with the state, and a link pasted later applied). The page's top bar and message box are
+// written by scripts/vite-page-template-plugin.mjs; frame-drawer.mjs draws streamed results.
 import { showMessage } from './notices.mjs';
 import { registerOffline } from './offline.mjs';
 import { HashError } from './hash-codecs.mjs';

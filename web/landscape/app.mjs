@@ -55,12 +55,13 @@ export async function start() {
 
   let results = [];  // resolved optimizer specs of the configured runs
   let lossOffset;    // the objective's global minimum value: the loss chart shows f − f*
+  const displayNames = Object.fromEntries(registry.optimizers.map((o) => [o.name, o.display_name]));
   const runs = () => {
     const count = session.runCount;
     const list = [];
     for (let i = 0; i < count; ++i) {
       list.push({
-        label: results[i].label, color: runColour(i), optimizer: results[i],
+        label: results[i].label, displayName: displayNames[results[i].name], color: runColour(i), optimizer: results[i],
         xy: session.trajectory(i), loss: session.loss(i), diagnostics: session.diagnostics(i),
         status: session.status(i),
       });

@@ -3,8 +3,7 @@
 // validates them with the engine and calls showError() with the engine's message when a value is
 // out of range.
 import { hyperField, selectField } from '../lib/fields.mjs';
-import { MAX_OPTIMIZERS } from './state.mjs';
-import { PLAYGROUND_LR } from '../lib/palette.mjs';
+import { ADD_ORDER, MAX_OPTIMIZERS, PLAYGROUND_LR } from '../lib/optimizer-facts.mjs';
 import { optimizerCard } from '../lib/optimizer-card.mjs';
 import { button, section } from '../lib/dom.mjs';
 
@@ -132,8 +131,7 @@ export class Controls {
 
   #add() {
     const used = new Set(this.#store.state.optimizers.map((o) => o.name));
-    const order = ['adam', 'sgd', 'rmsprop', 'adagrad', 'nadam', 'adamw', 'adamax', 'radam', 'adadelta', 'nag', 'momentum'];
-    const name = order.find((n) => !used.has(n)) ?? 'adam';
+    const name = ADD_ORDER.find((n) => !used.has(n)) ?? 'adam';
     this.#store.update((s) => {
       s.optimizers.push({ name, lr: PLAYGROUND_LR[name] });
       s.selected = s.optimizers.length - 1;

@@ -7,7 +7,7 @@
 import { hyperField } from '../lib/fields.mjs';
 import { optimizerCard } from '../lib/optimizer-card.mjs';
 import { button, section } from '../lib/dom.mjs';
-import { MAX_OPTIMIZERS } from './state.mjs';
+import { ADD_ORDER, MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
 const int = (name, min, max, description, scale = 'linear') => ({
   name, type: 'int', min, max, slider_min: min, slider_max: max, scale, description,
@@ -179,7 +179,7 @@ export class Controls {
     panel.append(...state.optimizers.map((o, i) => this.#card(o, i, state)));
     const add = button('+ Add optimizer', 'add', () => this.#store.update((s) => {
       const used = new Set(s.optimizers.map((o) => o.name));
-      const name = ['adam', 'adagrad', 'rmsprop', 'sgd', 'adadelta', 'adamax', 'nadam'].find((n) => !used.has(n)) ?? 'adam';
+      const name = ADD_ORDER.find((n) => !used.has(n)) ?? 'adam';
       s.optimizers.push({ name, lr_grid: name === 'adadelta' ? [0.3, 1, 3] : [0.001, 0.01, 0.1] });
     }, 'structure'), 'Add an optimizer');
     add.disabled = state.optimizers.length >= MAX_OPTIMIZERS;

@@ -9,11 +9,11 @@ import { FIGURES, findPreset } from './presets.mjs';
 import { HashError, number, oneOf, optimizers, parseNumber, record } from '../lib/hash-codecs.mjs';
 import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
+import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
 export { HashError };
 
 export const EXPERIMENTS = ['logreg_images', 'logreg_bow', 'mlp_images', 'vae_images'];
-export const MAX_OPTIMIZERS = 8;
 const FIGURE_OF = { logreg_images: '1l', logreg_bow: '1r', mlp_images: '2', vae_images: '4' };
 const IMAGES = { train: 6000, test: 1000 };
 const BOW = { train: 5000, test: 1000 };

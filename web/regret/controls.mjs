@@ -7,7 +7,8 @@ import { loadKatex } from '../lib/katex-loader.mjs';
 import { hyperField, selectField } from '../lib/fields.mjs';
 import { optimizerCard } from '../lib/optimizer-card.mjs';
 import { button, section } from '../lib/dom.mjs';
-import { MAX_OPTIMIZERS, problemInfo, problemDefaults } from './state.mjs';
+import { problemInfo, problemDefaults } from './state.mjs';
+import { ADD_ORDER, MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
 const HORIZON = { name: 'T', type: 'int', min: 1, max: 10000000, slider_min: 100, slider_max: 10000000, scale: 'log',
   description: 'horizon T: the number of rounds (losses f_1 … f_T)' };
@@ -16,7 +17,6 @@ const RECORD = { name: 'record_every', type: 'int', min: 1, max: 10000000, slide
 const RADIUS = { name: 'radius', type: 'real', min: 0, min_exclusive: true, max: 1e6, slider_min: 0.1, slider_max: 100, scale: 'log',
   description: 'half-width of the box, or radius of the L2 ball; iterates are projected onto it after every step' };
 const COORDINATE = { type: 'real', min: -1e6, max: 1e6, slider_min: -2, slider_max: 2, scale: 'linear' };
-const ORDER = ['adam', 'sgd', 'adagrad', 'rmsprop', 'adamax', 'nadam', 'adamw', 'radam', 'adadelta', 'momentum', 'nag'];
 
 /** Slider range and scale for a problem parameter from its allowed range and default. */
 export function sliderSpec(p) {
@@ -161,7 +161,7 @@ export class Controls {
 
   #add() {
     const used = new Set(this.#store.state.optimizers.map((o) => o.name));
-    const name = ORDER.find((n) => !used.has(n)) ?? 'adam';
+    const name = ADD_ORDER.find((n) => !used.has(n)) ?? 'adam';
     this.#store.update((s) => {
       s.optimizers.push({ name, lr: name === 'adadelta' ? 1 : 0.1, schedule: { name: 'inv_sqrt' } });
     }, 'structure');

@@ -7,10 +7,9 @@ import { findPreset } from './presets.mjs';
 import { HashError, number, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
 import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
+import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
 export { HashError };
-
-export const MAX_OPTIMIZERS = 8;
 
 export const AXES = ['loglog', 'linear'];
 

@@ -5,7 +5,7 @@
 // brief: the map panel without compare mode and the optimizer, no surface panel (the web
 // component's compact settings).
 import { hyperField, selectField } from '../lib/fields.mjs';
-import { PLAYGROUND_LR } from '../lib/palette.mjs';
+import { PLAYGROUND_LR } from '../lib/optimizer-facts.mjs';
 import { optimizerCard } from '../lib/optimizer-card.mjs';
 import { section } from '../lib/dom.mjs';
 import { axisTitle } from './axes.mjs';

@@ -6,6 +6,8 @@
 //                            and the site's stylesheet;
 //   <!-- gradscape:tabs -->  in the top bar: the brand and the tabs of web/labs.mjs, the page's own
 //                            marked active;
+//   <!-- gradscape:lab-actions preset="…" --> in a lab's top bar: its preset picker (labelled …),
+//                            Copy link and Embed;
 //   <!-- gradscape:message --> the message box (lib/notices.mjs), hidden until there is a message.
 // The page is found in labs.mjs by its file name. og:image is relative so that the site works from
 // any sub-path; for crawlers that need an absolute URL, set OG_IMAGE_BASE to the site's address.
@@ -56,6 +58,13 @@ const MESSAGE = [
   '</div>',
 ].join('\n  ');
 
+const labActions = (label) => [
+  `<label class="visually-hidden" for="preset">${label}</label>`,
+  '<select id="preset"></select>',
+  '<button type="button" id="copy-link">Copy link</button>',
+  '<button type="button" id="embed">Embed</button>',
+].join('\n      ');
+
 export default function pageTemplate() {
   return {
     name: 'gradscape-page-template',
@@ -69,6 +78,7 @@ export default function pageTemplate() {
         return html
           .replace('<!-- gradscape:head -->', () => head(html, page, file))
           .replace('<!-- gradscape:tabs -->', () => tabs(page))
+          .replace(/<!-- gradscape:lab-actions preset="([^"]*)" -->/, (_, label) => labActions(label))
           .replace('<!-- gradscape:message -->', MESSAGE);
       },
     },

@@ -7,7 +7,8 @@
 // targetOrigin '*': they carry only the figure's progress and the engine's messages, no secrets.
 import '../component/gradscape-playground.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
-import { HashError, decodeEmbedHash, decodeOptions } from './hash.mjs';
+import { decodeEmbedHash, decodeOptions } from './hash.mjs';
+import { linkProblem } from '../lib/page-shell.mjs';
 import { FIGURES } from './figures.mjs';
 import { parseCommand } from './messages.mjs';
 
@@ -22,14 +23,14 @@ function showMessage(text) {
   box.textContent = text ?? '';
 }
 
-const linkProblem = (error) => `This link could not be used (${error instanceof HashError ? `URL hash: ${error.message}` : error.message}). Showing the default figure.`;
+const FALLBACK = 'Showing the default figure.';
 
 /** The hash's options and state, or the defaults with the reason shown above the figure. */
 function initialHash(hash) {
   try {
     return decodeEmbedHash(hash);
   } catch (error) {
-    showMessage(linkProblem(error));
+    showMessage(linkProblem(error, FALLBACK));
     let options;
     try {
       ({ options } = decodeOptions(hash));
@@ -48,7 +49,7 @@ export async function start() {
   try {
     config = lab.toConfig(state, gs.registry);
   } catch (error) {
-    showMessage(linkProblem(error));
+    showMessage(linkProblem(error, FALLBACK));
     config = lab.toConfig(lab.defaultState(), gs.registry);
   }
 

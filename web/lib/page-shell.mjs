@@ -47,6 +47,36 @@ export function stateFromLink({ decodeHash, defaultState, check = () => {} }, in
 }
 
 /**
+ * A lab's state from its link, on trial until the engine has run it: `state` (the link's, or the
+ * defaults), `pending` (whether the state in use came from a link the engine has not accepted yet),
+ * accept() once a run of it starts, follow() when a newly pasted link's state is tried, and
+ * refuse(message) when the engine rejects it: for a pending link, shows why and calls fallBack()
+ * (which puts the defaults back); returns whether it did.
+ */
+export class LabLink {
+  #instead;
+  #fallBack;
+
+  constructor(codec, instead, fallBack) {
+    ({ state: this.state, fromLink: this.pending } = stateFromLink(codec, instead));
+    this.#instead = instead;
+    this.#fallBack = fallBack;
+  }
+
+  accept() { this.pending = false; }
+
+  follow() { this.pending = true; }
+
+  refuse(message) {
+    if (!this.pending) return false;
+    this.pending = false;
+    showMessage(linkProblem({ message }, this.#instead), 'link');
+    this.#fallBack();
+    return true;
+  }
+}
+
+/**
  * Keeps the URL hash in step with the page's state: write(state) replaces it (debounced, without
  * a history entry); a hash changed from outside (a pasted link, back) goes to apply(state), or,
  * when it cannot be used, to refuse() after the message saying so with `keeping`.

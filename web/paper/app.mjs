@@ -14,7 +14,7 @@ import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { PaperRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
-import { linkHash, linkProblem, stateFromLink } from '../lib/page-shell.mjs';
+import { LabLink, linkHash } from '../lib/page-shell.mjs';
 import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { PaperCharts } from './charts.mjs';
 import { downloadFraction, fetchBytes, formatBytes, imagesUrl } from './data.mjs';
@@ -66,10 +66,11 @@ export async function start() {
   });
   images.then((bytes) => bytes && runner.images(bytes));
 
-  const link = stateFromLink({ decodeHash, defaultState }, FALLBACK);
-  let { fromLink } = link;
-  const initial = link.state;
-  const store = new Store(initial);
+  const link = new LabLink({ decodeHash, defaultState }, FALLBACK, () => {
+    store.replace(defaultState(), 'fallback');
+    showStory(findPreset('1l'));
+  });
+  const store = new Store(link.state);
   const controls = new Controls($('controls'), { registry, store });
   const charts = new PaperCharts($('charts'));
   initTheme($('theme'), () => charts.setTheme());
@@ -94,7 +95,7 @@ export async function start() {
   handlers.onStart = (job) => {
     job.wallStart = performance.now();
     job.pageState = jobState;
-    fromLink = false;
+    link.accept();
     drawSoon();
   };
   handlers.onEnd = (job) => {
@@ -102,13 +103,7 @@ export async function start() {
     drawNow();
   };
   handlers.onError = ({ field, message }) => {
-    if (fromLink) {
-      fromLink = false;
-      showMessage(linkProblem({ message }, FALLBACK), 'link');
-      store.replace(defaultState(), 'fallback');
-      showStory(findPreset('1l'));
-      return;
-    }
+    if (link.refuse(message)) return;
     if (!controls.showError(field, message)) showMessage(message);
     showProgress();
   };
@@ -155,7 +150,7 @@ export async function start() {
   const hash = linkHash({
     encodeHash, decodeHash,
     apply: (state) => {
-      fromLink = false;
+      link.accept();
       store.replace(state);
     },
   }, 'Keeping the current settings.');

@@ -12,7 +12,7 @@ import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { RegretRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
-import { linkHash, linkProblem, stateFromLink } from '../lib/page-shell.mjs';
+import { LabLink, linkHash } from '../lib/page-shell.mjs';
 import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { RegretCharts } from './charts.mjs';
 import { firstCrossing, latest, renderFindings } from './findings.mjs';
@@ -36,10 +36,11 @@ export async function start() {
     onError: (error) => handlers.onError(error),
   });
 
-  const link = stateFromLink({ decodeHash, defaultState }, FALLBACK);
-  let { fromLink } = link;
-  const initial = link.state;
-  const store = new Store(initial);
+  const link = new LabLink({ decodeHash, defaultState }, FALLBACK, () => {
+    store.replace(defaultState(), 'fallback');
+    showStory(findPreset('reddi'));
+  });
+  const store = new Store(link.state);
   const controls = new Controls($('controls'), { registry, store });
   const charts = new RegretCharts($('charts'), $('iterate'));
   const theme = initTheme($('theme'), () => charts.setTheme());
@@ -66,7 +67,7 @@ export async function start() {
     job.problem = job.config.problem;
     job.dim = problemDimension(registry, job.config.problem);
     job.wallStart = wallStart;
-    fromLink = false;
+    link.accept();
     drawSoon();
   };
   handlers.onPoints = () => drawSoon();
@@ -79,13 +80,7 @@ export async function start() {
     drawNow();
   };
   handlers.onError = ({ field, message }) => {
-    if (fromLink) {
-      fromLink = false;
-      showMessage(linkProblem({ message }, FALLBACK), 'link');
-      store.replace(defaultState(), 'fallback');
-      showStory(findPreset('reddi'));
-      return;
-    }
+    if (link.refuse(message)) return;
     if (!controls.showError(field, message)) showMessage(message);
     showProgress();
   };
@@ -146,7 +141,7 @@ export async function start() {
   const hash = linkHash({
     encodeHash, decodeHash,
     apply: (state) => {
-      fromLink = false;
+      link.accept();
       store.replace(state);
     },
   }, 'Keeping the current settings.');
@@ -175,7 +170,7 @@ export async function start() {
   setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
   setUpPresetSelect(store, PRESETS, 'Stories…');
   renderTex();
-  if (!fromLink) showStory(findPreset('reddi'));
+  if (!link.pending) showStory(findPreset('reddi'));
 
   controls.render();
   showAxes(store.state.axes);

@@ -19,7 +19,7 @@ import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { SweepRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
-import { linkHash, linkProblem, stateFromLink } from '../lib/page-shell.mjs';
+import { LabLink, linkHash } from '../lib/page-shell.mjs';
 import { MapView } from './map-view.mjs';
 import { mapScale } from './colours.mjs';
 import { momentumBoundary } from './boundary.mjs';
@@ -28,7 +28,7 @@ import { CellPreview } from './cell-preview.mjs';
 import { setUpExports } from './exports.mjs';
 import { formatDuration, formatInt, formatNumber } from '../lib/format.mjs';
 import { initTheme } from '../lib/theme.mjs';
-import { THEMES } from '../landscape/surface/style.mjs';
+import { THEMES } from '../lib/canvas-style.mjs';
 import { showMessage } from '../lib/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -51,10 +51,11 @@ export async function start() {
   })]);
   const registry = gs.registry;
 
-  const link = stateFromLink({ decodeHash, defaultState }, FALLBACK);
-  let { fromLink } = link;
-  const initial = link.state;
-  const store = new Store(initial);
+  const link = new LabLink({ decodeHash, defaultState }, FALLBACK, () => {
+    store.replace(defaultState(), 'fallback');
+    showStory(findPreset('adam-rosenbrock'));
+  });
+  const store = new Store(link.state);
   const controls = new Controls($('controls'), { registry, store });
   const preview = new CellPreview($('cell'), gs);
   let views = [];
@@ -117,7 +118,7 @@ export async function start() {
   }
 
   handlers.onStart = (job) => {
-    fromLink = false;
+    link.accept();
     job.contours = objectiveContours(gs, job.maps[0].config);
     if (!job.live && pinned) {
       pinned = null;
@@ -149,13 +150,7 @@ export async function start() {
   };
   handlers.onError = ({ map, field, message }) => {
     document.body.dataset.sweep = 'error';
-    if (fromLink) {
-      fromLink = false;
-      showMessage(linkProblem({ message }, FALLBACK), 'link');
-      store.replace(defaultState(), 'fallback');
-      showStory(findPreset('adam-rosenbrock'));
-      return;
-    }
+    if (link.refuse(message)) return;
     const text = comparing(store.state) && map === 1 ? `Right map: ${message}` : message;
     controls.showError(controlField(field, map), text);
     showMessage(text);
@@ -207,7 +202,7 @@ export async function start() {
   const hash = linkHash({
     encodeHash, decodeHash,
     apply: (state) => {
-      fromLink = true;
+      link.follow();
       store.replace(state);
     },
   }, 'Keeping the current map.');
@@ -229,7 +224,7 @@ export async function start() {
     results: () => runner.result(),
     background: () => THEMES[theme.current].background,
   });
-  if (!fromLink) showStory(findPreset('adam-rosenbrock'));
+  if (!link.pending) showStory(findPreset('adam-rosenbrock'));
 
   controls.render();
   compute(store.state);

@@ -3,11 +3,11 @@
 // "diverged at step k" pills.
 
 import { scaleLinear } from 'd3-scale';
-import { NEUTRAL, addViridisStops } from './colormap.mjs';
+import { NEUTRAL, addViridisStops } from '../../lib/colormap.mjs';
 import { formatLegendValue, formatPrecise } from '../../lib/format.mjs';
-import { levelOf } from './heatmap.mjs';
+import { levelOf } from '../../lib/heatmap.mjs';
 import { clipToPlot, inPlot, screenMap, tickCount } from './layout.mjs';
-import { FONT, INK } from './style.mjs';
+import { FONT, INK } from '../../lib/canvas-style.mjs';
 
 export function drawAxes(ctx, layout, box, theme) {
   const { plot } = layout;

@@ -4,7 +4,7 @@
 // for Fig. 4, the ablation's β₁ and β₂ values, log₁₀ α grid and short budget. Fields carry
 // data-field = their config path, so the engine's message for a bad value appears under it.
 // brief: the component view's compact settings (no model parameters, no record interval).
-import { hyperField } from '../lib/fields.mjs';
+import { clearFieldErrors, hyperField, showFieldError } from '../lib/fields.mjs';
 import { optimizerCard } from '../lib/optimizer-card.mjs';
 import { button, section } from '../lib/dom.mjs';
 import { ADD_ORDER, MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
@@ -103,26 +103,15 @@ export class Controls {
       path = path.replace(/^optimizers\[\d+\]\.(lr_grid|lr).*$/, 'ablation.log_lr')
         .replace(/^optimizers\[\d+\]\.beta1$/, 'ablation.beta1').replace(/^optimizers\[\d+\]\.beta2$/, 'ablation.beta2');
     }
-    let row = null;
-    while (path && !(row = this.#root.querySelector(`[data-field="${CSS.escape(path)}"]`))) {
+    while (path && !this.#root.querySelector(`[data-field="${CSS.escape(path)}"]`)) {
       const shorter = path.replace(/(\[\d+\]|\.[^.[\]]+)$/, '');
       if (shorter === path) break;
       path = shorter;
     }
-    if (!row) return false;
-    row.classList.add('invalid');
-    row.querySelector('.field-error').textContent = message;
-    row.closest('details')?.setAttribute('open', '');
-    row.scrollIntoView?.({ block: 'nearest' });
-    return true;
+    return showFieldError(this.#root, path, message, { scroll: true });
   }
 
-  clearErrors() {
-    for (const row of this.#root.querySelectorAll('.invalid')) {
-      row.classList.remove('invalid');
-      row.querySelector('.field-error').textContent = '';
-    }
-  }
+  clearErrors() { clearFieldErrors(this.#root); }
 
   #edit(mutate, final) {
     this.#store.update(mutate, final ? 'edit' : 'live');

@@ -4,7 +4,7 @@
 // message for a bad value appears right under it (lib/fields.mjs). brief: only the problem,
 // its parameters and T besides the optimizers (the web component's compact settings).
 import { loadKatex } from '../lib/katex-loader.mjs';
-import { hyperField, selectField } from '../lib/fields.mjs';
+import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
 import { optimizerCard } from '../lib/optimizer-card.mjs';
 import { button, section } from '../lib/dom.mjs';
 import { problemInfo, problemDefaults } from './state.mjs';
@@ -50,23 +50,9 @@ export class Controls {
   }
 
   /** Shows the engine's message under the field it names; false if no such field is on screen. */
-  showError(field, message) {
-    this.clearErrors();
-    const row = field && this.#root.querySelector(`[data-field="${CSS.escape(field)}"]`);
-    if (!row) return false;
-    row.classList.add('invalid');
-    row.querySelector('.field-error').textContent = message;
-    row.closest('details')?.setAttribute('open', '');
-    row.scrollIntoView?.({ block: 'nearest' });
-    return true;
-  }
+  showError(field, message) { return showFieldError(this.#root, field, message, { scroll: true }); }
 
-  clearErrors() {
-    for (const row of this.#root.querySelectorAll('.invalid')) {
-      row.classList.remove('invalid');
-      row.querySelector('.field-error').textContent = '';
-    }
-  }
+  clearErrors() { clearFieldErrors(this.#root); }
 
   #edit(mutate, final) {
     this.#store.update(mutate, final ? 'edit' : 'live');

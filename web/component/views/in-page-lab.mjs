@@ -8,7 +8,10 @@ import { ProgressEvents } from './progress-events.mjs';
 // Shorter chunks than the worker's: here the driver shares the page's main thread.
 const CHUNK_MS = 12;
 
-/** {port (the runner's worker), driver, slicer, events, fail(error)} for Driver over engine gs. */
+/**
+ * {port (the runner's worker), driver, slicer, events, fail(error), close()} for Driver over
+ * engine gs; close() stops the driver and frees its sessions.
+ */
 export function inPageLab(ctx, gs, Driver) {
   const slicer = new Slicer(ctx.signal);
   const events = new ProgressEvents(ctx.emit);
@@ -16,5 +19,25 @@ export function inPageLab(ctx, gs, Driver) {
   const port = new InThreadWorker(fail);
   const driver = new Driver(gs, { post: port.deliver, yieldTask: slicer.yieldTask, chunkMs: CHUNK_MS });
   port.attach(driver);
-  return { port, driver, slicer, events, fail };
+  const close = () => {
+    port.close();
+    driver.dispose();
+  };
+  return { port, driver, slicer, events, fail, close };
+}
+
+/** A view's player methods: play (re-running a figure that has ended), pause and reset. */
+export function playerMethods({ frame, slicer, run, showState }) {
+  return {
+    play() {
+      if (frame.ended) run();
+      slicer.play();
+      showState();
+    },
+    pause() {
+      slicer.pause();
+      showState();
+    },
+    reset() { run(); },
+  };
 }

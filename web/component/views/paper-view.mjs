@@ -19,7 +19,7 @@ import regretCss from '../../regret/regret.css?inline';
 import paperCss from '../../paper/paper.css?inline';
 import paperViewCss from './paper.css?inline';
 import { PaperDriver } from '../../paper/driver.mjs';
-import { inPageLab } from './in-page-lab.mjs';
+import { inPageLab, playerMethods } from './in-page-lab.mjs';
 import { PaperRunner } from '../../paper/runner.mjs';
 import { PaperCharts } from '../../paper/charts.mjs';
 import { Controls } from '../../paper/controls.mjs';
@@ -57,7 +57,7 @@ export async function createView(ctx) {
   for (const css of [uplotCss, fieldsCss, regretCss, paperCss, paperViewCss]) ctx.adoptStyles(css);
 
   const store = new Store(fromConfig(config));
-  const { port, driver, slicer, events, fail } = inPageLab(ctx, gs, PaperDriver);
+  const { port, slicer, events, fail, close } = inPageLab(ctx, gs, PaperDriver);
 
   const frame = new ViewFrame(ctx, {
     page: 'paper.html', label: 'Training loss of every optimizer at its best learning rate, and the learning-rate grid',
@@ -184,8 +184,7 @@ export async function createView(ctx) {
   function destroy() {
     edits.stop();
     cancelDraw();
-    port.close();
-    driver.dispose();
+    close();
     charts.destroy();
     ctx.root.replaceChildren();
   }
@@ -198,16 +197,7 @@ export async function createView(ctx) {
       if (!needsImages(merged.experiment) || gs.hasTrainImages) gs.createTrainSession(merged).delete();
       store.replace(fromConfig(merged));
     },
-    play() {
-      if (frame.ended) run();
-      slicer.play();
-      showState();
-    },
-    pause() {
-      slicer.pause();
-      showState();
-    },
-    reset() { run(); },
+    ...playerMethods({ frame, slicer, run, showState }),
     setTheme(theme) {
       frame.setTheme(theme);
       charts.setTheme();

@@ -17,7 +17,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import fieldsCss from '../../lib/fields.css?inline';
 import regretCss from '../../regret/regret.css?inline';
 import { RegretDriver } from '../../regret/driver.mjs';
-import { inPageLab } from './in-page-lab.mjs';
+import { inPageLab, playerMethods } from './in-page-lab.mjs';
 import { RegretRunner } from '../../regret/runner.mjs';
 import { RegretCharts } from '../../regret/charts.mjs';
 import { renderRuns } from '../../regret/table.mjs';
@@ -44,7 +44,7 @@ export async function createView(ctx) {
   for (const css of [uplotCss, fieldsCss, regretCss]) ctx.adoptStyles(css);
 
   const store = new Store(fromConfig(ctx.config ?? {}, registry));
-  const { port, driver, slicer, events, fail } = inPageLab(ctx, gs, RegretDriver);
+  const { port, slicer, events, fail, close } = inPageLab(ctx, gs, RegretDriver);
 
   const frame = new ViewFrame(ctx, {
     page: 'regret.html', label: 'Regret R(t) and average regret R(t)/t of every optimizer',
@@ -192,8 +192,7 @@ export async function createView(ctx) {
   function destroy() {
     edits.stop();
     cancelDraw();
-    port.close();
-    driver.dispose();
+    close();
     charts.destroy();
     ctx.root.replaceChildren();
   }
@@ -205,16 +204,7 @@ export async function createView(ctx) {
       validate(gs, config);
       store.replace(fromConfig(config ?? {}, registry));
     },
-    play() {
-      if (frame.ended) run();
-      slicer.play();
-      showState();
-    },
-    pause() {
-      slicer.pause();
-      showState();
-    },
-    reset() { run(); },
+    ...playerMethods({ frame, slicer, run, showState }),
     setTheme(theme) {
       frame.setTheme(theme);
       charts.setTheme();

@@ -15,7 +15,7 @@
 import fieldsCss from '../../lib/fields.css?inline';
 import sweepCss from '../../sweep/sweep.css?inline';
 import { SweepDriver } from '../../sweep/driver.mjs';
-import { inPageLab } from './in-page-lab.mjs';
+import { inPageLab, playerMethods } from './in-page-lab.mjs';
 import { SweepRunner } from '../../sweep/runner.mjs';
 import { MapView } from '../../sweep/map-view.mjs';
 import { mapScale } from '../../sweep/colours.mjs';
@@ -55,7 +55,7 @@ export async function createView(ctx) {
   for (const css of [sweepCss, ...(ctx.controls === 'full' ? [fieldsCss] : [])]) ctx.adoptStyles(css);
 
   const store = new Store(fromConfig(config, resolved));
-  const { port, driver, slicer, events, fail } = inPageLab(ctx, gs, SweepDriver);
+  const { port, slicer, events, fail, close } = inPageLab(ctx, gs, SweepDriver);
 
   const frame = new ViewFrame(ctx, {
     page: 'sweep.html', label: 'Sweep map: one run of the optimizer per cell',
@@ -159,8 +159,7 @@ export async function createView(ctx) {
   function destroy() {
     edits.stop();
     clearTimeout(timer);
-    port.close();
-    driver.dispose();
+    close();
     map.remove();
     ctx.root.replaceChildren();
   }
@@ -171,16 +170,7 @@ export async function createView(ctx) {
     setConfig(config) {
       store.replace(fromConfig(config ?? {}, resolve(gs, config)));
     },
-    play() {
-      if (frame.ended) run();
-      slicer.play();
-      showState();
-    },
-    pause() {
-      slicer.pause();
-      showState();
-    },
-    reset() { run(); },
+    ...playerMethods({ frame, slicer, run, showState }),
     setTheme(theme) {
       frame.setTheme(theme);
       map.setTheme(theme);

@@ -8,7 +8,9 @@
 //                            marked active;
 //   <!-- gradscape:lab-actions preset="…" --> in a lab's top bar: its preset picker (labelled …),
 //                            Copy link and Embed;
-//   <!-- gradscape:message --> the message box (lib/notices.mjs), hidden until there is a message.
+//   <!-- gradscape:lab-start --> and <!-- gradscape:lab-end --> around a lab's own figures: the
+//                            message box (lib/notices.mjs), the settings column (#controls) and the
+//                            stage with its story line; then the toast and the no-script note.
 // The page is found in labs.mjs by its file name. og:image is relative so that the site works from
 // any sub-path; for crawlers that need an absolute URL, set OG_IMAGE_BASE to the site's address.
 import { basename } from 'node:path';
@@ -51,11 +53,22 @@ function tabs(page) {
   ].join('\n    ');
 }
 
-const MESSAGE = [
-  '<div id="message" class="message" role="alert" hidden>',
-  '  <span id="message-text"></span>',
-  '  <button type="button" id="message-close" aria-label="Dismiss">×</button>',
+// Written where the placeholder stands, two spaces in.
+const LAB_START = `<div id="message" class="message" role="alert" hidden>
+    <span id="message-text"></span>
+    <button type="button" id="message-close" aria-label="Dismiss">×</button>
+  </div>
+
+  <div class="layout">
+    <aside id="controls" class="controls" aria-label="Settings"></aside>
+    <main class="stage">
+      <p id="story" class="story" hidden></p>`;
+
+const LAB_END = [
+  '  </main>',
   '</div>',
+  '<div id="toast" class="toast" role="status"></div>',
+  '<noscript>Gradscape needs JavaScript and WebAssembly.</noscript>',
 ].join('\n  ');
 
 const labActions = (label) => [
@@ -79,7 +92,8 @@ export default function pageTemplate() {
           .replace('<!-- gradscape:head -->', () => head(html, page, file))
           .replace('<!-- gradscape:tabs -->', () => tabs(page))
           .replace(/<!-- gradscape:lab-actions preset="([^"]*)" -->/, (_, label) => labActions(label))
-          .replace('<!-- gradscape:message -->', MESSAGE);
+          .replace('<!-- gradscape:lab-start -->', LAB_START)
+          .replace('<!-- gradscape:lab-end -->', LAB_END);
       },
     },
   };

@@ -4,9 +4,9 @@
 // out of range.
 import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
 import { objectiveFields } from '../lib/objective-fields.mjs';
-import { ADD_ORDER, MAX_OPTIMIZERS, PLAYGROUND_LR } from '../lib/optimizer-facts.mjs';
-import { optimizerCard } from '../lib/optimizer-card.mjs';
-import { button, section } from '../lib/dom.mjs';
+import { PLAYGROUND_LR } from '../lib/optimizer-facts.mjs';
+import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
+import { section } from '../lib/dom.mjs';
 
 const STEPS = { name: 'steps', type: 'int', min: 0, max: 1000000, slider_min: 10, slider_max: 10000, scale: 'log',
   description: 'number of optimizer steps' };
@@ -80,18 +80,12 @@ export class Controls {
   }
 
   #optimizerPanel(state) {
-    const panel = section(`Optimizers (${state.optimizers.length}/${MAX_OPTIMIZERS})`);
     this.#cards = state.optimizers.map((o, i) => this.#card(o, i, state));
-    panel.append(...this.#cards);
-    const add = button('+ Add optimizer', 'add', () => this.#add(), 'Add an optimizer');
-    add.disabled = state.optimizers.length >= MAX_OPTIMIZERS;
-    panel.append(add);
-    return panel;
+    return optimizerPanel(this.#cards, () => this.#add());
   }
 
   #add() {
-    const used = new Set(this.#store.state.optimizers.map((o) => o.name));
-    const name = ADD_ORDER.find((n) => !used.has(n)) ?? 'adam';
+    const name = nextOptimizer(this.#store.state.optimizers);
     this.#store.update((s) => {
       s.optimizers.push({ name, lr: PLAYGROUND_LR[name] });
       s.selected = s.optimizers.length - 1;

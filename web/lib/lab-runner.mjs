@@ -3,7 +3,8 @@
 // LabRunner numbers the requests, passes the worker's ready and fatal messages to the handlers,
 // hands the rest to the lab's receive(message), and keeps the promises of whenDone(): a lab sets
 // `job` (with its `state`: running, done, cancelled or error), `failure` and `busy`, and settles
-// `waiters` when its newest request ends. startLabWorker() starts the worker for a lab page.
+// `waiters` when its newest request ends. RunRunner adds one run at a time (the regret and paper
+// labs); startLabWorker() starts the worker for a lab page.
 import { LABS } from '../labs.mjs';
 import { showMessage } from './notices.mjs';
 
@@ -74,6 +75,41 @@ export class LabRunner {
     if (message.type === 'ready') return this.handlers.onReady?.(message.registry, message.flavour);
     if (message.type === 'fatal') return this.handlers.onFatal?.(message.message);
     return this.receive(message);
+  }
+}
+
+/**
+ * A runner of one run at a time: run(config) replaces the run in progress, cancel() stops it; a
+ * lab's receive() passes the current run's 'error' message to fail().
+ */
+export class RunRunner extends LabRunner {
+  /** The run asked for and not started yet: {id, config, waiting (the driver waits for data)}, or null. */
+  pending = null;
+
+  get running() { return this.pending !== null || this.job?.state === 'running'; }
+  get busy() { return this.running; }
+
+  run(config) {
+    const id = this.nextId();
+    this.pending = { id, config, waiting: false };
+    this.failure = null;
+    this.send({ type: 'run', id, config });
+    return id;
+  }
+
+  cancel() {
+    const id = this.pending?.id ?? (this.job?.state === 'running' ? this.job.id : null);
+    if (id != null) this.send({ type: 'cancel', id });
+  }
+
+  /** The current run failed with the engine's {field, message}. */
+  fail(message) {
+    const config = this.pending?.config ?? this.job?.config;
+    if (this.pending?.id === message.id) this.pending = null;
+    else if (this.job) this.job.state = 'error';
+    this.failure = message.message;
+    this.waiters.reject(failed(message.message));
+    return this.handlers.onError?.({ config, field: message.field, message: message.message });
   }
 }
 

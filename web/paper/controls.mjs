@@ -5,9 +5,8 @@
 // data-field = their config path, so the engine's message for a bad value appears under it.
 // brief: the component view's compact settings (no model parameters, no record interval).
 import { clearFieldErrors, hyperField, showFieldError } from '../lib/fields.mjs';
-import { optimizerCard } from '../lib/optimizer-card.mjs';
-import { button, section } from '../lib/dom.mjs';
-import { ADD_ORDER, MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
+import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
+import { section } from '../lib/dom.mjs';
 
 const int = (name, min, max, description, scale = 'linear') => ({
   name, type: 'int', min, max, slider_min: min, slider_max: max, scale, description,
@@ -164,16 +163,10 @@ export class Controls {
   }
 
   #optimizerPanel(state) {
-    const panel = section(`Optimizers (${state.optimizers.length}/${MAX_OPTIMIZERS})`);
-    panel.append(...state.optimizers.map((o, i) => this.#card(o, i, state)));
-    const add = button('+ Add optimizer', 'add', () => this.#store.update((s) => {
-      const used = new Set(s.optimizers.map((o) => o.name));
-      const name = ADD_ORDER.find((n) => !used.has(n)) ?? 'adam';
+    return optimizerPanel(state.optimizers.map((o, i) => this.#card(o, i, state)), () => this.#store.update((s) => {
+      const name = nextOptimizer(s.optimizers);
       s.optimizers.push({ name, lr_grid: name === 'adadelta' ? [0.3, 1, 3] : [0.001, 0.01, 0.1] });
-    }, 'structure'), 'Add an optimizer');
-    add.disabled = state.optimizers.length >= MAX_OPTIMIZERS;
-    panel.append(add);
-    return panel;
+    }, 'structure'));
   }
 
   #card(o, i, state) {

@@ -2,7 +2,7 @@
 // cancels runs, and gathers the streamed points of every run into growable columns. Only the
 // newest run's messages count; a finished or cancelled job's curves stay until the next run.
 import { Column } from '../lib/column.mjs';
-import { CANCELLED, LabRunner, failed } from '../lib/lab-runner.mjs';
+import { CANCELLED, RunRunner } from '../lib/lab-runner.mjs';
 
 const CURVES = ['batch', 'epoch', 'trainLoss', 'testLoss', 'testAccuracy'];
 
@@ -42,32 +42,13 @@ export class TrainJob {
  * handlers: onReady(registry, flavour), onFatal(message), onImages({ok, message}), onWaiting(),
  * onStart(job), onPoints(job), onDone(job), onCancelled(job), onError({config, field, message}).
  */
-export class PaperRunner extends LabRunner {
-  /** The run asked for and not started yet: {id, config, waiting}. */
-  pending = null;
-
-  get running() { return this.pending !== null || this.job?.state === 'running'; }
-  get busy() { return this.running; }
-
+export class PaperRunner extends RunRunner {
   /** Hands the worker the bytes of the image file (transferred). */
   images(bytes) {
     this.send({ type: 'images', bytes }, [bytes.buffer]);
   }
 
-  run(config) {
-    const id = this.nextId();
-    this.pending = { id, config, waiting: false };
-    this.failure = null;
-    this.send({ type: 'run', id, config });
-    return id;
-  }
-
   doneResult() { return Promise.resolve(this.job); }
-
-  cancel() {
-    const id = this.pending?.id ?? (this.job?.state === 'running' ? this.job.id : null);
-    if (id != null) this.send({ type: 'cancel', id });
-  }
 
   receive(message) {
     const h = this.handlers;
@@ -98,14 +79,8 @@ export class PaperRunner extends LabRunner {
         }
         this.job.state = 'cancelled';
         return h.onCancelled?.(this.job);
-      case 'error': {
-        const config = this.pending?.config ?? this.job?.config;
-        if (this.pending?.id === message.id) this.pending = null;
-        else if (this.job) this.job.state = 'error';
-        this.failure = message.message;
-        this.waiters.reject(failed(message.message));
-        return h.onError?.({ config, field: message.field, message: message.message });
-      }
+      case 'error':
+        return this.fail(message);
       default:
         return undefined;
     }

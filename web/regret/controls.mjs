@@ -5,10 +5,9 @@
 // its parameters and T besides the optimizers (the web component's compact settings).
 import { loadKatex } from '../lib/katex-loader.mjs';
 import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
-import { optimizerCard } from '../lib/optimizer-card.mjs';
-import { button, section } from '../lib/dom.mjs';
+import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
+import { section } from '../lib/dom.mjs';
 import { problemInfo, problemDefaults } from './state.mjs';
-import { ADD_ORDER, MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
 const HORIZON = { name: 'T', type: 'int', min: 1, max: 10000000, slider_min: 100, slider_max: 10000000, scale: 'log',
   description: 'horizon T: the number of rounds (losses f_1 … f_T)' };
@@ -137,17 +136,11 @@ export class Controls {
   }
 
   #optimizerPanel(state) {
-    const panel = section(`Optimizers (${state.optimizers.length}/${MAX_OPTIMIZERS})`);
-    panel.append(...state.optimizers.map((o, i) => this.#card(o, i, state)));
-    const add = button('+ Add optimizer', 'add', () => this.#add(), 'Add an optimizer');
-    add.disabled = state.optimizers.length >= MAX_OPTIMIZERS;
-    panel.append(add);
-    return panel;
+    return optimizerPanel(state.optimizers.map((o, i) => this.#card(o, i, state)), () => this.#add());
   }
 
   #add() {
-    const used = new Set(this.#store.state.optimizers.map((o) => o.name));
-    const name = ADD_ORDER.find((n) => !used.has(n)) ?? 'adam';
+    const name = nextOptimizer(this.#store.state.optimizers);
     this.#store.update((s) => {
       s.optimizers.push({ name, lr: name === 'adadelta' ? 1 : 0.1, schedule: { name: 'inv_sqrt' } });
     }, 'structure');

@@ -1,7 +1,7 @@
 // The page's side of the worker: starts and cancels runs, gathers the streamed points into
 // growable Float64Arrays (RunData) and reports progress. Only the newest run's messages count.
 import { Column } from '../lib/column.mjs';
-import { CANCELLED, LabRunner, failed } from '../lib/lab-runner.mjs';
+import { CANCELLED, RunRunner } from '../lib/lab-runner.mjs';
 
 const CERTIFIED = 0.01;
 
@@ -82,21 +82,8 @@ export class RunData {
  * handlers: onReady(registry, flavour), onFatal(message), onStart(job), onPoints(job),
  * onDone(job), onCancelled(job), onError({config, field, message}).
  */
-export class RegretRunner extends LabRunner {
+export class RegretRunner extends RunRunner {
   #result = null;  // the result asked for last: {id, promise, resolve, reject, settled}
-  /** The run asked for and not started yet: {id, config}, or null. */
-  pending = null;
-
-  get running() { return this.pending !== null || this.job?.state === 'running'; }
-  get busy() { return this.running; }
-
-  run(config) {
-    const id = this.nextId();
-    this.pending = { id, config };
-    this.failure = null;
-    this.send({ type: 'run', id, config });
-    return id;
-  }
 
   /** The result JSON (DESIGN.md) of the current job once it has finished or was cancelled. */
   result() {
@@ -112,11 +99,6 @@ export class RegretRunner extends LabRunner {
   }
 
   doneResult() { return this.result(); }
-
-  cancel() {
-    const id = this.pending?.id ?? (this.job?.state === 'running' ? this.job.id : null);
-    if (id != null) this.send({ type: 'cancel', id });
-  }
 
   receive(message) {
     const h = this.handlers;
@@ -154,14 +136,8 @@ export class RegretRunner extends LabRunner {
         this.job.comparator = message.comparator;
         this.job.state = 'cancelled';
         return h.onCancelled?.(this.job);
-      case 'error': {
-        const config = this.pending?.config ?? this.job?.config;
-        if (this.pending?.id === message.id) this.pending = null;
-        else if (this.job) this.job.state = 'error';
-        this.failure = message.message;
-        this.waiters.reject(failed(message.message));
-        return h.onError?.({ config, field: message.field, message: message.message });
-      }
+      case 'error':
+        return this.fail(message);
       default:
         return undefined;
     }

@@ -49,23 +49,23 @@ export function stateFromLink({ decodeHash, defaultState, check = () => {} }, in
 /**
  * A lab's state from its link, on trial until the engine has run it: `state` (the link's, or the
  * defaults), `pending` (whether the state in use came from a link the engine has not accepted yet),
- * accept() once a run of it starts, follow() when a newly pasted link's state is tried, and
- * refuse(message) when the engine rejects it: for a pending link, shows why and calls fallBack()
- * (which puts the defaults back); returns whether it did.
+ * accept() once a run of it starts, refuse(message) when the engine rejects it: for a pending
+ * link, shows why and calls fallBack() (which puts the defaults back); returns whether it did.
+ * syncHash() keeps the URL hash in step with the lab's store.
  */
 export class LabLink {
+  #codec;
   #instead;
   #fallBack;
 
   constructor(codec, instead, fallBack) {
     ({ state: this.state, fromLink: this.pending } = stateFromLink(codec, instead));
+    this.#codec = codec;
     this.#instead = instead;
     this.#fallBack = fallBack;
   }
 
   accept() { this.pending = false; }
-
-  follow() { this.pending = true; }
 
   refuse(message) {
     if (!this.pending) return false;
@@ -73,6 +73,20 @@ export class LabLink {
     showMessage(linkProblem({ message }, this.#instead), 'link');
     this.#fallBack();
     return true;
+  }
+
+  /**
+   * Keeps the URL hash in step with `store` (linkHash); a link pasted later replaces its state, on
+   * trial like the first link's with `onTrial`; `keeping` says what stays when it cannot be used.
+   */
+  syncHash(store, encodeHash, keeping, { onTrial = false } = {}) {
+    return linkHash({
+      encodeHash, decodeHash: this.#codec.decodeHash,
+      apply: (state) => {
+        this.pending = onTrial;
+        store.replace(state);
+      },
+    }, keeping);
   }
 }
 

@@ -14,7 +14,7 @@ import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { PaperRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
-import { LabLink, linkHash } from '../lib/page-shell.mjs';
+import { LabLink } from '../lib/page-shell.mjs';
 import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { PaperCharts } from './charts.mjs';
 import { downloadFraction, fetchBytes, formatBytes, imagesUrl } from './data.mjs';
@@ -147,13 +147,7 @@ export async function start() {
   }
 
   let liveTimer = 0;
-  const hash = linkHash({
-    encodeHash, decodeHash,
-    apply: (state) => {
-      link.accept();
-      store.replace(state);
-    },
-  }, 'Keeping the current settings.');
+  const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.');
   store.subscribe((state, reason) => {
     hash.write(state);
     if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();

@@ -12,7 +12,7 @@ import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { RegretRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
-import { LabLink, linkHash } from '../lib/page-shell.mjs';
+import { LabLink } from '../lib/page-shell.mjs';
 import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { RegretCharts } from './charts.mjs';
 import { firstCrossing, latest, renderFindings } from './findings.mjs';
@@ -138,13 +138,7 @@ export async function start() {
   }
 
   let liveTimer = 0;
-  const hash = linkHash({
-    encodeHash, decodeHash,
-    apply: (state) => {
-      link.accept();
-      store.replace(state);
-    },
-  }, 'Keeping the current settings.');
+  const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.');
   store.subscribe((state, reason) => {
     hash.write(state);
     showAxes(state.axes);

@@ -19,7 +19,7 @@ import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { SweepRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
-import { LabLink, linkHash } from '../lib/page-shell.mjs';
+import { LabLink } from '../lib/page-shell.mjs';
 import { MapView } from './map-view.mjs';
 import { mapScale } from './colours.mjs';
 import { momentumBoundary } from './boundary.mjs';
@@ -199,13 +199,7 @@ export async function start() {
     }
   }
 
-  const hash = linkHash({
-    encodeHash, decodeHash,
-    apply: (state) => {
-      link.follow();
-      store.replace(state);
-    },
-  }, 'Keeping the current map.');
+  const hash = link.syncHash(store, encodeHash, 'Keeping the current map.', { onTrial: true });
   store.subscribe((state, reason) => {
     hash.write(state);
     if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();

@@ -4,8 +4,6 @@
 import { HashError } from '../lib/hash-codecs.mjs';
 import { FIGURES } from './figures.mjs';
 
-export { HashError };
-
 const OPTIONS = {
   lab: Object.keys(FIGURES),
   autoplay: ['1', '0'],

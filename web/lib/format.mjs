@@ -91,7 +91,7 @@ export function formatDuration(ms) {
 export const formatRate = (perSecond) => `${formatNumber(perSecond, 3)} steps/s`;
 
 /** A range's bound: 2⁵³ − 1 for the largest safe integer, 10ⁿ for large powers of ten, else the number. */
-export function formatBound(v) {
+function formatBound(v) {
   if (v === Number.MAX_SAFE_INTEGER) return '2⁵³ − 1';
   const sign = v < 0 ? '−' : '';
   const a = Math.abs(v);

@@ -1,13 +1,16 @@
 // Vite serves and builds the static site from web/. `base: './'` makes every URL relative, so
-// dist/ works from any static host and any sub-path, with no special headers. The pages: the
-// landscape playground (index.html), the regret, sweep and paper labs, the embeddable figure of any
-// lab (embed.html), the docs and the essay (story.html); the labs' Web Workers are ES modules so
-// that they can load the engine with a dynamic import. Plugins: the offline precache (sw.js) and
-// the web component's standalone bundle (dist/component/).
+// dist/ works from any static host and any sub-path, with no special headers. The pages are those of
+// web/labs.mjs: the landscape playground (index.html), the regret, sweep and paper labs, the docs,
+// the essay (story.html) and the embeddable figure of any lab (embed.html); the labs' Web Worker is
+// an ES module so that it can load the engine and the lab's driver with a dynamic import. Plugins:
+// the pages' shared head and top bar (one template), the offline precache (sw.js) and the web
+// component's standalone bundle (dist/component/).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import precache from './scripts/vite-precache-plugin.mjs';
 import componentBundle from './scripts/vite-component-plugin.mjs';
+import pageTemplate from './scripts/vite-page-template-plugin.mjs';
+import { PAGES } from './web/labs.mjs';
 
 export default defineConfig({
   root: 'web',
@@ -19,20 +22,12 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     rolldownOptions: {
-      input: {
-        main: fileURLToPath(new URL('./web/index.html', import.meta.url)),
-        regret: fileURLToPath(new URL('./web/regret.html', import.meta.url)),
-        sweep: fileURLToPath(new URL('./web/sweep.html', import.meta.url)),
-        paper: fileURLToPath(new URL('./web/paper.html', import.meta.url)),
-        embed: fileURLToPath(new URL('./web/embed.html', import.meta.url)),
-        docs: fileURLToPath(new URL('./web/docs.html', import.meta.url)),
-        story: fileURLToPath(new URL('./web/story.html', import.meta.url)),
-      },
+      input: Object.fromEntries(PAGES.map(({ name, page }) => [name, fileURLToPath(new URL(`./web/${page}`, import.meta.url))])),
       // The worker is bundled inside one plugin callback, whose time would be reported as slow.
       checks: { bundlerTimings: false },
     },
   },
   worker: { format: 'es' },
-  plugins: [precache(), componentBundle()],
+  plugins: [pageTemplate(), precache(), componentBundle()],
   server: { strictPort: false },
 });

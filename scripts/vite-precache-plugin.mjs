@@ -1,6 +1,6 @@
 // A Vite plugin that makes the built site work offline: once the bundle is complete it lists every
 // file of the build (pages, chunks, styles, wasm, fonts, images, workers, and the files copied from
-// publicDir) and emits sw.js at the root of the output, web/shared/service-worker.js behind one line
+// publicDir) and emits sw.js at the root of the output, web/lib/service-worker.js behind one line
 // `const PRECACHE = { version, files }`. The version is a hash of every file's name and content
 // (and of the worker itself), so any change to the build gives sw.js new bytes, the browser
 // installs it, and the old cache is dropped. Build only: `vite` serve emits and registers nothing.
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
-const WORKER_SOURCE = new URL('../web/shared/service-worker.js', import.meta.url);
+const WORKER_SOURCE = new URL('../web/lib/service-worker.js', import.meta.url);
 export const SW_FILE = 'sw.js';
 
 async function walk(dir) {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve, launch, open, root, artifacts } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
-import { formatDefault, formatRange } from '../../web/docs/format.mjs';
+import { formatDefault, formatRange } from '../../web/lib/format.mjs';
 import * as landscape from '../../web/landscape/state.mjs';
 import * as regretLab from '../../web/regret/state.mjs';
 import * as sweepLab from '../../web/sweep/state.mjs';

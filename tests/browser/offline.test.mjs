@@ -74,7 +74,7 @@ test('sw.js precaches every file of dist/ (but the component bundle for other si
   for (const page of ['index.html', 'regret.html', 'sweep.html', 'embed.html', 'favicon.svg']) {
     assert.ok(files.includes(page), page);
   }
-  for (const kind of [/\.wasm$/, /\.css$/, /\.woff2$/, /^og\/.*\.png$/, /^assets\/worker-.*\.js$/]) {
+  for (const kind of [/\.wasm$/, /\.css$/, /\.woff2$/, /^og\/.*\.png$/, /^assets\/lab-worker-.*\.js$/]) {
     assert.ok(files.some((f) => kind.test(f)), `a file matching ${kind}`);
   }
   const bytes = (await Promise.all(files.map((f) => readFile(join(dist, f))))).reduce((n, b) => n + b.length, 0);

@@ -30,7 +30,7 @@ const finished = (p, timeout = 60000) => p.waitForFunction(() => {
   return job && job.state !== 'running' && window.gradscapeRegret.runner.pending === null;
 }, null, { timeout });
 
-// Pixels of a run's colour in a chart's canvas (the run colours of web/landscape/palette.mjs).
+// Pixels of a run's colour in a chart's canvas (the run colours of web/lib/palette.mjs).
 const COLOURS = { red: [255, 75, 75], orange: [255, 166, 0], cyan: [0, 200, 240], gold: [212, 167, 44] };
 const colourPixels = (p, chart, colour) => p.evaluate(({ chart: index, rgb }) => {
   const canvas = document.querySelectorAll('.rg-chart')[index]?.querySelector('canvas');

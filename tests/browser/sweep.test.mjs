@@ -12,7 +12,7 @@ import { serve, launch, open, root, artifacts } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { decodeHash, toConfigs } from '../../web/sweep/state.mjs';
 import { PRESETS } from '../../web/sweep/presets.mjs';
-import { formatNumber } from '../../web/landscape/surface/format.mjs';
+import { formatPrecise } from '../../web/lib/format.mjs';
 
 let browser;
 let server;
@@ -112,8 +112,8 @@ test('hovering a cell shows its values; a diverged cell says where it diverged',
   await p.mouse.move(at.x, at.y);
   await p.waitForSelector('.sw-tooltip:not([hidden])');
   const tip = await p.textContent('.sw-tooltip');
-  assert.ok(tip.includes(`lr (α) = ${formatNumber(result.x_values[2])}`), tip);
-  assert.ok(tip.includes(`momentum (μ) = ${formatNumber(result.y_values[3])}`), tip);
+  assert.ok(tip.includes(`lr (α) = ${formatPrecise(result.x_values[2])}`), tip);
+  assert.ok(tip.includes(`momentum (μ) = ${formatPrecise(result.y_values[3])}`), tip);
   assert.match(tip, /final loss = /);
   const [i, j] = [11, 8];
   assert.equal(result.diverged[j][i], 1, 'the top right cell diverges');
@@ -126,7 +126,7 @@ test('hovering a cell shows its values; a diverged cell says where it diverged',
   await p.focus('.sw-map-canvas');
   await p.keyboard.press('ArrowRight');
   await p.waitForSelector('.sw-tooltip:not([hidden])');
-  assert.ok((await p.textContent('.sw-tooltip')).includes(`lr (α) = ${formatNumber(result.x_values[7])}`), 'the arrow keys move from the centre cell');
+  assert.ok((await p.textContent('.sw-tooltip')).includes(`lr (α) = ${formatPrecise(result.x_values[7])}`), 'the arrow keys move from the centre cell');
   await p.keyboard.press('Enter');
   await p.waitForSelector('#cell:not([hidden])');
   assert.match(await p.textContent('#cell-title'), /cell \(7, 4\)/);

@@ -10,7 +10,9 @@
 //   steps       landscape, sweep: steps; regret: T; paper: epochs
 // Syntax is checked here (AttributeError names the attribute); the engine validates the meaning and
 // names the config field.
-export const VIEWS = ['landscape', 'regret', 'sweep', 'paper'];
+import { LABS } from '../labs.mjs';
+
+export const VIEWS = Object.keys(LABS);
 export const CONTROLS = ['minimal', 'none', 'full'];
 export const THEMES = ['auto', 'light', 'dark'];
 export const DEFAULT_HEIGHT = 420;

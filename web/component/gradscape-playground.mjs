@@ -24,21 +24,15 @@
 //           siteBase (URL string of the Gradscape site, or null) }
 //   view = { start?() (called once the host has the view: the figure runs from here on), setConfig(config),
 //            play(), pause(), reset(), setTheme(theme), result(), fullPageHash, config, destroy?() }
-import themeCss from '../shared/theme.css?inline';
+import themeCss from '../lib/theme.css?inline';
 import componentCss from './component.css?inline';
 import { GradscapeError, loadGradscape } from '../api/gradscape.mjs';
 import { sheetOf } from './stylesheets.mjs';
+import { LABS } from '../labs.mjs';
 import {
   AttributeError, configFromAttributes, parseControls, parseFlag, parseHeight, parseTheme, parseView,
 } from './attributes.mjs';
 
-const VIEW_MODULES = {
-  landscape: () => import('./views/landscape-view.mjs'),
-  regret: () => import('./views/regret-view.mjs'),
-  sweep: () => import('./views/sweep-view.mjs'),
-  paper: () => import('./views/paper-view.mjs'),
-};
-const FULL_PAGES = { landscape: 'index.html', regret: 'regret.html', sweep: 'sweep.html', paper: 'paper.html' };
 const CONFIG_ATTRIBUTES = ['config', 'objective', 'optimizers', 'start', 'steps'];
 const REMOUNT_ATTRIBUTES = ['view', 'controls', 'autoplay', 'site'];
 const LAZY_MARGIN = '200px';
@@ -204,7 +198,7 @@ export class GradscapePlayground extends HTMLElement {
         parseHeight(get('height'));
         parseTheme(get('theme'));
         const config = configFromAttributes(viewName, get);
-        const { createView } = await VIEW_MODULES[viewName]();
+        const { createView } = await import(`./views/${viewName}-view.mjs`);
         if (abort.signal.aborted) return;
         root = document.createElement('div');
         root.className = 'gs-view';
@@ -233,7 +227,7 @@ export class GradscapePlayground extends HTMLElement {
         this.#viewName = viewName;
         this.#placeholder.hidden = true;
         this.#box.dataset.state = 'ready';
-        this.#emit('ready', { view: viewName, page: FULL_PAGES[viewName] });
+        this.#emit('ready', { view: viewName, page: LABS[viewName].page });
         try {
           view.start?.();
         } catch (error) {

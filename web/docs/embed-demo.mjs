@@ -1,6 +1,6 @@
 // The postMessage demo: buttons that send each command to the docs page's iframe, and a log of
 // what the figure posts back (the latest gradscape:step updated in place).
-import { el } from './dom.mjs';
+import { el } from '../lib/dom.mjs';
 
 const COMMANDS = {
   play: { type: 'gradscape:play' },

@@ -1,8 +1,8 @@
 // Entry point of the docs page (docs.html): the registry tables from the engine, the live
 // gs.run example, the iframe's postMessage demo, code blocks with Copy, theme and formulas.
 import { loadGradscape } from '../api/gradscape.mjs';
-import { initPage } from '../story/page.mjs';
-import { typeset } from '../story/typeset.mjs';
+import { initPage } from '../lib/reading-page.mjs';
+import { typeset } from '../lib/typeset.mjs';
 import { initEmbedDemo } from './embed-demo.mjs';
 import { initLiveRun } from './live-run.mjs';
 import { domainTable, objectiveTable, optimizerTables, problemTable, scheduleTable } from './registry-tables.mjs';

@@ -1,8 +1,10 @@
 // The docs page's reference tables, generated from the engine's registry (gs.registry) so that
 // every name, default and range is defined once, in C++. Formulas are typeset by typeset().
-import { el } from './dom.mjs';
-import { formatDefault, formatRange, sweepable } from './format.mjs';
+import { el } from '../lib/dom.mjs';
+import { formatDefault, formatRange } from '../lib/format.mjs';
 
+/** The hyperparameters a sweep axis can take: the real ones. */
+const sweepable = (h) => h.type === 'real';
 const code = (text) => el('code', {}, text);
 
 /** A collapsible entry: its name and title always shown, the details on opening. */

@@ -1,6 +1,6 @@
 // Code blocks: a Copy button on every [data-copy] block, and the snippet of each live figure
 // written from the figure's own tag, so that what the page shows is what it runs.
-import { el } from './dom.mjs';
+import { el } from '../lib/dom.mjs';
 
 /** The tag of a <gradscape-playground> as a reader would write it, one attribute per line. */
 export function tagSnippet(element, skip = ['theme', 'style']) {

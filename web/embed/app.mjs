@@ -7,8 +7,9 @@
 // targetOrigin '*': they carry only the figure's progress and the engine's messages, no secrets.
 import '../component/gradscape-playground.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
-import { HashError, decodeEmbedHash, decodeOptions } from './hash.mjs';
-import { LABS } from './labs.mjs';
+import { decodeEmbedHash, decodeOptions } from './hash.mjs';
+import { linkProblem } from '../lib/page-shell.mjs';
+import { FIGURES } from './figures.mjs';
 import { parseCommand } from './messages.mjs';
 
 const EVENTS = ['ready', 'step', 'diverged', 'finished', 'error'];
@@ -22,33 +23,33 @@ function showMessage(text) {
   box.textContent = text ?? '';
 }
 
-const linkProblem = (error) => `This link could not be used (${error instanceof HashError ? `URL hash: ${error.message}` : error.message}). Showing the default figure.`;
+const FALLBACK = 'Showing the default figure.';
 
 /** The hash's options and state, or the defaults with the reason shown above the figure. */
 function initialHash(hash) {
   try {
     return decodeEmbedHash(hash);
   } catch (error) {
-    showMessage(linkProblem(error));
+    showMessage(linkProblem(error, FALLBACK));
     let options;
     try {
       ({ options } = decodeOptions(hash));
     } catch {
       ({ options } = decodeOptions(''));
     }
-    return { options, state: LABS[options.lab].defaultState() };
+    return { options, state: FIGURES[options.lab].defaultState() };
   }
 }
 
 export async function start() {
   const { options, state } = initialHash(location.hash);
-  const lab = LABS[options.lab];
+  const lab = FIGURES[options.lab];
   const gs = await loadGradscape(lab.engine);
   let config;
   try {
     config = lab.toConfig(state, gs.registry);
   } catch (error) {
-    showMessage(linkProblem(error));
+    showMessage(linkProblem(error, FALLBACK));
     config = lab.toConfig(lab.defaultState(), gs.registry);
   }
 

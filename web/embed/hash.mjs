@@ -1,13 +1,11 @@
 // The embed's URL hash: the lab page's state keys (landscape, regret, sweep or paper: labs.mjs) plus
 // the embed's own: lab=landscape|regret|sweep|paper, autoplay=1|0, controls=minimal|none|full,
 // theme=auto|light|dark. The first value of each is the default.
-import { HashError } from '../shared/hash-codecs.mjs';
-import { LABS } from './labs.mjs';
-
-export { HashError };
+import { HashError } from '../lib/hash-codecs.mjs';
+import { FIGURES } from './figures.mjs';
 
 const OPTIONS = {
-  lab: Object.keys(LABS),
+  lab: Object.keys(FIGURES),
   autoplay: ['1', '0'],
   controls: ['minimal', 'none', 'full'],
   theme: ['auto', 'light', 'dark'],
@@ -34,6 +32,6 @@ export function decodeOptions(hash) {
 /** { options, state, stateHash }: the lab's state decoded by its own table; throws HashError naming the key. */
 export function decodeEmbedHash(hash) {
   const { options, stateHash } = decodeOptions(hash);
-  const lab = LABS[options.lab];
+  const lab = FIGURES[options.lab];
   return { options, stateHash, state: stateHash ? lab.decodeHash(stateHash) : lab.defaultState() };
 }

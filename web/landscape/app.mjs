@@ -1,22 +1,25 @@
 // The landscape playground: wires the engine session, the store (⇄ URL hash), the generated
 // controls, the player, the surface view, the curves and the formula panel.
-import { setUpCopyLink } from '../shared/copy-link.mjs';
-import { setUpPresetSelect } from '../shared/preset-select.mjs';
+import { setUpCopyLink } from '../lib/copy-link.mjs';
+import { setUpPresetSelect } from '../lib/preset-select.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
-import { Store, defaultState, decodeHash, encodeHash, toConfig, HashError } from './state.mjs';
+import { Store, defaultState, decodeHash, encodeHash, toConfig } from './state.mjs';
+import { linkHash, stateFromLink } from '../lib/page-shell.mjs';
 import { Controls } from './controls.mjs';
 import { Player, STEPS_PER_FRAME, SPEEDS } from './player.mjs';
 import { PRESETS } from './presets.mjs';
-import { runColour } from './palette.mjs';
-import { saveFile, trajectoriesCsv } from './downloads.mjs';
+import { runColour } from '../lib/palette.mjs';
+import { saveFile } from '../lib/download.mjs';
+import { trajectoriesCsv } from './trajectories-csv.mjs';
+import { setUpExportMenu } from '../lib/export-menu.mjs';
 import { SurfaceView } from './surface.mjs';
 import { Curves } from './curves.mjs';
 import { renderFormula } from './formula.mjs';
 import { resolvedSpec } from './spec.mjs';
-import { initTheme } from './theme.mjs';
+import { initTheme } from '../lib/theme.mjs';
 import { Legend } from './legend.mjs';
-import { setUpEmbedButton } from '../shared/embed-button.mjs';
-import { showMessage } from '../shared/notices.mjs';
+import { setUpEmbedButton } from '../lib/embed-button.mjs';
+import { showMessage } from '../lib/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
 const ICONS = {
@@ -24,26 +27,15 @@ const ICONS = {
   pause: '<svg viewBox="0 0 16 16" aria-hidden="true"><rect x="3.5" y="2.5" width="3" height="11" rx="0.6"/><rect x="9.5" y="2.5" width="3" height="11" rx="0.6"/></svg>',
 };
 
-/** The state in the URL, or the defaults with a message saying why the link was not used. */
-function initialState(gs, probe) {
-  if (!location.hash || location.hash === '#') return defaultState();
-  try {
-    const state = decodeHash(location.hash);
-    probe.configure(toConfig(state, gs.registry));
-    return state;
-  } catch (error) {
-    const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
-    showMessage(`This link could not be used (${why}). Showing the default playground instead.`, 'link');
-    return defaultState();
-  }
-}
-
 export async function start() {
   const gs = await loadGradscape();
   const registry = gs.registry;
   const session = gs.createSession();
   session.recordDiagnostics(true);
-  const store = new Store(initialState(gs, session));
+  const { state: initial } = stateFromLink({
+    decodeHash, defaultState, check: (state) => session.configure(toConfig(state, registry)),
+  }, 'Showing the default playground instead.');
+  const store = new Store(initial);
   const theme = initTheme($('theme'), (t) => { surface.setTheme(t); curves.setTheme(t); });
 
   const surface = new SurfaceView($('surface'), {
@@ -63,12 +55,13 @@ export async function start() {
 
   let results = [];  // resolved optimizer specs of the configured runs
   let lossOffset;    // the objective's global minimum value: the loss chart shows f − f*
+  const displayNames = Object.fromEntries(registry.optimizers.map((o) => [o.name, o.display_name]));
   const runs = () => {
     const count = session.runCount;
     const list = [];
     for (let i = 0; i < count; ++i) {
       list.push({
-        label: results[i].label, color: runColour(i), optimizer: results[i],
+        label: results[i].label, displayName: displayNames[results[i].name], color: runColour(i), optimizer: results[i],
         xy: session.trajectory(i), loss: session.loss(i), diagnostics: session.diagnostics(i),
         status: session.status(i),
       });
@@ -155,18 +148,16 @@ export async function start() {
     else player.finish();
   }
 
-  let hashTimer = 0;
-  let writingHash = '';
-  function writeHash(state) {
-    clearTimeout(hashTimer);
-    hashTimer = setTimeout(() => {
-      writingHash = encodeHash(state);
-      if (writingHash !== location.hash) history.replaceState(null, '', writingHash);
-    }, 150);
-  }
-
+  const hash = linkHash({
+    encodeHash, decodeHash,
+    apply: (state) => {
+      session.configure(toConfig(state, registry));
+      store.replace(state);
+    },
+    refuse: () => configure(store.state),
+  }, 'Keeping the current playground.');
   store.subscribe((state, reason) => {
-    writeHash(state);
+    hash.write(state);
     if (reason === 'view') return;
     if (reason === 'select') {
       showFormula(state);
@@ -184,26 +175,11 @@ export async function start() {
   });
   surface.on('view', (box) => store.update((s) => { s.view = box.map((v) => Number(v.toPrecision(5))); }, 'view'));
 
-  window.addEventListener('hashchange', () => {
-    if (location.hash === writingHash) return;
-    try {
-      const state = decodeHash(location.hash);
-      session.configure(toConfig(state, registry));
-      showMessage(null);
-      store.replace(state);
-    } catch (error) {
-      const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
-      showMessage(`This link could not be used (${why}). Keeping the current playground.`, 'link');
-      configure(store.state);
-    }
-  });
-
   setUpPlayerControls(player, store);
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: 0 }));
   setUpExports({ surface, curves, session });
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
-  $('message-close').addEventListener('click', () => showMessage(null));
   $('fit').addEventListener('click', () => {
     surface.resetView();
     store.update((s) => { s.view = null; }, 'view');
@@ -250,10 +226,5 @@ function setUpExports({ surface, curves, session }) {
     csv: () => saveFile('gradscape-trajectories.csv', trajectoriesCsv(session.result()), 'text/csv'),
     json: () => saveFile('gradscape-result.json', JSON.stringify(session.result()), 'application/json'),
   };
-  for (const button of document.querySelectorAll('[data-export]')) {
-    button.addEventListener('click', () => {
-      button.closest('details')?.removeAttribute('open');
-      actions[button.dataset.export]();
-    });
-  }
+  setUpExportMenu(actions);
 }

@@ -2,20 +2,12 @@
 // registry so a name, default or range is defined once (in C++). Edits go to the store; the app
 // validates them with the engine and calls showError() with the engine's message when a value is
 // out of range.
-import { hyperField, selectField } from './fields.mjs';
-import { MAX_OPTIMIZERS } from './state.mjs';
-import { PLAYGROUND_LR } from './palette.mjs';
-import { optimizerCard } from '../shared/optimizer-card.mjs';
-import { button, section } from '../shared/dom.mjs';
+import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
+import { objectiveFields } from '../lib/objective-fields.mjs';
+import { PLAYGROUND_LR } from '../lib/optimizer-facts.mjs';
+import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
+import { section } from '../lib/dom.mjs';
 
-const NOISE = [
-  { name: 'sigma', type: 'real', min: 0, max: 1000, slider_min: 0, slider_max: 5, scale: 'linear',
-    description: 'standard deviation σ of Gaussian noise added to every gradient coordinate' },
-  { name: 'sparsity', type: 'real', min: 0, max: 1, max_exclusive: true, slider_min: 0, slider_max: 0.95,
-    scale: 'linear', description: 'probability p that a gradient coordinate is dropped (set to 0)' },
-  { name: 'seed', type: 'int', min: 0, max: 9007199254740991, slider_min: 0, slider_max: 100, scale: 'linear',
-    description: 'seed of the noise: the same seed gives the same noise everywhere' },
-];
 const STEPS = { name: 'steps', type: 'int', min: 0, max: 1000000, slider_min: 10, slider_max: 10000, scale: 'log',
   description: 'number of optimizer steps' };
 const COORDINATE = { type: 'real', min: -1e6, max: 1e6, slider_min: -5, slider_max: 5, scale: 'linear',
@@ -38,22 +30,9 @@ export class Controls {
   }
 
   /** Shows the engine's message under the field it names; false if no such field is on screen. */
-  showError(field, message) {
-    this.clearErrors();
-    const row = field && this.#root.querySelector(`[data-field="${CSS.escape(field)}"]`);
-    if (!row) return false;
-    row.classList.add('invalid');
-    row.querySelector('.field-error').textContent = message;
-    row.closest('details')?.setAttribute('open', '');
-    return true;
-  }
+  showError(field, message) { return showFieldError(this.#root, field, message); }
 
-  clearErrors() {
-    for (const row of this.#root.querySelectorAll('.invalid')) {
-      row.classList.remove('invalid');
-      row.querySelector('.field-error').textContent = '';
-    }
-  }
+  clearErrors() { clearFieldErrors(this.#root); }
 
   /** Moves the start fields without a rebuild (the start is dragged on the surface). */
   showStart(start) {
@@ -74,27 +53,7 @@ export class Controls {
         s.start = null;
         s.view = null;
       }, 'structure'), 'objective.name'));
-    const description = document.createElement('p');
-    description.className = 'hint';
-    description.textContent = info.description;
-    panel.append(description);
-    for (const p of info.params) {
-      const h = { ...p, slider_min: p.min, slider_max: p.max, scale: 'linear' };
-      panel.append(hyperField(h, state.objective.params[p.name] ?? p.default, {
-        path: `objective.params.${p.name}`,
-        onChange: (v, { final }) => this.#edit((s) => { s.objective.params[p.name] = v; }, final),
-      }));
-    }
-    const noise = document.createElement('div');
-    noise.className = 'field-group';
-    for (const h of NOISE) {
-      noise.append(hyperField(h, state.objective.noise[h.name], {
-        path: `objective.noise.${h.name}`,
-        label: h.name === 'sigma' ? 'noise σ' : h.name,
-        onChange: (v, { final }) => this.#edit((s) => { s.objective.noise[h.name] = v; }, final),
-      }));
-    }
-    panel.append(noise);
+    panel.append(...objectiveFields(info, state.objective, (mutate, final) => this.#edit(mutate, final), 'everywhere'));
 
     const run = document.createElement('div');
     run.className = 'field-group';
@@ -121,19 +80,12 @@ export class Controls {
   }
 
   #optimizerPanel(state) {
-    const panel = section(`Optimizers (${state.optimizers.length}/${MAX_OPTIMIZERS})`);
     this.#cards = state.optimizers.map((o, i) => this.#card(o, i, state));
-    panel.append(...this.#cards);
-    const add = button('+ Add optimizer', 'add', () => this.#add(), 'Add an optimizer');
-    add.disabled = state.optimizers.length >= MAX_OPTIMIZERS;
-    panel.append(add);
-    return panel;
+    return optimizerPanel(this.#cards, () => this.#add());
   }
 
   #add() {
-    const used = new Set(this.#store.state.optimizers.map((o) => o.name));
-    const order = ['adam', 'sgd', 'rmsprop', 'adagrad', 'nadam', 'adamw', 'adamax', 'radam', 'adadelta', 'nag', 'momentum'];
-    const name = order.find((n) => !used.has(n)) ?? 'adam';
+    const name = nextOptimizer(this.#store.state.optimizers);
     this.#store.update((s) => {
       s.optimizers.push({ name, lr: PLAYGROUND_LR[name] });
       s.selected = s.optimizers.length - 1;

@@ -2,7 +2,7 @@
 // the registry (KaTeX, display mode), a compact table of the current hyperparameter values with
 // their registry descriptions as tooltips, and the learning-rate schedule when it is not constant.
 // KaTeX loads after the page's first drawn frame: the text parts show at once, the math when it arrives.
-import { loadKatexWhenIdle, loadedKatex } from '../shared/katex-loader.mjs';
+import { loadKatexWhenIdle, loadedKatex } from '../lib/katex-loader.mjs';
 import './curves.css';
 
 // KaTeX symbols of hyperparameters, as the registry's update rules write them.

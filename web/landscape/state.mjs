@@ -3,13 +3,12 @@
 // the state, and its codec. Only values that differ from the defaults are written, so a link stays
 // short; decoding checks the syntax here and the engine validates the meaning.
 import { findPreset } from './presets.mjs';
-import { HashError, number, numbers, optimizers, record, text } from '../shared/hash-codecs.mjs';
-import { decodeProps, encodeProps } from '../shared/hash-table.mjs';
-import { Store as SharedStore } from '../shared/store.mjs';
+import { HashError, number, numbers, optimizers, record, text } from '../lib/hash-codecs.mjs';
+import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
+import { Store as SharedStore } from '../lib/store.mjs';
+import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
 export { HashError };
-
-export const MAX_OPTIMIZERS = 8;
 
 const clone = (value) => structuredClone(value);
 

@@ -3,8 +3,8 @@
 // after the short budget (dashed) and after the whole run (solid); a diverged point is a ✕ on the
 // panel's top edge. ablationTable() reads the values from a job; renderAblation() draws them as
 // SVG (one shared y range, so panels compare).
-import { runColour } from '../landscape/palette.mjs';
-import { formatNumber } from '../regret/format.mjs';
+import { runColour } from '../lib/palette.mjs';
+import { formatNumber } from '../lib/format.mjs';
 
 export const CORRECTED = runColour(2);
 export const UNCORRECTED = runColour(0);

@@ -4,47 +4,26 @@
 // ablation panels. Every edit re-runs the experiment in the worker; points stream in chunk by
 // chunk and are drawn at most once per animation frame.
 import 'uplot/dist/uPlot.min.css';
-import { setUpCopyLink } from '../shared/copy-link.mjs';
-import { setUpEmbedButton } from '../shared/embed-button.mjs';
-import { setUpPresetSelect, showStory } from '../shared/preset-select.mjs';
-import { showMessage } from '../shared/notices.mjs';
-import { initTheme } from '../landscape/theme.mjs';
-import { Store, defaultState, decodeHash, encodeHash, toConfig, needsImages, HashError } from './state.mjs';
+import { setUpCopyLink } from '../lib/copy-link.mjs';
+import { setUpEmbedButton } from '../lib/embed-button.mjs';
+import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
+import { showMessage } from '../lib/notices.mjs';
+import { initTheme } from '../lib/theme.mjs';
+import { Store, defaultState, decodeHash, encodeHash, toConfig, needsImages } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { PaperRunner } from './runner.mjs';
+import { startLabWorker } from '../lib/lab-runner.mjs';
+import { LabLink } from '../lib/page-shell.mjs';
+import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { PaperCharts } from './charts.mjs';
 import { downloadFraction, fetchBytes, formatBytes, imagesUrl } from './data.mjs';
 import { drawJob, progressText } from './view-model.mjs';
 import { result } from './summary.mjs';
 
 const $ = (id) => document.getElementById(id);
+const FALLBACK = 'Showing Fig. 1 (left) instead.';
 const LIVE_DELAY = 250;
-
-function linkProblem(error) {
-  const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
-  return `This link could not be used (${why}). Showing Fig. 1 (left) instead.`;
-}
-
-// Resolves once the worker is ready; a worker failure before that rejects, one after it is shown
-// in the message bar (until closed).
-function startWorker(handlers) {
-  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
-  return new Promise((resolve, reject) => {
-    let ready = false;
-    const runner = new PaperRunner(worker, {
-      ...handlers,
-      onReady: (registry, flavour) => {
-        ready = true;
-        resolve({ runner, registry, flavour });
-      },
-      onFatal: (message) => {
-        if (ready) showMessage(`The paper lab's worker failed: ${message}`, 'fatal');
-        else reject(new Error(message));
-      },
-    });
-  });
-}
 
 /** Downloads the images with the data bar showing the bytes; resolves with the bytes. */
 function downloadImages(log) {
@@ -76,7 +55,7 @@ export async function start() {
     showMessage(`The paper lab needs the image data: ${error.message}`, 'fatal');
     return null;
   });
-  const { runner, registry, flavour } = await startWorker({
+  const { runner, registry, flavour } = await startLabWorker('paper', PaperRunner, {
     onImages: (m) => handlers.onImages(m),
     onWaiting: () => showProgress(),
     onStart: (job) => handlers.onStart(job),
@@ -87,24 +66,17 @@ export async function start() {
   });
   images.then((bytes) => bytes && runner.images(bytes));
 
-  let fromLink = false;
-  let initial = defaultState();
-  if (location.hash && location.hash !== '#') {
-    try {
-      initial = decodeHash(location.hash);
-      fromLink = true;
-    } catch (error) {
-      showMessage(linkProblem(error), 'link');
-    }
-  }
-  const store = new Store(initial);
+  const link = new LabLink({ decodeHash, defaultState }, FALLBACK, () => {
+    store.replace(defaultState(), 'fallback');
+    showStory(findPreset('1l'));
+  });
+  const store = new Store(link.state);
   const controls = new Controls($('controls'), { registry, store });
   const charts = new PaperCharts($('charts'));
   initTheme($('theme'), () => charts.setTheme());
   charts.setTheme();
 
   let wallStart = 0;
-  let frame = 0;
   let jobState = null;
 
   function run(state) {
@@ -123,7 +95,7 @@ export async function start() {
   handlers.onStart = (job) => {
     job.wallStart = performance.now();
     job.pageState = jobState;
-    fromLink = false;
+    link.accept();
     drawSoon();
   };
   handlers.onEnd = (job) => {
@@ -131,24 +103,14 @@ export async function start() {
     drawNow();
   };
   handlers.onError = ({ field, message }) => {
-    if (fromLink) {
-      fromLink = false;
-      showMessage(linkProblem({ message }), 'link');
-      store.replace(defaultState(), 'fallback');
-      showStory(findPreset('1l'));
-      return;
-    }
+    if (link.refuse(message)) return;
     if (!controls.showError(field, message)) showMessage(message);
     showProgress();
   };
 
-  function drawSoon() {
-    if (!frame) frame = requestAnimationFrame(drawNow);
-  }
+  const { soon: drawSoon, now: drawNow } = frameDrawer(draw);
 
-  function drawNow() {
-    cancelAnimationFrame(frame);
-    frame = 0;
+  function draw() {
     showProgress();
     const job = runner.job;
     if (!job?.pageState) return;
@@ -184,40 +146,18 @@ export async function start() {
     text.textContent = words;
   }
 
-  let hashTimer = 0;
-  let writingHash = '';
-  function writeHash(state) {
-    clearTimeout(hashTimer);
-    hashTimer = setTimeout(() => {
-      writingHash = encodeHash(state);
-      if (writingHash !== location.hash) history.replaceState(null, '', writingHash);
-    }, 150);
-  }
-
   let liveTimer = 0;
+  const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.');
   store.subscribe((state, reason) => {
-    writeHash(state);
+    hash.write(state);
     if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();
     clearTimeout(liveTimer);
     if (reason === 'live') liveTimer = setTimeout(() => run(store.state), LIVE_DELAY);
     else run(state);
   });
 
-  window.addEventListener('hashchange', () => {
-    if (location.hash === writingHash) return;
-    try {
-      const state = decodeHash(location.hash);
-      showMessage(null);
-      fromLink = false;
-      store.replace(state);
-    } catch (error) {
-      showMessage(`This link could not be used (${error instanceof HashError ? `URL hash: ${error.message}` : error.message}). Keeping the current settings.`, 'link');
-    }
-  });
-
   $('run').addEventListener('click', () => run(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
-  $('message-close').addEventListener('click', () => showMessage(null));
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(store.state), config: toConfig(store.state) }));
   setUpPresetSelect(store, PRESETS, 'Figures…');

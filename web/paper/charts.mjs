@@ -4,7 +4,7 @@
 // min/max band. update({ grids, labels, colors, epochs, experiment }) redraws from the grid
 // summaries (summary.mjs); the x axis always spans every epoch of the run, so curves grow into it.
 import uPlot from 'uplot';
-import { formatNumber } from '../regret/format.mjs';
+import { formatNumber } from '../lib/format.mjs';
 
 const FONT = '12px system-ui, sans-serif';
 const LABEL_FONT = '600 12px system-ui, sans-serif';

@@ -3,7 +3,7 @@
 // rate's final training loss, mean over the seeds. Nothing is hard-coded: where the paper's
 // ordering does not hold in this setting, the verdict says so. "As fast as" means a final loss
 // within SIMILAR (10%) of the other's; "by a large margin" at least MARGIN (10%) lower.
-import { formatNumber } from '../regret/format.mjs';
+import { formatNumber } from '../lib/format.mjs';
 
 const SIMILAR = 0.10;
 const MARGIN = 0.10;

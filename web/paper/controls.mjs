@@ -1,13 +1,12 @@
 // The paper lab's sidebar: the experiment (its model's parameters, how much data, epochs, seeds,
 // minibatch size, record interval) and either one optimizer card per entry (generated from the
-// registry by shared/optimizer-card.mjs, its single lr replaced by a learning-rate grid field) or,
+// registry by lib/optimizer-card.mjs, its single lr replaced by a learning-rate grid field) or,
 // for Fig. 4, the ablation's β₁ and β₂ values, log₁₀ α grid and short budget. Fields carry
 // data-field = their config path, so the engine's message for a bad value appears under it.
 // brief: the component view's compact settings (no model parameters, no record interval).
-import { hyperField } from '../landscape/fields.mjs';
-import { optimizerCard } from '../shared/optimizer-card.mjs';
-import { button, section } from '../shared/dom.mjs';
-import { MAX_OPTIMIZERS } from './state.mjs';
+import { clearFieldErrors, hyperField, showFieldError } from '../lib/fields.mjs';
+import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
+import { section } from '../lib/dom.mjs';
 
 const int = (name, min, max, description, scale = 'linear') => ({
   name, type: 'int', min, max, slider_min: min, slider_max: max, scale, description,
@@ -103,26 +102,15 @@ export class Controls {
       path = path.replace(/^optimizers\[\d+\]\.(lr_grid|lr).*$/, 'ablation.log_lr')
         .replace(/^optimizers\[\d+\]\.beta1$/, 'ablation.beta1').replace(/^optimizers\[\d+\]\.beta2$/, 'ablation.beta2');
     }
-    let row = null;
-    while (path && !(row = this.#root.querySelector(`[data-field="${CSS.escape(path)}"]`))) {
+    while (path && !this.#root.querySelector(`[data-field="${CSS.escape(path)}"]`)) {
       const shorter = path.replace(/(\[\d+\]|\.[^.[\]]+)$/, '');
       if (shorter === path) break;
       path = shorter;
     }
-    if (!row) return false;
-    row.classList.add('invalid');
-    row.querySelector('.field-error').textContent = message;
-    row.closest('details')?.setAttribute('open', '');
-    row.scrollIntoView?.({ block: 'nearest' });
-    return true;
+    return showFieldError(this.#root, path, message, { scroll: true });
   }
 
-  clearErrors() {
-    for (const row of this.#root.querySelectorAll('.invalid')) {
-      row.classList.remove('invalid');
-      row.querySelector('.field-error').textContent = '';
-    }
-  }
+  clearErrors() { clearFieldErrors(this.#root); }
 
   #edit(mutate, final) {
     this.#store.update(mutate, final ? 'edit' : 'live');
@@ -175,16 +163,10 @@ export class Controls {
   }
 
   #optimizerPanel(state) {
-    const panel = section(`Optimizers (${state.optimizers.length}/${MAX_OPTIMIZERS})`);
-    panel.append(...state.optimizers.map((o, i) => this.#card(o, i, state)));
-    const add = button('+ Add optimizer', 'add', () => this.#store.update((s) => {
-      const used = new Set(s.optimizers.map((o) => o.name));
-      const name = ['adam', 'adagrad', 'rmsprop', 'sgd', 'adadelta', 'adamax', 'nadam'].find((n) => !used.has(n)) ?? 'adam';
+    return optimizerPanel(state.optimizers.map((o, i) => this.#card(o, i, state)), () => this.#store.update((s) => {
+      const name = nextOptimizer(s.optimizers);
       s.optimizers.push({ name, lr_grid: name === 'adadelta' ? [0.3, 1, 3] : [0.001, 0.01, 0.1] });
-    }, 'structure'), 'Add an optimizer');
-    add.disabled = state.optimizers.length >= MAX_OPTIMIZERS;
-    panel.append(add);
-    return panel;
+    }, 'structure'));
   }
 
   #card(o, i, state) {

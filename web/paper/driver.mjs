@@ -20,8 +20,8 @@
 //               {type: 'images', ok, message} · {type: 'error', id, field, message}
 // Curve arrays are Float64Array copies whose buffers are transferred.
 import { needsImages } from './state.mjs';
+import { LabDriver } from '../lib/lab-driver.mjs';
 
-export const CHUNK_MS = 20;
 const CURVES = ['batch', 'epoch', 'trainLoss', 'testLoss', 'testAccuracy'];
 
 /** The seeds of a train config (its `seeds`, or `seed`, or [1]). */
@@ -45,25 +45,9 @@ export function runConfigs(config) {
   return out;
 }
 
-export class PaperDriver {
-  #gs;
-  #post;
-  #yield;
-  #now;
+export class PaperDriver extends LabDriver {
   #job = null;
   #waiting = null;
-
-  /**
-   * gs: a Gradscape loaded with { train: true }; post(message, transfer): the way out;
-   * yieldTask(): a promise that resolves after pending messages have been handled; now(): ms.
-   */
-  constructor(gs, { post, yieldTask, now = () => performance.now(), chunkMs = CHUNK_MS }) {
-    this.#gs = gs;
-    this.#post = post;
-    this.#yield = yieldTask;
-    this.#now = now;
-    this.chunkMs = chunkMs;
-  }
 
   handle(message) {
     if (message?.type === 'images') this.#images(message.bytes);
@@ -79,10 +63,10 @@ export class PaperDriver {
 
   #images(bytes) {
     try {
-      this.#gs.loadTrainImages(bytes);
-      this.#post({ type: 'images', ok: true });
+      this.gs.loadTrainImages(bytes);
+      this.post({ type: 'images', ok: true });
     } catch (error) {
-      this.#post({ type: 'images', ok: false, message: error.message });
+      this.post({ type: 'images', ok: false, message: error.message });
       return;
     }
     const waiting = this.#waiting;
@@ -94,13 +78,13 @@ export class PaperDriver {
     if (this.#waiting && (id == null || this.#waiting.id === id)) {
       const { id: waitingId } = this.#waiting;
       this.#waiting = null;
-      this.#post({ type: 'cancelled', id: waitingId, batchesDone: 0, elapsed: 0 });
+      this.post({ type: 'cancelled', id: waitingId, batchesDone: 0, elapsed: 0 });
       return;
     }
     const job = this.#job;
     if (!job || (id != null && job.id !== id)) return;
     this.#stop(job);
-    this.#post({ type: 'cancelled', id: job.id, batchesDone: job.batchesDone, elapsed: job.elapsed });
+    this.post({ type: 'cancelled', id: job.id, batchesDone: job.batchesDone, elapsed: job.elapsed });
   }
 
   #stop(job) {
@@ -115,33 +99,33 @@ export class PaperDriver {
   #start(id, config) {
     if (this.#job) this.#cancel(this.#job.id);
     this.#waiting = null;
-    if (needsImages(config.experiment) && !this.#gs.hasTrainImages) {
+    if (needsImages(config.experiment) && !this.gs.hasTrainImages) {
       this.#waiting = { id, config };
-      this.#post({ type: 'waiting', id });
+      this.post({ type: 'waiting', id });
       return;
     }
     let job;
     try {
       job = this.#plan(id, config);
     } catch (error) {
-      this.#post({ type: 'error', id, field: error.field ?? null, message: error.message });
+      this.post({ type: 'error', id, field: error.field ?? null, message: error.message });
       return;
     }
     this.#job = job;
-    this.#post({
+    this.post({
       type: 'start', id, runs: job.runs.map(({ sent, ...info }) => info),
       batchesPerRun: job.batchesPerRun, batchesPerEpoch: job.batchesPerEpoch, parameters: job.parameters,
     });
     this.#loop(job).catch((error) => {
       if (job.stopped) return;
       this.#stop(job);
-      this.#post({ type: 'error', id, field: error.field ?? null, message: error.message });
+      this.post({ type: 'error', id, field: error.field ?? null, message: error.message });
     });
   }
 
   // Validates the config with one session and splits it into the units the loop advances.
   #plan(id, config) {
-    const whole = this.#gs.createTrainSession(config);
+    const whole = this.gs.createTrainSession(config);
     const info = (session, i) => {
       const run = session.run(i);
       return { optimizer_index: run.optimizerIndex, lr: run.lr, seed: run.seed, optimizer: run.optimizer, sent: 0 };
@@ -159,7 +143,7 @@ export class PaperDriver {
     whole.delete();
     try {
       runConfigs(config).forEach((runConfig, i) => {
-        job.units.push({ session: this.#gs.createTrainSession(runConfig), runs: [i] });
+        job.units.push({ session: this.gs.createTrainSession(runConfig), runs: [i] });
       });
     } catch (error) {
       this.#stop(job);
@@ -170,22 +154,22 @@ export class PaperDriver {
 
   async #loop(job) {
     while (!job.stopped) {
-      const t0 = this.#now();
+      const t0 = this.now();
       let open = job.units.filter((u) => u.session && !u.session.finished);
-      while (open.length && this.#now() - t0 < this.chunkMs) {
+      while (open.length && this.now() - t0 < this.chunkMs) {
         const unit = open[job.cursor % open.length];
         job.cursor += 1;
         unit.session.advance(1);
         if (unit.session.finished) open = open.filter((u) => u !== unit);
       }
-      job.elapsed += this.#now() - t0;
+      job.elapsed += this.now() - t0;
       this.#sendPoints(job);
       if (!open.length) {
         this.#stop(job);
-        this.#post({ type: 'done', id: job.id, batchesDone: job.batchesDone, elapsed: job.elapsed });
+        this.post({ type: 'done', id: job.id, batchesDone: job.batchesDone, elapsed: job.elapsed });
         return;
       }
-      await this.#yield();
+      await this.yieldTask();
     }
   }
 
@@ -224,6 +208,6 @@ export class PaperDriver {
       }
     }
     job.batchesDone = done;
-    this.#post({ type: 'points', id: job.id, runs, batchesDone: done, elapsed: job.elapsed }, transfer);
+    this.post({ type: 'points', id: job.id, runs, batchesDone: done, elapsed: job.elapsed }, transfer);
   }
 }

@@ -2,7 +2,7 @@
 // point's final training loss (mean over the seeds; "diverged" or "…" while running), the chosen
 // (lowest) one marked, then the chosen point's test accuracy and training time per epoch (the
 // mean over its seeds of the wall-clock seconds, evaluation excluded).
-import { formatNumber } from '../regret/format.mjs';
+import { formatNumber } from '../lib/format.mjs';
 
 function el(tag, className, text) {
   const node = document.createElement(tag);

@@ -1,7 +1,8 @@
 // The page's side of the paper lab's worker (driver.mjs): hands it the image bytes, starts and
 // cancels runs, and gathers the streamed points of every run into growable columns. Only the
 // newest run's messages count; a finished or cancelled job's curves stay until the next run.
-import { CANCELLED, Column, Waiters, failed } from '../regret/runner.mjs';
+import { Column } from '../lib/column.mjs';
+import { CANCELLED, RunRunner } from '../lib/lab-runner.mjs';
 
 const CURVES = ['batch', 'epoch', 'trainLoss', 'testLoss', 'testAccuracy'];
 
@@ -37,66 +38,20 @@ export class TrainJob {
   }
 }
 
-export class PaperRunner {
-  #worker;
-  #nextId = 1;
-  #handlers;
-  /** The current job (kept after it finishes or is cancelled), or null. */
-  job = null;
-  /** The run asked for and not started yet: {id, config, waiting}. */
-  pending = null;
-  #waiters = new Waiters();
-  #failure = null;  // the engine's message when the newest run failed
-
-  /**
-   * handlers: onReady(registry, flavour), onFatal(message), onImages({ok, message}), onWaiting(),
-   * onStart(job), onPoints(job), onDone(job), onCancelled(job), onError({config, field, message}).
-   */
-  constructor(worker, handlers) {
-    this.#worker = worker;
-    this.#handlers = handlers;
-    worker.addEventListener('message', (event) => this.#receive(event.data));
-    worker.addEventListener('error', (event) => handlers.onFatal?.(event.message || 'the worker failed to start'));
-  }
-
-  get running() { return this.pending !== null || this.job?.state === 'running'; }
-
+/**
+ * handlers: onReady(registry, flavour), onFatal(message), onImages({ok, message}), onWaiting(),
+ * onStart(job), onPoints(job), onDone(job), onCancelled(job), onError({config, field, message}).
+ */
+export class PaperRunner extends RunRunner {
   /** Hands the worker the bytes of the image file (transferred). */
   images(bytes) {
-    this.#worker.postMessage({ type: 'images', bytes }, [bytes.buffer]);
+    this.send({ type: 'images', bytes }, [bytes.buffer]);
   }
 
-  run(config) {
-    const id = this.#nextId++;
-    this.pending = { id, config, waiting: false };
-    this.#failure = null;
-    this.#worker.postMessage({ type: 'run', id, config });
-    return id;
-  }
+  doneResult() { return Promise.resolve(this.job); }
 
-  /**
-   * A promise of the newest run's job once it has finished (when a new run() replaces it first, of
-   * that one); rejects when it fails or is cancelled.
-   */
-  whenDone() {
-    if (!this.pending) {
-      if (this.#failure !== null) return Promise.reject(new Error(failed(this.#failure)));
-      if (!this.job) return Promise.reject(new Error('result: nothing has been run'));
-      if (this.job.state === 'done') return Promise.resolve(this.job);
-      if (this.job.state === 'cancelled') return Promise.reject(new Error(CANCELLED));
-    }
-    return this.#waiters.wait();
-  }
-
-  cancel() {
-    const id = this.pending?.id ?? (this.job?.state === 'running' ? this.job.id : null);
-    if (id != null) this.#worker.postMessage({ type: 'cancel', id });
-  }
-
-  #receive(message) {
-    const h = this.#handlers;
-    if (message.type === 'ready') return h.onReady?.(message.registry, message.flavour);
-    if (message.type === 'fatal') return h.onFatal?.(message.message);
+  receive(message) {
+    const h = this.handlers;
     if (message.type === 'images') return h.onImages?.(message);
     const current = this.pending?.id ?? this.job?.id;
     if (message.id !== current) return undefined;
@@ -114,24 +69,18 @@ export class PaperRunner {
       case 'done':
         this.job.state = 'done';
         this.job.elapsed = message.elapsed;
-        this.#waiters.resolve(() => Promise.resolve(this.job));
+        this.waiters.resolve(() => Promise.resolve(this.job));
         return h.onDone?.(this.job);
       case 'cancelled':
-        this.#waiters.reject(CANCELLED);
+        this.waiters.reject(CANCELLED);
         if (this.pending?.id === message.id) {
           this.pending = null;
           return h.onCancelled?.(this.job);
         }
         this.job.state = 'cancelled';
         return h.onCancelled?.(this.job);
-      case 'error': {
-        const config = this.pending?.config ?? this.job?.config;
-        if (this.pending?.id === message.id) this.pending = null;
-        else if (this.job) this.job.state = 'error';
-        this.#failure = message.message;
-        this.#waiters.reject(failed(message.message));
-        return h.onError?.({ config, field: message.field, message: message.message });
-      }
+      case 'error':
+        return this.fail(message);
       default:
         return undefined;
     }

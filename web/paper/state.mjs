@@ -1,4 +1,4 @@
-// The paper lab's state and its URL hash through one PROPS table (shared/hash-table.mjs). A state is
+// The paper lab's state and its URL hash through one PROPS table (lib/hash-table.mjs). A state is
 // one figure's experiment: the train config's fields (docs/train-schema.md) plus `figure` (which of
 // the paper's figures it replays, and so which claim the page checks) and, for Fig. 4, `ablation`
 // (β₁ values × β₂ values × log₁₀ α grid, with and without bias correction), from which toConfig()
@@ -6,14 +6,14 @@
 // so "#fig=2" is Fig. 2 as shipped. The hash's syntax is checked here; the engine checks the meaning
 // and names the config field.
 import { FIGURES, findPreset } from './presets.mjs';
-import { HashError, number, oneOf, optimizers, parseNumber, record } from '../shared/hash-codecs.mjs';
-import { decodeProps, encodeProps } from '../shared/hash-table.mjs';
-import { Store as SharedStore } from '../shared/store.mjs';
+import { HashError, number, oneOf, optimizers, parseNumber, record } from '../lib/hash-codecs.mjs';
+import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
+import { Store as SharedStore } from '../lib/store.mjs';
+import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
 export { HashError };
 
 export const EXPERIMENTS = ['logreg_images', 'logreg_bow', 'mlp_images', 'vae_images'];
-export const MAX_OPTIMIZERS = 8;
 const FIGURE_OF = { logreg_images: '1l', logreg_bow: '1r', mlp_images: '2', vae_images: '4' };
 const IMAGES = { train: 6000, test: 1000 };
 const BOW = { train: 5000, test: 1000 };
@@ -111,7 +111,7 @@ export function fromConfig(config) {
   });
 }
 
-// Codecs of this page's own values (the shared ones live in ../shared/hash-codecs.mjs).
+// Codecs of this page's own values (the shared ones live in ../lib/hash-codecs.mjs).
 
 // 1,2,3 (any count)
 const list = {

@@ -2,8 +2,8 @@
 // optimizer entry, the grid summaries, the claim check and, for Fig. 4, the ablation table, and
 // drawJob() draws them; a run's label; and the progress in words (minibatches done / total, runs/s,
 // ETA).
-import { runColour } from '../landscape/palette.mjs';
-import { formatDuration, formatInt, formatNumber } from '../regret/format.mjs';
+import { runColour } from '../lib/palette.mjs';
+import { formatDuration, formatInt, formatNumber } from '../lib/format.mjs';
 import { summariseAll } from './summary.mjs';
 import { checkClaim, renderClaim } from './claims.mjs';
 import { ablationTable, renderAblation } from './ablation.mjs';

@@ -2,46 +2,33 @@
 // controls, the run bar (progress, steps/s, ETA, Cancel), the runs table, the charts and the
 // findings. Every edit re-runs the configuration in the worker; points stream in chunk by chunk and
 // are drawn at most once per animation frame.
-import { setUpCopyLink } from '../shared/copy-link.mjs';
-import { setUpEmbedButton } from '../shared/embed-button.mjs';
+import { setUpCopyLink } from '../lib/copy-link.mjs';
+import { setUpEmbedButton } from '../lib/embed-button.mjs';
 import 'uplot/dist/uPlot.min.css';
-import { setUpPresetSelect, showStory } from '../shared/preset-select.mjs';
-import { loadKatex } from '../shared/katex-loader.mjs';
-import { Store, defaultState, decodeHash, encodeHash, toConfig, problemDimension, HashError } from './state.mjs';
+import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
+import { loadKatex } from '../lib/katex-loader.mjs';
+import { Store, defaultState, decodeHash, encodeHash, toConfig, problemDimension } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { RegretRunner } from './runner.mjs';
+import { startLabWorker } from '../lib/lab-runner.mjs';
+import { LabLink } from '../lib/page-shell.mjs';
+import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { RegretCharts } from './charts.mjs';
 import { firstCrossing, latest, renderFindings } from './findings.mjs';
 import { renderRuns } from './table.mjs';
-import { formatDuration, formatInt, formatRate } from './format.mjs';
-import { initTheme } from '../landscape/theme.mjs';
-import { runColour } from '../landscape/palette.mjs';
-import { showMessage } from '../shared/notices.mjs';
+import { formatDuration, formatInt, formatRate } from '../lib/format.mjs';
+import { initTheme } from '../lib/theme.mjs';
+import { runColour } from '../lib/palette.mjs';
+import { showMessage } from '../lib/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
+const FALLBACK = 'Showing the default regret lab instead.';
 const LIVE_DELAY = 150;
-
-function linkProblem(error) {
-  const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
-  return `This link could not be used (${why}). Showing the default regret lab instead.`;
-}
-
-/** Resolves with the worker's registry once the engine is loaded. */
-function startWorker(handlers) {
-  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
-  return new Promise((resolve, reject) => {
-    const runner = new RegretRunner(worker, {
-      ...handlers,
-      onReady: (registry, flavour) => resolve({ runner, registry, flavour }),
-      onFatal: (message) => reject(new Error(message)),
-    });
-  });
-}
 
 export async function start() {
   const handlers = {};
-  const { runner, registry, flavour } = await startWorker({
+  const { runner, registry, flavour } = await startLabWorker('regret', RegretRunner, {
     onStart: (job) => handlers.onStart(job),
     onPoints: (job) => handlers.onPoints(job),
     onDone: (job) => handlers.onDone(job),
@@ -49,24 +36,17 @@ export async function start() {
     onError: (error) => handlers.onError(error),
   });
 
-  let fromLink = false;
-  let initial = defaultState();
-  if (location.hash && location.hash !== '#') {
-    try {
-      initial = decodeHash(location.hash);
-      fromLink = true;
-    } catch (error) {
-      showMessage(linkProblem(error), 'link');
-    }
-  }
-  const store = new Store(initial);
+  const link = new LabLink({ decodeHash, defaultState }, FALLBACK, () => {
+    store.replace(defaultState(), 'fallback');
+    showStory(findPreset('reddi'));
+  });
+  const store = new Store(link.state);
   const controls = new Controls($('controls'), { registry, store });
   const charts = new RegretCharts($('charts'), $('iterate'));
   const theme = initTheme($('theme'), () => charts.setTheme());
   charts.setTheme(theme.current);
 
   let wallStart = 0;
-  let frame = 0;
   const view = { crossings: [] };
 
   const runMeta = (config) => config.optimizers.map((o, i) => {
@@ -87,7 +67,7 @@ export async function start() {
     job.problem = job.config.problem;
     job.dim = problemDimension(registry, job.config.problem);
     job.wallStart = wallStart;
-    fromLink = false;
+    link.accept();
     drawSoon();
   };
   handlers.onPoints = () => drawSoon();
@@ -100,24 +80,14 @@ export async function start() {
     drawNow();
   };
   handlers.onError = ({ field, message }) => {
-    if (fromLink) {
-      fromLink = false;
-      showMessage(linkProblem({ message }), 'link');
-      store.replace(defaultState(), 'fallback');
-      showStory(findPreset('reddi'));
-      return;
-    }
+    if (link.refuse(message)) return;
     if (!controls.showError(field, message)) showMessage(message);
     showProgress();
   };
 
-  function drawSoon() {
-    if (!frame) frame = requestAnimationFrame(drawNow);
-  }
+  const { soon: drawSoon, now: drawNow } = frameDrawer(draw);
 
-  function drawNow() {
-    cancelAnimationFrame(frame);
-    frame = 0;
+  function draw() {
     const job = runner.job;
     showProgress();
     if (!job?.meta) return;
@@ -167,19 +137,10 @@ export async function start() {
     }
   }
 
-  let hashTimer = 0;
-  let writingHash = '';
-  function writeHash(state) {
-    clearTimeout(hashTimer);
-    hashTimer = setTimeout(() => {
-      writingHash = encodeHash(state);
-      if (writingHash !== location.hash) history.replaceState(null, '', writingHash);
-    }, 150);
-  }
-
   let liveTimer = 0;
+  const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.');
   store.subscribe((state, reason) => {
-    writeHash(state);
+    hash.write(state);
     showAxes(state.axes);
     if (reason === 'axes') {
       drawNow();
@@ -191,18 +152,6 @@ export async function start() {
     else run(state);
   });
 
-  window.addEventListener('hashchange', () => {
-    if (location.hash === writingHash) return;
-    try {
-      const state = decodeHash(location.hash);
-      showMessage(null);
-      fromLink = false;
-      store.replace(state);
-    } catch (error) {
-      showMessage(`This link could not be used (${error instanceof HashError ? `URL hash: ${error.message}` : error.message}). Keeping the current settings.`, 'link');
-    }
-  });
-
   function showAxes(axes) {
     for (const b of document.querySelectorAll('[data-axes]')) b.setAttribute('aria-pressed', String(b.dataset.axes === axes));
   }
@@ -211,12 +160,11 @@ export async function start() {
   }
   $('run').addEventListener('click', () => run(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
-  $('message-close').addEventListener('click', () => showMessage(null));
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
   setUpPresetSelect(store, PRESETS, 'Stories…');
   renderTex();
-  if (!fromLink) showStory(findPreset('reddi'));
+  if (!link.pending) showStory(findPreset('reddi'));
 
   controls.render();
   showAxes(store.state.axes);

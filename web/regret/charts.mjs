@@ -7,7 +7,7 @@
 // uPlot's stylesheet is the page's to load (regret/app.mjs; the component adopts it in its shadow root).
 import uPlot from 'uplot';
 import { decimate, axisT, axisY } from './decimate.mjs';
-import { formatNumber, formatT } from './format.mjs';
+import { formatNumber, formatT } from '../lib/format.mjs';
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';

@@ -1,13 +1,13 @@
 // The regret lab's sidebar, generated from the engine's registry: the online problem (its
 // parameters, domain, start, horizon T and record_every) and one card per optimizer with every
 // hyperparameter, schedule and label. Fields carry data-field = their config path so the engine's
-// message for a bad value appears right under it (landscape/fields.mjs). brief: only the problem,
+// message for a bad value appears right under it (lib/fields.mjs). brief: only the problem,
 // its parameters and T besides the optimizers (the web component's compact settings).
-import { loadKatex } from '../shared/katex-loader.mjs';
-import { hyperField, selectField } from '../landscape/fields.mjs';
-import { optimizerCard } from '../shared/optimizer-card.mjs';
-import { button, section } from '../shared/dom.mjs';
-import { MAX_OPTIMIZERS, problemInfo, problemDefaults } from './state.mjs';
+import { loadKatex } from '../lib/katex-loader.mjs';
+import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
+import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
+import { section } from '../lib/dom.mjs';
+import { problemInfo, problemDefaults } from './state.mjs';
 
 const HORIZON = { name: 'T', type: 'int', min: 1, max: 10000000, slider_min: 100, slider_max: 10000000, scale: 'log',
   description: 'horizon T: the number of rounds (losses f_1 … f_T)' };
@@ -16,7 +16,6 @@ const RECORD = { name: 'record_every', type: 'int', min: 1, max: 10000000, slide
 const RADIUS = { name: 'radius', type: 'real', min: 0, min_exclusive: true, max: 1e6, slider_min: 0.1, slider_max: 100, scale: 'log',
   description: 'half-width of the box, or radius of the L2 ball; iterates are projected onto it after every step' };
 const COORDINATE = { type: 'real', min: -1e6, max: 1e6, slider_min: -2, slider_max: 2, scale: 'linear' };
-const ORDER = ['adam', 'sgd', 'adagrad', 'rmsprop', 'adamax', 'nadam', 'adamw', 'radam', 'adadelta', 'momentum', 'nag'];
 
 /** Slider range and scale for a problem parameter from its allowed range and default. */
 export function sliderSpec(p) {
@@ -50,23 +49,9 @@ export class Controls {
   }
 
   /** Shows the engine's message under the field it names; false if no such field is on screen. */
-  showError(field, message) {
-    this.clearErrors();
-    const row = field && this.#root.querySelector(`[data-field="${CSS.escape(field)}"]`);
-    if (!row) return false;
-    row.classList.add('invalid');
-    row.querySelector('.field-error').textContent = message;
-    row.closest('details')?.setAttribute('open', '');
-    row.scrollIntoView?.({ block: 'nearest' });
-    return true;
-  }
+  showError(field, message) { return showFieldError(this.#root, field, message, { scroll: true }); }
 
-  clearErrors() {
-    for (const row of this.#root.querySelectorAll('.invalid')) {
-      row.classList.remove('invalid');
-      row.querySelector('.field-error').textContent = '';
-    }
-  }
+  clearErrors() { clearFieldErrors(this.#root); }
 
   #edit(mutate, final) {
     this.#store.update(mutate, final ? 'edit' : 'live');
@@ -151,17 +136,11 @@ export class Controls {
   }
 
   #optimizerPanel(state) {
-    const panel = section(`Optimizers (${state.optimizers.length}/${MAX_OPTIMIZERS})`);
-    panel.append(...state.optimizers.map((o, i) => this.#card(o, i, state)));
-    const add = button('+ Add optimizer', 'add', () => this.#add(), 'Add an optimizer');
-    add.disabled = state.optimizers.length >= MAX_OPTIMIZERS;
-    panel.append(add);
-    return panel;
+    return optimizerPanel(state.optimizers.map((o, i) => this.#card(o, i, state)), () => this.#add());
   }
 
   #add() {
-    const used = new Set(this.#store.state.optimizers.map((o) => o.name));
-    const name = ORDER.find((n) => !used.has(n)) ?? 'adam';
+    const name = nextOptimizer(this.#store.state.optimizers);
     this.#store.update((s) => {
       s.optimizers.push({ name, lr: name === 'adadelta' ? 1 : 0.1, schedule: { name: 'inv_sqrt' } });
     }, 'structure');

@@ -13,8 +13,8 @@
 //               {type: 'result', id, result} · {type: 'error', id, field, message}
 // Every array is a Float64Array copy whose buffer is transferred; a diverged run's arrays stop
 // short of t's.
+import { CHUNK_MS, LabDriver } from '../lib/lab-driver.mjs';
 
-export const CHUNK_MS = 20;
 const FIRST_CHUNK = 256;
 
 /** Whether the problem's comparator is a closed form (tolerance always 0), from the registry. */
@@ -30,25 +30,9 @@ function comparatorSummary(session) {
   return rest;
 }
 
-export class RegretDriver {
-  #gs;
-  #post;
-  #yield;
-  #now;
+export class RegretDriver extends LabDriver {
   #job = null;
   #kept = null;
-
-  /**
-   * gs: a loaded Gradscape; post(message, transfer): the way out; yieldTask(): a promise that
-   * resolves after pending messages have been handled; now(): milliseconds.
-   */
-  constructor(gs, { post, yieldTask, now = () => performance.now(), chunkMs = CHUNK_MS }) {
-    this.#gs = gs;
-    this.#post = post;
-    this.#yield = yieldTask;
-    this.#now = now;
-    this.chunkMs = chunkMs;
-  }
 
   handle(message) {
     if (message?.type === 'run') this.#start(message.id, message.config);
@@ -67,7 +51,7 @@ export class RegretDriver {
     const job = this.#job;
     if (!job || (id != null && job.id !== id)) return;
     this.#stop(job);
-    this.#post({ type: 'cancelled', id: job.id, comparator: comparatorSummary(job.session), stepsDone: job.session.stepsDone, elapsed: job.elapsed });
+    this.post({ type: 'cancelled', id: job.id, comparator: comparatorSummary(job.session), stepsDone: job.session.stepsDone, elapsed: job.elapsed });
   }
 
   // Ends the job's loop and keeps its session for a later 'result'.
@@ -81,10 +65,10 @@ export class RegretDriver {
   #result(id) {
     const job = this.#kept?.id === id ? this.#kept : null;
     if (!job) {
-      this.#post({ type: 'error', id, field: null, message: 'result: the run is still going, or was replaced by a newer one' });
+      this.post({ type: 'error', id, field: null, message: 'result: the run is still going, or was replaced by a newer one' });
       return;
     }
-    this.#post({ type: 'result', id, result: job.session.result() });
+    this.post({ type: 'result', id, result: job.session.result() });
   }
 
   #start(id, config) {
@@ -93,21 +77,21 @@ export class RegretDriver {
     this.#kept = null;
     let session;
     try {
-      session = this.#gs.createRegretSession(config);
+      session = this.gs.createRegretSession(config);
     } catch (error) {
-      this.#post({ type: 'error', id, field: error.field ?? null, message: error.message });
+      this.post({ type: 'error', id, field: error.field ?? null, message: error.message });
       return;
     }
     const job = {
       id, session, sent: 0, runSent: new Array(session.runCount).fill(0), elapsed: 0, stopped: false,
-      chunk: FIRST_CHUNK, exact: exactComparator(this.#gs.registry, config),
+      chunk: FIRST_CHUNK, exact: exactComparator(this.gs.registry, config),
     };
     this.#job = job;
-    this.#post({ type: 'start', id, runCount: session.runCount, totalSteps: session.totalSteps });
+    this.post({ type: 'start', id, runCount: session.runCount, totalSteps: session.totalSteps });
     this.#loop(job).catch((error) => {
       if (job.stopped) return;
       this.#stop(job);
-      this.#post({ type: 'error', id, field: error.field ?? null, message: error.message });
+      this.post({ type: 'error', id, field: error.field ?? null, message: error.message });
     });
   }
 
@@ -116,18 +100,18 @@ export class RegretDriver {
     while (!job.stopped) {
       const remaining = session.totalSteps - session.stepsDone;
       const k = Math.max(1, Math.min(job.chunk, remaining));
-      const t0 = this.#now();
+      const t0 = this.now();
       if (remaining > 0) session.advance(k);
-      const dt = this.#now() - t0;
+      const dt = this.now() - t0;
       job.elapsed += dt;
       job.chunk = nextChunk(job.chunk, k, dt, this.chunkMs);
       this.#sendPoints(job);
       if (session.finished || remaining <= 0) {
         this.#stop(job);
-        this.#post({ type: 'done', id: job.id, comparator: comparatorSummary(session), stepsDone: session.stepsDone, elapsed: job.elapsed });
+        this.post({ type: 'done', id: job.id, comparator: comparatorSummary(session), stepsDone: session.stepsDone, elapsed: job.elapsed });
         return;
       }
-      await this.#yield();
+      await this.yieldTask();
     }
   }
 
@@ -155,7 +139,7 @@ export class RegretDriver {
       : Float64Array.from(session.comparator().tolerances.slice(from, from + t.length));
     transfer.push(tolerance.buffer);
     job.sent = from + t.length;
-    this.#post({ type: 'points', id: job.id, from, t, tolerance, runs, stepsDone: session.stepsDone, elapsed: job.elapsed }, transfer);
+    this.post({ type: 'points', id: job.id, from, t, tolerance, runs, stepsDone: session.stepsDone, elapsed: job.elapsed }, transfer);
   }
 }
 

@@ -2,7 +2,7 @@
 // why that can happen: Reddi, Kale & Kumar's counterexample to the theorem's proof), and, on the
 // reddi problem, how each run's average regret compares with the 2(C − 2)/3 of a learner that sits
 // at x = +1. Every number is read from the data; nothing is hard-coded.
-import { formatNumber, formatT } from './format.mjs';
+import { formatNumber, formatT } from '../lib/format.mjs';
 
 /** The first certified record where run i's regret exceeds its (finite) bound, or null. */
 export const firstCrossing = (job, i) => job.runs[i].crossing;

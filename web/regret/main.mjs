@@ -1,13 +1,5 @@
 // Entry point of the regret lab page (regret.html).
 import { start } from './app.mjs';
-import { registerOffline } from '../shared/offline.mjs';
+import { runPage } from '../lib/page-shell.mjs';
 
-registerOffline();
-start().catch((error) => {
-  const box = document.getElementById('message');
-  box.hidden = false;
-  document.getElementById('message-text').textContent = `The regret lab could not start: ${error.message}`;
-  document.getElementById('progress-text').textContent = '';
-  document.body.dataset.ready = 'error';
-  console.error(error);
-});
+runPage('The regret lab', start);

@@ -1,52 +1,9 @@
 // The page's side of the worker: starts and cancels runs, gathers the streamed points into
 // growable Float64Arrays (RunData) and reports progress. Only the newest run's messages count.
+import { Column } from '../lib/column.mjs';
+import { CANCELLED, RunRunner } from '../lib/lab-runner.mjs';
 
 const CERTIFIED = 0.01;
-
-/** A growable Float64Array: append() copies a chunk in; view() is the filled part. */
-export class Column {
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
-    this.length = 0;
-  }
-  append(values) {
-    const need = this.length + values.length;
-    if (need > this.data.length) {
-      const grown = new Float64Array(Math.max(need, 2 * this.data.length));
-      grown.set(this.data.subarray(0, this.length));
-      this.data = grown;
-    }
-    this.data.set(values, this.length);
-    this.length = need;
-  }
-  view() { return this.data.subarray(0, this.length); }
-}
-
-export const CANCELLED = 'result: the computation was cancelled before it finished';
-export const failed = (message) => `result: the computation failed: ${message}`;
-
-/**
- * The promises of callers waiting for the current computation to finish, settled together:
- * resolve(get) gives each what get() promises (called once, only when someone waits).
- */
-export class Waiters {
-  #waiting = [];
-  wait() { return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject })); }
-  resolve(get) {
-    const waiting = this.#take();
-    if (!waiting.length) return;
-    const promise = get();
-    for (const w of waiting) promise.then(w.resolve, w.reject);
-  }
-  reject(message) {
-    for (const w of this.#take()) w.reject(new Error(message));
-  }
-  #take() {
-    const waiting = this.#waiting;
-    this.#waiting = [];
-    return waiting;
-  }
-}
 
 /**
  * Everything recorded so far of one job: the record times t, the comparator's tolerance at each,
@@ -121,38 +78,12 @@ export class RunData {
   }
 }
 
-export class RegretRunner {
-  #worker;
-  #nextId = 1;
-  #handlers;
-  /** The current job's data (kept after it finishes or is cancelled), or null. */
-  job = null;
-
+/**
+ * handlers: onReady(registry, flavour), onFatal(message), onStart(job), onPoints(job),
+ * onDone(job), onCancelled(job), onError({config, field, message}).
+ */
+export class RegretRunner extends RunRunner {
   #result = null;  // the result asked for last: {id, promise, resolve, reject, settled}
-  #waiters = new Waiters();
-  #failure = null;  // the engine's message when the newest run failed
-
-  /**
-   * handlers: onReady(registry, flavour), onFatal(message), onStart(job), onPoints(job),
-   * onDone(job), onCancelled(job), onError({config, field, message}).
-   */
-  constructor(worker, handlers) {
-    this.#worker = worker;
-    this.#handlers = handlers;
-    this.pending = null;
-    worker.addEventListener('message', (event) => this.#receive(event.data));
-    worker.addEventListener('error', (event) => handlers.onFatal?.(event.message || 'the worker failed to start'));
-  }
-
-  get running() { return this.pending !== null || this.job?.state === 'running'; }
-
-  run(config) {
-    const id = this.#nextId++;
-    this.pending = { id, config };
-    this.#failure = null;
-    this.#worker.postMessage({ type: 'run', id, config });
-    return id;
-  }
 
   /** The result JSON (DESIGN.md) of the current job once it has finished or was cancelled. */
   result() {
@@ -162,34 +93,15 @@ export class RegretRunner {
       const asked = { id: job.id, settled: false };
       asked.promise = new Promise((resolve, reject) => Object.assign(asked, { resolve, reject }));
       this.#result = asked;
-      this.#worker.postMessage({ type: 'result', id: job.id });
+      this.send({ type: 'result', id: job.id });
     }
     return this.#result.promise;
   }
 
-  /**
-   * A promise of the result JSON of the newest run once it has finished (when a new run() replaces
-   * it first, of that one); rejects when it fails or is cancelled.
-   */
-  whenDone() {
-    if (!this.pending) {
-      if (this.#failure !== null) return Promise.reject(new Error(failed(this.#failure)));
-      if (!this.job) return Promise.reject(new Error('result: nothing has been run'));
-      if (this.job.state === 'done') return this.result();
-      if (this.job.state === 'cancelled') return Promise.reject(new Error(CANCELLED));
-    }
-    return this.#waiters.wait();
-  }
+  doneResult() { return this.result(); }
 
-  cancel() {
-    const id = this.pending?.id ?? (this.job?.state === 'running' ? this.job.id : null);
-    if (id != null) this.#worker.postMessage({ type: 'cancel', id });
-  }
-
-  #receive(message) {
-    const h = this.#handlers;
-    if (message.type === 'ready') return h.onReady?.(message.registry, message.flavour);
-    if (message.type === 'fatal') return h.onFatal?.(message.message);
+  receive(message) {
+    const h = this.handlers;
     const asked = this.#result;
     if (asked && !asked.settled && message.id === asked.id && (message.type === 'result' || message.type === 'error')) {
       asked.settled = true;
@@ -212,10 +124,10 @@ export class RegretRunner {
         this.job.elapsed = message.elapsed;
         this.job.comparator = message.comparator;
         this.job.state = 'done';
-        this.#waiters.resolve(() => this.result());
+        this.waiters.resolve(() => this.result());
         return h.onDone?.(this.job);
       case 'cancelled':
-        this.#waiters.reject(CANCELLED);
+        this.waiters.reject(CANCELLED);
         if (this.pending?.id === message.id) {
           this.pending = null;
           return undefined;
@@ -224,14 +136,8 @@ export class RegretRunner {
         this.job.comparator = message.comparator;
         this.job.state = 'cancelled';
         return h.onCancelled?.(this.job);
-      case 'error': {
-        const config = this.pending?.config ?? this.job?.config;
-        if (this.pending?.id === message.id) this.pending = null;
-        else if (this.job) this.job.state = 'error';
-        this.#failure = message.message;
-        this.#waiters.reject(failed(message.message));
-        return h.onError?.({ config, field: message.field, message: message.message });
-      }
+      case 'error':
+        return this.fail(message);
       default:
         return undefined;
     }

@@ -4,13 +4,13 @@
 // stays short; decoding checks the syntax here and the engine validates the meaning (DESIGN.md,
 // "Regret config and result").
 import { findPreset } from './presets.mjs';
-import { HashError, number, oneOf, optimizers, parseNumber, record, text } from '../shared/hash-codecs.mjs';
-import { decodeProps, encodeProps } from '../shared/hash-table.mjs';
-import { Store as SharedStore } from '../shared/store.mjs';
+import { HashError, number, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
+import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
+import { Store as SharedStore } from '../lib/store.mjs';
+import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
 export { HashError };
 
-export const MAX_OPTIMIZERS = 8;
 export const AXES = ['loglog', 'linear'];
 
 const clone = (value) => structuredClone(value);
@@ -95,7 +95,7 @@ export function fromConfig(config, registry) {
   });
 }
 
-// Codecs of this page's own values (the shared ones live in ../shared/hash-codecs.mjs).
+// Codecs of this page's own values (the shared ones live in ../lib/hash-codecs.mjs).
 
 // 1 (every coordinate) or 0.5,-0.5,1
 const start = {

@@ -3,7 +3,7 @@
 // does not apply), x_t for 1-D problems and a status; the caption gives the best fixed point in
 // hindsight and why a run has no bound.
 import { growth, latest } from './findings.mjs';
-import { formatInt, formatNumber, formatT } from './format.mjs';
+import { formatInt, formatNumber, formatT } from '../lib/format.mjs';
 
 /** Fills `root` with the table of `job` (runner.mjs RunData with meta and dim set by the app). */
 export function renderRuns(root, job, crossings) {

@@ -10,53 +10,39 @@
 //     in the engine; ms_total runs from the user action (the edit, preset, Compute) to the last row
 //     drawn; live is true for the coarse maps computed while a slider moves.
 //   window.gradscapeSweep: {store, runner, registry, views, stats: {maps, live}, pick(map, i, j)}.
-import { setUpCopyLink } from '../shared/copy-link.mjs';
-import { setUpEmbedButton } from '../shared/embed-button.mjs';
-import { setUpPresetSelect, showStory } from '../shared/preset-select.mjs';
+import { setUpCopyLink } from '../lib/copy-link.mjs';
+import { setUpEmbedButton } from '../lib/embed-button.mjs';
+import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
-import { Store, defaultState, decodeHash, encodeHash, toConfigs, HashError, comparing } from './state.mjs';
+import { Store, defaultState, decodeHash, encodeHash, toConfigs, comparing } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { SweepRunner } from './runner.mjs';
+import { startLabWorker } from '../lib/lab-runner.mjs';
+import { LabLink } from '../lib/page-shell.mjs';
 import { MapView } from './map-view.mjs';
 import { mapScale } from './colours.mjs';
 import { momentumBoundary } from './boundary.mjs';
 import { objectiveContours } from './contours.mjs';
 import { CellPreview } from './cell-preview.mjs';
 import { setUpExports } from './exports.mjs';
-import { formatDuration, formatInt, formatNumber } from '../regret/format.mjs';
-import { initTheme } from '../landscape/theme.mjs';
-import { THEMES } from '../landscape/surface/style.mjs';
-import { showMessage } from '../shared/notices.mjs';
+import { formatDuration, formatInt, formatNumber } from '../lib/format.mjs';
+import { initTheme } from '../lib/theme.mjs';
+import { THEMES } from '../lib/canvas-style.mjs';
+import { showMessage } from '../lib/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
+const FALLBACK = 'Showing the default sweep lab instead.';
 // While a map fills in it is redrawn at most this often: every redraw recolours the whole map on
 // the main thread, which on a 2-core machine slows the worker down.
 const PROGRESS_MS = 100;
-
-function linkProblem(error) {
-  const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
-  return `This link could not be used (${why}). Showing the default sweep lab instead.`;
-}
-
-/** Resolves with the runner once the worker's engine is loaded. */
-function startWorker(handlers) {
-  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
-  return new Promise((resolve, reject) => {
-    const runner = new SweepRunner(worker, {
-      ...handlers,
-      onReady: () => resolve(runner),
-      onFatal: (message) => reject(new Error(message)),
-    });
-  });
-}
 
 /** The engine's field for map m's error, as the controls name it (optimizer.lr → optimizers[m].lr). */
 const controlField = (field, m) => (field?.startsWith('optimizer') ? field.replace(/^optimizer/, `optimizers[${m ?? 0}]`) : field);
 
 export async function start() {
   const handlers = {};
-  const [gs, runner] = await Promise.all([loadGradscape(), startWorker({
+  const [gs, { runner }] = await Promise.all([loadGradscape(), startLabWorker('sweep', SweepRunner, {
     onStart: (job) => handlers.onStart(job),
     onRows: (job) => handlers.onRows(job),
     onDone: (job) => handlers.onDone(job),
@@ -65,17 +51,11 @@ export async function start() {
   })]);
   const registry = gs.registry;
 
-  let fromLink = false;
-  let initial = defaultState();
-  if (location.hash && location.hash !== '#') {
-    try {
-      initial = decodeHash(location.hash);
-      fromLink = true;
-    } catch (error) {
-      showMessage(linkProblem(error), 'link');
-    }
-  }
-  const store = new Store(initial);
+  const link = new LabLink({ decodeHash, defaultState }, FALLBACK, () => {
+    store.replace(defaultState(), 'fallback');
+    showStory(findPreset('adam-rosenbrock'));
+  });
+  const store = new Store(link.state);
   const controls = new Controls($('controls'), { registry, store });
   const preview = new CellPreview($('cell'), gs);
   let views = [];
@@ -138,7 +118,7 @@ export async function start() {
   }
 
   handlers.onStart = (job) => {
-    fromLink = false;
+    link.accept();
     job.contours = objectiveContours(gs, job.maps[0].config);
     if (!job.live && pinned) {
       pinned = null;
@@ -170,13 +150,7 @@ export async function start() {
   };
   handlers.onError = ({ map, field, message }) => {
     document.body.dataset.sweep = 'error';
-    if (fromLink) {
-      fromLink = false;
-      showMessage(linkProblem({ message }), 'link');
-      store.replace(defaultState(), 'fallback');
-      showStory(findPreset('adam-rosenbrock'));
-      return;
-    }
+    if (link.refuse(message)) return;
     const text = comparing(store.state) && map === 1 ? `Right map: ${message}` : message;
     controls.showError(controlField(field, map), text);
     showMessage(text);
@@ -225,38 +199,16 @@ export async function start() {
     }
   }
 
-  let hashTimer = 0;
-  let writingHash = '';
-  function writeHash(state) {
-    clearTimeout(hashTimer);
-    hashTimer = setTimeout(() => {
-      writingHash = encodeHash(state);
-      if (writingHash !== location.hash) history.replaceState(null, '', writingHash);
-    }, 150);
-  }
-
+  const hash = link.syncHash(store, encodeHash, 'Keeping the current map.', { onTrial: true });
   store.subscribe((state, reason) => {
-    writeHash(state);
+    hash.write(state);
     if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();
     if (reason === 'structure') $('story').hidden = true;
     compute(state, { live: reason === 'live' });
   });
 
-  window.addEventListener('hashchange', () => {
-    if (location.hash === writingHash) return;
-    try {
-      const state = decodeHash(location.hash);
-      showMessage(null);
-      fromLink = true;
-      store.replace(state);
-    } catch (error) {
-      showMessage(`This link could not be used (${error instanceof HashError ? `URL hash: ${error.message}` : error.message}). Keeping the current map.`, 'link');
-    }
-  });
-
   $('run').addEventListener('click', () => compute(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
-  $('message-close').addEventListener('click', () => showMessage(null));
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'sweep', () => ({ hash: encodeHash(store.state), config: toConfigs(store.state, registry)[0] }));
   setUpPresetSelect(store, PRESETS, 'Preset maps…');
@@ -266,7 +218,7 @@ export async function start() {
     results: () => runner.result(),
     background: () => THEMES[theme.current].background,
   });
-  if (!fromLink) showStory(findPreset('adam-rosenbrock'));
+  if (!link.pending) showStory(findPreset('adam-rosenbrock'));
 
   controls.render();
   compute(store.state);

@@ -2,7 +2,7 @@
 // spacing for log axes), the ticks that fit (decades, then 2 and 5 × 10^k, on log axes; d3's nice
 // ticks on linear ones) and the title: the hyperparameter's name and its symbol.
 import { scaleLinear } from 'd3-scale';
-import { formatNumber } from '../landscape/surface/format.mjs';
+import { formatPrecise } from '../lib/format.mjs';
 
 const SYMBOLS = {
   lr: 'α', beta1: 'β₁', beta2: 'β₂', beta: 'β', momentum: 'μ', dampening: 'τ', eps: 'ε', weight_decay: 'λ',
@@ -49,7 +49,7 @@ function logTicks(axis, count) {
     }
   }
   if (ticks.length < 2) {
-    return [lo, hi].map((v) => ({ value: v, text: formatNumber(v) }));
+    return [lo, hi].map((v) => ({ value: v, text: formatPrecise(v) }));
   }
   return ticks;
 }

@@ -4,8 +4,8 @@
 // landscape's own state: fromConfig, then encodeHash).
 import { SurfaceView } from '../landscape/surface.mjs';
 import { encodeHash, fromConfig } from '../landscape/state.mjs';
-import { runColour } from '../landscape/palette.mjs';
-import { formatNumber } from '../landscape/surface/format.mjs';
+import { runColour } from '../lib/palette.mjs';
+import { formatPrecise } from '../lib/format.mjs';
 import { cellLines } from './cell-text.mjs';
 
 export class CellPreview {
@@ -37,7 +37,7 @@ export class CellPreview {
     $('cell-lines').replaceChildren(...cellLines(map, i, j).map((text) => Object.assign(document.createElement('li'), { textContent: text })));
     $('cell-run').textContent = run.status === 'diverged'
       ? `Replayed alone: diverged at step ${run.diverged_at}.`
-      : `Replayed alone: final loss ${formatNumber(run.loss.at(-1))} after ${config.steps} steps.`;
+      : `Replayed alone: final loss ${formatPrecise(run.loss.at(-1))} after ${config.steps} steps.`;
     this.link.href = `./index.html${encodeHash(fromConfig(config))}`;
     this.#draw(config, run, theme);
     return result;

@@ -3,8 +3,8 @@
 // on a categorical palette (one colour per known minimum). Diverged cells are red (the view hatches
 // them), cells whose metric is undefined (tol never reached, no minimum reached) a neutral grey, and
 // cells not computed yet are left transparent. One scale is shared by both maps of compare mode.
-import { NEUTRAL, viridisTable } from '../landscape/surface/colormap.mjs';
-import { levelOf } from '../landscape/surface/heatmap.mjs';
+import { NEUTRAL, viridisTable } from '../lib/colormap.mjs';
+import { levelOf } from '../lib/heatmap.mjs';
 
 const LUT = viridisTable(256);
 

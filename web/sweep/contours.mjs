@@ -1,7 +1,7 @@
 // The objective's contour lines under a basin-of-attraction map (axes start_x × start_y, both
 // linear), from the core module's session.grid: the landscape's log-level contours
-// (web/landscape/surface/heatmap.mjs) over the box the map's cells cover, cached per objective and box.
-import { colourScale, contourLines, sampleGrid } from '../landscape/surface/heatmap.mjs';
+// (web/lib/heatmap.mjs) over the box the map's cells cover, cached per objective and box.
+import { colourScale, contourLines, sampleGrid } from '../lib/heatmap.mjs';
 import { valueAt } from './axes.mjs';
 
 const GRID = 160;

@@ -1,27 +1,20 @@
 // The sweep lab's sidebar, generated from the engine's registry: the map (metric, tol, the two axes
 // and compare mode), the surface (objective, its parameters, noise, start, steps, precision) and
-// one optimizer card per map (web/shared/optimizer-card.mjs). Fields carry data-field = the config
+// one optimizer card per map (web/lib/optimizer-card.mjs). Fields carry data-field = the config
 // path the engine names in its messages, so a bad value's message appears right under its field.
 // brief: the map panel without compare mode and the optimizer, no surface panel (the web
 // component's compact settings).
-import { hyperField, selectField } from '../landscape/fields.mjs';
-import { PLAYGROUND_LR } from '../landscape/palette.mjs';
-import { optimizerCard } from '../shared/optimizer-card.mjs';
-import { section } from '../shared/dom.mjs';
+import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
+import { objectiveFields } from '../lib/objective-fields.mjs';
+import { PLAYGROUND_LR } from '../lib/optimizer-facts.mjs';
+import { optimizerCard } from '../lib/optimizer-card.mjs';
+import { section } from '../lib/dom.mjs';
 import { axisTitle } from './axes.mjs';
 import { METRICS, START_AXES, axisParams, comparing, defaultAxis, fitAxes, objectiveInfo } from './state.mjs';
 
 const METRIC_TEXT = {
   final_loss: 'final loss', steps_to_tol: 'steps to tol', nearest_minimum: 'minimum reached',
 };
-const NOISE = [
-  { name: 'sigma', type: 'real', min: 0, max: 1000, slider_min: 0, slider_max: 5, scale: 'linear',
-    description: 'standard deviation σ of Gaussian noise added to every gradient coordinate' },
-  { name: 'sparsity', type: 'real', min: 0, max: 1, max_exclusive: true, slider_min: 0, slider_max: 0.95,
-    scale: 'linear', description: 'probability p that a gradient coordinate is dropped (set to 0)' },
-  { name: 'seed', type: 'int', min: 0, max: 9007199254740991, slider_min: 0, slider_max: 100, scale: 'linear',
-    description: 'seed of the noise: the same seed gives the same noise in every cell' },
-];
 const STEPS = { name: 'steps', type: 'int', min: 0, max: 1000000, slider_min: 10, slider_max: 10000, scale: 'log',
   description: 'optimizer steps of every run (cell)' };
 const TOL = { name: 'tol', type: 'real', min: 0, min_exclusive: true, max: 1e6, slider_min: 1e-12, slider_max: 1, scale: 'log',
@@ -70,22 +63,9 @@ export class Controls {
   }
 
   /** Shows the engine's message under the field it names; false if no such field is on screen. */
-  showError(field, message) {
-    this.clearErrors();
-    const row = field && this.#root.querySelector(`[data-field="${CSS.escape(field)}"]`);
-    if (!row) return false;
-    row.classList.add('invalid');
-    row.querySelector('.field-error').textContent = message;
-    row.closest('details')?.setAttribute('open', '');
-    return true;
-  }
+  showError(field, message) { return showFieldError(this.#root, field, message); }
 
-  clearErrors() {
-    for (const row of this.#root.querySelectorAll('.invalid')) {
-      row.classList.remove('invalid');
-      row.querySelector('.field-error').textContent = '';
-    }
-  }
+  clearErrors() { clearFieldErrors(this.#root); }
 
   #edit(mutate, final) {
     this.#store.update(mutate, final ? 'edit' : 'live');
@@ -157,26 +137,7 @@ export class Controls {
         s.start = null;
         for (const key of ['x', 'y']) if (START_AXES.includes(s[key].param)) s[key] = defaultAxis(this.#registry, s, s[key].param, s[key].n);
       }), 'objective.name'));
-    const description = document.createElement('p');
-    description.className = 'hint';
-    description.textContent = info.description;
-    panel.append(description);
-    for (const p of info.params) {
-      const h = { ...p, slider_min: p.min, slider_max: p.max, scale: 'linear' };
-      panel.append(hyperField(h, state.objective.params[p.name] ?? p.default, {
-        path: `objective.params.${p.name}`,
-        onChange: (v, { final }) => this.#edit((s) => { s.objective.params[p.name] = v; }, final),
-      }));
-    }
-    const noise = document.createElement('div');
-    noise.className = 'field-group';
-    for (const h of NOISE) {
-      noise.append(hyperField(h, state.objective.noise[h.name], {
-        path: `objective.noise.${h.name}`, label: h.name === 'sigma' ? 'noise σ' : h.name,
-        onChange: (v, { final }) => this.#edit((s) => { s.objective.noise[h.name] = v; }, final),
-      }));
-    }
-    panel.append(noise);
+    panel.append(...objectiveFields(info, state.objective, (mutate, final) => this.#edit(mutate, final), 'in every cell'));
     const run = document.createElement('div');
     run.className = 'field-group';
     const start = state.start ?? info.default_start;

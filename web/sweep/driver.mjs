@@ -14,25 +14,11 @@
 //               {type: 'done', id, msEngine} · {type: 'cancelled', id, msEngine}
 //               {type: 'cell', id, map, i, j, config} · {type: 'result', id, results}
 //               {type: 'error', id, map, field, message}   map: which config failed (null: none)
+import { CHUNK_MS, LabDriver } from '../lib/lab-driver.mjs';
 
-export const CHUNK_MS = 20;
-
-export class SweepDriver {
-  #gs;
-  #post;
-  #yield;
-  #now;
+export class SweepDriver extends LabDriver {
   #job = null;
   #kept = null;
-
-  /** gs: a Gradscape loaded with the sweep module; post(message, transfer); yieldTask(); now(). */
-  constructor(gs, { post, yieldTask, now = () => performance.now(), chunkMs = CHUNK_MS }) {
-    this.#gs = gs;
-    this.#post = post;
-    this.#yield = yieldTask;
-    this.#now = now;
-    this.chunkMs = chunkMs;
-  }
 
   handle(message) {
     if (message?.type === 'map') this.#start(message);
@@ -52,7 +38,7 @@ export class SweepDriver {
     const job = this.#job;
     if (!job || (id != null && job.id !== id)) return;
     this.#stop(job);
-    this.#post({ type: 'cancelled', id: job.id, msEngine: job.msEngine });
+    this.post({ type: 'cancelled', id: job.id, msEngine: job.msEngine });
   }
 
   // Ends the job's loop and keeps its sessions for later 'cell' and 'result' requests.
@@ -75,7 +61,7 @@ export class SweepDriver {
     try {
       for (const [map, config] of configs.entries()) {
         try {
-          sessions.push(this.#gs.createSweepSession(config));
+          sessions.push(this.gs.createSweepSession(config));
         } catch (error) {
           error.map = map;
           throw error;
@@ -83,12 +69,12 @@ export class SweepDriver {
       }
     } catch (error) {
       for (const session of sessions) session.delete();
-      this.#post({ type: 'error', id, map: error.map ?? null, field: error.field ?? null, message: error.message });
+      this.post({ type: 'error', id, map: error.map ?? null, field: error.field ?? null, message: error.message });
       return;
     }
     const job = { id, live, sessions, sent: sessions.map(() => 0), msEngine: 0, stopped: false, chunk: 1 };
     this.#job = job;
-    this.#post({
+    this.post({
       type: 'start', id, live,
       maps: sessions.map((s) => ({
         rows: s.rows, columns: s.columns, xValues: Float64Array.from(s.xValues()), yValues: Float64Array.from(s.yValues()),
@@ -98,7 +84,7 @@ export class SweepDriver {
     this.#loop(job).catch((error) => {
       if (job.stopped) return;
       this.#stop(job);
-      this.#post({ type: 'error', id, map: null, field: error.field ?? null, message: error.message });
+      this.post({ type: 'error', id, map: null, field: error.field ?? null, message: error.message });
     });
   }
 
@@ -106,18 +92,18 @@ export class SweepDriver {
     const { sessions } = job;
     while (!job.stopped) {
       const k = job.live ? Infinity : job.chunk;
-      const t0 = this.#now();
+      const t0 = this.now();
       for (const session of sessions) session.advanceRows(Math.min(k, session.rows));
-      const dt = this.#now() - t0;
+      const dt = this.now() - t0;
       job.msEngine += dt;
       job.chunk = nextChunk(job.chunk, dt, this.chunkMs);
       sessions.forEach((session, map) => this.#sendRows(job, map));
       if (sessions.every((s) => s.finished)) {
         this.#stop(job);
-        this.#post({ type: 'done', id: job.id, msEngine: job.msEngine });
+        this.post({ type: 'done', id: job.id, msEngine: job.msEngine });
         return;
       }
-      await this.#yield();
+      await this.yieldTask();
     }
   }
 
@@ -132,7 +118,7 @@ export class SweepDriver {
     const diverged = session.diverged().slice(a, b);
     const divergedAt = session.divergedAt().slice(a, b);
     job.sent[map] = to;
-    this.#post({ type: 'rows', id: job.id, map, from, to, values, diverged, divergedAt, msEngine: job.msEngine },
+    this.post({ type: 'rows', id: job.id, map, from, to, values, diverged, divergedAt, msEngine: job.msEngine },
       [values.buffer, diverged.buffer, divergedAt.buffer]);
   }
 
@@ -148,19 +134,19 @@ export class SweepDriver {
       if (!job) throw new Error('cell: the map was replaced by a newer one');
       const session = job.sessions[map];
       if (!session) throw new Error(`map: no map ${map}`);
-      this.#post({ type: 'cell', id, map, i, j, config: session.cellConfig(i, j) });
+      this.post({ type: 'cell', id, map, i, j, config: session.cellConfig(i, j) });
     } catch (error) {
-      this.#post({ type: 'error', id, map, field: error.field ?? null, message: error.message, request: 'cell' });
+      this.post({ type: 'error', id, map, field: error.field ?? null, message: error.message, request: 'cell' });
     }
   }
 
   #result(id) {
     const job = this.#kept?.id === id ? this.#kept : null;
     if (!job) {
-      this.#post({ type: 'error', id, map: null, field: null, message: 'result: the map is still being computed, or was replaced', request: 'result' });
+      this.post({ type: 'error', id, map: null, field: null, message: 'result: the map is still being computed, or was replaced', request: 'result' });
       return;
     }
-    this.#post({ type: 'result', id, results: job.sessions.map((s) => s.result()) });
+    this.post({ type: 'result', id, results: job.sessions.map((s) => s.result()) });
   }
 }
 

@@ -1,8 +1,8 @@
 // Exports of the sweep lab: the maps as one PNG (each painted afresh at twice the screen
 // resolution with its axes, colour bar and keys, side by side in compare mode), the cells as CSV
 // (map, i, j, both axis values, value, diverged, diverged_at) and the engine's result JSON.
-import { saveFile } from '../landscape/downloads.mjs';
-import { showMessage } from '../shared/notices.mjs';
+import { saveFile } from '../lib/download.mjs';
+import { setUpExportMenu } from '../lib/export-menu.mjs';
 
 const SCALE = 2;
 
@@ -58,10 +58,5 @@ export function setUpExports({ views, maps, results, background }) {
       saveFile('gradscape-sweep.json', JSON.stringify(body), 'application/json');
     },
   };
-  for (const button of document.querySelectorAll('[data-export]')) {
-    button.addEventListener('click', () => {
-      button.closest('details')?.removeAttribute('open');
-      Promise.resolve(actions[button.dataset.export]()).catch((error) => showMessage(`Export: ${error.message}`));
-    });
-  }
+  setUpExportMenu(actions);
 }

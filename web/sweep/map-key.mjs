@@ -2,9 +2,9 @@
 // the landscape's own legend of f; steps_to_tol: viridis over log(1 + steps) with 1, 10, 100 … ticks)
 // and, under the axes, a wrapped row of swatches: one per known minimum (nearest_minimum),
 // "diverged" (red stripes), the metric's undefined colour and the analytic boundary line.
-import { addViridisStops } from '../landscape/surface/colormap.mjs';
+import { addViridisStops } from '../lib/colormap.mjs';
 import { drawColourLegend } from '../landscape/surface/decorations.mjs';
-import { FONT } from '../landscape/surface/style.mjs';
+import { FONT } from '../lib/canvas-style.mjs';
 import { CATEGORICAL, DIVERGED, UNDEFINED, css } from './colours.mjs';
 import { pointText } from './cell-text.mjs';
 

@@ -6,8 +6,8 @@
 // onPick(i, j). It repaints at most once per animation frame, and paints the same figure into a
 // bigger canvas for the PNG export. maxHeight (optional): () => the CSS pixel height the whole
 // figure may take; by default the plot is at most 52% of the window's height.
-import { strokeContours } from '../landscape/surface/heatmap.mjs';
-import { FONT, INK, THEMES } from '../landscape/surface/style.mjs';
+import { strokeContours } from '../lib/heatmap.mjs';
+import { FONT, INK, THEMES } from '../lib/canvas-style.mjs';
 import { axisTicks, axisTitle, unitOf } from './axes.mjs';
 import { CATEGORICAL, DIVERGED, css, divergedPath, paintCells } from './colours.mjs';
 import { cellLines } from './cell-text.mjs';

@@ -3,7 +3,7 @@
 // live request waits (latest wins), and it is sent the moment the worker is free, so the last
 // slider value is always computed. A full-resolution request is sent at once and replaces whatever
 // the worker is doing. Only the newest request's messages count.
-import { CANCELLED, Waiters, failed } from '../regret/runner.mjs';
+import { CANCELLED, LabRunner, failed } from '../lib/lab-runner.mjs';
 
 /** One map as it fills in: cell (i, j) at i + j·columns; NaN in values where not computed yet. */
 export class MapData {
@@ -23,25 +23,14 @@ export class MapData {
   }
 }
 
-export class SweepRunner {
-  #worker;
-  #handlers;
-  #nextId = 1;
+/**
+ * handlers: onReady(registry, flavour), onFatal(message), onStart(job), onRows(job, map), onDone(job),
+ * onCancelled(job), onError(error). job: {id, live, maps, state, since, msEngine, end}.
+ */
+export class SweepRunner extends LabRunner {
   #current = null;      // the newest request sent: {id, configs, live, since}
   #waitingLive = null;  // the newest live request not sent yet
   #asked = new Map();   // "type:id:map:i:j" of a cell or result request → {resolve, reject}
-  #waiters = new Waiters();
-  #failure = null;      // the engine's message when the newest request failed
-  /** The newest request's job once started ({id, live, maps, state, since, msEngine, end}), or null. */
-  job = null;
-
-  /** handlers: onReady(flavour), onFatal(message), onStart(job), onRows(job, map), onDone(job), onCancelled(job), onError(error). */
-  constructor(worker, handlers) {
-    this.#worker = worker;
-    this.#handlers = handlers;
-    worker.addEventListener('message', (event) => this.#receive(event.data));
-    worker.addEventListener('error', (event) => handlers.onFatal?.(event.message || 'the worker failed to start'));
-  }
 
   /** Whether a request is being computed or waits. */
   get busy() { return this.#waitingLive !== null || (this.#current !== null && !this.#current.ended); }
@@ -49,7 +38,7 @@ export class SweepRunner {
   /** Asks for the maps of `configs`; since: the time of the user action (performance.now()). */
   request(configs, { live = false, since = performance.now() } = {}) {
     const request = { configs, live, since };
-    this.#failure = null;
+    this.failure = null;
     if (live && this.#liveInFlight()) {
       this.#waitingLive = request;
       return;
@@ -60,7 +49,7 @@ export class SweepRunner {
 
   cancel() {
     this.#waitingLive = null;
-    if (this.#current) this.#worker.postMessage({ type: 'cancel', id: this.#current.id });
+    if (this.#current) this.send({ type: 'cancel', id: this.#current.id });
   }
 
   /** The run config of cell (i, j) of map `map` of the current job (SweepSession.cellConfig). */
@@ -69,19 +58,7 @@ export class SweepRunner {
   /** The result JSON of every map of the current job, once it has finished or was cancelled. */
   result() { return this.#ask({ type: 'result' }); }
 
-  /**
-   * A promise of the result JSON of every map of the newest request once it has been computed
-   * (when a new request replaces it first, of that one); rejects when it fails or is cancelled.
-   */
-  whenDone() {
-    if (!this.busy) {
-      if (this.#failure !== null) return Promise.reject(new Error(failed(this.#failure)));
-      if (!this.job) return Promise.reject(new Error('result: nothing has been requested'));
-      if (this.job.state === 'done') return this.result();
-      if (this.job.state === 'cancelled') return Promise.reject(new Error(CANCELLED));
-    }
-    return this.#waiters.wait();
-  }
+  doneResult() { return this.result(); }
 
   #ask(message) {
     const id = this.job?.id;
@@ -90,7 +67,7 @@ export class SweepRunner {
     return new Promise((resolve, reject) => {
       this.#asked.get(key)?.reject(new Error('superseded'));
       this.#asked.set(key, { resolve, reject });
-      this.#worker.postMessage({ ...message, id });
+      this.send({ ...message, id });
     });
   }
 
@@ -99,9 +76,9 @@ export class SweepRunner {
   }
 
   #send(request) {
-    const id = this.#nextId++;
+    const id = this.nextId();
     this.#current = { ...request, id };
-    this.#worker.postMessage({ type: 'map', id, configs: request.configs, live: request.live });
+    this.send({ type: 'map', id, configs: request.configs, live: request.live });
   }
 
   // A live job has ended: send the newest waiting live request, if any.
@@ -125,10 +102,8 @@ export class SweepRunner {
     }
   }
 
-  #receive(message) {
-    const h = this.#handlers;
-    if (message.type === 'ready') return h.onReady?.(message.flavour);
-    if (message.type === 'fatal') return h.onFatal?.(message.message);
+  receive(message) {
+    const h = this.handlers;
     if (message.type === 'cell' || message.type === 'result' || message.request) return this.#settle(message);
     if (message.id !== this.#current?.id) return undefined;
     const job = this.job;
@@ -149,10 +124,10 @@ export class SweepRunner {
         job.msEngine = message.msEngine;
         h.onDone?.(job);
         if (job.live) this.#next();
-        if (!this.busy) this.#waiters.resolve(() => this.result());
+        if (!this.busy) this.waiters.resolve(() => this.result());
         return undefined;
       case 'cancelled':
-        this.#waiters.reject(CANCELLED);
+        this.waiters.reject(CANCELLED);
         job.state = 'cancelled';
         job.msEngine = message.msEngine;
         return h.onCancelled?.(job);
@@ -161,8 +136,8 @@ export class SweepRunner {
         h.onError?.({ ...message, live: this.#current.live });
         if (this.#current.live) this.#next();
         if (!this.busy) {
-          this.#failure = message.message;
-          this.#waiters.reject(failed(message.message));
+          this.failure = message.message;
+          this.waiters.reject(failed(message.message));
         }
         return undefined;
       default:

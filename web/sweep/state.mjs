@@ -3,9 +3,9 @@
 // compare mode, a second one: the second map differs from the first only by it. Decoding checks the
 // syntax here; the engine validates the meaning (DESIGN.md, "Sweep config and result").
 import { findPreset } from './presets.mjs';
-import { HashError, number, numbers, oneOf, optimizers, parseNumber, record, text } from '../shared/hash-codecs.mjs';
-import { decodeProps, encodeProps } from '../shared/hash-table.mjs';
-import { Store as SharedStore } from '../shared/store.mjs';
+import { HashError, number, numbers, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
+import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
+import { Store as SharedStore } from '../lib/store.mjs';
 
 export { HashError };
 

@@ -4,7 +4,7 @@
 // to the box as the element does) and a ctx built here: one memoised engine, adoptStyles through
 // adoptedStyleSheets, events logged. window.harness = {view, events, errors, gs, state: 'ready' |
 // 'error' | 'loading', error} is what tests/browser/component-views.test.mjs reads.
-import themeCss from '../../shared/theme.css?inline';
+import themeCss from '../../lib/theme.css?inline';
 import componentCss from '../component.css?inline';
 import { loadGradscape } from '../../api/gradscape.mjs';
 import { PRESETS as REGRET_PRESETS } from '../../regret/presets.mjs';

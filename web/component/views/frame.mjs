@@ -5,7 +5,7 @@
 // for 'full' a settings panel beside the figure (a side column when the view is at least 760 px
 // wide, otherwise a panel over the figure), shown and hidden with the bar's Settings button; and a
 // line for the engine's messages. The root fills the height the element's box gives it; the theme
-// is set on it too (the colours themselves are the box's: shared/theme.css and regret.css set them on
+// is set on it too (the colours themselves are the box's: lib/theme.css and regret.css set them on
 // .gs-box, so the host page's variables never reach the view).
 import viewCss from './views.css?inline';
 

@@ -8,7 +8,7 @@ import legendCss from '../../landscape/legend.css?inline';
 import viewCss from './landscape.css?inline';
 import { fromConfig, toConfig, encodeHash, Store } from '../../landscape/state.mjs';
 import { Player } from '../../landscape/player.mjs';
-import { runColour } from '../../landscape/palette.mjs';
+import { runColour } from '../../lib/palette.mjs';
 import { SurfaceView } from '../../landscape/surface.mjs';
 import { resolvedSpec } from '../../landscape/spec.mjs';
 import { Legend } from '../../landscape/legend.mjs';
@@ -170,7 +170,7 @@ export async function createView(ctx) {
 
   async function showSettings() {
     const { Controls } = await import('../../landscape/controls.mjs');
-    const { default: fieldsCss } = await import('../../shared/fields.css?inline');
+    const { default: fieldsCss } = await import('../../lib/fields.css?inline');
     ctx.adoptStyles(fieldsCss);
     const panel = $('.gs-settings');
     const store = new Store(state);

@@ -14,11 +14,12 @@
 // cannot run; the bag-of-words experiment needs no file.
 // controls 'minimal' and 'full' add the bar (frame.mjs); 'full' the settings (paper/controls.mjs, brief).
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import fieldsCss from '../../shared/fields.css?inline';
+import fieldsCss from '../../lib/fields.css?inline';
 import regretCss from '../../regret/regret.css?inline';
 import paperCss from '../../paper/paper.css?inline';
 import paperViewCss from './paper.css?inline';
 import { PaperDriver } from '../../paper/driver.mjs';
+import { inPageLab, playerMethods } from './in-page-lab.mjs';
 import { PaperRunner } from '../../paper/runner.mjs';
 import { PaperCharts } from '../../paper/charts.mjs';
 import { Controls } from '../../paper/controls.mjs';
@@ -26,12 +27,9 @@ import { downloadFraction, fetchBytes, formatBytes } from '../../paper/data.mjs'
 import { drawJob, entryLabels, progressText, runLabel } from '../../paper/view-model.mjs';
 import { result } from '../../paper/summary.mjs';
 import { Store, encodeHash, fromConfig, needsImages, toConfig } from '../../paper/state.mjs';
-import { InThreadWorker } from './in-thread-worker.mjs';
-import { Slicer } from './slicer.mjs';
-import { ProgressEvents } from './progress-events.mjs';
+import { frameDrawer } from '../../lib/frame-drawer.mjs';
 import { ViewFrame, rerunOnEdits, siteFolder } from './frame.mjs';
 
-const CHUNK_MS = 12;
 const LIVE_DELAY = 250;
 const DATA_FILE = 'data/fashion-mnist-6k.bin';
 
@@ -59,12 +57,7 @@ export async function createView(ctx) {
   for (const css of [uplotCss, fieldsCss, regretCss, paperCss, paperViewCss]) ctx.adoptStyles(css);
 
   const store = new Store(fromConfig(config));
-  const slicer = new Slicer(ctx.signal);
-  const events = new ProgressEvents(ctx.emit);
-  const fail = (error) => ctx.emit('error', { message: error?.message ?? String(error) });
-  const port = new InThreadWorker(fail);
-  const driver = new PaperDriver(gs, { post: port.deliver, yieldTask: slicer.yieldTask, chunkMs: CHUNK_MS });
-  port.attach(driver);
+  const { port, slicer, events, fail, close } = inPageLab(ctx, gs, PaperDriver);
 
   const frame = new ViewFrame(ctx, {
     page: 'paper.html', label: 'Training loss of every optimizer at its best learning rate, and the learning-rate grid',
@@ -124,13 +117,8 @@ export async function createView(ctx) {
     },
   });
 
-  let drawFrame = 0;
-  function drawSoon() {
-    if (!drawFrame) drawFrame = requestAnimationFrame(drawNow);
-  }
-  function drawNow() {
-    cancelAnimationFrame(drawFrame);
-    drawFrame = 0;
+  const { soon: drawSoon, now: drawNow, cancel: cancelDraw } = frameDrawer(draw);
+  function draw() {
     if (ctx.signal.aborted) return;
     try {
       showState();
@@ -195,9 +183,8 @@ export async function createView(ctx) {
 
   function destroy() {
     edits.stop();
-    cancelAnimationFrame(drawFrame);
-    port.close();
-    driver.dispose();
+    cancelDraw();
+    close();
     charts.destroy();
     ctx.root.replaceChildren();
   }
@@ -210,16 +197,7 @@ export async function createView(ctx) {
       if (!needsImages(merged.experiment) || gs.hasTrainImages) gs.createTrainSession(merged).delete();
       store.replace(fromConfig(merged));
     },
-    play() {
-      if (frame.ended) run();
-      slicer.play();
-      showState();
-    },
-    pause() {
-      slicer.pause();
-      showState();
-    },
-    reset() { run(); },
+    ...playerMethods({ frame, slicer, run, showState }),
     setTheme(theme) {
       frame.setTheme(theme);
       charts.setTheme();

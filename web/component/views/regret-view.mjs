@@ -14,23 +14,21 @@
 // controls 'minimal' and 'full' add the bar (frame.mjs); 'full' the lab's settings, brief: the
 // problem, its parameters, T and the optimizer cards (regret/controls.mjs).
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
-import fieldsCss from '../../shared/fields.css?inline';
+import fieldsCss from '../../lib/fields.css?inline';
 import regretCss from '../../regret/regret.css?inline';
 import { RegretDriver } from '../../regret/driver.mjs';
+import { inPageLab, playerMethods } from './in-page-lab.mjs';
 import { RegretRunner } from '../../regret/runner.mjs';
 import { RegretCharts } from '../../regret/charts.mjs';
 import { renderRuns } from '../../regret/table.mjs';
 import { firstCrossing } from '../../regret/findings.mjs';
-import { formatT } from '../../regret/format.mjs';
+import { formatT } from '../../lib/format.mjs';
 import { Controls } from '../../regret/controls.mjs';
 import { Store, encodeHash, fromConfig, problemDimension, toConfig } from '../../regret/state.mjs';
-import { runColour } from '../../landscape/palette.mjs';
-import { InThreadWorker } from './in-thread-worker.mjs';
-import { Slicer } from './slicer.mjs';
-import { ProgressEvents } from './progress-events.mjs';
+import { runColour } from '../../lib/palette.mjs';
+import { frameDrawer } from '../../lib/frame-drawer.mjs';
 import { ViewFrame, rerunOnEdits } from './frame.mjs';
 
-const CHUNK_MS = 12;
 const LIVE_DELAY = 200;
 
 /** Throws the engine's GradscapeError (naming the field) if `config` is not a valid regret config. */
@@ -46,12 +44,7 @@ export async function createView(ctx) {
   for (const css of [uplotCss, fieldsCss, regretCss]) ctx.adoptStyles(css);
 
   const store = new Store(fromConfig(ctx.config ?? {}, registry));
-  const slicer = new Slicer(ctx.signal);
-  const events = new ProgressEvents(ctx.emit);
-  const fail = (error) => ctx.emit('error', { message: error?.message ?? String(error) });
-  const port = new InThreadWorker(fail);
-  const driver = new RegretDriver(gs, { post: port.deliver, yieldTask: slicer.yieldTask, chunkMs: CHUNK_MS });
-  port.attach(driver);
+  const { port, slicer, events, fail, close } = inPageLab(ctx, gs, RegretDriver);
 
   const frame = new ViewFrame(ctx, {
     page: 'regret.html', label: 'Regret R(t) and average regret R(t)/t of every optimizer',
@@ -151,13 +144,8 @@ export async function createView(ctx) {
     },
   });
 
-  let drawFrame = 0;
-  function drawSoon() {
-    if (!drawFrame) drawFrame = requestAnimationFrame(drawNow);
-  }
-  function drawNow() {
-    cancelAnimationFrame(drawFrame);
-    drawFrame = 0;
+  const { soon: drawSoon, now: drawNow, cancel: cancelDraw } = frameDrawer(draw);
+  function draw() {
     if (ctx.signal.aborted) return;
     try {
       const job = runner.job;
@@ -203,9 +191,8 @@ export async function createView(ctx) {
 
   function destroy() {
     edits.stop();
-    cancelAnimationFrame(drawFrame);
-    port.close();
-    driver.dispose();
+    cancelDraw();
+    close();
     charts.destroy();
     ctx.root.replaceChildren();
   }
@@ -217,16 +204,7 @@ export async function createView(ctx) {
       validate(gs, config);
       store.replace(fromConfig(config ?? {}, registry));
     },
-    play() {
-      if (frame.ended) run();
-      slicer.play();
-      showState();
-    },
-    pause() {
-      slicer.pause();
-      showState();
-    },
-    reset() { run(); },
+    ...playerMethods({ frame, slicer, run, showState }),
     setTheme(theme) {
       frame.setTheme(theme);
       charts.setTheme();

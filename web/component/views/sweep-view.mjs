@@ -12,9 +12,10 @@
 // there are no 'diverged' events (divergence is per cell): the map's title line counts the
 // diverged cells. controls 'minimal' and 'full' add the bar (frame.mjs); 'full' the lab's settings,
 // brief: the metric, the two axes and the optimizer card (sweep/controls.mjs).
-import fieldsCss from '../../shared/fields.css?inline';
+import fieldsCss from '../../lib/fields.css?inline';
 import sweepCss from '../../sweep/sweep.css?inline';
 import { SweepDriver } from '../../sweep/driver.mjs';
+import { inPageLab, playerMethods } from './in-page-lab.mjs';
 import { SweepRunner } from '../../sweep/runner.mjs';
 import { MapView } from '../../sweep/map-view.mjs';
 import { mapScale } from '../../sweep/colours.mjs';
@@ -22,13 +23,9 @@ import { momentumBoundary } from '../../sweep/boundary.mjs';
 import { objectiveContours } from '../../sweep/contours.mjs';
 import { Controls } from '../../sweep/controls.mjs';
 import { Store, encodeHash, fromConfig, toConfigs } from '../../sweep/state.mjs';
-import { formatInt } from '../../regret/format.mjs';
-import { InThreadWorker } from './in-thread-worker.mjs';
-import { Slicer } from './slicer.mjs';
-import { ProgressEvents } from './progress-events.mjs';
+import { formatInt } from '../../lib/format.mjs';
 import { ViewFrame, rerunOnEdits } from './frame.mjs';
 
-const CHUNK_MS = 12;
 const LIVE_DELAY = 200;
 // While the map fills in it is recoloured at most this often (as on the lab page).
 const DRAW_MS = 100;
@@ -58,12 +55,7 @@ export async function createView(ctx) {
   for (const css of [sweepCss, ...(ctx.controls === 'full' ? [fieldsCss] : [])]) ctx.adoptStyles(css);
 
   const store = new Store(fromConfig(config, resolved));
-  const slicer = new Slicer(ctx.signal);
-  const events = new ProgressEvents(ctx.emit);
-  const fail = (error) => ctx.emit('error', { message: error?.message ?? String(error) });
-  const port = new InThreadWorker(fail);
-  const driver = new SweepDriver(gs, { post: port.deliver, yieldTask: slicer.yieldTask, chunkMs: CHUNK_MS });
-  port.attach(driver);
+  const { port, slicer, events, fail, close } = inPageLab(ctx, gs, SweepDriver);
 
   const frame = new ViewFrame(ctx, {
     page: 'sweep.html', label: 'Sweep map: one run of the optimizer per cell',
@@ -167,8 +159,7 @@ export async function createView(ctx) {
   function destroy() {
     edits.stop();
     clearTimeout(timer);
-    port.close();
-    driver.dispose();
+    close();
     map.remove();
     ctx.root.replaceChildren();
   }
@@ -179,16 +170,7 @@ export async function createView(ctx) {
     setConfig(config) {
       store.replace(fromConfig(config ?? {}, resolve(gs, config)));
     },
-    play() {
-      if (frame.ended) run();
-      slicer.play();
-      showState();
-    },
-    pause() {
-      slicer.pause();
-      showState();
-    },
-    reset() { run(); },
+    ...playerMethods({ frame, slicer, run, showState }),
     setTheme(theme) {
       frame.setTheme(theme);
       map.setTheme(theme);

@@ -1,7 +1,7 @@
 // The uPlot axis and scale options of a chart: the step axis below, and y axes left or right,
 // linear or log (log-axis.mjs), in the theme's colours and the curves' number formats.
 import uPlot from 'uplot';
-import { formatStep, formatTick } from './format.mjs';
+import { formatStep, formatTick } from '../../lib/format.mjs';
 import { logRange, logSplits, unshown } from './log-axis.mjs';
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';

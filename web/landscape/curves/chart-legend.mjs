@@ -1,7 +1,7 @@
 // The legend under a chart: one entry per model legend entry (swatch, label, note, live value),
 // a click or Enter toggles its series, and the values follow the cursor while hovering.
-import { el, setText } from './dom.mjs';
-import { formatStep, formatValue } from './format.mjs';
+import { el, setText } from '../../lib/dom.mjs';
+import { formatStep, formatValue } from '../../lib/format.mjs';
 import { isLog, unshown } from './log-axis.mjs';
 
 function svgNode(tag, attrs) {
@@ -45,13 +45,13 @@ export class ChartLegend {
   }
 
   #build(model) {
-    this.cursorEl = el('span', 'gs-legend-cursor');
+    this.cursorEl = el('span', { class: 'gs-legend-cursor' });
     this.items = model.legend.map((entry) => {
-      const item = el('span', `gs-legend-item${entry.off ? ' off' : ''}${entry.static ? ' static' : ''}`);
+      const item = el('span', { class: `gs-legend-item${entry.off ? ' off' : ''}${entry.static ? ' static' : ''}` });
       item.title = entry.title || '';
-      const value = el('span', 'gs-legend-value');
-      item.append(swatch(entry.color, entry.dash), el('span', 'gs-legend-label', entry.label));
-      if (entry.note) item.append(el('span', `gs-legend-note${entry.off ? '' : ' alert'}`, entry.note));
+      const value = el('span', { class: 'gs-legend-value' });
+      item.append(swatch(entry.color, entry.dash), el('span', { class: 'gs-legend-label' }, entry.label));
+      if (entry.note) item.append(el('span', { class: `gs-legend-note${entry.off ? '' : ' alert'}` }, entry.note));
       if (entry.series.length) item.append(value);
       if (!entry.static) {
         item.setAttribute('role', 'button');

@@ -4,7 +4,7 @@
 import uPlot from 'uplot';
 import { scaleOptions, xAxisOptions, yAxisOptions } from './axes.mjs';
 import { ChartLegend } from './chart-legend.mjs';
-import { el, setText } from './dom.mjs';
+import { el, setText } from '../../lib/dom.mjs';
 import { isLog, shown } from './log-axis.mjs';
 import { drawMarker } from './marker.mjs';
 
@@ -16,17 +16,17 @@ export class Chart {
     this.key = '';
     this.xMax = 1;
     this.totalSteps = null;
-    this.section = el('section', 'gs-chart');
+    this.section = el('section', { class: 'gs-chart' });
     this.section.dataset.chart = id;
-    this.titleEl = el('h3', 'gs-chart-title');
-    const head = el('header', 'gs-chart-head');
-    const toolbox = el('div', 'gs-chart-tools');
+    this.titleEl = el('h3', { class: 'gs-chart-title' });
+    const head = el('header', { class: 'gs-chart-head' });
+    const toolbox = el('div', { class: 'gs-chart-tools' });
     toolbox.append(...tools);
     head.append(this.titleEl, toolbox);
-    this.plotEl = el('div', 'gs-chart-plot');
-    const legendEl = el('div', 'gs-chart-legend');
+    this.plotEl = el('div', { class: 'gs-chart-plot' });
+    const legendEl = el('div', { class: 'gs-chart-legend' });
     this.legend = new ChartLegend(legendEl, this.hidden, onToggle);
-    this.captionEl = el('p', 'gs-chart-caption');
+    this.captionEl = el('p', { class: 'gs-chart-caption' });
     this.section.append(head, this.plotEl, legendEl, this.captionEl);
     parent.append(this.section);
   }

@@ -1,7 +1,13 @@
 // What the coordinates chart plots, as a model for Chart.render: the selected run's effective
 // learning rate and moments, x and y, with a note on each moment its optimizer does not have.
 import { decimate } from './decimate.mjs';
-import { momentLabels, unusedNote } from './optimizers.mjs';
+import { momentLabels } from '../../lib/optimizer-facts.mjs';
+
+// Why a moment is missing: the optimizer has none, or (SGD, RMSProp) its momentum is off.
+function unusedNote({ optimizer, displayName }, first) {
+  const momentumOff = first && (optimizer?.name === 'sgd' || optimizer?.name === 'rmsprop') && !(optimizer.momentum > 0);
+  return momentumOff ? `(not used by ${displayName} without momentum)` : `(not used by ${displayName})`;
+}
 
 const Y_DASH = [5, 3];
 
@@ -32,8 +38,8 @@ export function coordsModel(chart, run) {
   const theme = chart.theme;
   const defs = [
     ...coordSeries('lr', 'y', theme.q1, 'eff. lr', true, ''),
-    ...coordSeries('m1', 'y2', theme.q2, names.first, has(2), unusedNote(run.optimizer, true)),
-    ...coordSeries('m2', 'y2', theme.q3, names.second, has(4), unusedNote(run.optimizer, false)),
+    ...coordSeries('m1', 'y2', theme.q2, names.first, has(2), unusedNote(run, true)),
+    ...coordSeries('m2', 'y2', theme.q3, names.second, has(4), unusedNote(run, false)),
   ];
   defs.forEach((def, c) => group.channels[c].write(chart.column(c + 1), buckets, two, true));
   const series = defs.map((d) => ({ ...d, show: d.available && !chart.hidden.has(d.key) }));

@@ -11,13 +11,14 @@ import 'uplot/dist/uPlot.min.css';
 import '../curves.css';
 import { Chart } from './chart.mjs';
 import { coordsModel } from './coords-model.mjs';
-import { download, el, exportButton } from './dom.mjs';
+import { el, exportButton } from '../../lib/dom.mjs';
+import { saveFile } from '../../lib/download.mjs';
 import { chartToPNG, chartToSVG } from './export.mjs';
 import { lossModel } from './loss-model.mjs';
 import { RunData } from './series.mjs';
 import { stepModel } from './step-model.mjs';
 
-export { formatStep } from './format.mjs';
+export { formatStep } from '../../lib/format.mjs';
 
 const THEME_VARS = ['bg', 'fg', 'muted', 'grid', 'axis', 'accent', 'q1', 'q2', 'q3'];
 
@@ -29,7 +30,7 @@ let syncCounter = 0;
  */
 export class Curves {
   constructor(container, { exportButtons = true } = {}) {
-    this.root = el('div', 'gs-curves');
+    this.root = el('div', { class: 'gs-curves' });
     container.append(this.root);
     this.syncKey = `gs-curves-${++syncCounter}`;
     this.runs = [];
@@ -38,8 +39,8 @@ export class Curves {
     this.#setThemeName(globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
     const rerender = () => this.#render();
     const tools = (id) => (exportButtons ? [
-      exportButton('SVG', () => download(`gradscape-${id}.svg`, new Blob([this.exportSVG(id)], { type: 'image/svg+xml' }))),
-      exportButton('PNG', async () => download(`gradscape-${id}.png`, await this.exportPNG(id))),
+      exportButton('SVG', () => saveFile(`gradscape-${id}.svg`, new Blob([this.exportSVG(id)], { type: 'image/svg+xml' }))),
+      exportButton('PNG', async () => saveFile(`gradscape-${id}.png`, await this.exportPNG(id))),
     ] : []);
     this.exactBox = el('input');
     this.exactBox.type = 'checkbox';
@@ -48,7 +49,7 @@ export class Curves {
       this.showExact = this.exactBox.checked;
       this.#render();
     });
-    const exactLabel = el('label', 'gs-chart-check');
+    const exactLabel = el('label', { class: 'gs-chart-check' });
     exactLabel.append(this.exactBox, ' exact bound');
     this.charts = {
       loss: new Chart(this.root, 'loss', { onToggle: rerender, tools: tools('loss') }),

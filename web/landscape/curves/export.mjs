@@ -1,7 +1,7 @@
 // A chart as a file: a standalone SVG document through svg-export.mjs, or its uPlot canvas as a
 // PNG with the title above and the legend and caption below.
 import uPlot from 'uplot';
-import { formatStep } from './format.mjs';
+import { formatStep } from '../../lib/format.mjs';
 import { unshown } from './log-axis.mjs';
 import { chartSVG } from './svg-export.mjs';
 

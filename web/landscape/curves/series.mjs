@@ -3,7 +3,7 @@
 // effective learning rate |Δθ_i|/|g_i| and the moments), each decimated (decimate.mjs), and the
 // marks of a diverged run.
 import { TrackGroup } from './decimate.mjs';
-import { ADAM_FAMILY, DISPLAY_NAMES } from './optimizers.mjs';
+import { ADAM_FAMILY } from '../../lib/optimizer-facts.mjs';
 
 const DIAG = 7; // gx, gy, lr_t, first_x, first_y, second_x, second_y per point
 const EMPTY = new Float64Array(0);
@@ -32,7 +32,8 @@ export class RunData {
       this.specKey = JSON.stringify(run.optimizer ?? null);
     }
     Object.assign(this, {
-      label: run.label ?? DISPLAY_NAMES[run.optimizer?.name] ?? 'run',
+      label: run.label ?? run.displayName ?? 'run',
+      displayName: run.displayName ?? run.optimizer?.name ?? 'this optimizer',
       color: run.color ?? '#888',
       status: run.status ?? { status: 'ok' },
       loss: run.loss ?? EMPTY,

@@ -3,7 +3,7 @@
 // caption) that reads well when pasted into a blog post. Its tick labels use format.mjs, as the
 // on-screen charts do.
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { formatTick } from './format.mjs';
+import { formatTick } from '../../lib/format.mjs';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const TITLE_H = 34;

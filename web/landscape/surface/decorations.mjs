@@ -3,11 +3,11 @@
 // "diverged at step k" pills.
 
 import { scaleLinear } from 'd3-scale';
-import { NEUTRAL, addViridisStops } from './colormap.mjs';
-import { formatLegendValue, formatNumber } from './format.mjs';
-import { levelOf } from './heatmap.mjs';
+import { NEUTRAL, addViridisStops } from '../../lib/colormap.mjs';
+import { formatLegendValue, formatPrecise } from '../../lib/format.mjs';
+import { levelOf } from '../../lib/heatmap.mjs';
 import { clipToPlot, inPlot, screenMap, tickCount } from './layout.mjs';
-import { FONT, INK } from './style.mjs';
+import { FONT, INK } from '../../lib/canvas-style.mjs';
 
 export function drawAxes(ctx, layout, box, theme) {
   const { plot } = layout;
@@ -63,7 +63,7 @@ function legendCandidates(scale) {
       if (t >= 0 && t <= 1) out.push({ t, priority, text: formatLegendValue(v, k) });
     }
   }
-  return out.length ? out : [{ t: 0, priority: 0, text: formatNumber(scale.fmin) }];
+  return out.length ? out : [{ t: 0, priority: 0, text: formatPrecise(scale.fmin) }];
 }
 
 /** Candidates by priority, each kept if its label clears the ones already kept (size(c) in px). */

@@ -4,7 +4,7 @@
 
 import { exportLayout } from './layout.mjs';
 import { drawCross, drawDot, haloFor, runColour, strokeTrack } from './run-style.mjs';
-import { FONT } from './style.mjs';
+import { FONT } from '../../lib/canvas-style.mjs';
 import { pointCount } from './tracks.mjs';
 
 function runLegendItems(ctx, runs, title) {

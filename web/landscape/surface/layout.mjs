@@ -3,7 +3,7 @@
 // export's cropped variant), and how many axis ticks fit.
 
 import { scaleLinear } from 'd3-scale';
-import { FONT } from './style.mjs';
+import { FONT } from '../../lib/canvas-style.mjs';
 
 const MIN_SPAN = 1e-9;
 const MAX_SPAN = 1e12;

@@ -19,10 +19,10 @@ import {
 } from './decorations.mjs';
 import { toPNG } from './export.mjs';
 import { attachGestures } from './gestures.mjs';
-import { colourScale, contourLines, paintHeatmap, sampleGrid, strokeContours } from './heatmap.mjs';
+import { colourScale, contourLines, paintHeatmap, sampleGrid, strokeContours } from '../../lib/heatmap.mjs';
 import { clipToPlot, computeLayout, inPlot, normaliseBox, sameLayout, screenMap } from './layout.mjs';
 import { runColour, runStyle } from './run-style.mjs';
-import { THEMES } from './style.mjs';
+import { THEMES } from '../../lib/canvas-style.mjs';
 import { createTooltip, showTooltip } from './tooltip.mjs';
 import { TrackLayer } from './track-layer.mjs';
 import { nearestPoint, paintRunEnd, strokeTracks, syncTracks } from './tracks.mjs';

@@ -1,7 +1,7 @@
 // The hover tooltip of the surface view: a positioned <div> naming the run, the step, the point
 // and its loss, placed beside the pointer and kept inside the component.
 
-import { formatNumber } from './format.mjs';
+import { formatPrecise } from '../../lib/format.mjs';
 
 export function createTooltip() {
   const tip = document.createElement('div');
@@ -22,9 +22,9 @@ export function showTooltip(tip, info, p, colour, { width, height }) {
   label.textContent = info.label;
   head.append(swatch, label, ` · step ${info.step}`);
   const at = document.createElement('div');
-  at.textContent = `x = ${formatNumber(info.x)}, y = ${formatNumber(info.y)}`;
+  at.textContent = `x = ${formatPrecise(info.x)}, y = ${formatPrecise(info.y)}`;
   const loss = document.createElement('div');
-  loss.textContent = `loss = ${formatNumber(info.loss)}`;
+  loss.textContent = `loss = ${formatPrecise(info.loss)}`;
   tip.replaceChildren(head, at, loss);
   tip.hidden = false;
   const w = tip.offsetWidth;

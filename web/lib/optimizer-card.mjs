@@ -2,9 +2,11 @@
 // label, lr, remove) and a body with the optimizer picker, its label, every hyperparameter
 // (hyperField) and its schedule. Shared by the landscape and regret pages; what differs between
 // them (the new optimizer's defaults, what removing or clicking does) comes in as callbacks.
-import { hyperField, selectField } from '../landscape/fields.mjs';
-import { runColour } from '../landscape/palette.mjs';
-import { button } from './dom.mjs';
+// optimizerPanel() is the panel of the cards with its "+ Add optimizer" button.
+import { hyperField, selectField } from './fields.mjs';
+import { runColour } from './palette.mjs';
+import { button, section } from './dom.mjs';
+import { ADD_ORDER, MAX_OPTIMIZERS } from './optimizer-facts.mjs';
 
 let cards = 0;
 
@@ -112,4 +114,20 @@ export function optimizerCard(registry, o, i, { count, open, edit, restructure, 
   body.append(...scheduleFields(o, i, registry.schedules, { edit, restructure }));
   card.append(body);
   return card;
+}
+
+/** The name of the optimizer to add: the first of ADD_ORDER that `optimizers` does not have yet. */
+export function nextOptimizer(optimizers) {
+  const used = new Set(optimizers.map((o) => o.name));
+  return ADD_ORDER.find((n) => !used.has(n)) ?? 'adam';
+}
+
+/** The Optimizers panel: the cards and "+ Add optimizer" (onAdd), disabled at MAX_OPTIMIZERS. */
+export function optimizerPanel(cards, onAdd) {
+  const panel = section(`Optimizers (${cards.length}/${MAX_OPTIMIZERS})`);
+  panel.append(...cards);
+  const add = button('+ Add optimizer', 'add', onAdd, 'Add an optimizer');
+  add.disabled = cards.length >= MAX_OPTIMIZERS;
+  panel.append(add);
+  return panel;
 }

@@ -1,8 +1,8 @@
 // What the essay and the docs page share: the theme button (as on the labs), which every
 // <gradscape-playground> on the page follows, the formulas typeset with KaTeX, and the service
-// worker that keeps the site available offline (shared/offline.mjs).
-import { initTheme } from '../landscape/theme.mjs';
-import { registerOffline } from '../shared/offline.mjs';
+// worker that keeps the site available offline (lib/offline.mjs).
+import { initTheme } from './theme.mjs';
+import { registerOffline } from './offline.mjs';
 import { typeset } from './typeset.mjs';
 
 const FIGURES = 'gradscape-playground';

@@ -1,17 +1,4 @@
-// Exports of the current runs: CSV and JSON of the trajectories, and a helper that saves a Blob
-// or text under a file name.
-export function saveFile(name, content, type) {
-  const blob = content instanceof Blob ? content : new Blob([content], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
+// The trajectories of the current runs as CSV, one row per point of every run.
 const quote = (text) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** run,label,optimizer,step,x,y,loss — one row per point of every run. */

@@ -130,3 +130,26 @@ export function selectField(labelText, options, value, onChange, path) {
   row.append(label, select, error);
   return row;
 }
+
+/** Clears every field error shown under `root`. */
+export function clearFieldErrors(root) {
+  for (const row of root.querySelectorAll('.invalid')) {
+    row.classList.remove('invalid');
+    row.querySelector('.field-error').textContent = '';
+  }
+}
+
+/**
+ * Shows the engine's message under the field of `root` whose config path is `field` (opening its
+ * card, and scrolling to it with `scroll`), clearing the others; false if no such field is on screen.
+ */
+export function showFieldError(root, field, message, { scroll = false } = {}) {
+  clearFieldErrors(root);
+  const row = field && root.querySelector(`[data-field="${CSS.escape(field)}"]`);
+  if (!row) return false;
+  row.classList.add('invalid');
+  row.querySelector('.field-error').textContent = message;
+  row.closest('details')?.setAttribute('open', '');
+  if (scroll) row.scrollIntoView?.({ block: 'nearest' });
+  return true;
+}

@@ -1,5 +1,6 @@
-// The surface view's look: its font stack, the light and dark theme palettes, and the ink of the
-// markers drawn on top of the heatmap (minima, start point, hover ring).
+// The look of the canvas figures (the landscape's surface, the sweep lab's maps): the font stack,
+// the light and dark theme palettes, and the ink of the markers drawn on top of a heatmap (minima,
+// start point, hover ring).
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 

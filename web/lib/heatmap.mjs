@@ -1,9 +1,10 @@
-// The field under the surface view: f sampled on a grid of cells, the log-scaled colour scale,
-// the viridis heatmap painted from it, and contour lines traced at levels of the same scale.
+// The field under a canvas figure (the landscape's surface, the sweep lab's contours): f sampled on
+// a grid of cells, the log-scaled colour scale, the viridis heatmap painted from it, and contour
+// lines traced at levels of the same scale.
 
 import { contours as contourGenerator } from 'd3-contour';
 import { NEUTRAL, viridisTable } from './colormap.mjs';
-import { clipToPlot } from './layout.mjs';
+import { clipToPlot } from '../landscape/surface/layout.mjs';
 
 const LUT = viridisTable(256);
 const CONTOUR_LEVELS = 14;

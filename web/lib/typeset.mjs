@@ -2,7 +2,7 @@
 // holds a plain-text form of its formula, shown until KaTeX arrives and kept if it cannot render
 // (or if KaTeX cannot be loaded: offline, a strict policy). An element is claimed at once, so two
 // calls in flight never render the same formula twice.
-import { loadKatex } from '../shared/katex-loader.mjs';
+import { loadKatex } from './katex-loader.mjs';
 
 export async function typeset(root = document) {
   const elements = [...root.querySelectorAll('[data-tex]:not(.typeset):not(.typesetting)')];

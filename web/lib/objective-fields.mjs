@@ -1,0 +1,37 @@
+// The objective's part of a settings panel (the landscape's and the sweep lab's): its description,
+// a field per parameter the registry lists, and the gradient noise (σ, sparsity p, seed) as a group.
+import { hyperField } from './fields.mjs';
+
+/** The noise fields, the engine's ranges (the registry does not list them yet). */
+const noise = (seedEffect) => [
+  { name: 'sigma', type: 'real', min: 0, max: 1000, slider_min: 0, slider_max: 5, scale: 'linear',
+    description: 'standard deviation σ of Gaussian noise added to every gradient coordinate' },
+  { name: 'sparsity', type: 'real', min: 0, max: 1, max_exclusive: true, slider_min: 0, slider_max: 0.95,
+    scale: 'linear', description: 'probability p that a gradient coordinate is dropped (set to 0)' },
+  { name: 'seed', type: 'int', min: 0, max: 9007199254740991, slider_min: 0, slider_max: 100, scale: 'linear',
+    description: `seed of the noise: the same seed gives the same noise ${seedEffect}` },
+];
+
+/**
+ * The nodes for objective `info` (a registry entry) with the state's `objective`; edit(mutate,
+ * final) changes the state; seedEffect: where the same seed gives the same noise.
+ */
+export function objectiveFields(info, objective, edit, seedEffect) {
+  const description = document.createElement('p');
+  description.className = 'hint';
+  description.textContent = info.description;
+  const params = info.params.map((p) => hyperField({ ...p, slider_min: p.min, slider_max: p.max, scale: 'linear' },
+    objective.params[p.name] ?? p.default, {
+      path: `objective.params.${p.name}`,
+      onChange: (v, { final }) => edit((s) => { s.objective.params[p.name] = v; }, final),
+    }));
+  const group = document.createElement('div');
+  group.className = 'field-group';
+  for (const h of noise(seedEffect)) {
+    group.append(hyperField(h, objective.noise[h.name], {
+      path: `objective.noise.${h.name}`, label: h.name === 'sigma' ? 'noise σ' : h.name,
+      onChange: (v, { final }) => edit((s) => { s.objective.noise[h.name] = v; }, final),
+    }));
+  }
+  return [description, ...params, group];
+}

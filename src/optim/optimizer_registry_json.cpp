@@ -46,9 +46,11 @@ json::Value optimizer_registry_json() {
     for (const char* label : {o.moment_first, o.moment_second})
       moments.push_back(label ? json::Value(label) : json::Value());
     v.set("moment_labels", json::Value(std::move(moments)));
+    v.set("second_moment_root", o.second_moment_root);
     v.set("playground_lr", o.playground_lr);
     v.set("adam_step_bound", o.adam_step_bound);
     v.set("regret_bound", o.regret_bound);
+    v.set("add_order", o.add_order);
     list.push_back(std::move(v));
   }
   return json::Value(std::move(list));

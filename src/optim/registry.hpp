@@ -37,12 +37,15 @@ struct OptimizerInfo {
   std::vector<HyperInfo> hypers;
   bool first_moment;        // has β1 / momentum, so beta1_decay applies
   // The curves of Moments, as the UI labels them (nullptr: the optimizer has no such quantity);
-  // with amsgrad the second is the running maximum.
+  // with amsgrad the second is the running maximum. second_moment_root: the UI plots √second
+  // (false where second is already a scale, AdaMax's u).
   const char* moment_first;
   const char* moment_second;
+  bool second_moment_root;
   double playground_lr;     // a learning rate that visibly moves on the 2-D surfaces
   bool adam_step_bound;     // the Adam paper's Section 2.1 step bounds apply to its runs
   bool regret_bound;        // it is Algorithm 1, so the Adam paper's Theorem 4.1 bounds its regret
+  int add_order;            // "+ Add optimizer" offers the optimizers not shown yet in this order
 };
 
 struct ScheduleInfo {

@@ -154,7 +154,7 @@ test('attribute changes, the config property, play, pause, reset, divergence eve
   const gs = await loadGradscape();
   await page.evaluate(() => document.getElementById('f').setAttribute('optimizers', 'sgd lr=0.01'));
   await page.waitForFunction(() => window.events.some((e) => e.type === 'diverged' && e.id === 'f'));
-  const session = gs.createSession();
+  const session = gs.createRunSession();
   session.configure({ ...CONFIG_A, optimizers: [{ name: 'sgd', lr: 0.01 }] });
   session.advance(300);
   const [diverged] = await eventsOf(page, 'diverged', 'f');

@@ -98,7 +98,7 @@ test('a diverging config reports the engine\'s divergence step', async () => {
   const { page, errors } = await hostPage('diverge.html', iframeFor('#autoplay=1&spf=50'));
   const gs = await loadGradscape();
   const config = toConfig(decodeHash('#f=rosenbrock&start=-1.5,2&steps=200&opt=sgd,lr=0.01'), gs.registry);
-  const session = gs.createSession();
+  const session = gs.createRunSession();
   session.configure(config);
   session.advance(config.steps);
   const expected = session.status(0);

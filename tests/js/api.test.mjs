@@ -2,7 +2,7 @@
 // naming the field, zero-copy views, no wasm heap growth over 10,000 create/delete cycles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadGradscape, GradscapeError, configText } from '../../web/api/gradscape.mjs';
+import { loadGradscape, GradscapeError, configText, RunSession, Session } from '../../web/api/gradscape.mjs';
 
 for (const flavour of ['simd', 'scalar']) {
   test(`${flavour}: run() answers the result schema`, async () => {
@@ -133,7 +133,7 @@ for (const flavour of ['simd', 'scalar']) {
       opt.grads.fill(0.5);
       opt.step();
       opt.delete();
-      const session = gs.createSession({ steps: 10, optimizers: [{ name: 'adam' }, { name: 'sgd' }] });
+      const session = gs.createRunSession({ steps: 10, optimizers: [{ name: 'adam' }, { name: 'sgd' }] });
       session.advance(10);
       session.delete();
     };
@@ -167,12 +167,16 @@ for (const flavour of ['simd', 'scalar']) {
 
   test(`${flavour}: session views and grid`, async () => {
     const gs = await loadGradscape({ flavour });
-    const s = gs.createSession({ objective: 'booth', start: [0, 0], steps: 100, optimizers: [{ name: 'adam', lr: 0.1 }] });
+    const s = gs.createRunSession({ objective: 'booth', start: [0, 0], steps: 100, optimizers: [{ name: 'adam', lr: 0.1 }] });
     assert.equal(s.advance(30), 30);
     assert.equal(s.trajectory(0).length, 62);
     assert.equal(s.loss(0).length, 31);
     assert.equal(s.status(0).status, 'ok');
     assert.throws(() => s.trajectory(1), /run: must be an integer in \[0, 0\]/);
+    const old = gs.createSession({ objective: 'booth', start: [0, 0], steps: 100, optimizers: [{ name: 'adam', lr: 0.1 }] });
+    assert.ok(old instanceof RunSession && old instanceof Session, 'createSession and Session remain as deprecated names');
+    old.advance(30);
+    assert.deepEqual([...old.trajectory(0)], [...s.trajectory(0)]);
     const grid = s.grid(-10, 10, -10, 10, 3, 2);
     assert.equal(grid.length, 6);
     assert.equal(grid[0], (-10 + 2 * -10 - 7) ** 2 + (2 * -10 - 10 - 5) ** 2);

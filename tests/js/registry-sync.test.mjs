@@ -1,13 +1,13 @@
 // Every name list the JS keeps by hand agrees with the registry the engine reports (gs.registry):
 // the string-literal unions of web/api/gradscape.d.ts (optimizer, schedule, objective, problem and
-// domain names, the registry's own keys) and the tables of web/lib/optimizer-facts.mjs, the bridge
-// for what the registry does not report yet. Lists the registry has no field for (the train
+// domain names, the registry's own keys), and every optimizer entry carries the facts
+// web/lib/optimizer-facts.mjs reads. Lists the registry has no field for (the train
 // experiments, the sweep metrics) are checked against the .d.ts. A name added on one side only fails.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
-import { ADAM_FAMILY, ADD_ORDER, PLAYGROUND_LR, momentLabels } from '../../web/lib/optimizer-facts.mjs';
+import { addOrder, momentLabels, optimizerInfo, playgroundOptimizer } from '../../web/lib/optimizer-facts.mjs';
 import { EXPERIMENTS } from '../../web/paper/state.mjs';
 import { METRICS } from '../../web/sweep/state.mjs';
 
@@ -45,14 +45,21 @@ test('the .d.ts Registry interface has exactly the registry\'s keys', () => {
   assert.deepEqual(keys, Object.keys(registry).sort());
 });
 
-test('optimizer-facts.mjs names every optimizer of the registry, and only those', () => {
-  const optimizers = names('optimizers');
-  assert.deepEqual(sorted(ADD_ORDER), optimizers, 'ADD_ORDER');
-  assert.deepEqual(sorted(Object.keys(PLAYGROUND_LR)), optimizers, 'PLAYGROUND_LR');
-  for (const name of ADAM_FAMILY) assert.ok(optimizers.includes(name), `ADAM_FAMILY: ${name} is not in the registry`);
-  for (const name of optimizers) {
-    assert.notEqual(momentLabels({ name }).first, 'first moment', `momentLabels: no labels for ${name}`);
+test('every optimizer has the facts the pages read: add order, playground lr, moment labels', () => {
+  const orders = registry.optimizers.map((o) => o.add_order);
+  assert.equal(new Set(orders).size, orders.length, 'add_order is a permutation');
+  assert.deepEqual(sorted(addOrder(registry)), names('optimizers'));
+  for (const o of registry.optimizers) {
+    assert.ok(o.playground_lr > 0, `${o.name}: playground_lr`);
+    assert.equal(playgroundOptimizer(registry, o.name).lr, o.playground_lr);
+    assert.equal(o.moment_labels.length, 2, `${o.name}: moment_labels`);
+    assert.ok(o.moment_labels.some((label) => label), `${o.name} plots at least one moment`);
+    assert.equal(typeof o.adam_step_bound, 'boolean');
+    assert.equal(typeof o.second_moment_root, 'boolean');
   }
+  const adam = optimizerInfo(registry, 'adam');
+  assert.deepEqual(momentLabels(adam, { name: 'adam', amsgrad: true }), { first: '|m̂|', second: '√v̂ (max)' });
+  assert.deepEqual(momentLabels(optimizerInfo(registry, 'sgd'), { name: 'sgd' }), { first: '|b| (buffer)', second: '√v̂' });
 });
 
 test('the lists the registry has no field for agree with the .d.ts', () => {

@@ -64,7 +64,7 @@ async function main(argv) {
     return 0;
   }
   if (command === 'run' && args.length === 2) {
-    const session = gs.createSession(await readInput(path));
+    const session = gs.createRunSession(await readInput(path));
     session.advance(session.totalSteps);
     for (const part of session.resultParts()) await write(part);
     await write('\n');

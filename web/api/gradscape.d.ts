@@ -1,9 +1,10 @@
-// Types of Gradscape's JS API. The config and result schemas are documented in DESIGN.md.
+// Types of Gradscape's JS API. The config and result schemas are documented in docs/schema.md
+// (and as a JSON Schema in gradscape.schema.json).
 
 export type Precision = 'f32' | 'f64';
 export type OptimizerName =
   | 'sgd' | 'momentum' | 'nag' | 'adagrad' | 'rmsprop' | 'adadelta'
-  | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'radam';
+  | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'radam' | 'rprop';
 export type ObjectiveName =
   | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'
   | 'ackley' | 'styblinski_tang' | 'goldstein_price' | 'local_minima';
@@ -22,6 +23,7 @@ export interface OptimizerSpec {
   amsgrad?: boolean; bias_correction?: boolean;
   lr_decay?: number; initial_accumulator_value?: number;
   alpha?: number; centered?: boolean; rho?: number; momentum_decay?: number;
+  etaminus?: number; etaplus?: number; step_size_min?: number; step_size_max?: number;
   schedule?: ScheduleSpec | ScheduleSpec['name'];
   beta1_decay?: number;
 }
@@ -270,7 +272,19 @@ export interface HyperparameterInfo {
 export interface Registry {
   version: 1;
   optimizers: Array<{ name: OptimizerName; display_name: string; source: string; description: string;
-                      latex: string; hyperparameters: HyperparameterInfo[]; slots: number }>;
+                      latex: string; hyperparameters: HyperparameterInfo[]; slots: number;
+                      /** The per-coordinate moments as the UI labels them (null: none). */
+                      moment_labels: [string | null, string | null];
+                      /** The UI plots √ of the second moment (false: it is a scale already, AdaMax's u). */
+                      second_moment_root: boolean;
+                      /** A learning rate that visibly moves on the 2-D surfaces. */
+                      playground_lr: number;
+                      /** The Adam paper's Section 2.1 step bounds apply. */
+                      adam_step_bound: boolean;
+                      /** The Adam paper's Theorem 4.1 bounds its regret (Algorithm 1). */
+                      regret_bound: boolean;
+                      /** Where "+ Add optimizer" offers it (1 first). */
+                      add_order: number }>;
   schedules: Array<{ name: ScheduleSpec['name']; description: string; latex: string; params: HyperparameterInfo[] }>;
   objectives: Array<{ name: ObjectiveName; display_name: string; latex: string; description: string;
                       params: HyperparameterInfo[]; view: [number, number, number, number];

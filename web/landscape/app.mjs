@@ -30,7 +30,7 @@ const ICONS = {
 export async function start() {
   const gs = await loadGradscape();
   const registry = gs.registry;
-  const session = gs.createSession();
+  const session = gs.createRunSession();
   session.recordDiagnostics(true);
   const { state: initial } = stateFromLink({
     decodeHash, defaultState, check: (state) => session.configure(toConfig(state, registry)),
@@ -55,13 +55,14 @@ export async function start() {
 
   let results = [];  // resolved optimizer specs of the configured runs
   let lossOffset;    // the objective's global minimum value: the loss chart shows f − f*
-  const displayNames = Object.fromEntries(registry.optimizers.map((o) => [o.name, o.display_name]));
+  const infos = Object.fromEntries(registry.optimizers.map((o) => [o.name, o]));
   const runs = () => {
     const count = session.runCount;
     const list = [];
     for (let i = 0; i < count; ++i) {
       list.push({
-        label: results[i].label, displayName: displayNames[results[i].name], color: runColour(i), optimizer: results[i],
+        label: results[i].label, info: infos[results[i].name], displayName: infos[results[i].name]?.display_name,
+        color: runColour(i), optimizer: results[i],
         xy: session.trajectory(i), loss: session.loss(i), diagnostics: session.diagnostics(i),
         status: session.status(i),
       });

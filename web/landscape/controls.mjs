@@ -4,7 +4,7 @@
 // out of range.
 import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
 import { objectiveFields } from '../lib/objective-fields.mjs';
-import { PLAYGROUND_LR } from '../lib/optimizer-facts.mjs';
+import { playgroundOptimizer } from '../lib/optimizer-facts.mjs';
 import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
 import { section } from '../lib/dom.mjs';
 
@@ -85,9 +85,9 @@ export class Controls {
   }
 
   #add() {
-    const name = nextOptimizer(this.#store.state.optimizers);
+    const name = nextOptimizer(this.#registry, this.#store.state.optimizers);
     this.#store.update((s) => {
-      s.optimizers.push({ name, lr: PLAYGROUND_LR[name] });
+      s.optimizers.push(playgroundOptimizer(this.#registry, name));
       s.selected = s.optimizers.length - 1;
     }, 'structure');
   }
@@ -98,7 +98,7 @@ export class Controls {
       open: i === state.selected,
       edit: (mutate, final) => this.#edit(mutate, final),
       restructure: (mutate) => this.#store.update(mutate, 'structure'),
-      newOptimizer: (name, old) => ({ name, lr: PLAYGROUND_LR[name], ...(old.label ? { label: old.label } : {}) }),
+      newOptimizer: (name, old) => ({ ...playgroundOptimizer(this.#registry, name), ...(old.label ? { label: old.label } : {}) }),
       onRemove: (s) => { s.selected = Math.min(s.selected, s.optimizers.length - 1); },
       onOpen: () => {
         if (this.#store.state.selected !== i) this.#store.update((s) => { s.selected = i; }, 'select');

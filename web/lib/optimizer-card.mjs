@@ -6,7 +6,7 @@
 import { hyperField, selectField } from './fields.mjs';
 import { runColour } from './palette.mjs';
 import { button, section } from './dom.mjs';
-import { ADD_ORDER, MAX_OPTIMIZERS } from './optimizer-facts.mjs';
+import { MAX_OPTIMIZERS, addOrder } from './optimizer-facts.mjs';
 
 let cards = 0;
 
@@ -116,10 +116,11 @@ export function optimizerCard(registry, o, i, { count, open, edit, restructure, 
   return card;
 }
 
-/** The name of the optimizer to add: the first of ADD_ORDER that `optimizers` does not have yet. */
-export function nextOptimizer(optimizers) {
+/** The name of the optimizer to add: the first in the registry's add order that `optimizers` does not have yet. */
+export function nextOptimizer(registry, optimizers) {
   const used = new Set(optimizers.map((o) => o.name));
-  return ADD_ORDER.find((n) => !used.has(n)) ?? 'adam';
+  const order = addOrder(registry);
+  return order.find((n) => !used.has(n)) ?? order[0];
 }
 
 /** The Optimizers panel: the cards and "+ Add optimizer" (onAdd), disabled at MAX_OPTIMIZERS. */

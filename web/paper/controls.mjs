@@ -164,7 +164,7 @@ export class Controls {
 
   #optimizerPanel(state) {
     return optimizerPanel(state.optimizers.map((o, i) => this.#card(o, i, state)), () => this.#store.update((s) => {
-      const name = nextOptimizer(s.optimizers);
+      const name = nextOptimizer(this.#registry, s.optimizers);
       s.optimizers.push({ name, lr_grid: name === 'adadelta' ? [0.3, 1, 3] : [0.001, 0.01, 0.1] });
     }, 'structure'));
   }

@@ -140,7 +140,7 @@ export class Controls {
   }
 
   #add() {
-    const name = nextOptimizer(this.#store.state.optimizers);
+    const name = nextOptimizer(this.#registry, this.#store.state.optimizers);
     this.#store.update((s) => {
       s.optimizers.push({ name, lr: name === 'adadelta' ? 1 : 0.1, schedule: { name: 'inv_sqrt' } });
     }, 'structure');

@@ -18,7 +18,7 @@ export class CellPreview {
   constructor(root, gs) {
     this.#root = root;
     this.#gs = gs;
-    this.#session = gs.createSession();
+    this.#session = gs.createRunSession();
   }
 
   get link() { return this.#root.querySelector('#open-landscape'); }

@@ -14,7 +14,7 @@ export function objectiveContours(gs, config) {
   const plotBox = [valueAt(x, x.n, 0), valueAt(x, x.n, 1), valueAt(y, y.n, 0), valueAt(y, y.n, 1)];
   const key = JSON.stringify([config.objective.name, config.objective.params, plotBox]);
   if (cached.key === key) return cached.contours;
-  const session = gs.createSession({
+  const session = gs.createRunSession({
     version: 1, objective: { name: config.objective.name, params: config.objective.params },
     start: config.start, steps: 0, optimizers: [{ name: 'sgd' }],
   });

@@ -6,7 +6,7 @@
 // component's compact settings).
 import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
 import { objectiveFields } from '../lib/objective-fields.mjs';
-import { PLAYGROUND_LR } from '../lib/optimizer-facts.mjs';
+import { playgroundOptimizer } from '../lib/optimizer-facts.mjs';
 import { optimizerCard } from '../lib/optimizer-card.mjs';
 import { section } from '../lib/dom.mjs';
 import { axisTitle } from './axes.mjs';
@@ -164,7 +164,7 @@ export class Controls {
       open: true,
       edit: (mutate, final) => this.#edit(mutate, final),
       restructure: (mutate) => this.#restructure(mutate),
-      newOptimizer: (name, old) => ({ name, lr: PLAYGROUND_LR[name], ...(old.label ? { label: old.label } : {}) }),
+      newOptimizer: (name, old) => ({ ...playgroundOptimizer(this.#registry, name), ...(old.label ? { label: old.label } : {}) }),
     })));
     return panel;
   }
@@ -177,5 +177,5 @@ function compareWith(optimizer, registry) {
     return { ...structuredClone(optimizer), bias_correction: false, label: `${optimizer.label ?? info.display_name} without bias correction` };
   }
   const name = optimizer.name === 'sgd' ? 'adam' : 'sgd';
-  return { name, lr: optimizer.lr ?? PLAYGROUND_LR[name] };
+  return { name, lr: optimizer.lr ?? playgroundOptimizer(registry, name).lr };
 }

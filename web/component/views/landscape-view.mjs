@@ -58,7 +58,7 @@ export async function createView(ctx) {
   const gs = await ctx.engine({});
   if (ctx.signal.aborted) throw new DOMException('the element was removed while the engine loaded', 'AbortError');
   const registry = gs.registry;
-  const session = gs.createSession();
+  const session = gs.createRunSession();
   ctx.root.innerHTML = LAYOUT;
   const $ = (selector) => ctx.root.querySelector(selector);
   const figure = $('.gs-figure');

@@ -3,9 +3,9 @@
 import { decimate } from './decimate.mjs';
 import { momentLabels } from '../../lib/optimizer-facts.mjs';
 
-// Why a moment is missing: the optimizer has none, or (SGD, RMSProp) its momentum is off.
+// Why a moment is missing: the optimizer has none, or its momentum is off (SGD, RMSProp).
 function unusedNote({ optimizer, displayName }, first) {
-  const momentumOff = first && (optimizer?.name === 'sgd' || optimizer?.name === 'rmsprop') && !(optimizer.momentum > 0);
+  const momentumOff = first && optimizer && 'momentum' in optimizer && !(optimizer.momentum > 0);
   return momentumOff ? `(not used by ${displayName} without momentum)` : `(not used by ${displayName})`;
 }
 
@@ -34,7 +34,7 @@ export function coordsModel(chart, run) {
   const { buckets, two } = decimate(chart, [[run, group]], chart.columns());
   const pending = group.count <= 1;
   const has = (c) => pending || group.channels[c].lastAt >= 0 || group.channels[c + 1].lastAt >= 0;
-  const names = momentLabels(run.optimizer);
+  const names = momentLabels(run.info, run.optimizer);
   const theme = chart.theme;
   const defs = [
     ...coordSeries('lr', 'y', theme.q1, 'eff. lr', true, ''),

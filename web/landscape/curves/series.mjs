@@ -3,7 +3,6 @@
 // effective learning rate |Δθ_i|/|g_i| and the moments), each decimated (decimate.mjs), and the
 // marks of a diverged run.
 import { TrackGroup } from './decimate.mjs';
-import { ADAM_FAMILY } from '../../lib/optimizer-facts.mjs';
 
 const DIAG = 7; // gx, gy, lr_t, first_x, first_y, second_x, second_y per point
 const EMPTY = new Float64Array(0);
@@ -41,8 +40,8 @@ export class RunData {
       diag: run.diagnostics ?? EMPTY,
       stepBounds,
     });
-    this.adam = ADAM_FAMILY.has(this.optimizer?.name) && typeof stepBounds === 'function';
-    this.sqrtSecond = this.optimizer?.name !== 'adamax';
+    this.adam = Boolean(run.info?.adam_step_bound) && typeof stepBounds === 'function';
+    this.sqrtSecond = run.info?.second_moment_root ?? true;
   }
 
   #continues(run) {

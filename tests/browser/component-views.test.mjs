@@ -186,10 +186,11 @@ test('sweep view: pause stops the rows, play resumes them', async () => {
 
 test('result() asked for right after creation waits for the computation and resolves to its result', async () => {
   for (const [view, config, expected] of [['regret', REDDI, () => gs.regret(REDDI)], ['sweep', BASINS, () => gs.sweep(BASINS)]]) {
-    const { page, errors } = await mount({ view }, config);
+    // Paused by the harness in the task that created the view: a short computation cannot finish
+    // before the question, however fast or loaded the machine.
+    const { page, errors } = await mount({ view, paused: 1 }, config);
     const asked = await page.evaluate(() => {
       const h = window.harness;
-      h.view.pause();
       h.asked = h.view.result().then((result) => ({ result }), (error) => ({ error: error.message }));
       const { job } = h.view.debug.runner;
       return { finished: h.events.some((e) => e.type === 'finished'), state: job?.state ?? null };

@@ -1,5 +1,5 @@
 // The component views' dev harness (served by the Vite dev server: /component/views/dev-harness.html
-// ?view=regret|sweep&preset=…&controls=none|minimal|full&theme=light|dark&w=…&h=…): mounts one
+// ?view=regret|sweep&preset=…&controls=none|minimal|full&theme=light|dark&w=…&h=…&paused=1): mounts one
 // view as <gradscape-playground> would, in a shadow root with the element's stylesheets (rem scoped
 // to the box as the element does) and a ctx built here: one memoised engine, adoptStyles through
 // adoptedStyleSheets, events logged. window.harness = {view, events, errors, gs, state: 'ready' |
@@ -98,6 +98,8 @@ async function mount() {
       signal: harness.abort.signal,
       siteBase: new URL('../../', location.href).href,
     });
+    // ?paused=1: pause in the same task that created the view, before any later slice can run.
+    if (params.get('paused') === '1') harness.view.pause();
     harness.state = 'ready';
   } catch (error) {
     harness.state = 'error';

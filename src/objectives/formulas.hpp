@@ -3,7 +3,7 @@
 // Each function returns f(x, y) and, when g is non-null, writes the gradient
 // to g[0], g[1]. The value expression is the same whether or not the gradient
 // is requested, so value() and value_and_gradient() agree bit for bit. Where
-// DESIGN.md or the engine fixes the evaluation order of a gradient, the code
+// the registry (docs/schema.md) or the engine fixes the evaluation order of a gradient, the code
 // spells it exactly that way (left to right, no reassociation).
 // The polynomial objectives are templates over the lane type W: double for one
 // point (Objective), simd::F64x2 for the sweep engine's lanes, one run per lane

@@ -1,4 +1,4 @@
-// The 2-D test objectives of DESIGN.md: registry metadata (names, LaTeX,
+// The 2-D test objectives (docs/schema.md, "Objectives"): registry metadata (names, LaTeX,
 // parameters with ranges, view box, default start, known minima), value and
 // analytic gradient, whole-grid evaluation for heatmaps, and the gradient
 // noise / sparsity model shared by every optimizer of a run.
@@ -90,7 +90,7 @@ class Objective {
 // The grid coordinate x0 + i*(x1-x0)/(n-1) used by value_grid (x0 if n == 1).
 double grid_coordinate(double x0, double x1, int i, int n);
 
-// Gradient noise and sparsity (DESIGN: additive Gaussian noise sigma, each
+// Gradient noise and sparsity (the config's objective.noise: additive Gaussian noise sigma, each
 // coordinate dropped with probability `sparsity`, `seed`).
 //
 // Draws use gs::rng Philox with key = seed, counter = t and, for coordinate i,

@@ -69,6 +69,7 @@ json::Value nesterov_rule() {
   json::Value then{json::Object{}};
   json::Value then_props{json::Object{}};
   json::Value momentum{json::Object{}};
+  momentum.set("type", "number");
   momentum.set("exclusiveMinimum", 0);
   then_props.set("momentum", std::move(momentum));
   json::Value dampening{json::Object{}};

@@ -221,7 +221,8 @@ bool read_optimizer(const json::Value* value, const std::string& path, const jso
   return optim::parse_optimizer(*value, path, out.optimizer, error);
 }
 
-// x, then y, which must differ from x and leave every cell's optimizer valid.
+// x, then y, which must differ from x and leave every cell's optimizer valid. The axes, metric
+// and tol are read late (after start), the order in which their errors have always come.
 bool read_axis(const json::Value* value, const std::string& path, const json::Value&, SweepConfig& out,
                std::string& error) {
   const optim::OptimizerInfo& o = optim::info(out.optimizer.kind);
@@ -236,8 +237,8 @@ bool read_axis(const json::Value* value, const std::string& path, const json::Va
 }
 
 schema::Field<SweepConfig> axis_field(const char* key, const char* description) {
-  auto f = schema::required(
-      schema::custom<SweepConfig>(key, "object", "", json::Value(), schema::ref("axis"), description, read_axis));
+  auto f = schema::late(schema::required(
+      schema::custom<SweepConfig>(key, "object", "", json::Value(), schema::ref("axis"), description, read_axis)));
   f.doc.fields = schema::docs(axis_table());
   return f;
 }
@@ -261,14 +262,14 @@ const schema::Table<SweepConfig>& sweep_config_table() {
                                             read_optimizer)),
        axis_field("x", "the grid's x axis"), axis_field("y", "the grid's y axis (a different param)"),
        start_field<SweepConfig>(),
-       custom<SweepConfig>("metric", "string", check::join(kMetricNames), json::Value("final_loss"),
+       schema::late(custom<SweepConfig>("metric", "string", check::join(kMetricNames), json::Value("final_loss"),
                            schema::enum_schema(kMetricNames),
                            "final_loss: f at the end; steps_to_tol: the first step with f − f* ≤ tol; "
                            "nearest_minimum: the index of the known minimum nearest the end point",
-                           read_metric),
-       custom<SweepConfig>("tol", "number", "number in " + kTolRange.describe() + ", only with steps_to_tol",
+                           read_metric)),
+       schema::late(custom<SweepConfig>("tol", "number", "number in " + kTolRange.describe() + ", only with steps_to_tol",
                            json::Value(1e-6), schema::number_schema(ParamType::Real, kTolRange),
-                           "the tolerance of steps_to_tol", read_tol)},
+                           "the tolerance of steps_to_tol", read_tol))},
       {}};
   return table;
 }

@@ -32,7 +32,7 @@ const schema::Table<ModelConfig>& model_table(Experiment experiment) {
   static const schema::Table<ModelConfig> mlp{
       "",
       "",
-      {hidden(256, "H: units of each hidden layer (the paper: 1000)"), dropout("on the hidden units"),
+      {hidden(256, "H: units of each hidden layer; the paper: 1000"), dropout("on the hidden units"),
        number<ModelConfig>("input_dropout", ParamType::Real, kDropout, &ModelConfig::input_dropout,
                            "dropout probability on the input pixels")},
       {}};
@@ -59,10 +59,10 @@ const schema::Table<DataConfig>& data_table(Experiment experiment) {
       "",
       {schema::computed_default(number<DataConfig>("train", ParamType::Integer, counts, &DataConfig::train,
                                                    "training images: the first N of the file's training split"),
-                                "every one of the file (6000)"),
+                                "the whole split (6000)"),
        schema::computed_default(number<DataConfig>("test", ParamType::Integer, counts, &DataConfig::test,
                                                    "test images: the first N of the file's test split"),
-                                "every one of the file (1000)")},
+                                "the whole split (1000)")},
       {}};
   const auto bow = [](auto member) { return [member](DataConfig& d) -> auto& { return d.bow.*member; }; };
   using B = data::BagOfWordsTaskParams;
@@ -242,7 +242,8 @@ std::vector<schema::Doc> experiment_docs(bool model) {
     for (const auto& d : model ? schema::docs(model_table(Experiment(e))) : schema::docs(data_table(Experiment(e)))) {
       size_t i = 0;
       while (i < out.size() &&
-             !(out[i].key == d.key && out[i].allowed == d.allowed && out[i].default_text == d.default_text))
+             !(out[i].key == d.key && out[i].allowed == d.allowed && out[i].default_text == d.default_text &&
+               out[i].description == d.description))
         ++i;
       if (i == out.size()) {
         out.push_back(d);

@@ -47,6 +47,12 @@ Field<T> with_default(Field<T> f, json::Value value) {
 }
 
 template <class T>
+Field<T> late(Field<T> f) {
+  f.late = true;
+  return f;
+}
+
+template <class T>
 Field<T> required(Field<T> f) {
   f.required = true;
   f.doc.default_text = "required";

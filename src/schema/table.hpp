@@ -1,7 +1,7 @@
 // Field tables: a config object described once, as a list of fields (key, the JSON Schema of its
 // value, default, one-line description, and how to read it into the config struct). From a table
-// come its parser (unknown keys first, then every field in table order, with check.hpp's
-// messages), its JSON Schema (draft 2020-12) and its documentation rows.
+// come its parser (unknown keys first, then every field in table order, the `late` ones last,
+// with check.hpp's messages), its JSON Schema (draft 2020-12) and its documentation rows.
 #pragma once
 
 #include <functional>
@@ -31,6 +31,7 @@ struct Field {
   json::Value schema;         // of the value, without description and default
   json::Value default_value;  // null: required, or computed (doc.default_text says how)
   bool required = false;
+  bool late = false;  // read after the other fields (it depends on one listed after it)
   Reader<T> read;
 };
 
@@ -55,8 +56,10 @@ bool parse(const Table<T>& table, const json::Value& value, const std::string& p
   std::vector<std::string_view> keys;
   for (const auto& f : table.fields) keys.push_back(f.doc.key);
   if (!check::known_keys(value, path, keys, error)) return false;
-  for (const auto& f : table.fields)
-    if (!f.read(value.find(f.doc.key), check::field(path, f.doc.key), value, out, error)) return false;
+  for (bool late : {false, true})
+    for (const auto& f : table.fields)
+      if (f.late == late && !f.read(value.find(f.doc.key), check::field(path, f.doc.key), value, out, error))
+        return false;
   return true;
 }
 

@@ -1,4 +1,4 @@
-// Types of Gradscape's JS API. The config and result schemas are documented in DESIGN.md.
+// Types of Gradscape's JS API. The config and result schemas are documented in docs/schema.md.
 
 export type Precision = 'f32' | 'f64';
 export type OptimizerName =
@@ -58,7 +58,7 @@ export interface RunResult {
 export type ProblemName = 'reddi' | 'online_logistic' | 'sparse_adversarial' | 'online_linear' | 'online_quadratic';
 export type DomainType = 'box' | 'ball';
 
-/** The regret lab's config (DESIGN.md, "Regret config and result"). */
+/** The regret lab's config (docs/schema.md, "Regret config"). */
 export interface RegretConfig {
   version?: 1;
   /** Default "reddi". Parameters: see registry.problems. */
@@ -176,7 +176,7 @@ export interface TrainOptimizerSpec extends OptimizerSpec {
   lr_grid?: number[];
 }
 
-/** The paper lab's train config (docs/train-schema.md). */
+/** The paper lab's train config (docs/schema.md, "Train config"). */
 export interface TrainConfig {
   version?: 1;
   experiment: TrainExperiment;
@@ -284,6 +284,14 @@ export interface Registry {
                     default_domain: { type: DomainType; radius: number }; default_start: number }>;
   domains: Array<{ name: DomainType; description: string; latex: string }>;
   regret_bound: { latex: string; conditions: string; note: string };
+  /** Every config's fields as documentation rows (docs/schema.md's tables), nested keys as "a.b". */
+  configs: Record<'run' | 'regret' | 'sweep' | 'train', ConfigTable>;
+}
+
+export interface ConfigTable {
+  title: string;
+  description: string;
+  fields: Array<{ key: string; type: string; allowed: string; default: string; description: string }>;
 }
 
 export class GradscapeError extends Error {
@@ -438,6 +446,8 @@ export class Gradscape {
   readonly flavour: 'simd' | 'scalar';
   readonly simdBackend: string;
   readonly registry: Registry;
+  /** The configs' JSON Schema (draft 2020-12): the package's gradscape.schema.json. */
+  readonly schema: Record<string, unknown>;
   /** Bytes of wasm linear memory of every loaded module: it grows on demand and never shrinks. */
   readonly memoryBytes: number;
   run(config: RunConfig | string): RunResult;

@@ -1,4 +1,5 @@
-// The docs page's reference tables, generated from the engine's registry (gs.registry) so that
+// The docs page's reference tables, generated from the engine's registry (gs.registry: its
+// optimizers, objectives and problems, and the config tables docs/schema.md is written from) so that
 // every name, default and range is defined once, in C++. Formulas are typeset by typeset().
 import { el } from './dom.mjs';
 import { formatDefault, formatRange, sweepable } from './format.mjs';
@@ -79,3 +80,19 @@ export function domainTable(registry) {
   return [table(['type', 'description'], registry.domains.map((d) => el('tr', { 'data-domain': d.name },
     el('td', {}, code(d.name)), el('td', {}, d.description))))];
 }
+
+/** A config's fields from the engine's config table (gs.registry.configs[name], as docs/schema.md). */
+export function configTable(registry, name) {
+  const head = ['field', 'type', 'default', 'allowed', 'description'];
+  const rows = registry.configs[name].fields.map((f) => el('tr', { 'data-field': f.key },
+    el('td', {}, code(f.key)),
+    el('td', {}, f.type),
+    el('td', {}, f.default),
+    el('td', {}, f.allowed),
+    el('td', {}, f.description)));
+  return [table(head, rows, { id: `fields-${name}`, class: 'config-fields' })];
+}
+
+/** Tables for [data-registry="config-run"] (and regret, sweep, train) boxes. */
+export const configTables = Object.fromEntries(['run', 'regret', 'sweep', 'train']
+  .map((name) => [`config-${name}`, (registry) => configTable(registry, name)]));

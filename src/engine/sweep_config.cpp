@@ -263,13 +263,13 @@ const schema::Table<SweepConfig>& sweep_config_table() {
        axis_field("x", "the grid's x axis"), axis_field("y", "the grid's y axis (a different param)"),
        start_field<SweepConfig>(),
        schema::late(custom<SweepConfig>("metric", "string", check::join(kMetricNames), json::Value("final_loss"),
-                           schema::enum_schema(kMetricNames),
-                           "final_loss: f at the end; steps_to_tol: the first step with f − f* ≤ tol; "
-                           "nearest_minimum: the index of the known minimum nearest the end point",
-                           read_metric)),
-       schema::late(custom<SweepConfig>("tol", "number", "number in " + kTolRange.describe() + ", only with steps_to_tol",
-                           json::Value(1e-6), schema::number_schema(ParamType::Real, kTolRange),
-                           "the tolerance of steps_to_tol", read_tol))},
+                                        schema::enum_schema(kMetricNames),
+                                        "final_loss: f at the end; steps_to_tol: the first step with f − f* ≤ tol; "
+                                        "nearest_minimum: the index of the known minimum nearest the end point",
+                                        read_metric)),
+       schema::late(custom<SweepConfig>("tol", "number", "number in " + kTolRange.describe() + ", with steps_to_tol",
+                                        json::Value(1e-6), schema::number_schema(ParamType::Real, kTolRange),
+                                        "the tolerance of steps_to_tol", read_tol))},
       {}};
   return table;
 }

@@ -118,7 +118,8 @@ json::Value optimizer_schema(bool lr_grid) {
     props.set("schedule", std::move(schedule));
     if (o.first_moment) {
       optim::HyperInfo decay{"beta1_decay", check::ParamType::Real, 1, check::Range{0, 1, true, false}, 0.9, 1,
-                             "log1m", "λ: β1,t = β1·λ^(t−1), Theorem 4.1's decaying first-moment coefficient (1: none)"};
+                             "log1m",
+                             "λ: β1,t = β1·λ^(t−1), Theorem 4.1's decaying first-moment coefficient (1: none)"};
       props.set("beta1_decay", hyper_schema(decay));
     }
     if (lr_grid) {

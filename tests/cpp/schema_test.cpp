@@ -1,6 +1,7 @@
 // The field tables (src/schema/): a table parses with check.hpp's messages, states its defaults
 // once (the resolved config agrees), and gives the JSON Schema and documentation rows; the four
-// configs' tables list their keys in the order the unknown-key message names them.
+// configs' tables list their keys in the order the unknown-key message names them, and validate
+// every one.
 #include <gtest/gtest.h>
 
 #include "engine/config_schema.hpp"
@@ -48,7 +49,8 @@ TEST(SchemaTable, ParsesEveryFieldAndKeepsTheDefaultsOfAbsentOnes) {
 
 TEST(SchemaTable, ErrorsAreCheckHppsMessages) {
   EXPECT_EQ(toy_error("[]"), "config: must be an object, got an array");
-  EXPECT_EQ(toy_error(R"({"rat": 1})"), "rat: unknown field; did you mean \"rate\"? Allowed: version, rate, count, on.");
+  EXPECT_EQ(toy_error(R"({"rat": 1})"),
+            "rat: unknown field; did you mean \"rate\"? Allowed: version, rate, count, on.");
   EXPECT_EQ(toy_error(R"({"rate": 0})"), "rate: must be a number in (0, 1], got 0");
   EXPECT_EQ(toy_error(R"({"count": 2.5})"), "count: must be an integer in [1, 10], got 2.5");
   EXPECT_EQ(toy_error(R"({"on": 1})"), "on: must be true or false, got 1");
@@ -82,10 +84,37 @@ TEST(SchemaConfigs, UnknownKeysNameEveryKeyInTableOrder) {
   EXPECT_EQ(unknown_key_error(engine::regret_config_table()),
             "zzzzzz: unknown field. Allowed: version, problem, domain, start, T, record_every, optimizers.");
   EXPECT_EQ(unknown_key_error(engine::sweep_config_table()),
-            "zzzzzz: unknown field. Allowed: version, objective, steps, precision, optimizer, x, y, start, metric, tol.");
+            "zzzzzz: unknown field. Allowed: version, objective, steps, precision, optimizer, x, y, start, metric, "
+            "tol.");
   EXPECT_EQ(unknown_key_error(engine::train_config_table()),
             "zzzzzz: unknown field. Allowed: version, experiment, model, data, epochs, batch_size, seed, seeds, "
             "record_every, optimizers.");
+}
+
+// Every field of every table is read and validated: a value of the wrong type (an array holding an
+// array) is an error that names it.
+template <class T, class Parse>
+void expect_every_field_named(const schema::Table<T>& table, const char* base, Parse parse) {
+  for (const auto& f : table.fields) {
+    json::Value config = json::parse(base).value;
+    config.set(f.doc.key, json::parse("[[]]").value);
+    T out;
+    std::string error;
+    EXPECT_FALSE(parse(config, out, error)) << f.doc.key;
+    const std::string& key = f.doc.key;
+    EXPECT_EQ(error.rfind(key, 0), 0u) << error;
+    EXPECT_NE(std::string(":[.").find(error[key.size()]), std::string::npos) << error;
+  }
+}
+
+TEST(SchemaConfigs, EveryFieldIsValidatedAndNamed) {
+  expect_every_field_named(engine::run_config_table(), "{}", engine::parse_run_config);
+  expect_every_field_named(engine::regret_config_table(), "{}", engine::parse_regret_config);
+  expect_every_field_named(engine::sweep_config_table(),
+                           R"({"optimizer": {"name": "adam"}, "x": {"param": "lr"}, "y": {"param": "beta1"}})",
+                           engine::parse_sweep_config);
+  expect_every_field_named(engine::train_config_table(), R"({"experiment": "logreg_bow"})",
+                           engine::parse_train_config);
 }
 
 // The defaults the schema states are the ones a config without the field resolves to.

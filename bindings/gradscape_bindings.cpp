@@ -14,7 +14,6 @@
 #include "binding_support.hpp"
 #include "core/json.hpp"
 #include "core/simd.hpp"
-#include "engine/config_schema.hpp"
 #include "engine/registry_json.hpp"
 #include "engine/session.hpp"
 #include "optim/optimizer.hpp"
@@ -178,8 +177,6 @@ class OptimizerHandle {
 };
 
 std::string registryJson() { return gs::json::serialize(gs::engine::registry_json()); }
-// The configs' JSON Schema (gradscape.schema.json).
-std::string schemaJson() { return gs::json::serialize(gs::engine::config_schema_json()); }
 
 // [paper bound, exact bound] on Adam's step |Δ_t| (Section 2.1 and its Cauchy–Schwarz form).
 val stepBounds(double alpha, double beta1, double beta2, double t) {
@@ -229,7 +226,6 @@ EMSCRIPTEN_BINDINGS(gradscape) {
       .function("gradientPoint", &OptimizerHandle::gradientPoint)
       .function("state", &OptimizerHandle::state);
   emscripten::function("registryJson", &registryJson);
-  emscripten::function("schemaJson", &schemaJson);
   emscripten::function("stepBounds", &stepBounds);
   emscripten::function("simdBackend", &simdBackend);
   emscripten::function("heapBytes", &gs::bindings::heap_bytes);

@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" build || exit 1
 bash "$root/scripts/build-wasm.sh"
-node "$root/scripts/gen-schema.mjs"
 bash "$root/scripts/build-native.sh"
+node "$root/scripts/gen-schema.mjs"
 (cd "$root" && npx vite build --logLevel warn)
 echo "gradscape: site in $root/dist (serve it from any static host or sub-path)"

@@ -1,15 +1,27 @@
 #!/usr/bin/env node
-// Writes the configs' generated reference from the engine (the wasm module in web/engine/):
+// Writes the configs' generated reference from the engine's config tables and registries, as the
+// native build prints them (build/native/gradscape_native schema | schema-tables | registry; or
+// $GRADSCAPE_NATIVE):
 //   gradscape.schema.json  the JSON Schema (draft 2020-12) of the run, regret, sweep and train configs
 //   docs/schema.md         scripts/schema-template.md with every {{...}} filled from the config
-//                          tables (gs.registry.configs) and the registries
+//                          tables and the registries
 // `--check` writes nothing and exits 1 if a committed file differs from what it would write.
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-import { loadGradscape } from '../web/api/gradscape.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url);
 export const OUTPUTS = ['gradscape.schema.json', 'docs/schema.md'];
+const NATIVE = process.env.GRADSCAPE_NATIVE ?? fileURLToPath(new URL('build/native/gradscape_native', root));
+
+/** What `gradscape_native <command>` prints, parsed. */
+export function native(command) {
+  const out = spawnSync(NATIVE, [command], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (out.status !== 0) {
+    throw new Error(`gen-schema: ${NATIVE} ${command} failed (build it with scripts/build-native.sh): ${out.error?.message ?? out.stderr}`);
+  }
+  return JSON.parse(out.stdout);
+}
 
 const cell = (text) => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const code = (text) => (text === '' ? '' : `\`${text}\``);
@@ -64,8 +76,9 @@ const problems = (registry) => table(['name', 'problem', 'parameters', 'dimensio
     `${p.default_domain.type} of radius ${p.default_domain.radius}; start ${p.default_start}`, p.source]));
 
 /** The generated files' texts, by path relative to the repository. */
-export async function generate(gs) {
-  const registry = gs.registry;
+export async function generate() {
+  const registry = native('registry');
+  const configs = native('schema-tables');
   const fill = {
     optimizers: () => optimizers(registry),
     schedules: () => schedules(registry),
@@ -74,19 +87,19 @@ export async function generate(gs) {
   };
   const template = await readFile(new URL('scripts/schema-template.md', root), 'utf8');
   const markdown = template.replace(/\{\{(\w+)(?::(\w+))?\}\}/g, (match, what, name) => {
-    if (what === 'table') return configTable(registry.configs[name]);
-    if (what === 'description') return registry.configs[name].description;
+    if (what === 'table') return configTable(configs[name]);
+    if (what === 'description') return configs[name].description;
     if (fill[what]) return fill[what]();
     throw new Error(`schema-template.md: unknown placeholder ${match}`);
   });
   return {
-    'gradscape.schema.json': `${JSON.stringify(gs.schema, null, 2)}\n`,
+    'gradscape.schema.json': `${JSON.stringify(native('schema'), null, 2)}\n`,
     'docs/schema.md': markdown,
   };
 }
 
 async function main(check) {
-  const files = await generate(await loadGradscape());
+  const files = await generate();
   const stale = [];
   for (const [path, text] of Object.entries(files)) {
     const url = new URL(path, root);

@@ -1,6 +1,7 @@
 // The four configs (run, regret, sweep, train) as one JSON Schema document (draft 2020-12) and as
-// documentation tables, both generated from the config tables and the registries. gradscape.schema.json
-// and docs/schema.md are written from these (scripts/gen-schema.mjs).
+// documentation tables, both generated from the config tables and the registries. Native only
+// (gradscape_native schema, schema-tables): scripts/gen-schema.mjs writes gradscape.schema.json and
+// docs/schema.md from them, and the wasm modules stay as small as the parsers alone make them.
 #pragma once
 
 #include "core/json.hpp"

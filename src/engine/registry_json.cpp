@@ -1,6 +1,5 @@
 #include "engine/registry_json.hpp"
 
-#include "engine/config_schema.hpp"
 #include "objectives/objective.hpp"
 #include "online/problem.hpp"
 #include "optim/registry.hpp"
@@ -121,7 +120,6 @@ json::Value registry_json() {
   v.set("domains", domains_json());
   v.set("regret_bound", regret_bound_json());
   v.set("step_bounds", step_bounds_json());
-  v.set("configs", config_tables_json());
   return v;
 }
 

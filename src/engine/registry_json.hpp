@@ -1,8 +1,7 @@
 // The whole registry as one JSON document for the front end: optimizers with their
 // hyperparameters and update rules, schedules, objectives with parameters, view boxes and
 // known minima, the Adam paper's step-size bounds, and for the regret lab the online problems
-// (parameters, default domain and start, dimension), the domains and Theorem 4.1's bound, and
-// the four configs' field tables (engine/config_schema.hpp).
+// (parameters, default domain and start, dimension), the domains and Theorem 4.1's bound.
 // UI controls are generated from it.
 #pragma once
 

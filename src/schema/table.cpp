@@ -44,7 +44,11 @@ json::Value object_schema(const std::string& title, const std::string& descripti
   for (size_t i = 0; i < docs.size(); ++i) {
     json::Value p = *schemas[i];
     if (!p.is_object()) p = json::Value(json::Object{});
-    p.set("description", docs[i]->description);
+    std::string description = docs[i]->description;
+    const std::string& computed = docs[i]->default_text;
+    if (defaults[i]->is_null() && !computed.empty() && computed != "required")
+      description += " (default: " + computed + ")";
+    p.set("description", description);
     if (!defaults[i]->is_null()) p.set("default", *defaults[i]);
     properties.set(docs[i]->key, std::move(p));
   }

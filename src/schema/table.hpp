@@ -42,7 +42,8 @@ struct Table {
   json::Value extra;  // more JSON Schema keywords of the object (e.g. allOf), or null
 };
 
-// The object schema: properties (schema, description, default), required keys, nothing else.
+// The object schema: properties (schema, description, default; a computed default is stated in the
+// description), required keys, nothing else.
 json::Value object_schema(const std::string& title, const std::string& description,
                           const std::vector<const Doc*>& docs, const std::vector<const json::Value*>& schemas,
                           const std::vector<const json::Value*>& defaults, const std::vector<std::string>& required,

@@ -25,6 +25,8 @@ const USAGE = `usage: gradscape run CONFIG.json|-
 Options: --scalar        use the scalar (non-SIMD) wasm build
          --images=FILE   train: the image data (default: the package's public/data/fashion-mnist-6k.bin)`;
 
+// The configs' JSON Schema the package ships (generated from the engine's config tables).
+const SCHEMA = new URL('../../gradscape.schema.json', import.meta.url);
 // The image data the package ships; when it is missing, image experiments say they need it.
 const SHIPPED_IMAGES = new URL('../../public/data/fashion-mnist-6k.bin', import.meta.url);
 
@@ -54,6 +56,10 @@ async function main(argv) {
     return args.length === 0 && !flags.includes('--help') ? 2 : 0;
   }
   const [command, path] = args;
+  if (command === 'schema' && args.length === 1 && flags.length === 0) {
+    await write(await readFile(SCHEMA, 'utf8'));
+    return 0;
+  }
   const images = flags.find((f) => f.startsWith('--images='))?.slice('--images='.length);
   const unknown = flags.filter((f) => f !== '--scalar' && !(command === 'train' && f.startsWith('--images=')));
   if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
@@ -63,10 +69,6 @@ async function main(argv) {
   });
   if (command === 'registry' && args.length === 1) {
     await write(`${JSON.stringify(gs.registry, null, 2)}\n`);
-    return 0;
-  }
-  if (command === 'schema' && args.length === 1) {
-    await write(`${JSON.stringify(gs.schema, null, 2)}\n`);
     return 0;
   }
   if (command === 'run' && args.length === 2) {

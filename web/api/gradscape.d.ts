@@ -284,14 +284,6 @@ export interface Registry {
                     default_domain: { type: DomainType; radius: number }; default_start: number }>;
   domains: Array<{ name: DomainType; description: string; latex: string }>;
   regret_bound: { latex: string; conditions: string; note: string };
-  /** Every config's fields as documentation rows (docs/schema.md's tables), nested keys as "a.b". */
-  configs: Record<'run' | 'regret' | 'sweep' | 'train', ConfigTable>;
-}
-
-export interface ConfigTable {
-  title: string;
-  description: string;
-  fields: Array<{ key: string; type: string; allowed: string; default: string; description: string }>;
 }
 
 export class GradscapeError extends Error {
@@ -446,8 +438,6 @@ export class Gradscape {
   readonly flavour: 'simd' | 'scalar';
   readonly simdBackend: string;
   readonly registry: Registry;
-  /** The configs' JSON Schema (draft 2020-12): the package's gradscape.schema.json. */
-  readonly schema: Record<string, unknown>;
   /** Bytes of wasm linear memory of every loaded module: it grows on demand and never shrinks. */
   readonly memoryBytes: number;
   run(config: RunConfig | string): RunResult;

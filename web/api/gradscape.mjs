@@ -118,7 +118,6 @@ export class Gradscape {
   #sweepModule;
   #trainModule;
   #registry;
-  #schema;
   #session;
   constructor(module, flavour, { regret = null, sweep = null, train = null } = {}) {
     this.#module = module;
@@ -132,11 +131,6 @@ export class Gradscape {
   get registry() {
     this.#registry ??= JSON.parse(this.#module.registryJson());
     return this.#registry;
-  }
-  /** The configs' JSON Schema (draft 2020-12), the package's gradscape.schema.json. */
-  get schema() {
-    this.#schema ??= JSON.parse(this.#module.schemaJson());
-    return this.#schema;
   }
   /** Runs a config to the end (same result schema as the CLI). */
   run(config) {

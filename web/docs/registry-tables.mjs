@@ -1,6 +1,7 @@
-// The docs page's reference tables, generated from the engine's registry (gs.registry: its
-// optimizers, objectives and problems, and the config tables docs/schema.md is written from) so that
-// every name, default and range is defined once, in C++. Formulas are typeset by typeset().
+// The docs page's reference tables, generated from the engine's registry (gs.registry) and, for the
+// configs' fields, from the JSON Schema the engine's config tables generate (gradscape.schema.json,
+// as docs/schema.md), so that every name, default and range is defined once, in C++. Formulas are
+// typeset by typeset().
 import { el } from './dom.mjs';
 import { formatDefault, formatRange, sweepable } from './format.mjs';
 
@@ -81,18 +82,20 @@ export function domainTable(registry) {
     el('td', {}, code(d.name)), el('td', {}, d.description))))];
 }
 
-/** A config's fields from the engine's config table (gs.registry.configs[name], as docs/schema.md). */
-export function configTable(registry, name) {
-  const head = ['field', 'type', 'default', 'allowed', 'description'];
-  const rows = registry.configs[name].fields.map((f) => el('tr', { 'data-field': f.key },
-    el('td', {}, code(f.key)),
-    el('td', {}, f.type),
-    el('td', {}, f.default),
-    el('td', {}, f.allowed),
-    el('td', {}, f.description)));
-  return [table(head, rows, { id: `fields-${name}`, class: 'config-fields' })];
+const typeOf = (p) => (p.$ref ? p.$ref.split('/').pop() : p.enum ? p.enum.join(' | ')
+  : p.const !== undefined ? JSON.stringify(p.const) : p.type ?? '');
+
+/** A config's fields from the configs' JSON Schema (gradscape.schema.json, generated from the engine's config tables). */
+export function configTable(schema, name) {
+  const config = schema.$defs[name];
+  const rows = Object.entries(config.properties).map(([key, p]) => el('tr', { 'data-field': key },
+    el('td', {}, code(key)),
+    el('td', {}, typeOf(p)),
+    el('td', { class: 'num' }, 'default' in p ? code(JSON.stringify(p.default)) : config.required?.includes(key) ? 'required' : ''),
+    el('td', {}, p.description)));
+  return [table(['field', 'type', 'default', 'description'], rows, { id: `fields-${name}`, class: 'config-fields' })];
 }
 
-/** Tables for [data-registry="config-run"] (and regret, sweep, train) boxes. */
+/** Tables for [data-registry="config-run"] (and regret, sweep, train) boxes, given the JSON Schema. */
 export const configTables = Object.fromEntries(['run', 'regret', 'sweep', 'train']
-  .map((name) => [`config-${name}`, (registry) => configTable(registry, name)]));
+  .map((name) => [`config-${name}`, (schema) => configTable(schema, name)]));

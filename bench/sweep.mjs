@@ -8,7 +8,7 @@
 //   native C++              : build/native/bench_sweep (-O3, SSE2 128-bit vectors, same config)
 // Two maps (the rows of the table):
 //   per-lane lr × β1 : x = lr 1e-4 … 1 (log), y = β1 0 … 0.999, start (−1.5, 2): every lane has its
-//                      own step size and bias corrections (DESIGN.md's sweep example)
+//                      own step size and bias corrections (docs/schema.md's sweep example)
 //   start grid       : x = start_x, y = start_y over Rosenbrock's view box, Adam's defaults in
 //                      every lane (the per-step scalars are shared by the whole batch)
 // Method: every implementation is warmed up twice per map (V8 tiers JS and wasm up), then timed

@@ -1,5 +1,5 @@
 // Embind layer of the train module (gradscape-train-{simd,scalar}): the paper lab's engine
-// (docs/train-schema.md), in a module of its own so the landscape page and the embeds don't
+// (docs/schema.md, "Train config"), in a module of its own so the landscape page and the embeds don't
 // download the models. The image data (the bytes of public/data/fashion-mnist-6k.bin) is parsed
 // once per module by loadImages and shared by every TrainSession configured after it. One
 // TrainSession per paper-lab experiment: advance(k) trains every unfinished run by up to k
@@ -109,7 +109,7 @@ class TrainSessionHandle {
     const double epochs = double(run(i).batches_done()) / double(session_.schedule().batches_per_epoch);
     return epochs > 0 ? run(i).train_seconds() / epochs : NAN;
   }
-  // The result's grid[i] (docs/train-schema.md) from what is recorded so far.
+  // The result's grid[i] (docs/schema.md) from what is recorded so far.
   std::string summaryJson(int i) const {
     const gs::engine::TrainConfig& c = session_.config();
     const size_t o = static_cast<size_t>(i);

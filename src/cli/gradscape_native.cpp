@@ -3,9 +3,12 @@
 //   gradscape_native regret CONFIG.json|-    the result JSON of a regret config
 //   gradscape_native sweep CONFIG.json|-     the result JSON of a sweep config
 //   gradscape_native train CONFIG.json|- [--images=FILE]
-//                                            the result JSON of a train config (docs/train-schema.md)
+//                                            the result JSON of a train config (docs/schema.md)
 //                                            on public/data/fashion-mnist-6k.bin of the source tree
 //                                            (GS_IMAGES_FILE) or FILE
+//   gradscape_native schema                  the configs' JSON Schema (gradscape.schema.json)
+//   gradscape_native schema-tables           the configs' fields as documentation rows (docs/schema.md)
+//   gradscape_native registry                the registry, as gs.registry has it
 // Prints the result JSON; on bad input prints one line to stderr and exits 2. Used to check
 // that native and wasm builds produce the same trajectories, and as the native benchmark baseline.
 #include <cstdint>
@@ -17,6 +20,8 @@
 #include <string>
 
 #include "core/json.hpp"
+#include "engine/config_schema.hpp"
+#include "engine/registry_json.hpp"
 #include "engine/regret_session.hpp"
 #include "engine/run_session.hpp"
 #include "engine/sweep_session.hpp"
@@ -60,12 +65,20 @@ bool train(const std::string& text, const std::string& images_path, bool images_
 }  // namespace
 
 int main(int argc, char** argv) {
+  const std::string only = argc == 2 ? argv[1] : "";
+  if (only == "schema" || only == "schema-tables" || only == "registry") {
+    const gs::json::Value v = only == "schema"          ? gs::engine::config_schema_json()
+                              : only == "schema-tables" ? gs::engine::config_tables_json()
+                                                        : gs::engine::registry_json();
+    std::printf("%s\n", gs::json::serialize(v).c_str());
+    return 0;
+  }
   const std::string command = argc >= 3 ? argv[1] : "";
   const std::string flag = argc == 4 ? argv[3] : "";
   const bool images_flag = command == "train" && flag.rfind("--images=", 0) == 0;
   const bool known = command == "run" || command == "regret" || command == "sweep" || command == "train";
   if (!known || argc > 4 || (argc == 4 && !images_flag)) {
-    std::fprintf(stderr, "usage: gradscape_native run|regret|sweep|train CONFIG.json|- [--images=FILE (train)]\n");
+    std::fprintf(stderr, "usage: gradscape_native run|regret|sweep|train CONFIG.json|- [--images=FILE (train)] | schema | schema-tables | registry\n");
     return 2;
   }
   std::string text;

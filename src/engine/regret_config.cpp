@@ -1,7 +1,8 @@
+// The regret config's table and its readers.
 #include "engine/regret_config.hpp"
 
 #include "core/check.hpp"
-#include "engine/run_config.hpp"
+#include "engine/config_fields.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::engine {
@@ -54,24 +55,6 @@ bool parse_problem(const json::Value* value, ProblemConfig& out, std::string& er
   return true;
 }
 
-bool parse_domain(const json::Value* value, online::Domain& out, std::string& error) {
-  if (!value) return true;
-  if (!check::expect_object(*value, "domain", error)) return false;
-  static constexpr std::string_view kAllowed[] = {"type", "radius"};
-  if (!check::known_keys(*value, "domain", kAllowed, error)) return false;
-  std::string type = online::domain_type_name(out.type);
-  if (!check::read_string(value->find("type"), "domain.type", type, error)) return false;
-  if (type == "box") out.type = online::DomainType::Box;
-  else if (type == "ball") out.type = online::DomainType::Ball;
-  else {
-    static constexpr std::string_view kTypes[] = {"box", "ball"};
-    error = "domain.type: " + check::unknown_name("domain type", type, kTypes);
-    return false;
-  }
-  return check::read_number(value->find("radius"), "domain.radius", ParamType::Real, Range{0, 1e6, true, false},
-                            out.radius, error);
-}
-
 bool parse_start(const json::Value* value, size_t d, std::vector<double>& out, std::string& error) {
   constexpr Range kRange{-1e6, 1e6};
   if (!value) return true;
@@ -96,58 +79,122 @@ bool parse_start(const json::Value* value, size_t d, std::vector<double>& out, s
   return true;
 }
 
-bool parse_optimizers(const json::Value* optimizers, std::vector<optim::OptimizerSpec>& out, std::string& error) {
-  if (!optimizers) {
-    out.push_back(optim::default_spec(optim::Kind::Adam));
-    return true;
-  }
-  if (!optimizers->is_array() || optimizers->as_array().empty() || optimizers->as_array().size() > kMaxOptimizers) {
-    error = "optimizers: must be an array of 1 to " + std::to_string(kMaxOptimizers) + " optimizer objects";
+bool read_problem(const json::Value* value, const std::string&, const json::Value&, RegretConfig& out,
+                  std::string& error) {
+  if (!parse_problem(value, out.problem, error)) return false;
+  const online::ProblemInfo& info = *out.problem.info;
+  out.domain.type = info.default_domain;
+  out.domain.radius = info.default_radius;
+  out.start.assign(out.problem.d, info.default_start);
+  return true;
+}
+
+bool read_domain_type(const json::Value* value, const std::string& path, const json::Value&, online::Domain& out,
+                      std::string& error) {
+  static constexpr std::string_view kTypes[] = {"box", "ball"};
+  std::string type = online::domain_type_name(out.type);
+  if (!check::read_string(value, path, type, error)) return false;
+  if (type == "box") out.type = online::DomainType::Box;
+  else if (type == "ball") out.type = online::DomainType::Ball;
+  else {
+    error = path + ": " + check::unknown_name("domain type", type, kTypes);
     return false;
-  }
-  const auto& list = optimizers->as_array();
-  for (size_t i = 0; i < list.size(); ++i) {
-    optim::OptimizerSpec spec;
-    if (!optim::parse_optimizer(list[i], check::index("optimizers", i), spec, error)) return false;
-    out.push_back(std::move(spec));
   }
   return true;
 }
 
-}  // namespace
+const schema::Table<online::Domain>& domain_table() {
+  static constexpr std::string_view kTypes[] = {"box", "ball"};
+  static const schema::Table<online::Domain> table{
+      "", "the convex domain every iterate is projected onto after each step",
+      {schema::computed_default(schema::custom<online::Domain>("type", "string", "box, ball", json::Value(),
+                                                               schema::enum_schema(kTypes),
+                                                               "box: [−r, r]^d; ball: the L2 ball ‖x‖₂ ≤ r",
+                                                               read_domain_type),
+                                "the problem's"),
+       schema::computed_default(schema::number<online::Domain>("radius", ParamType::Real, Range{0, 1e6, true, false},
+                                                               &online::Domain::radius,
+                                                               "r: the box's half-width or the ball's radius"),
+                                "the problem's")},
+      {}};
+  return table;
+}
 
-bool parse_regret_config(const json::Value& config, RegretConfig& out, std::string& error) {
-  if (!check::expect_object(config, "", error)) return false;
-  static constexpr std::string_view kAllowed[] = {"version", "problem", "domain", "start",
-                                                  "T",       "record_every", "optimizers"};
-  if (!check::known_keys(config, "", kAllowed, error)) return false;
-  if (!parse_version(config, error)) return false;
-  RegretConfig result;
-  if (!parse_problem(config.find("problem"), result.problem, error)) return false;
-  const online::ProblemInfo& info = *result.problem.info;
-  result.domain.type = info.default_domain;
-  result.domain.radius = info.default_radius;
-  if (!parse_domain(config.find("domain"), result.domain, error)) return false;
-  result.start.assign(result.problem.d, info.default_start);
-  if (!parse_start(config.find("start"), result.problem.d, result.start, error)) return false;
-
-  double T = static_cast<double>(result.T);
-  if (!check::read_number(config.find("T"), "T", ParamType::Integer, Range{1, double(kMaxRounds)}, T, error))
-    return false;
-  result.T = static_cast<uint64_t>(T);
-  if (info.check) {
-    error = info.check(result.problem.params, result.T);
+bool read_T(const json::Value* value, const std::string& path, const json::Value&, RegretConfig& out,
+            std::string& error) {
+  double T = static_cast<double>(out.T);
+  if (!check::read_number(value, path, ParamType::Integer, Range{1, double(kMaxRounds)}, T, error)) return false;
+  out.T = static_cast<uint64_t>(T);
+  if (out.problem.info->check) {
+    error = out.problem.info->check(out.problem.params, out.T);
     if (!error.empty()) return false;
   }
-  const uint64_t fewest = (result.T + kMaxRecords - 1) / kMaxRecords;
-  double record_every = static_cast<double>((result.T + 999) / 1000);
-  if (!check::read_number(config.find("record_every"), "record_every", ParamType::Integer,
-                          Range{double(fewest), double(result.T)}, record_every, error)) {
+  return true;
+}
+
+bool read_record_every(const json::Value* value, const std::string& path, const json::Value&, RegretConfig& out,
+                       std::string& error) {
+  const uint64_t fewest = (out.T + kMaxRecords - 1) / kMaxRecords;
+  double record_every = static_cast<double>((out.T + 999) / 1000);
+  if (!check::read_number(value, path, ParamType::Integer, Range{double(fewest), double(out.T)}, record_every,
+                          error)) {
     if (fewest > 1) error += " (at most 100000 record points)";
     return false;
   }
-  result.record_every = static_cast<uint64_t>(record_every);
-  if (!parse_optimizers(config.find("optimizers"), result.optimizers, error)) return false;
+  out.record_every = static_cast<uint64_t>(record_every);
+  return true;
+}
+
+json::Value start_schema() {
+  json::Value one = schema::number_schema(ParamType::Real, Range{-1e6, 1e6});
+  json::Value list{json::Object{}};
+  list.set("type", "array");
+  list.set("items", one);
+  list.set("minItems", 1);
+  json::Value v{json::Object{}};
+  v.set("oneOf", json::Value(json::Array{one, list}));
+  return v;
+}
+
+}  // namespace
+
+const schema::Table<RegretConfig>& regret_config_table() {
+  using schema::custom;
+  static const schema::Table<RegretConfig> table{
+      "Regret config",
+      "Online convex optimization: every optimizer plays the same online problem for T rounds, projected onto the "
+      "domain, and its regret against the best fixed point in hindsight is recorded (gradscape regret, gs.regret, "
+      "the regret lab).",
+      {schema::version<RegretConfig>(),
+       custom<RegretConfig>("problem", "string or object", "a problem's name, or {name, params}", json::Value("reddi"),
+                            schema::ref("problem"), "the online problem and its parameters", read_problem),
+       schema::computed_default(schema::object<RegretConfig>("domain", domain_table(), &RegretConfig::domain,
+                                                             "the domain (type and radius)"),
+                                "the problem's"),
+       schema::computed_default(
+           custom<RegretConfig>(
+               "start", "number or array", "d numbers, or one for every coordinate, each in [-1000000, 1000000]",
+               json::Value(), start_schema(), "x₁ before its projection onto the domain",
+               [](const json::Value* v, const std::string&, const json::Value&, RegretConfig& out,
+                  std::string& error) { return parse_start(v, out.problem.d, out.start, error); }),
+           "the problem's"),
+       custom<RegretConfig>("T", "integer", "integer in [1, 10000000]", json::Value(1000),
+                            schema::number_schema(ParamType::Integer, Range{1, double(kMaxRounds)}), "rounds",
+                            read_T),
+       schema::computed_default(
+           custom<RegretConfig>("record_every", "integer", "integer in [⌈T/100000⌉, T]", json::Value(),
+                                schema::number_schema(ParamType::Integer, Range{1, double(kMaxRounds)}),
+                                "record at t = k·record_every and at T (at most 100000 record points)",
+                                read_record_every),
+           "⌈T/1000⌉"),
+       optimizers_field<RegretConfig>()},
+      {}};
+  return table;
+}
+
+bool parse_regret_config(const json::Value& config, RegretConfig& out, std::string& error) {
+  RegretConfig result;
+  if (!schema::parse(regret_config_table(), config, "", result, error)) return false;
   out = std::move(result);
   return true;
 }

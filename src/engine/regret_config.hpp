@@ -1,14 +1,7 @@
-// The regret config of DESIGN.md ("Regret config and result", version 1): an online problem with
-// its parameters, a domain (box or L2 ball), a start point, the number of rounds T, how often to
-// record, and up to 16 optimizers (the run config's optimizer objects and validation).
-// parse_regret_config validates everything once and names the failing field.
-//   problem       {"name": ..., "params": {...}} or just the name; default "reddi"
-//   domain        {"type": "box"|"ball", "radius": r}; default: the problem's (registry)
-//   start         d numbers, or one number broadcast to all d coordinates; default: the
-//                 problem's; projected onto the domain before round 1 (x_1 = Π(start))
-//   T             1 … 10,000,000 rounds; default 1000
-//   record_every  record points t = k·record_every and T itself; at most 100,000 of them;
-//                 default ⌈T/1000⌉
+// The regret config (docs/schema.md, version 1): an online problem with its parameters, a domain
+// (box or L2 ball), a start point, the number of rounds T, how often to record, and up to 16
+// optimizers (the run config's optimizer objects and validation), described once by
+// regret_config_table(). parse_regret_config validates everything once and names the failing field.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +12,7 @@
 #include "online/domain.hpp"
 #include "online/problem.hpp"
 #include "optim/spec.hpp"
+#include "schema/table.hpp"
 
 namespace gs::engine {
 
@@ -45,6 +39,7 @@ struct RegretConfig {
 };
 
 bool parse_regret_config(const json::Value& config, RegretConfig& out, std::string& error);
+const schema::Table<RegretConfig>& regret_config_table();
 
 json::Value problem_json(const ProblemConfig& problem);
 json::Value domain_json(const online::Domain& domain);

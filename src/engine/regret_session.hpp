@@ -1,4 +1,4 @@
-// The regret lab's long-lived engine object (DESIGN.md, "Regret config and result"): one online
+// The regret lab's long-lived engine object (docs/schema.md, "Regret config"): one online
 // problem, the runs of up to 16 optimizers on it from a shared start, advanced together round by
 // round (f_t is drawn once per round for every run), and the exact regret of each at the record
 // points t = record_every, 2·record_every, …, T:

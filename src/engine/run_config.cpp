@@ -1,32 +1,36 @@
+// The run config's table and the parsers it shares with the sweep and regret configs.
 #include "engine/run_config.hpp"
 
 #include <cmath>
 
 #include "core/check.hpp"
+#include "engine/config_fields.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::engine {
 
-namespace {
-
 using check::ParamType;
 using check::Range;
 
-bool parse_noise(const json::Value* value, const std::string& path, objectives::GradientNoise& out,
-                 std::string& error) {
-  if (!value) return true;
-  if (!check::expect_object(*value, path, error)) return false;
-  static constexpr std::string_view kAllowed[] = {"sigma", "sparsity", "seed"};
-  if (!check::known_keys(*value, path, kAllowed, error)) return false;
-  double seed = static_cast<double>(out.seed);
-  if (!check::read_number(value->find("sigma"), path + ".sigma", ParamType::Real, Range{0, 1e3}, out.sigma, error) ||
-      !check::read_number(value->find("sparsity"), path + ".sparsity", ParamType::Real, Range{0, 1, false, true},
-                          out.sparsity, error) ||
-      !check::read_number(value->find("seed"), path + ".seed", ParamType::Integer, Range{0, 9007199254740991.0}, seed,
-                          error))
-    return false;
-  out.seed = static_cast<uint64_t>(seed);
-  return true;
+const schema::Table<objectives::GradientNoise>& noise_table() {
+  using objectives::GradientNoise;
+  static const schema::Table<GradientNoise> table{
+      "", "gradient noise, the same for every optimizer of a run",
+      {schema::number<GradientNoise>("sigma", ParamType::Real, Range{0, 1e3}, &GradientNoise::sigma,
+                                     "standard deviation of the Gaussian noise added to each gradient coordinate"),
+       schema::number<GradientNoise>("sparsity", ParamType::Real, Range{0, 1, false, true}, &GradientNoise::sparsity,
+                                     "probability that a gradient coordinate is dropped (set to 0)"),
+       schema::number<GradientNoise>("seed", ParamType::Integer, Range{0, 9007199254740991.0}, &GradientNoise::seed,
+                                     "seed of the counter-based noise: the same seed gives the same noise everywhere")},
+      {}};
+  return table;
+}
+
+std::vector<schema::Doc> objective_docs() {
+  return {{"name", "string", "an objective of the registry", "required", "the objective", {}},
+          {"params", "object", "the objective's parameters (registry)", "the registry's",
+           "the objective's parameters by name", {}},
+          {"noise", "object", "", "no noise", "gradient noise", schema::docs(noise_table())}};
 }
 
 bool parse_point(const json::Value* value, const std::string& path, double out[2], std::string& error) {
@@ -42,14 +46,50 @@ bool parse_point(const json::Value* value, const std::string& path, double out[2
   return true;
 }
 
-}  // namespace
+bool parse_optimizer_list(const json::Value* value, const std::string& path, size_t max,
+                          std::vector<optim::OptimizerSpec>& out, std::string& error) {
+  if (!value) {
+    out = {optim::default_spec(optim::Kind::Adam)};
+    return true;
+  }
+  if (!value->is_array() || value->as_array().empty() || value->as_array().size() > max) {
+    error = path + ": must be an array of 1 to " + std::to_string(max) + " optimizer objects";
+    return false;
+  }
+  const auto& list = value->as_array();
+  std::vector<optim::OptimizerSpec> result;
+  for (size_t i = 0; i < list.size(); ++i) {
+    optim::OptimizerSpec spec;
+    if (!optim::parse_optimizer(list[i], check::index(path, i), spec, error)) return false;
+    result.push_back(std::move(spec));
+  }
+  out = std::move(result);
+  return true;
+}
+
+json::Value optimizer_list_schema(const char* def, size_t max) {
+  json::Value v{json::Object{}};
+  v.set("type", "array");
+  v.set("items", schema::ref(def));
+  v.set("minItems", 1);
+  v.set("maxItems", static_cast<double>(max));
+  return v;
+}
+
+const schema::Table<RunConfig>& run_config_table() {
+  static const schema::Table<RunConfig> table{
+      "Run config",
+      "A 2-D objective, a start point, a step count, a precision and up to 16 optimizers run side by side "
+      "(gradscape run, gs.run, the landscape view).",
+      {schema::version<RunConfig>(), objective_field<RunConfig>(), start_field<RunConfig>(),
+       schema::number<RunConfig>("steps", ParamType::Integer, Range{0, double(kMaxSteps)}, &RunConfig::steps,
+                                 "optimizer steps per run"),
+       precision_field<RunConfig>(), optimizers_field<RunConfig>()},
+      {}};
+  return table;
+}
 
 const char* precision_name(Precision p) { return p == Precision::F32 ? "f32" : "f64"; }
-
-bool parse_version(const json::Value& config, std::string& error) {
-  double version = 1;
-  return check::read_number(config.find("version"), "version", ParamType::Integer, Range{1, 1}, version, error);
-}
 
 bool parse_precision(const json::Value* value, const std::string& path, Precision& out, std::string& error) {
   std::string name = precision_name(out);
@@ -108,43 +148,14 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
         return false;
     }
   }
-  if (!parse_noise(noise, path + ".noise", result.noise, error)) return false;
+  if (noise && !schema::parse(noise_table(), *noise, path + ".noise", result.noise, error)) return false;
   out = std::move(result);
   return true;
 }
 
 bool parse_run_config(const json::Value& config, RunConfig& out, std::string& error) {
-  if (!check::expect_object(config, "", error)) return false;
-  static constexpr std::string_view kAllowed[] = {"version", "objective", "start", "steps", "precision", "optimizers"};
-  if (!check::known_keys(config, "", kAllowed, error)) return false;
-  if (!parse_version(config, error)) return false;
   RunConfig result;
-  if (!parse_objective(config.find("objective"), "objective", result.objective, error)) return false;
-  result.start[0] = result.objective.info->default_start[0];
-  result.start[1] = result.objective.info->default_start[1];
-  if (!parse_point(config.find("start"), "start", result.start, error)) return false;
-  double steps = static_cast<double>(result.steps);
-  if (!check::read_number(config.find("steps"), "steps", ParamType::Integer, Range{0, double(kMaxSteps)}, steps, error))
-    return false;
-  result.steps = static_cast<uint64_t>(steps);
-  if (!parse_precision(config.find("precision"), "precision", result.precision, error)) return false;
-
-  const json::Value* optimizers = config.find("optimizers");
-  if (!optimizers) {
-    result.optimizers.push_back(optim::default_spec(optim::Kind::Adam));
-  } else {
-    if (!optimizers->is_array() || optimizers->as_array().empty() ||
-        optimizers->as_array().size() > kMaxOptimizers) {
-      error = "optimizers: must be an array of 1 to " + std::to_string(kMaxOptimizers) + " optimizer objects";
-      return false;
-    }
-    const auto& list = optimizers->as_array();
-    for (size_t i = 0; i < list.size(); ++i) {
-      optim::OptimizerSpec spec;
-      if (!optim::parse_optimizer(list[i], check::index("optimizers", i), spec, error)) return false;
-      result.optimizers.push_back(std::move(spec));
-    }
-  }
+  if (!schema::parse(run_config_table(), config, "", result, error)) return false;
   out = std::move(result);
   return true;
 }

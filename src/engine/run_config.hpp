@@ -1,6 +1,6 @@
-// The run config of DESIGN.md (version 1): an objective with its parameters and gradient noise,
-// a start point, a step count, a precision and up to 16 optimizers. parse_run_config validates
-// everything once and names the failing field.
+// The run config (docs/schema.md, version 1): an objective with its parameters and gradient noise,
+// a start point, a step count, a precision and up to 16 optimizers, described once by
+// run_config_table(). parse_run_config validates everything once and names the failing field.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 #include "core/json.hpp"
 #include "objectives/objective.hpp"
 #include "optim/spec.hpp"
+#include "schema/table.hpp"
 
 namespace gs::engine {
 
@@ -36,8 +37,8 @@ struct RunConfig {
 
 bool parse_objective(const json::Value* value, const std::string& path, ObjectiveConfig& out, std::string& error);
 bool parse_precision(const json::Value* value, const std::string& path, Precision& out, std::string& error);
-bool parse_version(const json::Value& config, std::string& error);
 bool parse_run_config(const json::Value& config, RunConfig& out, std::string& error);
+const schema::Table<RunConfig>& run_config_table();
 
 json::Value objective_json(const ObjectiveConfig& objective);
 const char* precision_name(Precision p);

@@ -54,7 +54,7 @@ class RunSession {
   size_t run_count() const { return traces_.size(); }
   const Trace& trace(size_t i) const { return traces_[i]; }
 
-  // The result schema of DESIGN.md. Long results are written in parts (header, each run, the
+  // The run result of docs/schema.md. Long results are written in parts (header, each run, the
   // closing "]}") so a CLI can stream them: result_json() = header + runs joined by ',' + "]}".
   std::string result_json() const;
   std::string result_header() const;

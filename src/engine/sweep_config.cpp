@@ -1,3 +1,4 @@
+// The sweep config's table, its axes and metric, and the cells' run configs.
 #include "engine/sweep_config.hpp"
 
 #include <algorithm>
@@ -5,6 +6,7 @@
 
 #include "core/check.hpp"
 #include "core/detmath.hpp"
+#include "engine/config_fields.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::engine {
@@ -18,6 +20,7 @@ using check::Range;
 constexpr Range kBeta1DecayRange{0, 1, true, false};
 constexpr Range kStartRange{-1e6, 1e6};
 
+constexpr Range kTolRange{0, 1e6, true, false};
 constexpr std::string_view kMetricNames[] = {"final_loss", "steps_to_tol", "nearest_minimum"};
 
 // What an axis param may be, with the range its values must lie in and its default span.
@@ -42,49 +45,84 @@ std::vector<AxisParam> axis_params(const optim::OptimizerInfo& o, const objectiv
   return params;
 }
 
-bool parse_axis(const json::Value* value, const std::string& path, const std::vector<AxisParam>& params,
-                const char* optimizer_name, SweepAxis& out, std::string& error) {
+// An axis while it is read: what its param may be, the one chosen, and the axis so far.
+struct AxisRead {
+  const std::vector<AxisParam>* params = nullptr;
+  const char* optimizer = "";
+  const AxisParam* param = nullptr;
+  SweepAxis axis;
+};
+
+std::vector<std::string_view> param_names(const std::vector<AxisParam>& params) {
   std::vector<std::string_view> names;
   for (const auto& p : params) names.push_back(p.name);
+  return names;
+}
+
+bool read_param(const json::Value* value, const std::string& path, const json::Value&, AxisRead& out,
+                std::string& error) {
+  const std::vector<std::string_view> names = param_names(*out.params);
   if (!value) {
-    error = path + ": missing. An axis is {\"param\", \"min\", \"max\", \"n\", \"log\"}, param one of " +
-            check::join(names) + ".";
-    return false;
-  }
-  if (!check::expect_object(*value, path, error)) return false;
-  static constexpr std::string_view kAllowed[] = {"param", "min", "max", "n", "log"};
-  if (!check::known_keys(*value, path, kAllowed, error)) return false;
-  const std::string param_path = check::field(path, "param");
-  if (!value->find("param")) {
-    error = param_path + ": missing. Allowed: " + check::join(names) + ".";
+    error = path + ": missing. Allowed: " + check::join(names) + ".";
     return false;
   }
   std::string name;
-  if (!check::read_string(value->find("param"), param_path, name, error)) return false;
-  const AxisParam* param = nullptr;
-  for (const auto& p : params)
-    if (p.name == name) param = &p;
-  if (!param) {
-    error = param_path + ": " + check::unknown_name(std::string(optimizer_name) + " hyperparameter", name, names);
+  if (!check::read_string(value, path, name, error)) return false;
+  for (const auto& p : *out.params)
+    if (p.name == name) out.param = &p;
+  if (!out.param) {
+    error = path + ": " + check::unknown_name(std::string(out.optimizer) + " hyperparameter", name, names);
     return false;
   }
-  SweepAxis axis;
-  axis.param = name;
-  axis.min = param->default_min;
-  axis.max = param->default_max;
-  axis.log = param->default_log;
-  axis.field = param->field;
-  axis.start_coordinate = param->start_coordinate;
-  double n = axis.n;
-  if (!check::read_number(value->find("min"), check::field(path, "min"), ParamType::Real, param->range, axis.min,
-                          error) ||
-      !check::read_number(value->find("max"), check::field(path, "max"), ParamType::Real, param->range, axis.max,
-                          error) ||
-      !check::read_number(value->find("n"), check::field(path, "n"), ParamType::Integer, Range{1, kMaxAxisPoints}, n,
-                          error) ||
-      !check::read_bool(value->find("log"), check::field(path, "log"), axis.log, error))
+  out.axis.param = name;
+  out.axis.min = out.param->default_min;
+  out.axis.max = out.param->default_max;
+  out.axis.log = out.param->default_log;
+  out.axis.field = out.param->field;
+  out.axis.start_coordinate = out.param->start_coordinate;
+  return true;
+}
+
+schema::Field<AxisRead> end_field(const char* key, double SweepAxis::*end, const char* description) {
+  json::Value number{json::Object{}};
+  number.set("type", "number");
+  return schema::computed_default(
+      schema::custom<AxisRead>(key, "number", "in the param's range", json::Value(), std::move(number), description,
+                               [end](const json::Value* v, const std::string& path, const json::Value&, AxisRead& out,
+                                     std::string& error) {
+                                 return check::read_number(v, path, ParamType::Real, out.param->range, out.axis.*end,
+                                                           error);
+                               }),
+      "the param's slider range (the objective's view for start_x, start_y)");
+}
+
+const schema::Table<AxisRead>& axis_table() {
+  static const schema::Table<AxisRead> table{
+      "", "a grid axis: a real hyperparameter of the optimizer (or beta1_decay), or start_x / start_y",
+      {schema::required(schema::custom<AxisRead>(
+           "param", "string", "a real hyperparameter of the optimizer, beta1_decay, start_x, start_y", json::Value(),
+           json::Value(json::Object{{"type", "string"}}), "what the axis varies", read_param)),
+       end_field("min", &SweepAxis::min, "the first sample point"),
+       end_field("max", &SweepAxis::max, "the last sample point"),
+       schema::number<AxisRead>("n", ParamType::Integer, Range{1, kMaxAxisPoints},
+                                [](AxisRead& a) -> int& { return a.axis.n; }, "sample points"),
+       schema::computed_default(schema::boolean<AxisRead>("log", [](AxisRead& a) -> bool& { return a.axis.log; },
+                                                          "geometric spacing (needs min > 0)"),
+                                "true for a log-scale hyperparameter")},
+      {}};
+  return table;
+}
+
+bool parse_axis(const json::Value* value, const std::string& path, const std::vector<AxisParam>& params,
+                const char* optimizer_name, SweepAxis& out, std::string& error) {
+  if (!value) {
+    error = path + ": missing. An axis is {\"param\", \"min\", \"max\", \"n\", \"log\"}, param one of " +
+            check::join(param_names(params)) + ".";
     return false;
-  axis.n = static_cast<int>(n);
+  }
+  AxisRead read{&params, optimizer_name, nullptr, {}};
+  if (!schema::parse(axis_table(), *value, path, read, error)) return false;
+  const SweepAxis& axis = read.axis;
   if (axis.log && !(axis.min > 0)) {
     error = check::field(path, "min") + ": a log axis needs min > 0, got " + check::format_number(axis.min);
     return false;
@@ -95,49 +133,42 @@ bool parse_axis(const json::Value* value, const std::string& path, const std::ve
             check::format_number(axis.max);
     return false;
   }
-  out = std::move(axis);
+  out = read.axis;
   return true;
 }
 
-bool parse_start(const json::Value* value, double out[2], std::string& error) {
-  if (!value) return true;
-  if (!value->is_array() || value->as_array().size() != 2) {
-    error = "start: must be an array of two numbers [x, y]";
-    return false;
-  }
-  for (size_t i = 0; i < 2; ++i)
-    if (!check::read_number(&value->as_array()[i], check::index("start", i), ParamType::Real, kStartRange, out[i],
-                            error))
-      return false;
-  return true;
-}
-
-bool parse_metric(const json::Value& config, SweepConfig& out, std::string& error) {
+bool read_metric(const json::Value* value, const std::string& path, const json::Value&, SweepConfig& out,
+                 std::string& error) {
   std::string name = metric_name(out.metric);
-  if (!check::read_string(config.find("metric"), "metric", name, error)) return false;
+  if (!check::read_string(value, path, name, error)) return false;
   const auto* found = std::find(std::begin(kMetricNames), std::end(kMetricNames), name);
   if (found == std::end(kMetricNames)) {
-    error = "metric: " + check::unknown_name("metric", name, kMetricNames);
+    error = path + ": " + check::unknown_name("metric", name, kMetricNames);
     return false;
   }
   out.metric = static_cast<SweepMetric>(found - std::begin(kMetricNames));
-  const json::Value* tol = config.find("tol");
-  if (tol && out.metric != SweepMetric::StepsToTol) {
-    error = "tol: only used with metric \"steps_to_tol\", got metric \"" + name + "\"";
+  return true;
+}
+
+bool read_tol(const json::Value* value, const std::string& path, const json::Value&, SweepConfig& out,
+              std::string& error) {
+  if (value && out.metric != SweepMetric::StepsToTol) {
+    error = path + ": only used with metric \"steps_to_tol\", got metric \"" + metric_name(out.metric) + "\"";
     return false;
   }
-  if (!check::read_number(tol, "tol", ParamType::Real, Range{0, 1e6, true, false}, out.tol, error)) return false;
-  if (out.metric != SweepMetric::FinalLoss) {
-    objectives::Objective objective(*out.objective.info, out.objective.params);
-    bool global = false;
-    for (const auto& m : objective.minima()) global = global || m.global;
-    if (!global) {
-      error = "metric: " + name + " needs the objective's known minima, and " + out.objective.info->name +
-              " has none";
-      return false;
-    }
-  }
-  return true;
+  return check::read_number(value, path, ParamType::Real, kTolRange, out.tol, error);
+}
+
+// steps_to_tol and nearest_minimum need the objective's known minima.
+bool check_minima(const SweepConfig& out, std::string& error) {
+  if (out.metric == SweepMetric::FinalLoss) return true;
+  objectives::Objective objective(*out.objective.info, out.objective.params);
+  bool global = false;
+  for (const auto& m : objective.minima()) global = global || m.global;
+  if (global) return true;
+  error = std::string("metric: ") + metric_name(out.metric) + " needs the objective's known minima, and " +
+          out.objective.info->name + " has none";
+  return false;
 }
 
 // Every cell's optimizer must be valid, not only each value. The one rule across fields (sgd's
@@ -179,38 +210,73 @@ bool check_cells(const SweepConfig& c, std::string& error) {
 
 const char* metric_name(SweepMetric metric) { return kMetricNames[static_cast<size_t>(metric)].data(); }
 
+namespace {
+
+bool read_optimizer(const json::Value* value, const std::string& path, const json::Value&, SweepConfig& out,
+                    std::string& error) {
+  if (!value) {
+    error = path + ": missing. A sweep runs one optimizer object, e.g. {\"name\": \"adam\", \"lr\": 0.01}.";
+    return false;
+  }
+  return optim::parse_optimizer(*value, path, out.optimizer, error);
+}
+
+// x, then y, which must differ from x and leave every cell's optimizer valid. The axes, metric
+// and tol are read late (after start), the order in which their errors have always come.
+bool read_axis(const json::Value* value, const std::string& path, const json::Value&, SweepConfig& out,
+               std::string& error) {
+  const optim::OptimizerInfo& o = optim::info(out.optimizer.kind);
+  SweepAxis& axis = path == "x" ? out.x : out.y;
+  if (!parse_axis(value, path, axis_params(o, *out.objective.info), o.name, axis, error)) return false;
+  if (path == "x") return true;
+  if (out.x.param == out.y.param) {
+    error = "y.param: must differ from x.param (both are \"" + out.x.param + "\")";
+    return false;
+  }
+  return check_cells(out, error);
+}
+
+schema::Field<SweepConfig> axis_field(const char* key, const char* description) {
+  auto f = schema::late(schema::required(
+      schema::custom<SweepConfig>(key, "object", "", json::Value(), schema::ref("axis"), description, read_axis)));
+  f.doc.fields = schema::docs(axis_table());
+  return f;
+}
+
+}  // namespace
+
+json::Value axis_schema() { return schema::json_schema(axis_table()); }
+
+const schema::Table<SweepConfig>& sweep_config_table() {
+  using schema::custom;
+  static const schema::Table<SweepConfig> table{
+      "Sweep config",
+      "One optimizer on one 2-D objective, run once per cell of an x × y grid over two of its hyperparameters or "
+      "the start point, with a metric per cell (gradscape sweep, gs.sweep, the sweep lab).",
+      {schema::version<SweepConfig>(), objective_field<SweepConfig>(),
+       schema::number<SweepConfig>("steps", ParamType::Integer, Range{0, double(kMaxSteps)}, &SweepConfig::steps,
+                                   "optimizer steps per cell"),
+       precision_field<SweepConfig>(),
+       schema::required(custom<SweepConfig>("optimizer", "object", "an optimizer object", json::Value(),
+                                            schema::ref("optimizer"), "the optimizer every cell runs",
+                                            read_optimizer)),
+       axis_field("x", "the grid's x axis"), axis_field("y", "the grid's y axis (a different param)"),
+       start_field<SweepConfig>(),
+       schema::late(custom<SweepConfig>("metric", "string", check::join(kMetricNames), json::Value("final_loss"),
+                                        schema::enum_schema(kMetricNames),
+                                        "final_loss: f at the end; steps_to_tol: the first step with f − f* ≤ tol; "
+                                        "nearest_minimum: the index of the known minimum nearest the end point",
+                                        read_metric)),
+       schema::late(custom<SweepConfig>("tol", "number", "number in " + kTolRange.describe() + ", with steps_to_tol",
+                                        json::Value(1e-6), schema::number_schema(ParamType::Real, kTolRange),
+                                        "the tolerance of steps_to_tol", read_tol))},
+      {}};
+  return table;
+}
+
 bool parse_sweep_config(const json::Value& config, SweepConfig& out, std::string& error) {
-  if (!check::expect_object(config, "", error)) return false;
-  static constexpr std::string_view kAllowed[] = {"version", "objective", "steps", "precision", "optimizer",
-                                                  "x",       "y",         "start", "metric",    "tol"};
-  if (!check::known_keys(config, "", kAllowed, error)) return false;
-  if (!parse_version(config, error)) return false;
   SweepConfig result;
-  if (!parse_objective(config.find("objective"), "objective", result.objective, error)) return false;
-  double steps = static_cast<double>(result.steps);
-  if (!check::read_number(config.find("steps"), "steps", ParamType::Integer, Range{0, double(kMaxSteps)}, steps, error))
-    return false;
-  result.steps = static_cast<uint64_t>(steps);
-  if (!parse_precision(config.find("precision"), "precision", result.precision, error)) return false;
-  const json::Value* optimizer = config.find("optimizer");
-  if (!optimizer) {
-    error = "optimizer: missing. A sweep runs one optimizer object, e.g. {\"name\": \"adam\", \"lr\": 0.01}.";
-    return false;
-  }
-  if (!optim::parse_optimizer(*optimizer, "optimizer", result.optimizer, error)) return false;
-  result.start[0] = result.objective.info->default_start[0];
-  result.start[1] = result.objective.info->default_start[1];
-  if (!parse_start(config.find("start"), result.start, error)) return false;
-  const optim::OptimizerInfo& o = optim::info(result.optimizer.kind);
-  const std::vector<AxisParam> params = axis_params(o, *result.objective.info);
-  if (!parse_axis(config.find("x"), "x", params, o.name, result.x, error) ||
-      !parse_axis(config.find("y"), "y", params, o.name, result.y, error))
-    return false;
-  if (result.x.param == result.y.param) {
-    error = "y.param: must differ from x.param (both are \"" + result.x.param + "\")";
-    return false;
-  }
-  if (!check_cells(result, error) || !parse_metric(config, result, error)) return false;
+  if (!schema::parse(sweep_config_table(), config, "", result, error) || !check_minima(result, error)) return false;
   out = std::move(result);
   return true;
 }

@@ -1,4 +1,4 @@
-// The sweep config of DESIGN.md ("Sweep config and result", version 1): one optimizer on one 2-D
+// The sweep config (docs/schema.md, version 1): one optimizer on one 2-D
 // objective, run once per cell of an n_x × n_y grid whose axes are two of its real
 // hyperparameters (validated against the registry and its ranges) or the start point
 // (start_x / start_y: a basin-of-attraction map), and a metric per cell:
@@ -15,6 +15,7 @@
 #include "core/json.hpp"
 #include "engine/run_config.hpp"
 #include "optim/spec.hpp"
+#include "schema/table.hpp"
 
 namespace gs::engine {
 
@@ -45,6 +46,8 @@ struct SweepConfig {
 };
 
 bool parse_sweep_config(const json::Value& config, SweepConfig& out, std::string& error);
+const schema::Table<SweepConfig>& sweep_config_table();
+json::Value axis_schema();  // the JSON Schema of an axis object
 
 // The axis' sample points: min + i·(max − min)/(n − 1), or geometric from min to max with `log`;
 // the first is min and the last max exactly (min alone when n = 1).
@@ -53,7 +56,7 @@ std::vector<double> axis_values(const SweepAxis& axis);
 // Sets what the axis varies to `value` in a cell's spec and start.
 void apply_axis(const SweepAxis& axis, double value, optim::OptimizerSpec& spec, double start[2]);
 
-// The run config (DESIGN.md's config schema) of one cell: the sweep's objective, steps and
+// The run config of one cell: the sweep's objective, steps and
 // precision, its optimizer and start with the axes at x_value and y_value.
 json::Value cell_run_config(const SweepConfig& config, double x_value, double y_value);
 

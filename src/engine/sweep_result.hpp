@@ -1,4 +1,4 @@
-// The sweep result of DESIGN.md: the resolved config, the axes' sample points (x_values,
+// The sweep result of docs/schema.md: the resolved config, the axes' sample points (x_values,
 // y_values) and, per cell, `values` (the metric; null where it is undefined), `diverged` (0/1) and
 // `diverged_at` (0 where the run did not diverge), each as n_y rows of n_x cells (row j at y_j).
 // With nearest_minimum the known minima the indices refer to are listed ([x, y, f] each), with

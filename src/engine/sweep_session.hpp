@@ -33,7 +33,7 @@ class SweepSession {
 
   const SweepConfig& config() const { return config_; }
   const SweepMaps& maps() const { return maps_; }
-  // The result schema of DESIGN.md (rows not computed yet are null).
+  // The sweep result of docs/schema.md (rows not computed yet are null).
   std::string result_json() const;
   // The run config of cell (i, j), to replay that run alone (engine::RunSession gives the same run).
   json::Value cell_config(size_t i, size_t j) const;

@@ -1,7 +1,10 @@
+// The train config's table and readers: the experiment, its model and data (train_experiments.cpp),
+// epochs, seeds, the optimizer entries with their lr_grid, and the resolved model and data.
 #include "engine/train_config.hpp"
 
 #include "core/check.hpp"
-#include "engine/run_config.hpp"
+#include "engine/config_fields.hpp"
+#include "engine/train_experiments.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::engine {
@@ -10,143 +13,6 @@ namespace {
 
 using check::ParamType;
 using check::Range;
-
-constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 − 1: every integer a JSON number holds
-constexpr std::string_view kExperimentNames[] = {"logreg_images", "logreg_bow", "mlp_images", "vae_images"};
-constexpr Range kDropout{0, 1, false, true};
-constexpr Range kHidden{1, 2048};
-
-bool read_size(const json::Value* v, const std::string& path, const Range& range, size_t& out, std::string& error) {
-  double x = double(out);
-  if (!check::read_number(v, path, ParamType::Integer, range, x, error)) return false;
-  out = size_t(x);
-  return true;
-}
-
-bool parse_experiment(const json::Value* value, Experiment& out, std::string& error) {
-  if (!value) {
-    error = "experiment: missing. Allowed: " + check::join(kExperimentNames) + ".";
-    return false;
-  }
-  std::string name;
-  if (!check::read_string(value, "experiment", name, error)) return false;
-  for (size_t i = 0; i < std::size(kExperimentNames); ++i)
-    if (name == kExperimentNames[i]) {
-      out = Experiment(i);
-      return true;
-    }
-  error = "experiment: " + check::unknown_name("experiment", name, kExperimentNames);
-  return false;
-}
-
-bool parse_model(const json::Value* value, Experiment experiment, ModelConfig& out, std::string& error) {
-  if (experiment == Experiment::VaeImages) out.hidden = 200;
-  if (!value) return true;
-  if (!check::expect_object(*value, "model", error)) return false;
-  switch (experiment) {
-    case Experiment::LogregImages:
-      if (!value->as_object().empty()) {
-        error = "model: logreg_images has no model parameters, got \"" + value->as_object()[0].first + "\"";
-        return false;
-      }
-      return true;
-    case Experiment::LogregBow: {
-      static constexpr std::string_view kAllowed[] = {"dropout"};
-      return check::known_keys(*value, "model", kAllowed, error) &&
-             check::read_number(value->find("dropout"), "model.dropout", ParamType::Real, kDropout, out.dropout, error);
-    }
-    case Experiment::MlpImages: {
-      static constexpr std::string_view kAllowed[] = {"hidden", "dropout", "input_dropout"};
-      return check::known_keys(*value, "model", kAllowed, error) &&
-             read_size(value->find("hidden"), "model.hidden", kHidden, out.hidden, error) &&
-             check::read_number(value->find("dropout"), "model.dropout", ParamType::Real, kDropout, out.dropout,
-                                error) &&
-             check::read_number(value->find("input_dropout"), "model.input_dropout", ParamType::Real, kDropout,
-                                out.input_dropout, error);
-    }
-    case Experiment::VaeImages: {
-      static constexpr std::string_view kAllowed[] = {"hidden", "latent"};
-      return check::known_keys(*value, "model", kAllowed, error) &&
-             read_size(value->find("hidden"), "model.hidden", kHidden, out.hidden, error) &&
-             read_size(value->find("latent"), "model.latent", Range{1, 256}, out.latent, error);
-    }
-  }
-  return true;
-}
-
-bool parse_data(const json::Value* value, Experiment experiment, DataConfig& out, std::string& error) {
-  data::BagOfWordsTaskParams& bow = out.bow;
-  if (experiment == Experiment::LogregBow) {
-    out.train = bow.train;
-    out.test = bow.test;
-  }
-  if (value) {
-    if (!check::expect_object(*value, "data", error)) return false;
-    const Range counts{1, 100000};
-    if (is_image_experiment(experiment)) {
-      static constexpr std::string_view kAllowed[] = {"train", "test"};
-      if (!check::known_keys(*value, "data", kAllowed, error) ||
-          !read_size(value->find("train"), "data.train", counts, out.train, error) ||
-          !read_size(value->find("test"), "data.test", counts, out.test, error))
-        return false;
-    } else {
-      static constexpr std::string_view kAllowed[] = {"train", "test", "vocabulary", "words", "zipf", "polar",
-                                                      "strength",   "label_noise", "seed"};
-      double seed = double(bow.seed);
-      if (!check::known_keys(*value, "data", kAllowed, error) ||
-          !read_size(value->find("train"), "data.train", Range{1, 50000}, out.train, error) ||
-          !read_size(value->find("test"), "data.test", Range{1, 50000}, out.test, error) ||
-          !read_size(value->find("vocabulary"), "data.vocabulary", Range{2, 100000}, bow.vocabulary, error) ||
-          !read_size(value->find("words"), "data.words", Range{1, 5000}, bow.words, error) ||
-          !check::read_number(value->find("zipf"), "data.zipf", ParamType::Real, Range{0, 3}, bow.zipf, error) ||
-          !check::read_number(value->find("polar"), "data.polar", ParamType::Real, Range{0, 1}, bow.polar, error) ||
-          !check::read_number(value->find("strength"), "data.strength", ParamType::Real, Range{0, 5}, bow.strength,
-                              error) ||
-          !check::read_number(value->find("label_noise"), "data.label_noise", ParamType::Real, Range{0, 0.5},
-                              bow.label_noise, error) ||
-          !check::read_number(value->find("seed"), "data.seed", ParamType::Integer, Range{0, kMaxSeed}, seed, error))
-        return false;
-      bow.seed = uint64_t(seed);
-    }
-  }
-  bow.train = out.train;
-  bow.test = out.test;
-  return true;
-}
-
-bool parse_seeds(const json::Value& config, std::vector<uint64_t>& out, std::string& error) {
-  const json::Value* seed = config.find("seed");
-  const json::Value* seeds = config.find("seeds");
-  if (seed && seeds) {
-    error = "seeds: give either seed or seeds, not both";
-    return false;
-  }
-  if (seed) {
-    double s = 1;
-    if (!check::read_number(seed, "seed", ParamType::Integer, Range{0, kMaxSeed}, s, error)) return false;
-    out = {uint64_t(s)};
-    return true;
-  }
-  if (!seeds) return true;
-  if (!seeds->is_array() || seeds->as_array().empty() || seeds->as_array().size() > kMaxSeeds) {
-    error = "seeds: must be an array of 1 to " + std::to_string(kMaxSeeds) + " integers";
-    return false;
-  }
-  out.clear();
-  for (size_t i = 0; i < seeds->as_array().size(); ++i) {
-    double s = 0;
-    if (!check::read_number(&seeds->as_array()[i], check::index("seeds", i), ParamType::Integer, Range{0, kMaxSeed},
-                            s, error))
-      return false;
-    for (uint64_t previous : out)
-      if (previous == uint64_t(s)) {
-        error = check::index("seeds", i) + ": seed " + check::format_number(s) + " is listed twice";
-        return false;
-      }
-    out.push_back(uint64_t(s));
-  }
-  return true;
-}
 
 // An optimizer entry: the run config's optimizer object (optim::parse_optimizer) plus `lr_grid`.
 bool parse_train_optimizer(const json::Value& value, const std::string& path, TrainOptimizer& out,
@@ -187,53 +53,169 @@ bool parse_train_optimizer(const json::Value& value, const std::string& path, Tr
   return true;
 }
 
-bool parse_optimizers(const json::Value* value, std::vector<TrainOptimizer>& out, std::string& error) {
+bool read_experiment(const json::Value* value, const std::string& path, const json::Value&, TrainConfig& out,
+                     std::string& error) {
   if (!value) {
-    out.push_back({optim::default_spec(optim::Kind::Adam), {optim::default_spec(optim::Kind::Adam).lr}});
-    return true;
-  }
-  if (!value->is_array() || value->as_array().empty() || value->as_array().size() > kMaxTrainOptimizers) {
-    error = "optimizers: must be an array of 1 to " + std::to_string(kMaxTrainOptimizers) + " optimizer objects";
+    error = path + ": missing. Allowed: " + check::join(kExperimentNames) + ".";
     return false;
   }
-  for (size_t i = 0; i < value->as_array().size(); ++i) {
-    TrainOptimizer o;
-    if (!parse_train_optimizer(value->as_array()[i], check::index("optimizers", i), o, error)) return false;
-    out.push_back(std::move(o));
+  std::string name;
+  if (!check::read_string(value, path, name, error)) return false;
+  for (size_t i = 0; i < std::size(kExperimentNames); ++i)
+    if (name == kExperimentNames[i]) {
+      out.experiment = Experiment(i);
+      return true;
+    }
+  error = path + ": " + check::unknown_name("experiment", name, kExperimentNames);
+  return false;
+}
+
+bool read_model(const json::Value* value, const std::string& path, const json::Value&, TrainConfig& out,
+                std::string& error) {
+  if (out.experiment == Experiment::VaeImages) out.model.hidden = 200;
+  if (!value) return true;
+  if (!check::expect_object(*value, path, error)) return false;
+  if (out.experiment == Experiment::LogregImages && !value->as_object().empty()) {
+    error = path + ": logreg_images has no model parameters, got \"" + value->as_object()[0].first + "\"";
+    return false;
+  }
+  return schema::parse(model_table(out.experiment), *value, path, out.model, error);
+}
+
+bool read_data(const json::Value* value, const std::string& path, const json::Value&, TrainConfig& out,
+               std::string& error) {
+  DataConfig& data = out.data;
+  if (out.experiment == Experiment::LogregBow) {
+    data.train = data.bow.train;
+    data.test = data.bow.test;
+  }
+  if (value && !schema::parse(data_table(out.experiment), *value, path, data, error)) return false;
+  data.bow.train = data.train;
+  data.bow.test = data.test;
+  return true;
+}
+
+bool read_seed(const json::Value* value, const std::string& path, const json::Value& config, TrainConfig& out,
+               std::string& error) {
+  if (value && config.find("seeds")) {
+    error = "seeds: give either seed or seeds, not both";
+    return false;
+  }
+  double s = 1;
+  if (!check::read_number(value, path, ParamType::Integer, Range{0, kMaxSeed}, s, error)) return false;
+  if (value) out.seeds = {uint64_t(s)};
+  return true;
+}
+
+bool read_seeds(const json::Value* seeds, const std::string& path, const json::Value&, TrainConfig& out,
+                std::string& error) {
+  if (!seeds) return true;
+  if (!seeds->is_array() || seeds->as_array().empty() || seeds->as_array().size() > kMaxSeeds) {
+    error = path + ": must be an array of 1 to " + std::to_string(kMaxSeeds) + " integers";
+    return false;
+  }
+  out.seeds.clear();
+  for (size_t i = 0; i < seeds->as_array().size(); ++i) {
+    double s = 0;
+    if (!check::read_number(&seeds->as_array()[i], check::index(path, i), ParamType::Integer, Range{0, kMaxSeed}, s,
+                            error))
+      return false;
+    for (uint64_t previous : out.seeds)
+      if (previous == uint64_t(s)) {
+        error = check::index(path, i) + ": seed " + check::format_number(s) + " is listed twice";
+        return false;
+      }
+    out.seeds.push_back(uint64_t(s));
   }
   return true;
 }
 
+bool read_record_every(const json::Value* every, const std::string& path, const json::Value&, TrainConfig& out,
+                       std::string& error) {
+  double r = 1;
+  if (!check::read_number(every, path, ParamType::Integer, Range{1, 1e9}, r, error)) return false;
+  if (every) out.record_every = uint64_t(r);
+  return true;
+}
+
+bool read_optimizers(const json::Value* value, const std::string& path, const json::Value&, TrainConfig& out,
+                     std::string& error) {
+  if (!value) {
+    out.optimizers = {{optim::default_spec(optim::Kind::Adam), {optim::default_spec(optim::Kind::Adam).lr}}};
+    return true;
+  }
+  if (!value->is_array() || value->as_array().empty() || value->as_array().size() > kMaxTrainOptimizers) {
+    error = path + ": must be an array of 1 to " + std::to_string(kMaxTrainOptimizers) + " optimizer objects";
+    return false;
+  }
+  for (size_t i = 0; i < value->as_array().size(); ++i) {
+    TrainOptimizer o;
+    if (!parse_train_optimizer(value->as_array()[i], check::index(path, i), o, error)) return false;
+    out.optimizers.push_back(std::move(o));
+  }
+  return true;
+}
+
+schema::Field<TrainConfig> experiment_object(const char* key, schema::Reader<TrainConfig> read,
+                                             const char* default_text, const char* description) {
+  auto f = schema::computed_default(schema::custom<TrainConfig>(key, "object", "the experiment's keys (below)",
+                                                                json::Value(),
+                                                                json::Value(json::Object{{"type", "object"}}),
+                                                                description, std::move(read)),
+                                    default_text);
+  f.doc.fields = experiment_docs(std::string_view(key) == "model");
+  return f;
+}
+
 }  // namespace
 
-const char* experiment_name(Experiment e) { return kExperimentNames[size_t(e)].data(); }
-
-bool is_image_experiment(Experiment e) { return e != Experiment::LogregBow; }
+const schema::Table<TrainConfig>& train_config_table() {
+  using schema::custom;
+  json::Value seeds{json::Object{}};
+  seeds.set("type", "array");
+  seeds.set("items", schema::number_schema(ParamType::Integer, Range{0, kMaxSeed}));
+  seeds.set("minItems", 1);
+  seeds.set("maxItems", double(kMaxSeeds));
+  seeds.set("uniqueItems", true);
+  static const schema::Table<TrainConfig> table{
+      "Train config",
+      "One of the Adam paper's Section 6 experiments, its model and data, epochs, minibatch size, seeds and up to "
+      "16 optimizers, each with an optional learning-rate grid (gradscape train, gs.train, the paper lab).",
+      {schema::version<TrainConfig>(),
+       schema::required(custom<TrainConfig>("experiment", "string", check::join(kExperimentNames), json::Value(),
+                                            schema::enum_schema(kExperimentNames), "which experiment",
+                                            read_experiment)),
+       experiment_object("model", read_model, "the experiment's", "the experiment's model parameters"),
+       experiment_object("data", read_data, "all of it", "how much data (and the generated documents' parameters)"),
+       schema::number<TrainConfig>("epochs", ParamType::Integer, Range{1, double(kMaxEpochs)}, &TrainConfig::epochs,
+                                   "passes over the training set"),
+       schema::number<TrainConfig>("batch_size", ParamType::Integer, Range{1, double(kMaxBatchSize)},
+                                   &TrainConfig::batch_size, "examples per minibatch, at most data.train"),
+       custom<TrainConfig>("seed", "integer", schema::number_allowed(ParamType::Integer, Range{0, kMaxSeed}),
+                           json::Value(), schema::number_schema(ParamType::Integer, Range{0, kMaxSeed}),
+                           "shorthand for seeds: [seed] (not with seeds)", read_seed),
+       custom<TrainConfig>("seeds", "array", "1 to 16 distinct integers in [0, 9007199254740991]",
+                           json::Value(json::Array{1}), std::move(seeds),
+                           "one run per seed and grid point; a seed fixes the initial parameters, the shuffles, the "
+                           "dropout masks and the VAE's ε, the same for every optimizer",
+                           read_seeds),
+       schema::computed_default(
+           custom<TrainConfig>("record_every", "integer", "integer in [1, 1000000000], at most 100000 record points",
+                               json::Value(), schema::number_schema(ParamType::Integer, Range{1, 1e9}),
+                               "a record point every N minibatches, and after the last", read_record_every),
+           "⌈minibatches per epoch / 4⌉"),
+       schema::computed_default(
+           custom<TrainConfig>("optimizers", "array", "1 to 16 optimizer entries, at most 256 runs in all",
+                               json::Value(), optimizer_list_schema("train_optimizer", kMaxTrainOptimizers),
+                               "optimizer objects, each with an optional lr_grid instead of lr", read_optimizers),
+           "one Adam with torch's defaults")},
+      experiment_rules()};
+  return table;
+}
 
 bool parse_train_config(const json::Value& config, TrainConfig& out, std::string& error) {
-  if (!check::expect_object(config, "", error)) return false;
-  static constexpr std::string_view kAllowed[] = {"version",    "experiment", "model", "data",         "epochs",
-                                                  "batch_size", "seed",       "seeds", "record_every", "optimizers"};
-  if (!check::known_keys(config, "", kAllowed, error)) return false;
-  if (!parse_version(config, error)) return false;
   TrainConfig result;
-  if (!parse_experiment(config.find("experiment"), result.experiment, error) ||
-      !parse_model(config.find("model"), result.experiment, result.model, error) ||
-      !parse_data(config.find("data"), result.experiment, result.data, error))
-    return false;
-  double epochs = double(result.epochs);
-  if (!check::read_number(config.find("epochs"), "epochs", ParamType::Integer, Range{1, double(kMaxEpochs)}, epochs,
-                          error) ||
-      !read_size(config.find("batch_size"), "batch_size", Range{1, double(kMaxBatchSize)}, result.batch_size, error))
-    return false;
-  result.epochs = uint64_t(epochs);
-  if (!parse_seeds(config, result.seeds, error)) return false;
-  if (const json::Value* every = config.find("record_every")) {
-    double r = 1;
-    if (!check::read_number(every, "record_every", ParamType::Integer, Range{1, 1e9}, r, error)) return false;
-    result.record_every = uint64_t(r);
-  }
-  if (!parse_optimizers(config.find("optimizers"), result.optimizers, error)) return false;
+  if (!schema::parse(train_config_table(), config, "", result, error)) return false;
   size_t runs = 0;
   for (const auto& o : result.optimizers) runs += o.lr_grid.size() * result.seeds.size();
   if (runs > kMaxTrainRuns) {
@@ -244,6 +226,10 @@ bool parse_train_config(const json::Value& config, TrainConfig& out, std::string
   out = std::move(result);
   return true;
 }
+
+const char* experiment_name(Experiment e) { return kExperimentNames[size_t(e)].data(); }
+
+bool is_image_experiment(Experiment e) { return e != Experiment::LogregBow; }
 
 json::Value model_json(const TrainConfig& config) {
   json::Value v{json::Object{}};

@@ -1,4 +1,4 @@
-// The train config of the paper lab (docs/train-schema.md, version 1): one of the Adam paper's
+// The train config of the paper lab (docs/schema.md, version 1): one of the Adam paper's
 // Section 6 experiments (Kingma & Ba 2015), its model and data, epochs, minibatch size, seeds,
 // the record interval and up to 16 optimizers, each with an optional learning-rate grid.
 // parse_train_config validates every field once and names the failing one; the optimizer entries
@@ -12,6 +12,7 @@
 #include "core/json.hpp"
 #include "data/sparse_dataset.hpp"
 #include "optim/spec.hpp"
+#include "schema/table.hpp"
 
 namespace gs::engine {
 
@@ -57,6 +58,7 @@ struct TrainConfig {
 const char* experiment_name(Experiment e);
 bool is_image_experiment(Experiment e);
 bool parse_train_config(const json::Value& config, TrainConfig& out, std::string& error);
+const schema::Table<TrainConfig>& train_config_table();
 
 // The resolved model and data objects of the result (only the keys the experiment has).
 json::Value model_json(const TrainConfig& config);

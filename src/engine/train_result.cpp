@@ -1,4 +1,4 @@
-// The result of the paper lab's train config (docs/train-schema.md): the resolved config, every
+// The result of the paper lab's train config (docs/schema.md): the resolved config, every
 // run's curves and status, and per optimizer entry the learning-rate grid with each point's final
 // training loss, the chosen point and its seeds' mean and min/max bands.
 #include <chrono>

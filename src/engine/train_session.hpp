@@ -1,6 +1,6 @@
 // The long-lived engine object of the paper lab: it holds the image data (handed over as the
 // bytes of public/data/fashion-mnist-6k.bin, so a front end fetches the file and passes it on),
-// one training task and every run of a train config (docs/train-schema.md): optimizers × lr_grid
+// one training task and every run of a train config (docs/schema.md): optimizers × lr_grid
 // points × seeds. advance(k) trains every unfinished run by up to k minibatches, one coarse call
 // per frame or chunk; each run's curves live in buffers reserved for every record point up front,
 // so views into them (future wasm bindings' typed arrays) stay valid while the runs advance.

@@ -1,4 +1,4 @@
-// The feasible sets of the regret lab (DESIGN.md, "Regret config and result"): a box
+// The feasible sets of the regret lab (docs/schema.md, "Regret config"): a box
 // [−r, r]^d (half-width r) or an L2 ball ‖x‖₂ ≤ r, centred at the origin. Iterates are projected
 // onto the domain after every optimizer step (Zinkevich 2003's projected online gradient descent,
 // applied to every optimizer of the registry).

@@ -350,7 +350,7 @@ std::pair<double, double> run_sgd(const Objective& o, double lr, double mu, int 
   return {x, y};
 }
 
-// The EMA ("momentum" in DESIGN) form: m = beta*m + (1-beta)*g, theta -= lr*m.
+// The EMA ("momentum" in docs/schema.md) form: m = beta*m + (1-beta)*g, theta -= lr*m.
 std::pair<double, double> run_ema_momentum(const Objective& o, double lr, double beta, int steps) {
   double x = o.info().default_start[0], y = o.info().default_start[1];
   double mx = 0, my = 0;

@@ -1,5 +1,5 @@
 // The paper and textbook forms, checked against first steps derived by hand, and the schedules
-// of DESIGN.md against their closed forms.
+// of docs/schema.md against their closed forms.
 #include <cmath>
 
 #include "optim/optimizer.hpp"

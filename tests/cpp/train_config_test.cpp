@@ -1,4 +1,4 @@
-// The paper lab's train config (docs/train-schema.md): defaults, resolution and every bad field.
+// The paper lab's train config (docs/schema.md): defaults, resolution and every bad field.
 #include <gtest/gtest.h>
 
 #include "data_test_support.hpp"

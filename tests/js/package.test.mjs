@@ -1,4 +1,5 @@
-// The npm package: `npm pack` ships exactly the JS API, its types, the CLI, the sixteen wasm files
+// The npm package: `npm pack` ships exactly the JS API, its types, the CLI, the configs' JSON Schema
+// (gradscape/schema.json), the sixteen wasm files
 // (glue + wasm, core, regret, sweep and train, SIMD and scalar), the paper lab's images and the web
 // component's bundle and types, and nothing else; the tarball installs offline in a
 // fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config,
@@ -21,7 +22,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const tsc = '/usr/share/nodejs/typescript/bin/tsc';
 
 const EXPECTED_FILES = [
-  'README.md', 'package.json',
+  'README.md', 'package.json', 'gradscape.schema.json',
   'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/optimizer.mjs',
   'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs', 'web/api/train-session.mjs',
   'public/data/fashion-mnist-6k.bin',
@@ -90,6 +91,17 @@ test('the package installs offline in a fresh folder with zero dependencies', ()
     'only the module that registers the element (and CSS) has side effects');
   const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8'));
   assert.deepEqual(Object.keys(lock.packages).filter((k) => k), ['node_modules/gradscape']);
+});
+
+test("the installed package resolves 'gradscape/schema.json' to the JSON Schema it ships", () => {
+  writeFileSync(join(app, 'schema.mjs'), `
+    import { readFileSync } from 'node:fs';
+    const url = import.meta.resolve('gradscape/schema.json');
+    process.stdout.write(JSON.stringify({ url, schema: JSON.parse(readFileSync(new URL(url), 'utf8')) }));
+  `);
+  const out = JSON.parse(ok(process.execPath, ['schema.mjs'], { cwd: app }).stdout);
+  assert.equal(out.url, `file://${join(app, 'node_modules/gradscape/gradscape.schema.json')}`);
+  assert.deepEqual(out.schema, JSON.parse(readFileSync(join(root, 'gradscape.schema.json'), 'utf8')));
 });
 
 test("import { loadGradscape } from 'gradscape' runs a config and a sweep with the repo API's results", async () => {

@@ -1,4 +1,4 @@
-// The regret lab through the JS API and the CLI: the result schema of DESIGN.md, the
+// The regret lab through the JS API and the CLI: the regret result of docs/schema.md, the
 // RegretSession's zero-copy views and incremental advance, errors as GradscapeError naming the
 // field, no wasm heap growth over create/delete cycles; and native vs wasm (SIMD and scalar):
 // `gradscape_native regret` and `gradscape regret` print the very same bytes for every problem,
@@ -16,7 +16,7 @@ const cli = join(root, 'web/api/cli.mjs');
 const native = join(root, 'build/native/gradscape_native');
 const cases = JSON.parse(readFileSync(join(root, 'tests/fixtures/optimizer_cases.json'), 'utf8')).cases;
 
-// The example of DESIGN.md, "Regret config and result".
+// The example of docs/schema.md, "Regret config".
 const REDDI = {
   version: 1,
   problem: { name: 'reddi', params: { C: 3 } },
@@ -42,7 +42,7 @@ function runCli(args, input, command = process.execPath, prefix = [cli]) {
 }
 
 for (const flavour of ['simd', 'scalar']) {
-  test(`${flavour}: regret() answers DESIGN.md's result schema (Reddi et al.)`, async () => {
+  test(`${flavour}: regret() answers docs/schema.md's regret result (Reddi et al.)`, async () => {
     const gs = await loadGradscape({ flavour, regret: true });
     const result = gs.regret(REDDI);
     assert.equal(result.version, 1);

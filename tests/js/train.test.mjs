@@ -1,4 +1,4 @@
-// The paper lab's JS API and CLI (docs/train-schema.md): `gradscape train` prints the bytes of
+// The paper lab's JS API and CLI (docs/schema.md): `gradscape train` prints the bytes of
 // gs.train's result and of the native twin (build/native/gradscape_native, or $GS_NATIVE) for all
 // four experiments, with wasm SIMD and scalar alike (seconds_per_epoch, the wall-clock field, aside);
 // advance(k) in chunks gives the result of one call and summary(i) its grid[i]; run(i)'s curves

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// The `gradscape` command line (DESIGN.md), over the same wasm module as the browser:
+// The `gradscape` command line (README.md; configs and results in docs/schema.md), over the same wasm module as the browser:
 //   gradscape run CONFIG.json|-      the result JSON of a run config
 //   gradscape regret CONFIG.json|-   the result JSON of a regret config (the regret lab)
 //   gradscape sweep CONFIG.json|-    the result JSON of a sweep config (the sweep lab's maps)
 //   gradscape train CONFIG.json|-    the result JSON of a train config (the paper lab,
-//                                    docs/train-schema.md) on the shipped Fashion-MNIST subset
+//                                    docs/schema.md) on the shipped Fashion-MNIST subset
 //                                    or --images=FILE
 //   gradscape registry               optimizers, schedules, objectives, online problems as JSON
+//   gradscape schema                 the configs' JSON Schema (the package's gradscape.schema.json)
 // Output is streamed with back-pressure and the process exits on its own once stdout has
 // drained, so a piped result is never cut short. Bad input: one line on stderr, exit code 2.
 import { existsSync } from 'node:fs';
@@ -19,10 +20,13 @@ const USAGE = `usage: gradscape run CONFIG.json|-
        gradscape sweep CONFIG.json|-
        gradscape train CONFIG.json|- [--images=FILE]
        gradscape registry
+       gradscape schema
        gradscape --help
 Options: --scalar        use the scalar (non-SIMD) wasm build
          --images=FILE   train: the image data (default: the package's public/data/fashion-mnist-6k.bin)`;
 
+// The configs' JSON Schema the package ships (generated from the engine's config tables).
+const SCHEMA = new URL('../../gradscape.schema.json', import.meta.url);
 // The image data the package ships; when it is missing, image experiments say they need it.
 const SHIPPED_IMAGES = new URL('../../public/data/fashion-mnist-6k.bin', import.meta.url);
 
@@ -52,6 +56,10 @@ async function main(argv) {
     return args.length === 0 && !flags.includes('--help') ? 2 : 0;
   }
   const [command, path] = args;
+  if (command === 'schema' && args.length === 1 && flags.length === 0) {
+    await write(await readFile(SCHEMA, 'utf8'));
+    return 0;
+  }
   const images = flags.find((f) => f.startsWith('--images='))?.slice('--images='.length);
   const unknown = flags.filter((f) => f !== '--scalar' && !(command === 'train' && f.startsWith('--images=')));
   if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);

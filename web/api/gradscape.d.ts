@@ -60,7 +60,7 @@ export interface RunResult {
 export type ProblemName = 'reddi' | 'online_logistic' | 'sparse_adversarial' | 'online_linear' | 'online_quadratic';
 export type DomainType = 'box' | 'ball';
 
-/** The regret lab's config (DESIGN.md, "Regret config and result"). */
+/** The regret lab's config (docs/schema.md, "Regret config"). */
 export interface RegretConfig {
   version?: 1;
   /** Default "reddi". Parameters: see registry.problems. */
@@ -178,7 +178,7 @@ export interface TrainOptimizerSpec extends OptimizerSpec {
   lr_grid?: number[];
 }
 
-/** The paper lab's train config (docs/train-schema.md). */
+/** The paper lab's train config (docs/schema.md, "Train config"). */
 export interface TrainConfig {
   version?: 1;
   experiment: TrainExperiment;

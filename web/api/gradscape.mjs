@@ -1,14 +1,14 @@
-// Gradscape's JS API (DESIGN.md, "JS API"): one ES module for browsers, workers and Node.
+// Gradscape's JS API (README.md, "JS API"; configs and results in docs/schema.md): one ES module for browsers, workers and Node.
 //   const gs = await loadGradscape();          // SIMD build where the engine supports it
-//   const result = gs.run(config);             // the result schema of DESIGN.md
+//   const result = gs.run(config);             // the run result of docs/schema.md
 //   const opt = gs.createOptimizer({name: 'adam', lr: 1e-3}, n, 'f32');
 //   opt.params.set(x0); opt.grads.set(g); opt.step(); opt.delete();
 //   const labs = await loadGradscape({ regret: true, sweep: true });  // also the labs' modules
-//   const regret = labs.regret(regretConfig);  // the regret lab's result schema of DESIGN.md
+//   const regret = labs.regret(regretConfig);  // the regret result of docs/schema.md
 //   const lab = labs.createRegretSession(regretConfig);  // advance(k) in a Web Worker, views of R(t)
-//   const map = labs.sweep(sweepConfig);       // the sweep lab's result schema of DESIGN.md
+//   const map = labs.sweep(sweepConfig);       // the sweep result of docs/schema.md
 //   const maps = labs.createSweepSession(sweepConfig);   // advanceRows(k) in a Web Worker
-//   const paper = await loadGradscape({ train: true });  // the paper lab (docs/train-schema.md)
+//   const paper = await loadGradscape({ train: true });  // the paper lab (docs/schema.md)
 //   paper.loadTrainImages(bytes);              // public/data/fashion-mnist-6k.bin (Node: no argument)
 //   const curves = paper.train(trainConfig);   // the train result schema
 //   const lab = paper.createTrainSession(trainConfig);   // advance(k) minibatches in a Web Worker

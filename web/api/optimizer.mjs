@@ -1,4 +1,4 @@
-// An optimizer over n parameters in wasm memory (DESIGN.md, "JS API"): write gradients into the
+// An optimizer over n parameters in wasm memory (README.md, "JS API"): write gradients into the
 // zero-copy grads view, step() updates all n parameters in one call.
 import { GradscapeError, check, checkIndex, configText, liveView } from './support.mjs';
 

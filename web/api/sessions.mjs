@@ -3,7 +3,7 @@
 import { GradscapeError, RunsSession } from './support.mjs';
 
 /**
- * Runs of one config (DESIGN.md, "Config"), advanced together: the landscape player calls
+ * Runs of one config (docs/schema.md, "Run config"), advanced together: the landscape player calls
  * advance(k) once per animation frame and draws from the views.
  */
 export class RunSession extends RunsSession {
@@ -30,7 +30,7 @@ export class RunSession extends RunsSession {
 }
 
 /**
- * The regret lab (DESIGN.md, "Regret config and result"): every optimizer of the config plays the
+ * The regret lab (docs/schema.md, "Regret config"): every optimizer of the config plays the
  * same online problem; advance(k) plays k more rounds of all of them in one wasm call. t(),
  * regret(i), averageRegret(i), bound(i) and iterate(i) are zero-copy Float64Array views with one
  * entry per record point reached (fewer for a diverged run); bound(i) holds NaN where Theorem

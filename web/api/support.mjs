@@ -54,7 +54,7 @@ export function liveView(fetch, length) {
 
 /**
  * A long-lived engine object behind a config: configure(config) validates it in C++ (the error
- * names the field), result() is the result schema of DESIGN.md, delete() frees wasm memory.
+ * names the field), result() is the result of docs/schema.md, delete() frees wasm memory.
  */
 export class EngineSession {
   #handle;

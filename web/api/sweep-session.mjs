@@ -1,4 +1,4 @@
-// The sweep lab's session (DESIGN.md, "Sweep config and result"): one optimizer run once per cell
+// The sweep lab's session (docs/schema.md, "Sweep config"): one optimizer run once per cell
 // of an n_x × n_y grid of two hyperparameters or of the start point, one run per SIMD lane.
 // advanceRows(k) computes k more rows in one wasm call, so a Web Worker can show the map filling
 // in and cancel between calls. values(), diverged(), divergedAt(), xValues() and yValues() are
@@ -27,7 +27,7 @@ export class SweepSession extends EngineSession {
   get config() { return JSON.parse(this.live().configJson()); }
   /** The objective's known minima as [x, y, f] (nearest_minimum's indices refer to them). */
   minima() { return JSON.parse(this.live().minimaJson()); }
-  /** The run config (DESIGN.md's config schema) of cell (i, j): gs.run() replays that run alone. */
+  /** The run config (docs/schema.md) of cell (i, j): gs.run() replays that run alone. */
   cellConfig(i, j) {
     const handle = this.live();
     return JSON.parse(handle.cellConfig(checkIndex('i', i, handle.columns()), checkIndex('j', j, handle.rows())));

@@ -1,4 +1,4 @@
-// The paper lab's session (docs/train-schema.md, "TrainSession"): every run of a train config
+// The paper lab's session (docs/schema.md, "Train config"): every run of a train config
 // (optimizers × lr_grid points × seeds) trained together; advance(k) trains each unfinished run by
 // up to k minibatches in one wasm call, so a Web Worker can show the curves growing and cancel
 // between calls. run(i) is a live handle on run i: its curves are zero-copy Float64Array views of

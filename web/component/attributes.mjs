@@ -1,4 +1,4 @@
-// The element's attributes as a config of the view's schema (DESIGN.md: the run config for
+// The element's attributes as a config of the view's schema (docs/schema.md: the run config for
 // view="landscape", the regret config for "regret", the sweep config for "sweep"). `config` holds
 // the whole config as JSON; the short attributes override its fields:
 //   objective   landscape, sweep: objective.name; regret: problem.name; paper: experiment

@@ -119,7 +119,7 @@ export class GradscapePlayground extends HTMLElement {
   reset() { this.#act('reset'); }
 
   /**
-   * A promise of the figure's result in its view's result schema (DESIGN.md), null before it is
+   * A promise of the figure's result in its view's result schema (docs/schema.md), null before it is
    * ready: the landscape's runs as far as they have played, the regret, sweep and paper views' once
    * computed.
    */

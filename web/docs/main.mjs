@@ -1,11 +1,13 @@
-// Entry point of the docs page (docs.html): the registry tables from the engine, the live
+// Entry point of the docs page (docs.html): the registry tables from the engine, the configs'
+// field tables from the JSON Schema its config tables generate, the live
 // gs.run example, the iframe's postMessage demo, code blocks with Copy, theme and formulas.
 import { loadGradscape } from '../api/gradscape.mjs';
 import { initPage } from '../lib/reading-page.mjs';
 import { typeset } from '../lib/typeset.mjs';
 import { initEmbedDemo } from './embed-demo.mjs';
 import { initLiveRun } from './live-run.mjs';
-import { domainTable, objectiveTable, optimizerTables, problemTable, scheduleTable } from './registry-tables.mjs';
+import schema from '../../gradscape.schema.json';
+import { configTable, domainTable, objectiveTable, optimizerTables, problemTable, scheduleTable } from './registry-tables.mjs';
 import { initSnippets } from './snippets.mjs';
 
 const TABLES = {
@@ -57,6 +59,7 @@ async function start() {
   for (const box of document.querySelectorAll('[data-registry]')) {
     box.replaceChildren(...TABLES[box.dataset.registry](gs.registry));
   }
+  for (const box of document.querySelectorAll('[data-config]')) box.replaceChildren(...configTable(schema, box.dataset.config));
   document.getElementById('regret-conditions').textContent = gs.registry.regret_bound.conditions;
   window.addEventListener('hashchange', openTarget);
   openTarget();

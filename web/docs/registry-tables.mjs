@@ -1,5 +1,7 @@
-// The docs page's reference tables, generated from the engine's registry (gs.registry) so that
-// every name, default and range is defined once, in C++. Formulas are typeset by typeset().
+// The docs page's reference tables, generated from the engine's registry (gs.registry) and, for the
+// configs' fields, from the JSON Schema the engine's config tables generate (gradscape.schema.json,
+// as docs/schema.md), so that every name, default and range is defined once, in C++. Formulas are
+// typeset by typeset().
 import { el } from '../lib/dom.mjs';
 import { formatDefault, formatRange } from '../lib/format.mjs';
 
@@ -80,4 +82,18 @@ export function problemTable(registry) {
 export function domainTable(registry) {
   return [table(['type', 'description'], registry.domains.map((d) => el('tr', { 'data-domain': d.name },
     el('td', {}, code(d.name)), el('td', {}, d.description))))];
+}
+
+const typeOf = (p) => (p.$ref ? p.$ref.split('/').pop() : p.enum ? p.enum.join(' | ')
+  : p.const !== undefined ? JSON.stringify(p.const) : p.type ?? '');
+
+/** A config's fields from the configs' JSON Schema (gradscape.schema.json, generated from the engine's config tables). */
+export function configTable(schema, name) {
+  const config = schema.$defs[name];
+  const rows = Object.entries(config.properties).map(([key, p]) => el('tr', { 'data-field': key },
+    el('td', {}, code(key)),
+    el('td', {}, typeOf(p)),
+    el('td', { class: 'num' }, 'default' in p ? code(JSON.stringify(p.default)) : config.required?.includes(key) ? 'required' : ''),
+    el('td', {}, p.description)));
+  return [table(['field', 'type', 'default', 'description'], rows, { id: `fields-${name}`, class: 'config-fields' })];
 }

@@ -36,7 +36,7 @@ export function normalise(state) {
   };
 }
 
-/** The engine's run config (DESIGN.md schema) for a state. */
+/** The engine's run config (docs/schema.md) for a state. */
 export function toConfig(state, registry) {
   const objective = registry.objectives.find((o) => o.name === state.objective.name);
   return {

@@ -1,6 +1,6 @@
 // The paper lab's training loop, apart from the worker so that the component view runs it on the
 // main thread too (views/in-thread-worker.mjs). A train config's runs (optimizer entries × lr_grid
-// points × seeds, docs/train-schema.md) are trained in chunks of ~20 ms of engine time, round robin
+// points × seeds, docs/schema.md) are trained in chunks of ~20 ms of engine time, round robin
 // one minibatch at a time so every curve grows together, with the newly recorded points posted
 // after every chunk and a yield in between, so a Cancel or a new run is seen between two chunks.
 //

@@ -1,5 +1,5 @@
 // The paper lab's state and its URL hash through one PROPS table (lib/hash-table.mjs). A state is
-// one figure's experiment: the train config's fields (docs/train-schema.md) plus `figure` (which of
+// one figure's experiment: the train config's fields (docs/schema.md) plus `figure` (which of
 // the paper's figures it replays, and so which claim the page checks) and, for Fig. 4, `ablation`
 // (β₁ values × β₂ values × log₁₀ α grid, with and without bias correction), from which toConfig()
 // builds the optimizer entries. A link holds `fig` and only what differs from that figure's preset,
@@ -77,7 +77,7 @@ export function ablationEntries(ablation) {
   return entries;
 }
 
-/** The train config (docs/train-schema.md) of a state. */
+/** The train config (docs/schema.md) of a state. */
 export function toConfig(state) {
   const config = {
     version: 1, experiment: state.experiment, model: clone(state.model), data: clone(state.data),

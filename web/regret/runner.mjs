@@ -85,7 +85,7 @@ export class RunData {
 export class RegretRunner extends RunRunner {
   #result = null;  // the result asked for last: {id, promise, resolve, reject, settled}
 
-  /** The result JSON (DESIGN.md) of the current job once it has finished or was cancelled. */
+  /** The result JSON (docs/schema.md) of the current job once it has finished or was cancelled. */
   result() {
     const job = this.job;
     if (!job || job.state === 'running' || this.pending) return Promise.reject(new Error('result: no finished run'));

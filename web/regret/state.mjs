@@ -1,7 +1,7 @@
 // The regret lab's state and its URL hash, through one declarative table in the style of the
 // landscape page (web/landscape/state.mjs): every entry names a hash key, where the value lives in
 // the state, and its codec. Only values that differ from an empty state are written, so a link
-// stays short; decoding checks the syntax here and the engine validates the meaning (DESIGN.md,
+// stays short; decoding checks the syntax here and the engine validates the meaning (docs/schema.md,
 // "Regret config and result").
 import { findPreset } from './presets.mjs';
 import { HashError, number, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
@@ -61,7 +61,7 @@ export function problemDimension(registry, problem) {
   return problem.params?.[name] ?? info?.params.find((p) => p.name === name)?.default ?? 0;
 }
 
-/** The engine's regret config (DESIGN.md schema) for a state. */
+/** The engine's regret config (docs/schema.md) for a state. */
 export function toConfig(state, registry) {
   const defaults = problemDefaults(problemInfo(registry, state.problem.name));
   return {
@@ -76,7 +76,7 @@ export function toConfig(state, registry) {
 }
 
 /**
- * The state of a regret config (DESIGN.md schema) with the engine's defaults for what it leaves
+ * The state of a regret config (docs/schema.md) with the engine's defaults for what it leaves
  * out (T = 1000, record_every = ⌈T/1000⌉, one Adam, the problem's domain and start): what
  * encodeHash() turns into this page's link for a config given elsewhere (the web component).
  */

@@ -1,7 +1,7 @@
 // The sweep lab's state and its URL hash, through one declarative PROPS table like the other pages
 // (web/landscape/state.mjs, web/regret/state.mjs). `optimizers` holds the map's optimizer and, in
 // compare mode, a second one: the second map differs from the first only by it. Decoding checks the
-// syntax here; the engine validates the meaning (DESIGN.md, "Sweep config and result").
+// syntax here; the engine validates the meaning (docs/schema.md, "Sweep config").
 import { findPreset } from './presets.mjs';
 import { HashError, number, numbers, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
 import { decodeProps, encodeProps } from '../lib/hash-table.mjs';

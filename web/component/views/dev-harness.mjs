@@ -13,7 +13,7 @@ import { sheetOf } from '../stylesheets.mjs';
 
 const VIEWS = { regret: () => import('./regret-view.mjs'), sweep: () => import('./sweep-view.mjs') };
 
-/** A lab preset's state as that view's config (DESIGN.md schema). */
+/** A lab preset's state as that view's config (docs/schema.md). */
 const CONFIGS = {
   regret: (state) => {
     const { axes, ...config } = structuredClone(state);

@@ -1,6 +1,6 @@
 // The paper view of <gradscape-playground view="paper"> (the view contract is in
 // ../gradscape-playground.mjs): one experiment of the paper lab (a train config,
-// docs/train-schema.md) as a compact figure: the claim line, the training-loss and test curves
+// docs/schema.md) as a compact figure: the claim line, the training-loss and test curves
 // with their seed bands (paper/charts.mjs) and the learning-rate grid (paper/grid-table.mjs), or
 // for Fig. 4's ablation the β₁ × β₂ panels (paper/ablation.mjs). The lab's own driver and runner
 // (paper/driver.mjs, runner.mjs) train it on the main thread through an InThreadWorker, in slices of
@@ -206,7 +206,7 @@ export async function createView(ctx) {
     /** The train config in use. */
     get config() { return toConfig(store.state); },
     /**
-     * A promise of the train result (docs/train-schema.md) once the training in progress (or the
+     * A promise of the train result (docs/schema.md) once the training in progress (or the
      * newest one, if the config changes first) has finished; rejects when the images cannot be
      * loaded or the training fails or is cancelled.
      */

@@ -1,6 +1,6 @@
 // The regret view of <gradscape-playground view="regret"> (the view contract is in
 // ../gradscape-playground.mjs): the regret lab's R(t) and R(t)/t charts (regret/charts.mjs) with
-// its runs table as the legend (regret/table.mjs), for one regret config (DESIGN.md). The lab's own
+// its runs table as the legend (regret/table.mjs), for one regret config (docs/schema.md). The lab's own
 // driver and runner (regret/driver.mjs, runner.mjs) compute it, on the main thread through an
 // InThreadWorker: slices of ~12 ms of engine time (the driver adapts the rounds per slice to the
 // measured rate), each followed by a yield to the page (slicer.mjs), so several elements share one
@@ -213,7 +213,7 @@ export async function createView(ctx) {
     /** The regret config in use, with the problem's defaults filled in. */
     get config() { return toConfig(store.state, registry); },
     /**
-     * A promise of the result (DESIGN.md's regret result) once the computation in progress (or the
+     * A promise of the result (the regret result of docs/schema.md) once the computation in progress (or the
      * newest one, if the config changes first) has finished; rejects when it fails or is cancelled.
      */
     result: () => runner.whenDone(),

@@ -1,7 +1,7 @@
 // The sweep view of <gradscape-playground view="sweep"> (the view contract is in
 // ../gradscape-playground.mjs): the sweep lab's map (sweep/map-view.mjs: cells, axes, colour bar,
 // keys, contour lines and minima on start-point maps, heavy ball's boundary, hover tooltip) for one
-// sweep config (DESIGN.md). The lab's own driver and runner (sweep/driver.mjs, runner.mjs) compute
+// sweep config (docs/schema.md). The lab's own driver and runner (sweep/driver.mjs, runner.mjs) compute
 // it on the main thread through an InThreadWorker: slices of ~12 ms of engine time (the driver
 // adapts the rows per slice to the measured time per row), each followed by a yield to the page
 // (slicer.mjs), so several elements share one wasm module and no worker is needed. The map IS the
@@ -179,7 +179,7 @@ export async function createView(ctx) {
     /** The sweep config in use, every default resolved by the engine. */
     get config() { return runner.job?.maps[0].config ?? toConfigs(store.state, registry)[0]; },
     /**
-     * A promise of the result (DESIGN.md's sweep result) once the map in progress (or the newest
+     * A promise of the result (the sweep result of docs/schema.md) once the map in progress (or the newest
      * one, if the config changes first) has been computed; rejects when it fails or is cancelled.
      */
     result: () => runner.whenDone().then((results) => results[0]),

@@ -7,7 +7,6 @@
 #include "core/check.hpp"
 
 #include "optim/rules/all.hpp"
-#include "optim/simd_kernel.hpp"
 
 namespace gs::optim {
 
@@ -39,37 +38,7 @@ StepScalars next_scalars_of(const OptimizerSpec& spec, RunningScalars& running) 
   return s;
 }
 
-template <class Rule, class T>
-void lookahead_point(double mu, const T* params, const T* const* state, T* out, size_t n) {
-  const T m = T(mu);
-  for (size_t i = 0; i < n; ++i) out[i] = Rule::template lookahead<T>(m, params[i], state, i);
-}
-
-template <class Rule, class T>
-constexpr RuleOps<T> ops_of() {
-  if constexpr (Rule::kLookahead) {
-    return {Rule::kSlots, true, Rule::template reference<T>, simd_kernel<Rule, T>, lookahead_point<Rule, T>};
-  } else {
-    return {Rule::kSlots, false, Rule::template reference<T>, simd_kernel<Rule, T>, nullptr};
-  }
-}
-
 }  // namespace
-
-template <class T>
-const RuleOps<T>& rule_ops(Kind kind) {
-  static const auto table = [] {
-    std::array<RuleOps<T>, rules::AllRules::size> ops{};
-    rules::AllRules::for_each([&](auto rule) {
-      using Rule = decltype(rule);
-      ops[static_cast<size_t>(Rule::kKind)] = ops_of<Rule, T>();
-    });
-    return ops;
-  }();
-  return table[static_cast<size_t>(kind)];
-}
-template const RuleOps<float>& rule_ops<float>(Kind);
-template const RuleOps<double>& rule_ops<double>(Kind);
 
 int slot_count(Kind kind) {
   return rules::visit_rule(kind, [](auto rule) { return decltype(rule)::kSlots; });
@@ -81,6 +50,10 @@ HyperLanes<double> hyper_lanes(const OptimizerSpec& spec) {
 
 StepScalars next_step_scalars(const OptimizerSpec& spec, RunningScalars& running) {
   return rules::visit_rule(spec.kind, [&](auto rule) { return next_scalars_of<decltype(rule)>(spec, running); });
+}
+
+double initial_state(const OptimizerSpec& spec, int slot) {
+  return rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::initial_state(spec, slot); });
 }
 
 Moments moments_of(const OptimizerSpec& spec, const RunningScalars& running, const double* slot) {
@@ -115,11 +88,8 @@ Optimizer<T>::Optimizer(const OptimizerSpec& spec, size_t n) : spec_(spec), ops_
 
 template <class T>
 void Optimizer<T>::init_state() {
-  state_.assign(static_cast<size_t>(ops_->slots) * n_, T(0));
-  for (int k = 0; k < ops_->slots; ++k) {
-    const double initial = rules::visit_rule(spec_.kind, [&](auto rule) { return decltype(rule)::initial_state(spec_, k); });
-    std::fill(slot(k), slot(k) + n_, T(initial));
-  }
+  state_.resize(static_cast<size_t>(ops_->slots) * n_);
+  for (int k = 0; k < ops_->slots; ++k) std::fill(slot(k), slot(k) + n_, T(initial_state(spec_, k)));
 }
 
 template <class T>

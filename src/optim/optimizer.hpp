@@ -28,7 +28,13 @@ struct RuleOps {
 template <class T>
 const RuleOps<T>& rule_ops(Kind kind);
 
+// The reference twin of kind's rule (rule_references.cpp).
+template <class T>
+KernelFn<T> reference_kernel(Kind kind);
+
 int slot_count(Kind kind);
+// Slot `slot`'s starting value for every parameter.
+double initial_state(const OptimizerSpec& spec, int slot);
 // The spec's real hyperparameters by role.
 HyperLanes<double> hyper_lanes(const OptimizerSpec& spec);
 // The per-step scalars of step running.t + 1; advances the running scalars.

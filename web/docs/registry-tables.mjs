@@ -84,16 +84,56 @@ export function domainTable(registry) {
     el('td', {}, code(d.name)), el('td', {}, d.description))))];
 }
 
-const typeOf = (p) => (p.$ref ? p.$ref.split('/').pop() : p.enum ? p.enum.join(' | ')
-  : p.const !== undefined ? JSON.stringify(p.const) : p.type ?? '');
+// Where each shared definition of the JSON Schema is described on this page.
+const DEFINITIONS = { objective: '#objectives', optimizer: '#optimizers', train_optimizer: '#optimizers',
+  schedule: '#schedules', problem: '#regret-config', axis: '#sweep-config', noise: '#run-config' };
+const defName = (p) => p.$ref?.split('/').pop();
+
+function typeOf(p) {
+  if (p.$ref) return defName(p);
+  if (p.oneOf) return p.oneOf.map(typeOf).join(' or ');
+  if (p.const !== undefined) return Number.isInteger(p.const) ? 'integer' : typeof p.const;
+  if (p.enum) return 'string';
+  return p.type ?? '';
+}
+
+/** The values a JSON Schema property allows, in the interval notation of the registry tables. */
+function allowed(p) {
+  if (p.$ref) return el('a', { href: DEFINITIONS[defName(p)] ?? '#config' }, `see ${defName(p).replace('_', ' ')}`);
+  if (p.oneOf) return p.oneOf.map((q) => { const a = allowed(q); return typeof a === 'string' ? a : a.textContent; }).join(' or ');
+  if (p.const !== undefined) return JSON.stringify(p.const);
+  if (p.enum) return p.enum.map((v) => JSON.stringify(v)).join(' | ');
+  if (p.type === 'array') {
+    const count = p.minItems === p.maxItems ? `${p.minItems}` : `${p.minItems ?? 0} to ${p.maxItems ?? '∞'}`;
+    if (p.items?.$ref) return `${count} ${defName(p.items).replace('_', ' ')} objects`;
+    const items = p.items ? allowed(p.items) : '';
+    return `${count} item${p.maxItems === 1 ? '' : 's'}${items ? `, each ${items}` : ''}`;
+  }
+  if (p.type === 'object' && p.properties) return Object.keys(p.properties).join(', ');
+  const low = p.exclusiveMinimum ?? p.minimum;
+  const high = p.exclusiveMaximum ?? p.maximum;
+  if (low === undefined && high === undefined) return p.type === 'boolean' ? 'true | false' : '';
+  return formatRange({ type: p.type === 'integer' ? 'int' : 'real', min: low ?? -Infinity, max: high ?? Infinity,
+    min_exclusive: p.exclusiveMinimum !== undefined, max_exclusive: p.exclusiveMaximum !== undefined });
+}
+
+/** A row per property, and a row per property of a nested object (as "a.b"). */
+function configRows(properties, required, prefix = '') {
+  return Object.entries(properties).flatMap(([key, p]) => {
+    const name = prefix + key;
+    const row = el('tr', { 'data-field': name },
+      el('td', {}, code(name)),
+      el('td', {}, typeOf(p)),
+      el('td', { class: 'num' }, 'default' in p ? code(JSON.stringify(p.default)) : required?.includes(key) ? 'required' : ''),
+      el('td', { class: 'allowed' }, allowed(p)),
+      el('td', {}, p.description ?? ''));
+    return p.type === 'object' && p.properties ? [row, ...configRows(p.properties, p.required, `${name}.`)] : [row];
+  });
+}
 
 /** A config's fields from the configs' JSON Schema (gradscape.schema.json, generated from the engine's config tables). */
 export function configTable(schema, name) {
   const config = schema.$defs[name];
-  const rows = Object.entries(config.properties).map(([key, p]) => el('tr', { 'data-field': key },
-    el('td', {}, code(key)),
-    el('td', {}, typeOf(p)),
-    el('td', { class: 'num' }, 'default' in p ? code(JSON.stringify(p.default)) : config.required?.includes(key) ? 'required' : ''),
-    el('td', {}, p.description)));
-  return [table(['field', 'type', 'default', 'description'], rows, { id: `fields-${name}`, class: 'config-fields' })];
+  return [table(['field', 'type', 'default', 'allowed', 'description'], configRows(config.properties, config.required),
+    { id: `fields-${name}`, class: 'config-fields' })];
 }

@@ -11,20 +11,14 @@
 // State slots: exp_avg, exp_avg_sq, max_exp_avg_sq.
 #pragma once
 
-#include "optim/rules/rule_base.hpp"
+#include "optim/rules/adam_family.hpp"
 
 namespace gs::optim::rules {
 
-struct Adam : RuleBase {
+struct Adam : AdamFamily {
   static constexpr Kind kKind = Kind::Adam;
   static constexpr int kSlots = 3;
-  static constexpr bool kFirstMoment = true;
-  static constexpr bool kBiasPowers = true;
 
-  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {
-    h.beta1 = spec.beta1;
-    h.beta2 = spec.beta2;
-  }
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>&, RunningLanes<L>& r, const StepShared& shared) {
     const L one = broadcast<L>(1.0);
@@ -56,10 +50,8 @@ struct Adam : RuleBase {
     if constexpr (kDecoupled) p = p * c[kDecay];
     V grad = g;
     if constexpr (kAnyWeightDecay) grad = with_weight_decay(grad, p, c[kWeightDecay], c[kWeightDecayOn]);
-    V m = load<V>(slot[0] + i) * c[kBeta1] + c[kOneMinusBeta1] * grad;
-    V v = load<V>(slot[1] + i) * c[kBeta2] + c[kOneMinusBeta2] * grad * grad;
-    store(slot[0] + i, m);
-    store(slot[1] + i, v);
+    V m, v;
+    adam_moments(grad, c[kBeta1], c[kOneMinusBeta1], c[kBeta2], c[kOneMinusBeta2], slot, i, m, v);
     V second = v;
     if constexpr (kAmsgrad) {
       second = max(load<V>(slot[2] + i), v);

@@ -6,20 +6,14 @@
 // `bias_correction: false` drops the 1/(1−β1^t). State slots: exp_avg, exp_inf.
 #pragma once
 
-#include "optim/rules/rule_base.hpp"
+#include "optim/rules/adam_family.hpp"
 
 namespace gs::optim::rules {
 
-struct Adamax : RuleBase {
+struct Adamax : AdamFamily {
   static constexpr Kind kKind = Kind::Adamax;
   static constexpr int kSlots = 2;
-  static constexpr bool kFirstMoment = true;
-  static constexpr bool kBiasPowers = true;
 
-  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {
-    h.beta1 = spec.beta1;
-    h.beta2 = spec.beta2;
-  }
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>&, RunningLanes<L>& r, const StepShared& shared) {
     const L one = broadcast<L>(1.0);

@@ -9,20 +9,17 @@
 #pragma once
 
 #include "core/detmath.hpp"
-#include "optim/rules/rule_base.hpp"
+#include "optim/rules/adam_family.hpp"
 
 namespace gs::optim::rules {
 
-struct Nadam : RuleBase {
+struct Nadam : AdamFamily {
   static constexpr Kind kKind = Kind::Nadam;
   static constexpr int kSlots = 2;
-  static constexpr bool kFirstMoment = true;
-  static constexpr bool kBiasPowers = true;
   static constexpr bool kMomentumSchedule = true;
 
   static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {
-    h.beta1 = spec.beta1;
-    h.beta2 = spec.beta2;
+    AdamFamily::hyper(spec, h);
     h.mu_ratio = dm::pow(0.96, spec.momentum_decay);
   }
   // μ_t = β1,t·(1 − ½·0.96^(tψ)), μ_{t+1} with 0.96^((t+1)ψ) and the same β1,t (torch).
@@ -58,10 +55,8 @@ struct Nadam : RuleBase {
   static V update(const std::array<V, kCount>& c, V p, V g, T* const* slot, size_t i) {
     V grad = g;
     if constexpr (kAnyWeightDecay) grad = with_weight_decay(grad, p, c[kWeightDecay], c[kWeightDecayOn]);
-    V m = load<V>(slot[0] + i) * c[kBeta1] + c[kOneMinusBeta1] * grad;
-    V v = load<V>(slot[1] + i) * c[kBeta2] + c[kOneMinusBeta2] * grad * grad;
-    store(slot[0] + i, m);
-    store(slot[1] + i, v);
+    V m, v;
+    adam_moments(grad, c[kBeta1], c[kOneMinusBeta1], c[kBeta2], c[kOneMinusBeta2], slot, i, m, v);
     V denom = sqrt(v) * c[kInvBc2Sqrt] + c[kEps];
     p = p + c[kGradStep] * grad / denom;
     return p + c[kAvgStep] * m / denom;

@@ -8,21 +8,15 @@
 // State slots: exp_avg, exp_avg_sq.
 #pragma once
 
-#include "optim/rules/rule_base.hpp"
+#include "optim/rules/adam_family.hpp"
 
 namespace gs::optim::rules {
 
-struct Radam : RuleBase {
+struct Radam : AdamFamily {
   static constexpr Kind kKind = Kind::Radam;
   static constexpr int kSlots = 2;
-  static constexpr bool kFirstMoment = true;
-  static constexpr bool kBiasPowers = true;
   static constexpr double kRectified = 5;  // rectifies where ρ_t > 5
 
-  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {
-    h.beta1 = spec.beta1;
-    h.beta2 = spec.beta2;
-  }
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>& r, const StepShared& shared) {
     const L one = broadcast<L>(1.0), two = broadcast<L>(2.0), four = broadcast<L>(4.0);
@@ -56,10 +50,8 @@ struct Radam : RuleBase {
   static V update(const std::array<V, kCount>& c, V p, V g, T* const* slot, size_t i) {
     V grad = g;
     if constexpr (kAnyWeightDecay) grad = with_weight_decay(grad, p, c[kWeightDecay], c[kWeightDecayOn]);
-    V m = load<V>(slot[0] + i) * c[kBeta1] + c[kOneMinusBeta1] * grad;
-    V v = load<V>(slot[1] + i) * c[kBeta2] + c[kOneMinusBeta2] * grad * grad;
-    store(slot[0] + i, m);
-    store(slot[1] + i, v);
+    V m, v;
+    adam_moments(grad, c[kBeta1], c[kOneMinusBeta1], c[kBeta2], c[kOneMinusBeta2], slot, i, m, v);
     V corrected = m / c[kBiasCorrection1];
     V adaptive_lr = c[kBc2Sqrt] / (sqrt(v) + c[kEps]);
     V rectified = p - corrected * c[kLr] * adaptive_lr * c[kRect];

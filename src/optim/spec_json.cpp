@@ -1,5 +1,6 @@
 // Config JSON ⇄ OptimizerSpec, driven by the registry (optim/registry.cpp) so that a name, a
 // default or a range is defined in one place.
+#include <algorithm>
 #include <cmath>
 
 #include "optim/optimizer.hpp"
@@ -78,6 +79,16 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
   std::vector<std::string_view> allowed{"name", "label", "schedule"};
   if (o->first_moment) allowed.push_back("beta1_decay");
   for (const auto& h : o->hypers) allowed.push_back(h.name);
+  // torch's pairs are two fields each here: say which, instead of only "unknown field".
+  static constexpr std::string_view kTorchPairs[][3] = {
+      {"betas", "beta1", "beta2"}, {"etas", "etaminus", "etaplus"}, {"step_sizes", "step_size_min", "step_size_max"}};
+  for (const auto& [pair, first, second] : kTorchPairs) {
+    if (value.find(pair) && std::find(allowed.begin(), allowed.end(), first) != allowed.end()) {
+      error = check::field(path, pair) + ": torch's " + std::string(pair) + " is two fields here: " + std::string(first) +
+              " and " + std::string(second);
+      return false;
+    }
+  }
   if (!check::known_keys(value, path, allowed, error)) return false;
 
   for (const auto& h : o->hypers) {

@@ -81,6 +81,13 @@ TEST(Config, WrongTypesAndShapes) {
   expect_error(with_optimizer(R"({"name":"sgd","nesterov":true})"), {"optimizers[0].nesterov", "momentum > 0"});
   expect_error(with_optimizer(R"({"name":"sgd","momentum":0.9,"dampening":0.1,"nesterov":true})"),
                {"optimizers[0].nesterov", "dampening = 0"});
+  expect_error(with_optimizer(R"({"name":"rprop","step_size_min":2,"step_size_max":1})"),
+               {"optimizers[0].step_size_min", "at most step_size_max (1), got 2"});
+  expect_error(with_optimizer(R"({"name":"rprop","etas":[0.4,1.3]})"),
+               {"optimizers[0].etas", "two fields here: etaminus and etaplus"});
+  expect_error(with_optimizer(R"({"name":"adam","betas":[0.8,0.99]})"),
+               {"optimizers[0].betas", "two fields here: beta1 and beta2"});
+  expect_error(with_optimizer(R"({"name":"rprop","etaminus":1})"), {"optimizers[0].etaminus", "(0, 1)"});
   expect_error(with_optimizer(R"({"name":"adam","label":7})"), {"optimizers[0].label", "string"});
 }
 

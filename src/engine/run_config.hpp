@@ -9,6 +9,7 @@
 
 #include "core/json.hpp"
 #include "objectives/objective.hpp"
+#include "optim/divergence.hpp"
 #include "optim/spec.hpp"
 #include "schema/table.hpp"
 
@@ -18,8 +19,7 @@ enum class Precision { F32, F64 };
 
 inline constexpr uint64_t kMaxSteps = 1000000;
 inline constexpr size_t kMaxOptimizers = 16;
-// A run stops as diverged at the first non-finite value or |θ_i| above this.
-inline constexpr double kDivergenceLimit = 1e12;
+using optim::kDivergenceLimit;
 
 struct ObjectiveConfig {
   const objectives::ObjectiveInfo* info = nullptr;

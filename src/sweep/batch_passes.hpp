@@ -23,7 +23,7 @@
 #include <utility>
 
 #include "core/lane_ops.hpp"
-#include "engine/run_config.hpp"
+#include "optim/divergence.hpp"
 #include "optim/rules/nag.hpp"
 #include "optim/schedule.hpp"
 #include "sweep/batch_runs.hpp"
@@ -48,8 +48,8 @@ using simd::widen;
 // The largest T that is ≤ kDivergenceLimit: |θ| ≤ it exactly when the run's double(θ) ≤ 1e12.
 template <class T>
 T divergence_limit() {
-  T limit = static_cast<T>(engine::kDivergenceLimit);
-  if (static_cast<double>(limit) > engine::kDivergenceLimit) limit = std::nextafter(limit, T(0));
+  T limit = static_cast<T>(optim::kDivergenceLimit);
+  if (static_cast<double>(limit) > optim::kDivergenceLimit) limit = std::nextafter(limit, T(0));
   return limit;
 }
 

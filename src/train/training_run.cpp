@@ -4,7 +4,7 @@
 #include <chrono>
 #include <cmath>
 
-#include "engine/run_config.hpp"
+#include "optim/divergence.hpp"
 #include "train/shuffle.hpp"
 
 namespace gs::train {
@@ -76,7 +76,7 @@ bool TrainingRun::params_finite(std::string& why) const {
       why = "parameter " + std::to_string(i) + " became " + (std::isnan(p) ? "NaN" : "infinite");
       return false;
     }
-    if (std::fabs(p) > engine::kDivergenceLimit) {
+    if (std::fabs(p) > optim::kDivergenceLimit) {
       why = "|parameter " + std::to_string(i) + "| exceeded 1e12";
       return false;
     }

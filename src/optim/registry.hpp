@@ -1,6 +1,7 @@
 // The optimizer registry: every optimizer's name, display name, hyperparameters (default,
-// validation range, slider range, log scale, description) and update rule in LaTeX, defined once
-// here. Config parsing, result serialisation, the JS API and the generated UI controls all read it.
+// validation range, slider range, log scale, description) and update rule in LaTeX, defined once,
+// in its rule's info() (src/optim/rules/), and the schedules. Config parsing, result
+// serialisation, the JS API and the generated UI controls all read it.
 #pragma once
 
 #include <optional>

@@ -11,6 +11,23 @@ namespace gs::optim::rules {
 
 struct Adagrad : RuleBase {
   static constexpr Kind kKind = Kind::Adagrad;
+
+  // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
+  static OptimizerInfo info() {
+    using namespace fields;
+    return {Kind::Adagrad, "adagrad", "AdaGrad", "torch.optim.Adagrad (1.13)",
+            "Per-coordinate step sizes from the sum of all squared gradients (Duchi et al. 2011).",
+            R"(\begin{aligned}\tilde\eta_t &= \eta / (1 + (t-1)\,\text{lr\_decay})\\ s_t &= s_{t-1} + g_t^2\\ )"
+            R"(\theta_t &= \theta_{t-1} - \tilde\eta_t\, g_t / (\sqrt{s_t} + \epsilon)\end{aligned})",
+            {lr(0.01),
+             {"lr_decay", ParamType::Real, 0, Range{0, 1e3}, 0, 1, "linear", "learning-rate decay: η/(1 + (t−1)·lr_decay)",
+              &OptimizerSpec::lr_decay},
+             weight_decay(),
+             {"initial_accumulator_value", ParamType::Real, 0, Range{0, 1e6}, 0, 10, "linear",
+              "starting value of the sum of squared gradients", &OptimizerSpec::initial_accumulator_value},
+             eps(1e-10)},
+            false, nullptr, "√s (Σg²)", true, 0.5, false, false, 4};
+  }
   static constexpr int kSlots = 1;
 
   static double initial_state(const OptimizerSpec& spec, int) { return spec.initial_accumulator_value; }

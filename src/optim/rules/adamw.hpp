@@ -11,6 +11,19 @@ namespace gs::optim::rules {
 struct Adamw : Adam {
   static constexpr Kind kKind = Kind::Adamw;
 
+  // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
+  static OptimizerInfo info() {
+    using namespace fields;
+    return {Kind::Adamw, "adamw", "AdamW", "torch.optim.AdamW (1.13); Loshchilov & Hutter 2019",
+            "Adam with decoupled weight decay: the parameters shrink by (1 − αλ) each step instead of an L2 term "
+            "in the gradient.",
+            R"(\begin{aligned}\theta &\leftarrow \theta\,(1-\alpha\lambda)\\ m_t &= \beta_1 m_{t-1} + (1-\beta_1)\,g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2\\ )"
+            R"(\theta_t &= \theta - \alpha\,\hat m_t/(\sqrt{\hat v_t}+\epsilon)\end{aligned})",
+            {lr(1e-3, "step size α (before the schedule)"), beta1(), beta2(), eps(1e-8),
+             weight_decay(1e-2, "decoupled weight decay λ: θ ← θ(1 − αλ)"), amsgrad(), bias_correction()},
+            true, "|m̂|", "√v̂", true, 0.05, true, true, 6};
+  }
+
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>& r, const StepShared& shared) {
     Adam::scalars(s, h, r, shared);

@@ -15,6 +15,19 @@ namespace gs::optim::rules {
 
 struct Nadam : AdamFamily {
   static constexpr Kind kKind = Kind::Nadam;
+
+  // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
+  static OptimizerInfo info() {
+    using namespace fields;
+    return {Kind::Nadam, "nadam", "NAdam", "torch.optim.NAdam (≥ 2.0 rule; 1.13 foreach path); Dozat 2016",
+            "Adam with Nesterov momentum and the momentum schedule μ_t = β1(1 − ½·0.96^(tψ)).",
+            R"(\begin{aligned}\mu_t &= \beta_1\big(1 - \tfrac12\, 0.96^{t\psi}\big)\\ m_t &= \beta_1 m_{t-1} + (1-\beta_1)\,g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2\\ )"
+            R"(\theta_t &= \theta_{t-1} - \alpha\Big[\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\,g_t + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\,m_t\Big]\Big/\big(\sqrt{\hat v_t}+\epsilon\big)\end{aligned})",
+            {lr(2e-3, "step size α (before the schedule)"), beta1(), beta2(), eps(1e-8), weight_decay(),
+             {"momentum_decay", ParamType::Real, 4e-3, kUnitClosed, 0, 0.1, "linear", "ψ in the momentum schedule",
+              &OptimizerSpec::momentum_decay}},
+            true, "|m̂|", "√v̂", true, 0.05, true, false, 5};
+  }
   static constexpr int kSlots = 2;
   static constexpr bool kMomentumSchedule = true;
 

@@ -14,6 +14,17 @@ namespace gs::optim::rules {
 
 struct Radam : AdamFamily {
   static constexpr Kind kKind = Kind::Radam;
+
+  // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
+  static OptimizerInfo info() {
+    using namespace fields;
+    return {Kind::Radam, "radam", "RAdam", "torch.optim.RAdam (1.13); Liu et al. 2020",
+            "Adam with the variance of the adaptive step rectified; plain momentum SGD while ρ_t ≤ 5.",
+            R"(\begin{aligned}\rho_\infty &= \tfrac{2}{1-\beta_2} - 1,\quad \rho_t = \rho_\infty - \tfrac{2t\beta_2^t}{1-\beta_2^t}\\ )"
+            R"(\theta_t &= \theta_{t-1} - \alpha\,\hat m_t\cdot\begin{cases} r_t\,\sqrt{1-\beta_2^t}/(\sqrt{v_t}+\epsilon) & \rho_t > 5\\ 1 & \text{otherwise}\end{cases}\end{aligned})",
+            {lr(1e-3, "step size α (before the schedule)"), beta1(), beta2(), eps(1e-8), weight_decay()},
+            true, "|m̂|", "√v̂", true, 0.05, true, false, 8};
+  }
   static constexpr int kSlots = 2;
   static constexpr double kRectified = 5;  // rectifies where ρ_t > 5
 

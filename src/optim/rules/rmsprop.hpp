@@ -13,6 +13,23 @@ namespace gs::optim::rules {
 
 struct Rmsprop : RuleBase {
   static constexpr Kind kKind = Kind::Rmsprop;
+
+  // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
+  static OptimizerInfo info() {
+    using namespace fields;
+    return {Kind::Rmsprop, "rmsprop", "RMSProp", "torch.optim.RMSprop (1.13)",
+            "Divides by a moving average of squared gradients (Tieleman & Hinton 2012); centered subtracts the "
+            "squared mean gradient (Graves 2013).",
+            R"(\begin{aligned}a_t &= \alpha a_{t-1} + (1-\alpha)\,g_t^2\\ d_t &= \sqrt{a_t - \bar g_t^2} + \epsilon\ \ (\text{centered})\ \text{or}\ \sqrt{a_t} + \epsilon\\ )"
+            R"(b_t &= \mu b_{t-1} + g_t/d_t\\ \theta_t &= \theta_{t-1} - \eta\, b_t\end{aligned})",
+            {lr(0.01),
+             {"alpha", ParamType::Real, 0.99, kUnitOpen, 0.5, 0.9999, "log1m", "α: smoothing constant of the squared average",
+              &OptimizerSpec::alpha},
+             eps(1e-8), weight_decay(), momentum(0, "momentum μ (0 turns it off)"),
+             flag("centered", false, "normalise by the estimated variance instead of the second moment",
+                  &OptimizerSpec::centered)},
+            true, "|b| (buffer)", "√a (avg g²)", true, 0.01, false, false, 3};
+  }
   static constexpr int kSlots = 3;
   static constexpr bool kFirstMoment = true;
 

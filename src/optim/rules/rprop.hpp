@@ -15,6 +15,26 @@ namespace gs::optim::rules {
 
 struct Rprop : RuleBase {
   static constexpr Kind kKind = Kind::Rprop;
+
+  // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
+  static OptimizerInfo info() {
+    using namespace fields;
+    return {Kind::Rprop, "rprop", "Rprop", "torch.optim.Rprop (1.13); Riedmiller & Braun 1993",
+            "Resilient backpropagation: only the sign of the gradient counts. Each coordinate keeps its own step "
+            "size, which grows by η₊ while the sign holds and shrinks by η₋ when it flips (that step is skipped).",
+            R"(\begin{aligned}s_t &= g_t\,g_{t-1}\\ \Delta_t &= \operatorname{clip}\big(\Delta_{t-1}\cdot\{\eta_+\ (s_t>0),\ \eta_-\ (s_t<0),\ 1\},\ \Delta_{\min},\ \Delta_{\max}\big)\\ )"
+            R"(g_t &\leftarrow 0\ \ (s_t<0)\\ \theta_t &= \theta_{t-1} - \operatorname{sign}(g_t)\,\Delta_t\end{aligned})",
+            {lr(0.01, "initial step size Δ₀ of every coordinate (a schedule does not change it)"),
+             {"etaminus", ParamType::Real, 0.5, Range{0, 1, true, true}, 0.1, 0.99, "linear",
+              "η₋: the step size shrinks by this factor when the gradient's sign flips", &OptimizerSpec::etaminus},
+             {"etaplus", ParamType::Real, 1.2, Range{1, 10, true, false}, 1.01, 2, "linear",
+              "η₊: the step size grows by this factor while the sign holds", &OptimizerSpec::etaplus},
+             {"step_size_min", ParamType::Real, 1e-6, Range{0, 1e3}, 1e-8, 1, "log", "Δ_min: the smallest step size",
+              &OptimizerSpec::step_size_min},
+             {"step_size_max", ParamType::Real, 50, Range{0, 1e6, true, false}, 1e-3, 100, "log",
+              "Δ_max: the largest step size", &OptimizerSpec::step_size_max}},
+            false, "Δ (step size)", nullptr, true, 0.01, false, false, 12};
+  }
   static constexpr int kSlots = 2;
 
   static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {

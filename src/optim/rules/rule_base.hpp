@@ -14,6 +14,8 @@
 //   reference(s, p, g, state, n)  a readable for-loop twin, the oracle the tests compare update with
 //   moments(spec, r, slot)    the curves of the UI (Moments) from the slot values of one coordinate
 //   initial_state(spec, k), constraint(spec)  slot k's starting value; a rule between hyperparameters
+//   info()                    its registry entry: names, source, description, LaTeX, hyperparameters
+//                             (registry_fields.hpp has the shared ones), UI facts
 // Per-run conditions a batch of runs may not share (weight_decay ≠ 0, momentum on, RAdam's ρ_t > 5)
 // are 1/0 coefficients resolved with select_eq, so a run computes the same bits alone or in a batch.
 //
@@ -32,6 +34,7 @@
 
 #include "core/lane_ops.hpp"
 #include "core/simd.hpp"
+#include "optim/registry_fields.hpp"
 #include "optim/spec.hpp"
 #include "optim/step_scalars.hpp"
 

@@ -13,6 +13,22 @@ namespace gs::optim::rules {
 
 struct Sgd : RuleBase {
   static constexpr Kind kKind = Kind::Sgd;
+
+  // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
+  static OptimizerInfo info() {
+    using namespace fields;
+    return {Kind::Sgd, "sgd", "SGD", "torch.optim.SGD (1.13)",
+            "Stochastic gradient descent with optional heavy-ball or Nesterov momentum, as torch computes it "
+            "(the buffer starts at the first gradient). lr has no torch default; Gradscape uses 0.01.",
+            R"(\begin{aligned}d_t &= g_t + \lambda\theta_{t-1}\\ b_t &= \mu b_{t-1} + (1-\tau)\,d_t \quad (b_1 = d_1)\\ )"
+            R"(\theta_t &= \theta_{t-1} - \eta\,(\text{nesterov}\ ?\ d_t + \mu b_t : b_t)\end{aligned})",
+            {lr(0.01), momentum(0, "momentum μ (0 turns it off)"),
+             {"dampening", ParamType::Real, 0, kUnitClosed, 0, 1, "linear", "dampening τ of the momentum buffer",
+              &OptimizerSpec::dampening},
+             flag("nesterov", false, "Nesterov momentum (needs momentum > 0 and dampening = 0)", &OptimizerSpec::nesterov),
+             weight_decay()},
+            true, "|b| (buffer)", nullptr, true, 0.001, false, false, 2};
+  }
   static constexpr int kSlots = 1;
   static constexpr bool kFirstMoment = true;
 

@@ -42,11 +42,6 @@ struct Adagrad : RuleBase {
     return {s.weight_decay, lane_const<W>(-1.0) * s.step_size, s.eps, indicator_ne(s.weight_decay, lane_const<W>(0.0))};
   }
 
-  template <class F>
-  static void dispatch(const RuleFlags& f, F&& fn) {
-    with_flags(fn, f.any_weight_decay);
-  }
-
   template <bool kAnyWeightDecay, class V, class T>
   static V update(const std::array<V, kCount>& c, V p, V g, T* const* slot, size_t i) {
     V grad = g;

@@ -41,11 +41,6 @@ struct Adamax : AdamFamily {
             lane_const<W>(-1.0) * s.step_size, indicator_ne(s.weight_decay, lane_const<W>(0.0))};
   }
 
-  template <class F>
-  static void dispatch(const RuleFlags& f, F&& fn) {
-    with_flags(fn, f.any_weight_decay);
-  }
-
   template <bool kAnyWeightDecay, class V, class T>
   static V update(const std::array<V, kCount>& c, V p, V g, T* const* slot, size_t i) {
     V grad = g;

@@ -8,6 +8,7 @@
 //   coefficients(s, h)        the values its update reads (the enum names them), computed on double
 //                             lanes and rounded to the parameter type T once per step
 //   dispatch(flags, fn)       fn(std::bool_constant<...>...) with the flags its update is specialised for
+//                             (default: any_weight_decay)
 //   update<flags...>(c, p, g, slot, i)  ONE update body for one coordinate, generic over the value type
 //                             V (T for a scalar, simd::Vec<T> for a SIMD vector, a vector of runs in
 //                             the sweep): returns the new θ and writes the state slots at i
@@ -98,6 +99,11 @@ struct RuleBase {
   // A constraint between hyperparameters that their ranges cannot express: the field it names and
   // the message, or no field when the spec satisfies it.
   static HyperConstraint constraint(const OptimizerSpec&) { return {}; }
+  // Most rules specialise their update on one flag: whether some run adds L2 weight decay.
+  template <class F>
+  static void dispatch(const RuleFlags& f, F&& fn) {
+    with_flags(fn, f.any_weight_decay);
+  }
 };
 
 }  // namespace gs::optim::rules

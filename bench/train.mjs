@@ -6,7 +6,7 @@
 //   mlp_images    : 784 → 256 → 256 → 10, ReLU, inverted dropout 0.2 on the input and 0.5 on both
 //                   hidden layers (the engine's defaults; 269,322 parameters)
 // Implementations:
-//   wasm SIMD / wasm scalar : gs.createTrainSession + advance() through the JS API; the figure is
+//   wasm SIMD / wasm scalar : gs.createPaperSession + advance() through the JS API; the figure is
 //                             the run's seconds_per_epoch (the engine's wall-clock training time:
 //                             gathering the minibatch, loss and gradient, the Adam step; the test
 //                             evaluation at the record point excluded)
@@ -20,7 +20,7 @@
 //                             tf.train.adam(1e-3, 0.9, 0.999, 1e-8).applyGradients, dropout masks
 //                             from tf.randomUniform; timed from the first minibatch to the last
 //                             loss read back
-//   native C++              : build/native/gradscape_native train (-O3, SSE2), the same config
+//   native C++              : build/native/gradscape_native paper (-O3, SSE2), the same config
 //                             with seeds [1, 2]: run 2's seconds_per_epoch (run 1 is the warm-up)
 // Check that tfjs computes the same thing: logistic regression has no noise, so its mean training
 // loss over the epoch must equal the engine's to float32 rounding; the MLP's differs by dropout
@@ -56,7 +56,7 @@ const CONFIGS = {
   mlp: { experiment: 'mlp_images', model: { hidden: HIDDEN, dropout: DROPOUT, input_dropout: INPUT_DROPOUT } },
 };
 // One epoch, one record point (at its end), seed 1.
-const trainConfig = (model, seeds = [1]) => ({
+const paperConfig = (model, seeds = [1]) => ({
   version: 1, ...CONFIGS[model], data: { train: 6000, test: 1000 }, epochs: 1, batch_size: BATCH, seeds,
   record_every: Math.ceil(6000 / BATCH), optimizers: [{ name: 'adam', lr: LR }],
 });
@@ -222,7 +222,7 @@ function tfTrainer(tf, data, model) {
 // ---- the engine ----
 
 function wasmEpoch(gs, model) {
-  const session = gs.createTrainSession(trainConfig(model));
+  const session = gs.createPaperSession(paperConfig(model));
   try {
     session.advance(session.batchesPerRun);
     const run = session.run(0);
@@ -233,7 +233,7 @@ function wasmEpoch(gs, model) {
 }
 
 function nativeEpoch(model) {
-  const out = spawnSync(NATIVE, ['train', '-'], { input: JSON.stringify(trainConfig(model, [1, 2])), encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = spawnSync(NATIVE, ['paper', '-'], { input: JSON.stringify(paperConfig(model, [1, 2])), encoding: 'utf8', maxBuffer: 1 << 26 });
   if (out.status !== 0) throw new Error(`${NATIVE}: ${out.stderr}`);
   const run = JSON.parse(out.stdout).runs[1];
   return { seconds: run.seconds_per_epoch };
@@ -254,8 +254,8 @@ async function main() {
   if (ONLY.includes('simd') || ONLY.includes('scalar')) {
     for (const flavour of ['simd', 'scalar']) {
       if (!ONLY.includes(flavour)) continue;
-      const gs = await loadGradscape({ flavour, train: true });
-      gs.loadTrainImages();
+      const gs = await loadGradscape({ flavour, paper: true });
+      gs.loadPaperImages();
       impls.push({ id: flavour, name: `wasm ${flavour === 'simd' ? 'SIMD' : 'scalar'}`, epoch: (model) => wasmEpoch(gs, model) });
     }
   }

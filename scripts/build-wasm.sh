@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# WebAssembly builds with Emscripten: the modules (gradscape, gradscape-regret, gradscape-sweep, gradscape-train) in a SIMD and a scalar flavour, copied to
+# WebAssembly builds with Emscripten: the modules (gradscape, gradscape-regret, gradscape-sweep, gradscape-paper) in a SIMD and a scalar flavour, copied to
 # web/engine/ where the JS API loads them. With `--tests`, also the Google Test suite in wasm.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" build || exit 1
-targets=(gradscape_module gradscape_regret_module gradscape_sweep_module gradscape_train_module)
+targets=(gradscape_module gradscape_regret_module gradscape_sweep_module gradscape_paper_module)
 [ "${1:-}" = --tests ] && targets+=(gradscape_tests)
 mkdir -p "$root/web/engine"
 for flavour in simd scalar; do
@@ -14,7 +14,7 @@ for flavour in simd scalar; do
   # The wasm test runner is CommonJS glue; the project's package.json says "type": "module".
   echo '{"type": "commonjs"}' > "$dir/package.json"
   cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
-  for name in gradscape gradscape-regret gradscape-sweep gradscape-train; do
+  for name in gradscape gradscape-regret gradscape-sweep gradscape-paper; do
     cp "$dir/$name-$flavour.mjs" "$dir/$name-$flavour.wasm" "$root/web/engine/"
   done
 done

@@ -2,7 +2,7 @@
 // Writes the configs' generated reference from the engine's config tables and registries, as the
 // native build prints them (build/native/gradscape_native schema | schema-tables | registry; or
 // $GRADSCAPE_NATIVE):
-//   gradscape.schema.json  the JSON Schema (draft 2020-12) of the run, regret, sweep and train configs
+//   gradscape.schema.json  the JSON Schema (draft 2020-12) of the run, regret, sweep and paper configs
 //   docs/schema.md         scripts/schema-template.md with every {{...}} filled from the config
 //                          tables and the registries
 // `--check` writes nothing and exits 1 if a committed file differs from what it would write.

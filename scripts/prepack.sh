@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm pack` / `npm publish` run this first (the "prepack" script): the package ships web/engine/'s
-# sixteen wasm files (gradscape, gradscape-regret, gradscape-sweep and gradscape-train, SIMD and scalar: glue .mjs + .wasm), which are
+# sixteen wasm files (gradscape, gradscape-regret, gradscape-sweep and gradscape-paper, SIMD and scalar: glue .mjs + .wasm), which are
 # built, not committed. Builds them with scripts/build-wasm.sh only when one is missing or older than
 # a C++ source (src/, bindings/, CMakeLists.txt); then bundles the web component into dist/component/
 # (vite.component.config.mjs, about a second) from the current sources.
@@ -11,7 +11,7 @@ engine="$root/web/engine"
 
 reason=""
 for name in gradscape-simd gradscape-scalar gradscape-regret-simd gradscape-regret-scalar gradscape-sweep-simd gradscape-sweep-scalar \
-  gradscape-train-simd gradscape-train-scalar; do
+  gradscape-paper-simd gradscape-paper-scalar; do
   for ext in mjs wasm; do
     file="$engine/$name.$ext"
     if [ ! -f "$file" ]; then

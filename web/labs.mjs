@@ -10,7 +10,7 @@ export const PAGES = [
   { name: 'landscape', tab: 'Landscape', page: 'index.html', engine: {} },
   { name: 'regret', tab: 'Regret lab', page: 'regret.html', engine: { regret: true }, driver: 'RegretDriver' },
   { name: 'sweep', tab: 'Sweep lab', page: 'sweep.html', engine: { sweep: true }, driver: 'SweepDriver' },
-  { name: 'paper', tab: 'Paper lab', page: 'paper.html', engine: { train: true }, driver: 'PaperDriver' },
+  { name: 'paper', tab: 'Paper lab', page: 'paper.html', engine: { paper: true }, driver: 'PaperDriver' },
   { name: 'docs', tab: 'Docs', page: 'docs.html' },
   { name: 'story', tab: 'Essay', page: 'story.html' },
   { name: 'embed', page: 'embed.html' },

@@ -2,8 +2,8 @@
 //   gradscape_native run CONFIG.json|-       the result JSON of a run config
 //   gradscape_native regret CONFIG.json|-    the result JSON of a regret config
 //   gradscape_native sweep CONFIG.json|-     the result JSON of a sweep config
-//   gradscape_native train CONFIG.json|- [--images=FILE]
-//                                            the result JSON of a train config (docs/schema.md)
+//   gradscape_native paper CONFIG.json|- [--images=FILE]
+//                                            the result JSON of a paper config (docs/schema.md)
 //                                            on public/data/fashion-mnist-6k.bin of the source tree
 //                                            (GS_IMAGES_FILE) or FILE
 //   gradscape_native schema                  the configs' JSON Schema (gradscape.schema.json)
@@ -25,7 +25,7 @@
 #include "engine/regret_session.hpp"
 #include "engine/run_session.hpp"
 #include "engine/sweep_session.hpp"
-#include "engine/train_session.hpp"
+#include "engine/paper_session.hpp"
 
 namespace {
 
@@ -42,11 +42,11 @@ bool read_input(const std::string& path, std::string& text) {
   return true;
 }
 
-// As `gradscape train` (web/api/cli.mjs): the images from --images=FILE (which must be readable), else
+// As `gradscape paper` (web/api/cli.mjs): the images from --images=FILE (which must be readable), else
 // from the source tree's file when it is there; without them an image experiment names what it needs.
-bool train(const std::string& text, const std::string& images_path, bool images_required, std::string& result,
+bool paper(const std::string& text, const std::string& images_path, bool images_required, std::string& result,
            std::string& error) {
-  gs::engine::TrainSession session;
+  gs::engine::PaperSession session;
   std::string bytes;
   if (read_input(images_path, bytes)) {
     const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
@@ -75,10 +75,10 @@ int main(int argc, char** argv) {
   }
   const std::string command = argc >= 3 ? argv[1] : "";
   const std::string flag = argc == 4 ? argv[3] : "";
-  const bool images_flag = command == "train" && flag.rfind("--images=", 0) == 0;
-  const bool known = command == "run" || command == "regret" || command == "sweep" || command == "train";
+  const bool images_flag = command == "paper" && flag.rfind("--images=", 0) == 0;
+  const bool known = command == "run" || command == "regret" || command == "sweep" || command == "paper";
   if (!known || argc > 4 || (argc == 4 && !images_flag)) {
-    std::fprintf(stderr, "usage: gradscape_native run|regret|sweep|train CONFIG.json|- [--images=FILE (train)] | schema | schema-tables | registry\n");
+    std::fprintf(stderr, "usage: gradscape_native run|regret|sweep|paper CONFIG.json|- [--images=FILE (paper)] | schema | schema-tables | registry\n");
     return 2;
   }
   std::string text;
@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   const bool ok = command == "run"      ? gs::engine::run(text, result, error)
                  : command == "regret" ? gs::engine::regret(text, result, error)
                  : command == "sweep"  ? gs::engine::sweep(text, result, error)
-                                       : train(text, images_flag ? flag.substr(9) : GS_IMAGES_FILE, images_flag, result, error);
+                                       : paper(text, images_flag ? flag.substr(9) : GS_IMAGES_FILE, images_flag, result, error);
   if (!ok) {
     std::fprintf(stderr, "gradscape: %s\n", error.c_str());
     return 2;

@@ -4,14 +4,14 @@
 #include "engine/config_fields.hpp"
 #include "engine/regret_config.hpp"
 #include "engine/sweep_config.hpp"
-#include "engine/train_config.hpp"
+#include "engine/paper_config.hpp"
 #include "schema/registry_schemas.hpp"
 
 namespace gs::engine {
 
 namespace {
 
-constexpr const char* kConfigs[] = {"run", "regret", "sweep", "train"};
+constexpr const char* kConfigs[] = {"run", "regret", "sweep", "paper"};
 
 template <class T>
 json::Value table_json(const schema::Table<T>& table) {
@@ -29,9 +29,9 @@ json::Value config_schema_json() {
   defs.set("run", schema::json_schema(run_config_table()));
   defs.set("regret", schema::json_schema(regret_config_table()));
   defs.set("sweep", schema::json_schema(sweep_config_table()));
-  defs.set("train", schema::json_schema(train_config_table()));
+  defs.set("paper", schema::json_schema(paper_config_table()));
   defs.set("optimizer", schema::optimizer_schema(false));
-  defs.set("train_optimizer", schema::optimizer_schema(true));
+  defs.set("paper_optimizer", schema::optimizer_schema(true));
   defs.set("schedule", schema::schedule_schema());
   defs.set("objective", schema::objective_schema());
   defs.set("noise", schema::json_schema(noise_table()));
@@ -44,7 +44,7 @@ json::Value config_schema_json() {
   v.set("$id", kSchemaId);
   v.set("title", "Gradscape config");
   v.set("description",
-        "A run, regret, sweep or train config (version 1). The engine validates the same rules and names the "
+        "A run, regret, sweep or paper config (version 1). The engine validates the same rules and names the "
         "failing field; docs/schema.md documents every field.");
   v.set("anyOf", json::Value(std::move(any)));
   v.set("$defs", std::move(defs));
@@ -56,7 +56,7 @@ json::Value config_tables_json() {
   v.set("run", table_json(run_config_table()));
   v.set("regret", table_json(regret_config_table()));
   v.set("sweep", table_json(sweep_config_table()));
-  v.set("train", table_json(train_config_table()));
+  v.set("paper", table_json(paper_config_table()));
   return v;
 }
 

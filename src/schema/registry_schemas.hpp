@@ -9,7 +9,7 @@
 namespace gs::schema {
 
 json::Value hyper_schema(const optim::HyperInfo& h);  // type, range, default, description
-// `lr_grid`: the train config's entries, which may give a grid of learning rates instead of lr.
+// `lr_grid`: the paper config's entries, which may give a grid of learning rates instead of lr.
 json::Value optimizer_schema(bool lr_grid);
 json::Value schedule_schema();
 json::Value objective_schema();  // a name, or {name, params, noise}; noise is "#/$defs/noise"

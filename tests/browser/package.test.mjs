@@ -113,7 +113,7 @@ test("a Vite-built page importing 'gradscape' runs a config and a sweep with bot
     { cwd: app });
   const assets = readdirSync(join(dist, 'assets'));
   for (const name of ['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar',
-    'gradscape-train-simd', 'gradscape-train-scalar']) {
+    'gradscape-paper-simd', 'gradscape-paper-scalar']) {
     assert.ok(assets.some((a) => a.startsWith(`${name}-`) && a.endsWith('.wasm')), `${name}.wasm is among ${assets}`);
   }
   assert.ok(!assets.some((a) => a.endsWith('.bin')), `the paper lab's images are not bundled: ${assets}`);

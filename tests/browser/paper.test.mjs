@@ -1,7 +1,7 @@
 // The paper lab (paper.html), built and served statically, in headless Chromium: the image data
 // arrives with its progress bar; the default experiment (Fig. 1 left) shows its first curves within
 // seconds of opening and ends with the claim checked; a small experiment's streamed curves and grid
-// search equal gs.train(config) computed here in Node (everything but seconds_per_epoch); Cancel
+// search equal gs.paper(config) computed here in Node (everything but seconds_per_epoch); Cancel
 // keeps the partial curves; bad hashes and a bad field show messages naming the key or field; the
 // component view (view="paper") and embed.html#lab=paper render; Fig. 4 draws its ablation panels;
 // light and dark at 1280×900 and 390×844. Screenshots go to test-artifacts/paper-*.png.
@@ -21,8 +21,8 @@ let gs;
 before(async () => {
   browser = await launch();
   server = await serve(join(root, 'dist'));
-  gs = await loadGradscape({ train: true });
-  gs.loadTrainImages();
+  gs = await loadGradscape({ paper: true });
+  gs.loadPaperImages();
 });
 after(async () => {
   await browser?.close();
@@ -64,13 +64,13 @@ test('the default experiment: data progress, first curves within seconds, the cl
   await p.close();
 });
 
-test('a small experiment streamed through the worker equals gs.train(config) in Node', async () => {
+test('a small experiment streamed through the worker equals gs.paper(config) in Node', async () => {
   const { page: p, errors } = await open(browser, page(SMALL));
   await ready(p);
   await finished(p);
   const mine = await p.evaluate(() => window.gradscapePaper.result());
   const config = toConfig(decodeHash(SMALL));
-  const expected = gs.train(config);
+  const expected = gs.paper(config);
   assert.equal(mine.runs.length, 24);
   assert.deepEqual(withoutTimes(mine.runs), withoutTimes(expected.runs));
   assert.deepEqual(mine.grid, expected.grid);
@@ -190,7 +190,7 @@ test('embed.html#lab=paper and <gradscape-playground view="paper"> render the fi
   }), bow);
   assert.equal(detail.error, undefined);
   assert.ok(detail.askedEarly, 'result() was asked for before the training finished');
-  assert.deepEqual(withoutTimes(detail.result.runs), withoutTimes(gs.train(bow).runs));
+  assert.deepEqual(withoutTimes(detail.result.runs), withoutTimes(gs.paper(bow).runs));
   assert.deepEqual(errors, []);
   await p.close();
 });

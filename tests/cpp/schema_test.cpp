@@ -7,7 +7,7 @@
 #include "engine/config_schema.hpp"
 #include "engine/regret_config.hpp"
 #include "engine/sweep_config.hpp"
-#include "engine/train_config.hpp"
+#include "engine/paper_config.hpp"
 #include "optim/registry.hpp"
 #include "schema/fields.hpp"
 
@@ -86,7 +86,7 @@ TEST(SchemaConfigs, UnknownKeysNameEveryKeyInTableOrder) {
   EXPECT_EQ(unknown_key_error(engine::sweep_config_table()),
             "zzzzzz: unknown field. Allowed: version, objective, steps, precision, optimizer, x, y, start, metric, "
             "tol.");
-  EXPECT_EQ(unknown_key_error(engine::train_config_table()),
+  EXPECT_EQ(unknown_key_error(engine::paper_config_table()),
             "zzzzzz: unknown field. Allowed: version, experiment, model, data, epochs, batch_size, seed, seeds, "
             "record_every, optimizers.");
 }
@@ -113,8 +113,8 @@ TEST(SchemaConfigs, EveryFieldIsValidatedAndNamed) {
   expect_every_field_named(engine::sweep_config_table(),
                            R"({"optimizer": {"name": "adam"}, "x": {"param": "lr"}, "y": {"param": "beta1"}})",
                            engine::parse_sweep_config);
-  expect_every_field_named(engine::train_config_table(), R"({"experiment": "logreg_bow"})",
-                           engine::parse_train_config);
+  expect_every_field_named(engine::paper_config_table(), R"({"experiment": "logreg_bow"})",
+                           engine::parse_paper_config);
 }
 
 // The defaults the schema states are the ones a config without the field resolves to.
@@ -143,11 +143,11 @@ TEST(SchemaConfigs, StatedDefaultsAreTheResolvedOnes) {
   EXPECT_EQ(def("sweep", "metric"), std::string("\"") + engine::metric_name(sweep.metric) + "\"");
   EXPECT_EQ(json::serialize(*s.find("$defs")->find("axis")->find("properties")->find("n")->find("default")),
             std::to_string(sweep.x.n));
-  engine::TrainConfig train;
-  ASSERT_TRUE(engine::parse_train_config(json::parse(R"({"experiment": "logreg_bow"})").value, train, error)) << error;
-  EXPECT_EQ(def("train", "epochs"), std::to_string(train.epochs));
-  EXPECT_EQ(def("train", "batch_size"), std::to_string(train.batch_size));
-  EXPECT_EQ(def("train", "seeds"), "[" + std::to_string(train.seeds[0]) + "]");
+  engine::PaperConfig paper;
+  ASSERT_TRUE(engine::parse_paper_config(json::parse(R"({"experiment": "logreg_bow"})").value, paper, error)) << error;
+  EXPECT_EQ(def("paper", "epochs"), std::to_string(paper.epochs));
+  EXPECT_EQ(def("paper", "batch_size"), std::to_string(paper.batch_size));
+  EXPECT_EQ(def("paper", "seeds"), "[" + std::to_string(paper.seeds[0]) + "]");
 }
 
 TEST(SchemaConfigs, OneOptimizerVariantPerRegistryEntry) {

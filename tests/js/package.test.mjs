@@ -1,9 +1,9 @@
 // The npm package: `npm pack` ships exactly the JS API, its types, the CLI, the configs' JSON Schema
 // (gradscape/schema.json), the sixteen wasm files
-// (glue + wasm, core, regret, sweep and train, SIMD and scalar), the paper lab's images and the web
+// (glue + wasm, core, regret, sweep and paper, SIMD and scalar), the paper lab's images and the web
 // component's bundle and types, and nothing else; the tarball installs offline in a
 // fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config,
-// a sweep and a train config on the shipped images with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
+// a sweep and a paper config on the shipped images with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
 // and exits 2 on bad input, and the types resolve through `exports` (checked with Debian's tsc when
 // node-typescript is installed: a correct file compiles, a wrong one fails). The prepack script
 // rebuilds web/engine only when a file is missing or older than a C++ source. The browser half
@@ -24,10 +24,10 @@ const tsc = '/usr/share/nodejs/typescript/bin/tsc';
 const EXPECTED_FILES = [
   'README.md', 'package.json', 'gradscape.schema.json',
   'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/optimizer.mjs',
-  'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs', 'web/api/train-session.mjs',
+  'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs', 'web/api/paper-session.mjs',
   'public/data/fashion-mnist-6k.bin',
   ...['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar',
-    'gradscape-train-simd', 'gradscape-train-scalar']
+    'gradscape-paper-simd', 'gradscape-paper-scalar']
     .flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
   'web/component/gradscape-playground.d.ts',
   // the web component's standalone bundle, as `vite build --config vite.component.config.mjs` wrote it
@@ -134,25 +134,25 @@ test("import { loadGradscape } from 'gradscape' runs a config and a sweep with t
   assert.deepEqual(out.scalarSweep, sweep);
 });
 
-const TRAIN = {
+const PAPER = {
   experiment: 'logreg_images', data: { train: 256, test: 128 }, epochs: 1, batch_size: 64, seeds: [1, 2],
   optimizers: [{ name: 'adam', lr_grid: [1e-3, 1e-2] }],
 };
 const withoutTimes = (result) => ({ ...result, runs: result.runs.map(({ seconds_per_epoch, ...run }) => run) });
 
-test('the installed package trains on the images it ships: loadTrainImages() with no argument', async () => {
-  writeFileSync(join(app, 'train.mjs'), `
+test('the installed package trains on the images it ships: loadPaperImages() with no argument', async () => {
+  writeFileSync(join(app, 'paper.mjs'), `
     import { loadGradscape } from 'gradscape';
-    const gs = await loadGradscape({ train: true });
-    const before = gs.hasTrainImages;
-    gs.loadTrainImages();
-    process.stdout.write(JSON.stringify({ before, after: gs.hasTrainImages, result: gs.train(JSON.parse(process.argv[2])) }));
+    const gs = await loadGradscape({ paper: true });
+    const before = gs.hasPaperImages;
+    gs.loadPaperImages();
+    process.stdout.write(JSON.stringify({ before, after: gs.hasPaperImages, result: gs.paper(JSON.parse(process.argv[2])) }));
   `);
-  const out = JSON.parse(ok(process.execPath, ['train.mjs', JSON.stringify(TRAIN)], { cwd: app }).stdout);
+  const out = JSON.parse(ok(process.execPath, ['paper.mjs', JSON.stringify(PAPER)], { cwd: app }).stdout);
   assert.deepEqual([out.before, out.after], [false, true]);
-  const gs = await loadGradscape({ train: true });
-  gs.loadTrainImages(readFileSync(join(root, 'public/data/fashion-mnist-6k.bin')));
-  const expected = gs.train(TRAIN);
+  const gs = await loadGradscape({ paper: true });
+  gs.loadPaperImages(readFileSync(join(root, 'public/data/fashion-mnist-6k.bin')));
+  const expected = gs.paper(PAPER);
   assert.equal(expected.runs.length, 4);
   assert.ok(expected.runs.every((r) => r.status === 'ok'));
   assert.ok(expected.runs.slice(2).every((r) => r.test_accuracy.at(-1) > 0.5), 'lr = 0.01 learns in 4 minibatches');
@@ -207,25 +207,31 @@ test('the types compile with tsc (moduleResolution node16): a correct use passes
         y: { param: 'momentum', min: 0, max: 0.9, n: 4 } });
       const opt = gs.createOptimizer({ name: 'adam', lr: 1e-3 }, 8, 'f32');
       opt.params.set([1, 2]); opt.step(); opt.delete();
-      const paper = await loadGradscape({ train: true });
-      paper.loadTrainImages();
-      const lab = paper.createTrainSession({ experiment: 'mlp_images', model: { hidden: 16 }, optimizers: [{ name: 'adam', lr_grid: [1e-3, 1e-2] }] });
+      const paper = await loadGradscape({ paper: true });
+      paper.loadPaperImages();
+      const lab = paper.createPaperSession({ experiment: 'mlp_images', model: { hidden: 16 }, optimizers: [{ name: 'adam', lr_grid: [1e-3, 1e-2] }] });
       lab.advance(10);
       const curve: Float64Array = lab.run(0).trainLoss;
       const chosen: number | null = lab.summary(0).chosen_lr;
       lab.delete();
+      import { type TrainConfig, type TrainResult, TrainSession } from 'gradscape';
+      const oldConfig: TrainConfig = { experiment: 'logreg_bow', epochs: 1 };
+      const old = await loadGradscape({ train: true });
+      const oldSession: TrainSession = old.createTrainSession(oldConfig);
+      const oldResult: TrainResult = old.train(oldConfig);
+      oldSession.delete();
       import { GradscapePlayground } from 'gradscape/playground';
       const figure = document.createElement('gradscape-playground');
       figure.addEventListener('gradscape:diverged', (e) => console.log(e.detail.step + 1));
       figure.play();
-      export const values = [loss, map.x_values.length, curve.length, chosen, GradscapeError.name, figure instanceof GradscapePlayground, figure.fullPageHash];
+      export const values = [loss, map.x_values.length, curve.length, chosen, oldResult.runs.length, old.hasTrain, GradscapeError.name, figure instanceof GradscapePlayground, figure.fullPageHash];
     `);
     writeFileSync(join(dir, 'bad.mts'), `
       import { loadGradscape } from 'gradscape';
       import 'gradscape/playground';
       const gs = await loadGradscape({ flavour: 'fast' });
       export const steps: string = gs.run({ optimizers: [{ name: 'adma' }] }).steps;
-      gs.train({ experiment: 'cnn_images' });
+      gs.paper({ experiment: 'cnn_images' });
       document.createElement('gradscape-playground').fly();
     `);
     const flags = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022',
@@ -255,7 +261,7 @@ test('prepack builds web/engine only when a file is missing or older than a C++ 
   at(join(fake, 'src/optim/adam.hpp'), t0);
   at(join(fake, 'bindings/gradscape_bindings.cpp'), t0);
   const names = ['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar',
-    'gradscape-train-simd', 'gradscape-train-scalar'];
+    'gradscape-paper-simd', 'gradscape-paper-scalar'];
   for (const name of names) at(join(fake, `web/engine/${name}.mjs`), t0 + 10);
   let out = check();
   assert.equal(out.status, 1);

@@ -1,7 +1,7 @@
 // Every name list the JS keeps by hand agrees with the registry the engine reports (gs.registry):
 // the string-literal unions of web/api/gradscape.d.ts (optimizer, schedule, objective, problem and
 // domain names, the registry's own keys), and every optimizer entry carries the facts
-// web/lib/optimizer-facts.mjs reads. Lists the registry has no field for (the train
+// web/lib/optimizer-facts.mjs reads. Lists the registry has no field for (the paper
 // experiments, the sweep metrics) are checked against the .d.ts. A name added on one side only fails.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -63,6 +63,6 @@ test('every optimizer has the facts the pages read: add order, playground lr, mo
 });
 
 test('the lists the registry has no field for agree with the .d.ts', () => {
-  assert.deepEqual(union(/export type TrainExperiment =([^;]+);/), sorted(EXPERIMENTS), 'TrainExperiment vs paper/state.mjs EXPERIMENTS');
+  assert.deepEqual(union(/export type PaperExperiment =([^;]+);/), sorted(EXPERIMENTS), 'PaperExperiment vs paper/state.mjs EXPERIMENTS');
   assert.deepEqual(union(/export type SweepMetric =([^;]+);/), sorted(METRICS), 'SweepMetric vs sweep/state.mjs METRICS');
 });

@@ -14,7 +14,7 @@ import { generate, native, OUTPUTS } from '../../scripts/gen-schema.mjs';
 const root = new URL('../../', import.meta.url).pathname;
 const schema = JSON.parse(readFileSync(join(root, 'gradscape.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
-const gs = await loadGradscape({ regret: true, sweep: true, train: true });
+const gs = await loadGradscape({ regret: true, sweep: true, paper: true });
 
 test('the committed gradscape.schema.json and docs/schema.md are what the engine generates', async () => {
   const files = await generate();
@@ -27,16 +27,16 @@ test('the committed gradscape.schema.json and docs/schema.md are what the engine
 test('the schema is draft 2020-12 with an $id, one variant per registry optimizer and per config', () => {
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
   assert.match(schema.$id, /^https:\/\//);
-  assert.deepEqual(schema.anyOf.map((r) => r.$ref), ['run', 'regret', 'sweep', 'train'].map((c) => `#/$defs/${c}`));
+  assert.deepEqual(schema.anyOf.map((r) => r.$ref), ['run', 'regret', 'sweep', 'paper'].map((c) => `#/$defs/${c}`));
   const tables = native('schema-tables');
   const names = gs.registry.optimizers.map((o) => o.name);
   assert.deepEqual(schema.$defs.optimizer.oneOf.map((v) => v.properties.name.const), names);
-  assert.deepEqual(schema.$defs.train_optimizer.oneOf.map((v) => v.properties.name.const), names);
+  assert.deepEqual(schema.$defs.paper_optimizer.oneOf.map((v) => v.properties.name.const), names);
   for (const [i, o] of gs.registry.optimizers.entries()) {
     const keys = Object.keys(schema.$defs.optimizer.oneOf[i].properties);
     for (const h of o.hyperparameters) assert.ok(keys.includes(h.name), `${o.name}.${h.name}`);
   }
-  for (const config of ['run', 'regret', 'sweep', 'train']) {
+  for (const config of ['run', 'regret', 'sweep', 'paper']) {
     const keys = tables[config].fields.filter((f) => !f.key.includes('.')).map((f) => f.key);
     assert.deepEqual(Object.keys(schema.$defs[config].properties), keys, config);
   }
@@ -47,11 +47,11 @@ test('every example config of the README is valid against the schema, and the en
   const configs = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]))
     .filter((c) => c.version === 1);
   assert.ok(configs.length >= 4, `found ${configs.length} configs`);
-  const create = { run: 'createSession', regret: 'createRegretSession', sweep: 'createSweepSession', train: 'createTrainSession' };
-  gs.loadTrainImages();
+  const create = { run: 'createSession', regret: 'createRegretSession', sweep: 'createSweepSession', paper: 'createPaperSession' };
+  gs.loadPaperImages();
   for (const config of configs) {
     assert.ok(validate(config), `${JSON.stringify(config)}: ${JSON.stringify(validate.errors)}`);
-    const kind = config.experiment ? 'train' : config.problem ? 'regret' : config.optimizer ? 'sweep' : 'run';
+    const kind = config.experiment ? 'paper' : config.problem ? 'regret' : config.optimizer ? 'sweep' : 'run';
     gs[create[kind]](config).delete();
   }
 });
@@ -72,11 +72,11 @@ const bad = [
   ['regret', { T: 0 }, /^T: must be an integer in \[1, 10000000\]/],
   ['sweep', { optimizer: { name: 'adam' }, x: { param: 'lr', n: 0 }, y: { param: 'beta1' } }, /^x\.n: must be an integer in \[1, 512\]/],
   ['sweep', { optimizer: { name: 'adam' }, x: { param: 'lr' }, y: { param: 'beta1' }, metric: 'best' }, /^metric: unknown metric "best"/],
-  ['train', {}, /^experiment: missing/],
-  ['train', { experiment: 'logreg_bow', model: { hidden: 10 } }, /^model\.hidden: unknown field/],
-  ['train', { experiment: 'vae_images', model: { latent: 0 } }, /^model\.latent: must be an integer in \[1, 256\]/],
-  ['train', { experiment: 'logreg_images', optimizers: [{ name: 'adam', lr: 0.1, lr_grid: [0.1] }] }, /^optimizers\[0\]\.lr_grid: give either lr or lr_grid/],
-  ['train', { experiment: 'logreg_images', seeds: [1, 1] }, /^seeds\[1\]: seed 1 is listed twice/],
+  ['paper', {}, /^experiment: missing/],
+  ['paper', { experiment: 'logreg_bow', model: { hidden: 10 } }, /^model\.hidden: unknown field/],
+  ['paper', { experiment: 'vae_images', model: { latent: 0 } }, /^model\.latent: must be an integer in \[1, 256\]/],
+  ['paper', { experiment: 'logreg_images', optimizers: [{ name: 'adam', lr: 0.1, lr_grid: [0.1] }] }, /^optimizers\[0\]\.lr_grid: give either lr or lr_grid/],
+  ['paper', { experiment: 'logreg_images', seeds: [1, 1] }, /^seeds\[1\]: seed 1 is listed twice/],
 ];
 
 test('bad configs are rejected by the schema and by the engine, which names the field', () => {
@@ -84,7 +84,7 @@ test('bad configs are rejected by the schema and by the engine, which names the 
   const validateAs = Object.fromEntries(anyOf.map(({ $ref }) => [$ref.split('/').pop(),
     new Ajv2020().compile({ ...defs, $ref })]));
   const engine = { run: (c) => gs.run(c), regret: (c) => gs.createRegretSession(c), sweep: (c) => gs.createSweepSession(c),
-    train: (c) => gs.createTrainSession(c) };
+    paper: (c) => gs.createPaperSession(c) };
   for (const [kind, config, message] of bad) {
     const full = { version: 1, ...config };
     assert.equal(validateAs[kind](full), false, `the ${kind} schema accepts ${JSON.stringify(full)}`);

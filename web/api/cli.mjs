@@ -3,9 +3,9 @@
 //   gradscape run CONFIG.json|-      the result JSON of a run config
 //   gradscape regret CONFIG.json|-   the result JSON of a regret config (the regret lab)
 //   gradscape sweep CONFIG.json|-    the result JSON of a sweep config (the sweep lab's maps)
-//   gradscape train CONFIG.json|-    the result JSON of a train config (the paper lab,
+//   gradscape paper CONFIG.json|-    the result JSON of a paper config (the paper lab,
 //                                    docs/schema.md) on the shipped Fashion-MNIST subset
-//                                    or --images=FILE
+//                                    or --images=FILE; `gradscape train` is its deprecated old name
 //   gradscape registry               optimizers, schedules, objectives, online problems as JSON
 //   gradscape schema                 the configs' JSON Schema (the package's gradscape.schema.json)
 // Output is streamed with back-pressure and the process exits on its own once stdout has
@@ -18,12 +18,12 @@ import { loadGradscape, GradscapeError } from './gradscape.mjs';
 const USAGE = `usage: gradscape run CONFIG.json|-
        gradscape regret CONFIG.json|-
        gradscape sweep CONFIG.json|-
-       gradscape train CONFIG.json|- [--images=FILE]
+       gradscape paper CONFIG.json|- [--images=FILE]
        gradscape registry
        gradscape schema
        gradscape --help
 Options: --scalar        use the scalar (non-SIMD) wasm build
-         --images=FILE   train: the image data (default: the package's public/data/fashion-mnist-6k.bin)`;
+         --images=FILE   paper: the image data (default: the package's public/data/fashion-mnist-6k.bin)`;
 
 // The configs' JSON Schema the package ships (generated from the engine's config tables).
 const SCHEMA = new URL('../../gradscape.schema.json', import.meta.url);
@@ -55,17 +55,18 @@ async function main(argv) {
     process.stdout.write(`${USAGE}\n`);
     return args.length === 0 && !flags.includes('--help') ? 2 : 0;
   }
-  const [command, path] = args;
+  let [command, path] = args;
   if (command === 'schema' && args.length === 1 && flags.length === 0) {
     await write(await readFile(SCHEMA, 'utf8'));
     return 0;
   }
+  if (command === 'train') command = 'paper';  // the deprecated old name
   const images = flags.find((f) => f.startsWith('--images='))?.slice('--images='.length);
-  const unknown = flags.filter((f) => f !== '--scalar' && !(command === 'train' && f.startsWith('--images=')));
+  const unknown = flags.filter((f) => f !== '--scalar' && !(command === 'paper' && f.startsWith('--images=')));
   if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
   const gs = await loadGradscape({
     flavour: flags.includes('--scalar') ? 'scalar' : 'auto',
-    regret: command === 'regret', sweep: command === 'sweep', train: command === 'train',
+    regret: command === 'regret', sweep: command === 'sweep', paper: command === 'paper',
   });
   if (command === 'registry' && args.length === 1) {
     await write(`${JSON.stringify(gs.registry, null, 2)}\n`);
@@ -95,11 +96,11 @@ async function main(argv) {
     session.delete();
     return 0;
   }
-  if (command === 'train' && args.length === 2) {
+  if (command === 'paper' && args.length === 2) {
     const text = await readInput(path);
-    if (images !== undefined) gs.loadTrainImages(await readInput(images, null));
-    else if (existsSync(SHIPPED_IMAGES)) gs.loadTrainImages(await readFile(SHIPPED_IMAGES));
-    const session = gs.createTrainSession(text);
+    if (images !== undefined) gs.loadPaperImages(await readInput(images, null));
+    else if (existsSync(SHIPPED_IMAGES)) gs.loadPaperImages(await readFile(SHIPPED_IMAGES));
+    const session = gs.createPaperSession(text);
     session.advance(session.batchesPerRun);
     await write(session.resultText());
     await write('\n');

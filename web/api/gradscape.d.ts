@@ -170,18 +170,18 @@ export interface SweepResult {
   diverged_at: number[][];
 }
 
-export type TrainExperiment = 'logreg_images' | 'logreg_bow' | 'mlp_images' | 'vae_images';
+export type PaperExperiment = 'logreg_images' | 'logreg_bow' | 'mlp_images' | 'vae_images';
 
-/** An optimizer entry of a train config: a run config's optimizer, with lr or an lr_grid (not both). */
-export interface TrainOptimizerSpec extends OptimizerSpec {
+/** An optimizer entry of a paper config: a run config's optimizer, with lr or an lr_grid (not both). */
+export interface PaperOptimizerSpec extends OptimizerSpec {
   /** 1 to 16 learning rates, each in the optimizer's lr range: one run per point and seed. */
   lr_grid?: number[];
 }
 
-/** The paper lab's train config (docs/schema.md, "Train config"). */
-export interface TrainConfig {
+/** The paper lab's config (docs/schema.md, "Paper config"). */
+export interface PaperConfig {
   version?: 1;
-  experiment: TrainExperiment;
+  experiment: PaperExperiment;
   /** logreg_bow: dropout; mlp_images: hidden, dropout, input_dropout; vae_images: hidden, latent. */
   model?: { dropout?: number; input_dropout?: number; hidden?: number; latent?: number };
   /** train / test: the first N of each split (all by default); logreg_bow also sets its generator. */
@@ -200,17 +200,17 @@ export interface TrainConfig {
   /** A record point every N minibatches and after the last (default ⌈batches per epoch / 4⌉). */
   record_every?: number;
   /** 1 to 16 entries, at most 256 runs in all (default: one Adam with torch's defaults). */
-  optimizers?: TrainOptimizerSpec[];
+  optimizers?: PaperOptimizerSpec[];
 }
 
-export interface TrainRunStatus {
+export interface PaperRunStatus {
   status: 'ok' | 'diverged' | 'running';
   /** The minibatch at which the run diverged. */
   diverged_at: number | null;
   message: string | null;
 }
 
-export interface TrainRunResult {
+export interface PaperRunResult {
   optimizer: Required<Omit<OptimizerSpec, 'schedule'>> & { schedule: ScheduleSpec };
   optimizer_index: number;
   lr: number;
@@ -228,10 +228,10 @@ export interface TrainRunResult {
   message?: string;
 }
 
-export interface TrainBand { mean: number[]; min: number[]; max: number[] }
+export interface PaperBand { mean: number[]; min: number[]; max: number[] }
 
 /** Optimizer entry i's grid search (Section 6: the best learning rate) and its chosen point's seed bands. */
-export interface TrainGridSummary {
+export interface PaperGridSummary {
   optimizer_index: number;
   lr_grid: number[];
   /** Per grid point, averaged over the seeds; null where a seed diverged or nothing is recorded yet. */
@@ -241,15 +241,15 @@ export interface TrainGridSummary {
   chosen_runs: number[];
   batch: number[];
   epoch: number[];
-  train_loss: TrainBand;
-  test_loss: TrainBand;
+  train_loss: PaperBand;
+  test_loss: PaperBand;
   /** null for vae_images. */
-  test_accuracy: TrainBand | null;
+  test_accuracy: PaperBand | null;
 }
 
-export interface TrainResult {
+export interface PaperResult {
   version: 1;
-  experiment: TrainExperiment;
+  experiment: PaperExperiment;
   model: Record<string, number>;
   data: Record<string, number>;
   parameters: number;
@@ -258,8 +258,8 @@ export interface TrainResult {
   seeds: number[];
   record_every: number;
   batches_per_epoch: number;
-  runs: TrainRunResult[];
-  grid: TrainGridSummary[];
+  runs: PaperRunResult[];
+  grid: PaperGridSummary[];
 }
 
 export interface HyperparameterInfo {
@@ -402,14 +402,14 @@ export class SweepSession {
   delete(): void;
 }
 
-/** Run i of a TrainSession; its curves are zero-copy views of the points recorded so far, re-fetched on every read. */
-export class TrainRun {
+/** Run i of a PaperSession; its curves are zero-copy views of the points recorded so far, re-fetched on every read. */
+export class PaperRun {
   readonly index: number;
   readonly optimizer: Required<Omit<OptimizerSpec, 'schedule'>> & { schedule: ScheduleSpec };
   readonly optimizerIndex: number;
   readonly lr: number;
   readonly seed: number;
-  readonly status: TrainRunStatus;
+  readonly status: PaperRunStatus;
   readonly batchesDone: number;
   /** Record points so far: the length of every curve. */
   readonly points: number;
@@ -424,8 +424,8 @@ export class TrainRun {
 }
 
 /** The paper lab's runs trained together: advance(k) minibatches per call (in a Web Worker). */
-export class TrainSession {
-  configure(config: TrainConfig | string): void;
+export class PaperSession {
+  configure(config: PaperConfig | string): void;
   /** Back to minibatch 0 with the same config. */
   reset(): void;
   /** Trains every unfinished run by up to k minibatches in one call; returns the most any run trained. */
@@ -440,10 +440,10 @@ export class TrainSession {
   /** The model's parameter count. */
   readonly parameters: number;
   /** Runs are ordered optimizer entry by entry, then grid point, then seed. */
-  run(i: number): TrainRun;
+  run(i: number): PaperRun;
   /** The result's grid[i] from what is recorded so far. */
-  summary(i: number): TrainGridSummary;
-  result(): TrainResult;
+  summary(i: number): PaperGridSummary;
+  result(): PaperResult;
   resultText(): string;
   delete(): void;
 }
@@ -468,26 +468,60 @@ export class Gradscape {
   /** Computes a whole map; needs loadGradscape({ sweep: true }). */
   sweep(config: SweepConfig | string): SweepResult;
   createSweepSession(config?: SweepConfig | string): SweepSession;
-  /** Whether the train module is loaded (loadGradscape({ train: true })). */
-  readonly hasTrain: boolean;
-  /** Whether loadTrainImages succeeded. */
-  readonly hasTrainImages: boolean;
+  /** Whether the paper module is loaded (loadGradscape({ paper: true })). */
+  readonly hasPaper: boolean;
+  /** Whether loadPaperImages succeeded. */
+  readonly hasPaperImages: boolean;
   /**
-   * The bytes of public/data/fashion-mnist-6k.bin, parsed once and shared by every train session
+   * The bytes of public/data/fashion-mnist-6k.bin, parsed once and shared by every paper session
    * configured after it; in Node, with no argument, the file shipped with the package.
    */
+  loadPaperImages(bytes?: Uint8Array | ArrayBuffer): void;
+  /** Trains a paper config to the end; needs loadGradscape({ paper: true }) (and the images for image experiments). */
+  paper(config: PaperConfig | string): PaperResult;
+  createPaperSession(config?: PaperConfig | string): PaperSession;
+  /** @deprecated the old name of hasPaper */
+  readonly hasTrain: boolean;
+  /** @deprecated the old name of hasPaperImages */
+  readonly hasTrainImages: boolean;
+  /** @deprecated the old name of loadPaperImages */
   loadTrainImages(bytes?: Uint8Array | ArrayBuffer): void;
-  /** Trains a config to the end; needs loadGradscape({ train: true }) (and the images for image experiments). */
-  train(config: TrainConfig | string): TrainResult;
-  createTrainSession(config?: TrainConfig | string): TrainSession;
+  /** @deprecated the old name of paper */
+  train(config: PaperConfig | string): PaperResult;
+  /** @deprecated the old name of createPaperSession */
+  createTrainSession(config?: PaperConfig | string): PaperSession;
   createOptimizer(spec: OptimizerSpec, n: number, precision?: Precision): Optimizer;
   stepBounds(args: { lr: number; beta1: number; beta2: number; t: number }): { paper: number; exact: number };
 }
 
-/** regret / sweep / train: also load the regret lab's / the sweep lab's / the paper lab's module (gs.regret, gs.sweep, gs.train, ...). */
-export function loadGradscape(options?: { flavour?: 'auto' | 'simd' | 'scalar'; regret?: boolean; sweep?: boolean; train?: boolean }): Promise<Gradscape>;
+/** regret / sweep / paper: also load the regret lab's / the sweep lab's / the paper lab's module (gs.regret, gs.sweep, gs.paper, ...). */
+export function loadGradscape(options?: {
+  flavour?: 'auto' | 'simd' | 'scalar'; regret?: boolean; sweep?: boolean; paper?: boolean;
+  /** @deprecated the old name of paper */
+  train?: boolean;
+}): Promise<Gradscape>;
 export function simdSupported(): boolean;
-export function configText(config: RunConfig | RegretConfig | SweepConfig | TrainConfig | OptimizerSpec | string): string;
+export function configText(config: RunConfig | RegretConfig | SweepConfig | PaperConfig | OptimizerSpec | string): string;
 
 /** @deprecated the old name of RunSession */
 export { RunSession as Session };
+/** @deprecated the old name of PaperSession */
+export { PaperSession as TrainSession };
+/** @deprecated the old name of PaperRun */
+export { PaperRun as TrainRun };
+/** @deprecated the old name of PaperConfig */
+export type TrainConfig = PaperConfig;
+/** @deprecated the old name of PaperResult */
+export type TrainResult = PaperResult;
+/** @deprecated the old name of PaperExperiment */
+export type TrainExperiment = PaperExperiment;
+/** @deprecated the old name of PaperOptimizerSpec */
+export type TrainOptimizerSpec = PaperOptimizerSpec;
+/** @deprecated the old name of PaperRunStatus */
+export type TrainRunStatus = PaperRunStatus;
+/** @deprecated the old name of PaperRunResult */
+export type TrainRunResult = PaperRunResult;
+/** @deprecated the old name of PaperBand */
+export type TrainBand = PaperBand;
+/** @deprecated the old name of PaperGridSummary */
+export type TrainGridSummary = PaperGridSummary;

@@ -8,16 +8,16 @@
 //   const lab = labs.createRegretSession(regretConfig);  // advance(k) in a Web Worker, views of R(t)
 //   const map = labs.sweep(sweepConfig);       // the sweep result of docs/schema.md
 //   const maps = labs.createSweepSession(sweepConfig);   // advanceRows(k) in a Web Worker
-//   const paper = await loadGradscape({ train: true });  // the paper lab (docs/schema.md)
-//   paper.loadTrainImages(bytes);              // public/data/fashion-mnist-6k.bin (Node: no argument)
-//   const curves = paper.train(trainConfig);   // the train result schema
-//   const lab = paper.createTrainSession(trainConfig);   // advance(k) minibatches in a Web Worker
+//   const paper = await loadGradscape({ paper: true });  // the paper lab (docs/schema.md)
+//   paper.loadPaperImages(bytes);              // public/data/fashion-mnist-6k.bin (Node: no argument)
+//   const curves = paper.paper(paperConfig);   // the paper result of docs/schema.md
+//   const lab = paper.createPaperSession(paperConfig);   // advance(k) minibatches in a Web Worker
 // Every call validates in C++ and throws a GradscapeError whose message names the field.
 import { GradscapeError, check } from './support.mjs';
 import { Optimizer } from './optimizer.mjs';
 import { RegretSession, RunSession } from './sessions.mjs';
 import { SweepSession } from './sweep-session.mjs';
-import { TrainSession } from './train-session.mjs';
+import { PaperSession } from './paper-session.mjs';
 
 export { GradscapeError, configText } from './support.mjs';
 export { Optimizer } from './optimizer.mjs';
@@ -25,7 +25,11 @@ export { RegretSession, RunSession } from './sessions.mjs';
 /** @deprecated the old name of RunSession */
 export { RunSession as Session } from './sessions.mjs';
 export { SweepSession } from './sweep-session.mjs';
-export { TrainRun, TrainSession } from './train-session.mjs';
+export { PaperRun, PaperSession } from './paper-session.mjs';
+/** @deprecated the old name of PaperRun */
+export { PaperRun as TrainRun } from './paper-session.mjs';
+/** @deprecated the old name of PaperSession */
+export { PaperSession as TrainSession } from './paper-session.mjs';
 
 // The smallest module that uses a v128 instruction (wasm-feature-detect's SIMD probe).
 const SIMD_PROBE = new Uint8Array([
@@ -68,21 +72,21 @@ const MODULES = {
     glue: () => import('../engine/gradscape-sweep-scalar.mjs'),
     wasm: () => new URL('../engine/gradscape-sweep-scalar.wasm', import.meta.url),
   },
-  'train-simd': {
-    glue: () => import('../engine/gradscape-train-simd.mjs'),
-    wasm: () => new URL('../engine/gradscape-train-simd.wasm', import.meta.url),
+  'paper-simd': {
+    glue: () => import('../engine/gradscape-paper-simd.mjs'),
+    wasm: () => new URL('../engine/gradscape-paper-simd.wasm', import.meta.url),
   },
-  'train-scalar': {
-    glue: () => import('../engine/gradscape-train-scalar.mjs'),
-    wasm: () => new URL('../engine/gradscape-train-scalar.wasm', import.meta.url),
+  'paper-scalar': {
+    glue: () => import('../engine/gradscape-paper-scalar.mjs'),
+    wasm: () => new URL('../engine/gradscape-paper-scalar.wasm', import.meta.url),
   },
 };
 
 // The paper lab's images as the package ships them, relative to this module. A variable, not a
 // literal in new URL(), so bundlers don't copy 2.7 MB into every app: in Node only,
-// loadTrainImages() with no argument reads it; a page fetches the file itself and passes the bytes.
+// loadPaperImages() with no argument reads it; a page fetches the file itself and passes the bytes.
 const SHIPPED_IMAGES = '../../public/data/fashion-mnist-6k.bin';
-let readFileSync = null;  // node:fs's, imported with a train module in Node
+let readFileSync = null;  // node:fs's, imported with a paper module in Node
 
 const instances = new Map();
 // Node's fs, named through a variable so that no bundler (Vite, webpack, esbuild) tries to bundle it
@@ -97,7 +101,7 @@ function instantiate(key) {
       const url = wasm();
       if (isNode) {
         const fs = await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS);
-        if (key.startsWith('train-')) readFileSync = fs.readFileSync;
+        if (key.startsWith('paper-')) readFileSync = fs.readFileSync;
         return factory({ wasmBinary: await fs.promises.readFile(url) });
       }
       return factory({ locateFile: () => url.href });
@@ -118,14 +122,14 @@ export class Gradscape {
   #module;
   #regretModule;
   #sweepModule;
-  #trainModule;
+  #paperModule;
   #registry;
   #session;
-  constructor(module, flavour, { regret = null, sweep = null, train = null } = {}) {
+  constructor(module, flavour, { regret = null, sweep = null, paper = null } = {}) {
     this.#module = module;
     this.#regretModule = regret;
     this.#sweepModule = sweep;
-    this.#trainModule = train;
+    this.#paperModule = paper;
     this.flavour = flavour;
     this.simdBackend = module.simdBackend();
   }
@@ -170,17 +174,21 @@ export class Gradscape {
     }
   }
   createSweepSession(config) { return new SweepSession(labModule(this.#sweepModule, 'sweep'), config); }
-  /** Whether the train module is loaded (loadGradscape({ train: true })). */
-  get hasTrain() { return this.#trainModule !== null; }
-  /** Whether loadTrainImages succeeded (the image experiments need it). */
-  get hasTrainImages() { return this.#trainModule !== null && this.#trainModule.hasImages(); }
+  /** Whether the paper module is loaded (loadGradscape({ paper: true })). */
+  get hasPaper() { return this.#paperModule !== null; }
+  /** @deprecated the old name of hasPaper */
+  get hasTrain() { return this.hasPaper; }
+  /** Whether loadPaperImages succeeded (the image experiments need it). */
+  get hasPaperImages() { return this.#paperModule !== null && this.#paperModule.hasImages(); }
+  /** @deprecated the old name of hasPaperImages */
+  get hasTrainImages() { return this.hasPaperImages; }
   /**
    * Hands the paper lab the bytes of public/data/fashion-mnist-6k.bin (Uint8Array or ArrayBuffer),
-   * parsed once and shared by every train session configured after it. In Node, with no argument,
+   * parsed once and shared by every paper session configured after it. In Node, with no argument,
    * reads the file shipped with the package. Bad bytes: a GradscapeError, the images loaded before stay.
    */
-  loadTrainImages(bytes) {
-    const module = labModule(this.#trainModule, 'train');
+  loadPaperImages(bytes) {
+    const module = labModule(this.#paperModule, 'paper');
     if (bytes === undefined) {
       if (!readFileSync) {
         throw new GradscapeError('bytes: in a browser, fetch public/data/fashion-mnist-6k.bin and pass its bytes');
@@ -198,9 +206,11 @@ export class Gradscape {
     }
     check(module.loadImages(bytes));
   }
-  /** Trains a train config to the end (same result schema as `gradscape train`). */
-  train(config) {
-    const session = this.createTrainSession(config);
+  /** @deprecated the old name of loadPaperImages */
+  loadTrainImages(bytes) { this.loadPaperImages(bytes); }
+  /** Trains a paper config to the end (same result schema as `gradscape paper`). */
+  paper(config) {
+    const session = this.createPaperSession(config);
     try {
       session.advance(session.batchesPerRun);
       return session.result();
@@ -208,10 +218,14 @@ export class Gradscape {
       session.delete();
     }
   }
-  createTrainSession(config) { return new TrainSession(labModule(this.#trainModule, 'train'), config); }
+  createPaperSession(config) { return new PaperSession(labModule(this.#paperModule, 'paper'), config); }
+  /** @deprecated the old name of paper */
+  train(config) { return this.paper(config); }
+  /** @deprecated the old name of createPaperSession */
+  createTrainSession(config) { return this.createPaperSession(config); }
   /** Bytes of wasm linear memory of every loaded module: grows on demand, never shrinks. */
   get memoryBytes() {
-    return [this.#module, this.#regretModule, this.#sweepModule, this.#trainModule]
+    return [this.#module, this.#regretModule, this.#sweepModule, this.#paperModule]
       .reduce((sum, m) => sum + (m ? m.heapBytes() : 0), 0);
   }
   createOptimizer(spec, n, precision = 'f32') { return new Optimizer(this.#module, spec, n, precision); }
@@ -227,25 +241,27 @@ const loaded = new Map();
 /**
  * Loads the engine once per flavour, set of modules and page. flavour: 'auto' (SIMD where
  * supported), 'simd' or 'scalar'. regret: also load the regret lab's module (gs.regret,
- * gs.createRegretSession); sweep: the sweep lab's (gs.sweep, gs.createSweepSession); train: the
- * paper lab's (gs.loadTrainImages, gs.train, gs.createTrainSession).
+ * gs.createRegretSession); sweep: the sweep lab's (gs.sweep, gs.createSweepSession); paper: the
+ * paper lab's (gs.loadPaperImages, gs.paper, gs.createPaperSession); train: the deprecated old
+ * name of paper.
  */
-export function loadGradscape({ flavour = 'auto', regret = false, sweep = false, train = false } = {}) {
+export function loadGradscape({ flavour = 'auto', regret = false, sweep = false, paper = false, train = false } = {}) {
   if (!['auto', 'simd', 'scalar'].includes(flavour)) {
     return Promise.reject(new GradscapeError(`flavour: must be "auto", "simd" or "scalar", got ${JSON.stringify(flavour)}`));
   }
-  for (const [name, value] of [['regret', regret], ['sweep', sweep], ['train', train]]) {
+  for (const [name, value] of [['regret', regret], ['sweep', sweep], ['paper', paper], ['train', train]]) {
     if (typeof value !== 'boolean') {
       return Promise.reject(new GradscapeError(`${name}: must be true or false, got ${JSON.stringify(value)}`));
     }
   }
   const chosen = flavour === 'auto' ? (simdSupported() ? 'simd' : 'scalar') : flavour;
-  const key = `${chosen}${regret ? '+regret' : ''}${sweep ? '+sweep' : ''}${train ? '+train' : ''}`;
+  paper ||= train;
+  const key = `${chosen}${regret ? '+regret' : ''}${sweep ? '+sweep' : ''}${paper ? '+paper' : ''}`;
   if (!loaded.has(key)) {
     const modules = [instantiate(`core-${chosen}`), regret ? instantiate(`regret-${chosen}`) : null,
-      sweep ? instantiate(`sweep-${chosen}`) : null, train ? instantiate(`train-${chosen}`) : null];
-    loaded.set(key, Promise.all(modules).then(([core, regretModule, sweepModule, trainModule]) =>
-      new Gradscape(core, chosen, { regret: regretModule, sweep: sweepModule, train: trainModule })));
+      sweep ? instantiate(`sweep-${chosen}`) : null, paper ? instantiate(`paper-${chosen}`) : null];
+    loaded.set(key, Promise.all(modules).then(([core, regretModule, sweepModule, paperModule]) =>
+      new Gradscape(core, chosen, { regret: regretModule, sweep: sweepModule, paper: paperModule })));
   }
   return loaded.get(key);
 }

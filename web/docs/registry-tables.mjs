@@ -85,7 +85,7 @@ export function domainTable(registry) {
 }
 
 // Where each shared definition of the JSON Schema is described on this page.
-const DEFINITIONS = { objective: '#objectives', optimizer: '#optimizers', train_optimizer: '#optimizers',
+const DEFINITIONS = { objective: '#objectives', optimizer: '#optimizers', paper_optimizer: '#optimizers',
   schedule: '#schedules', problem: '#regret-config', axis: '#sweep-config', noise: '#run-config' };
 const defName = (p) => p.$ref?.split('/').pop();
 

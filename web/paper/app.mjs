@@ -170,7 +170,7 @@ export async function start() {
   const view = {
     store, runner, registry, flavour, dataLog, check: null,
     get job() { return runner.job; },
-    /** The train result (docs/schema.md) of the points received so far. */
+    /** The paper result (docs/schema.md) of the points received so far. */
     result: () => (runner.job ? result(runner.job) : null),
   };
   window.gradscapePaper = view;

@@ -1,15 +1,15 @@
 // The paper lab's training loop, apart from the worker so that the component view runs it on the
-// main thread too (views/in-thread-worker.mjs). A train config's runs (optimizer entries × lr_grid
+// main thread too (views/in-thread-worker.mjs). A paper config's runs (optimizer entries × lr_grid
 // points × seeds, docs/schema.md) are trained in chunks of ~20 ms of engine time, round robin
 // one minibatch at a time so every curve grows together, with the newly recorded points posted
 // after every chunk and a yield in between, so a Cancel or a new run is seen between two chunks.
 //
-// TrainSession.advance(k) trains every run of a session at once, so one session holding all runs
+// PaperSession.advance(k) trains every run of a session at once, so one session holding all runs
 // of an image experiment would take 24–60 minibatches per call (over a second for Fig. 4). The
 // driver therefore validates the whole config with one session, then trains an image experiment
 // with one session per run (its optimizer entry with lr = the grid point, seeds = [its seed]): a
 // run's trajectory depends only on its optimizer, lr and seed, so the curves are exactly those of
-// gs.train(config) (tests/browser/paper.test.mjs checks it). The bag-of-words experiment keeps one
+// gs.paper(config) (tests/browser/paper.test.mjs checks it). The bag-of-words experiment keeps one
 // session, because each session generates its documents (~0.4 s) and its minibatches are cheap.
 //
 // Messages in:  {type: 'images', bytes} · {type: 'run', id, config} · {type: 'cancel', id}
@@ -24,7 +24,7 @@ import { LabDriver } from '../lib/lab-driver.mjs';
 
 const CURVES = ['batch', 'epoch', 'trainLoss', 'testLoss', 'testAccuracy'];
 
-/** The seeds of a train config (its `seeds`, or `seed`, or [1]). */
+/** The seeds of a paper config (its `seeds`, or `seed`, or [1]). */
 function seedsOf(config) {
   if (Array.isArray(config.seeds)) return config.seeds;
   return config.seed != null ? [config.seed] : [1];
@@ -63,7 +63,7 @@ export class PaperDriver extends LabDriver {
 
   #images(bytes) {
     try {
-      this.gs.loadTrainImages(bytes);
+      this.gs.loadPaperImages(bytes);
       this.post({ type: 'images', ok: true });
     } catch (error) {
       this.post({ type: 'images', ok: false, message: error.message });
@@ -99,7 +99,7 @@ export class PaperDriver extends LabDriver {
   #start(id, config) {
     if (this.#job) this.#cancel(this.#job.id);
     this.#waiting = null;
-    if (needsImages(config.experiment) && !this.gs.hasTrainImages) {
+    if (needsImages(config.experiment) && !this.gs.hasPaperImages) {
       this.#waiting = { id, config };
       this.post({ type: 'waiting', id });
       return;
@@ -125,7 +125,7 @@ export class PaperDriver extends LabDriver {
 
   // Validates the config with one session and splits it into the units the loop advances.
   #plan(id, config) {
-    const whole = this.gs.createTrainSession(config);
+    const whole = this.gs.createPaperSession(config);
     const info = (session, i) => {
       const run = session.run(i);
       return { optimizer_index: run.optimizerIndex, lr: run.lr, seed: run.seed, optimizer: run.optimizer, sent: 0 };
@@ -143,7 +143,7 @@ export class PaperDriver extends LabDriver {
     whole.delete();
     try {
       runConfigs(config).forEach((runConfig, i) => {
-        job.units.push({ session: this.gs.createTrainSession(runConfig), runs: [i] });
+        job.units.push({ session: this.gs.createPaperSession(runConfig), runs: [i] });
       });
     } catch (error) {
       this.#stop(job);

@@ -1,5 +1,5 @@
 // The paper lab's state and its URL hash through one PROPS table (lib/hash-table.mjs). A state is
-// one figure's experiment: the train config's fields (docs/schema.md) plus `figure` (which of
+// one figure's experiment: the paper config's fields (docs/schema.md) plus `figure` (which of
 // the paper's figures it replays, and so which claim the page checks) and, for Fig. 4, `ablation`
 // (β₁ values × β₂ values × log₁₀ α grid, with and without bias correction), from which toConfig()
 // builds the optimizer entries. A link holds `fig` and only what differs from that figure's preset,
@@ -77,7 +77,7 @@ export function ablationEntries(ablation) {
   return entries;
 }
 
-/** The train config (docs/schema.md) of a state. */
+/** The paper config (docs/schema.md) of a state. */
 export function toConfig(state) {
   const config = {
     version: 1, experiment: state.experiment, model: clone(state.model), data: clone(state.data),
@@ -99,7 +99,7 @@ function ablationOf(optimizersList) {
   return same ? ablation : null;
 }
 
-/** The state of a train config given elsewhere (the web component, the embed), the engine's defaults for what it leaves out. */
+/** The state of a paper config given elsewhere (the web component, the embed), the engine's defaults for what it leaves out. */
 export function fromConfig(config) {
   const experiment = config.experiment ?? 'logreg_images';
   const ablation = experiment === 'vae_images' ? ablationOf(config.optimizers) : null;

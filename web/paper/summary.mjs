@@ -1,9 +1,9 @@
 // What the recorded points of a paper-lab job amount to, computed as the engine's
-// summarise_grid (src/train/grid_summary.cpp) does, so the page's grid is gs.train's `grid`: per
+// summarise_grid (src/train/grid_summary.cpp) does, so the page's grid is gs.paper's `grid`: per
 // optimizer entry each grid point's final training loss (the last recorded train_loss, the mean
 // over the seeds; null while a seed has no point yet or once one diverged), the chosen lr (the
 // lowest; the first on a tie) and the mean and min/max band over the chosen point's seeds of every
-// curve, over the record points every seed has. result() is the train result of docs/schema.md.
+// curve, over the record points every seed has. result() is the paper result of docs/schema.md.
 
 /** The runs of optimizer entry `entry`, grouped by grid point in the grid's order. */
 function gridRuns(job, entry) {
@@ -77,7 +77,7 @@ export const summariseAll = (job) => (job.config.optimizers ?? [{}]).map((_, i) 
 
 const noNaN = (values) => Array.from(values, (v) => (Number.isNaN(v) ? null : v));
 
-/** The train result (docs/schema.md) of the points recorded so far, as gs.train returns it at the end. */
+/** The paper result (docs/schema.md) of the points recorded so far, as gs.paper returns it at the end. */
 export function result(job) {
   const images = job.config.experiment !== 'vae_images';
   const grid = summariseAll(job);

@@ -1,5 +1,5 @@
 // The paper view of <gradscape-playground view="paper"> (the view contract is in
-// ../gradscape-playground.mjs): one experiment of the paper lab (a train config,
+// ../gradscape-playground.mjs): one experiment of the paper lab (a paper config,
 // docs/schema.md) as a compact figure: the claim line, the training-loss and test curves
 // with their seed bands (paper/charts.mjs) and the learning-rate grid (paper/grid-table.mjs), or
 // for Fig. 4's ablation the β₁ × β₂ panels (paper/ablation.mjs). The lab's own driver and runner
@@ -37,11 +37,11 @@ const DATA_FILE = 'data/fashion-mnist-6k.bin';
 let images = null;
 
 function loadImages(gs, siteBase, onProgress) {
-  if (gs.hasTrainImages) return Promise.resolve();
+  if (gs.hasPaperImages) return Promise.resolve();
   const folder = siteFolder(siteBase);
   if (!folder) return Promise.reject(new Error(`the image experiments need ${DATA_FILE} from the Gradscape site: set the element's site attribute`));
   images ??= fetchBytes(new URL(DATA_FILE, folder).href, onProgress)
-    .then((bytes) => gs.loadTrainImages(bytes))
+    .then((bytes) => gs.loadPaperImages(bytes))
     .catch((error) => {
       images = null;
       throw error;
@@ -50,10 +50,10 @@ function loadImages(gs, siteBase, onProgress) {
 }
 
 export async function createView(ctx) {
-  const gs = await ctx.engine({ train: true });
+  const gs = await ctx.engine({ paper: true });
   const { registry } = gs;
   const config = { version: 1, experiment: 'logreg_images', ...(ctx.config ?? {}) };
-  if (!needsImages(config.experiment)) gs.createTrainSession(config).delete();
+  if (!needsImages(config.experiment)) gs.createPaperSession(config).delete();
   for (const css of [uplotCss, fieldsCss, regretCss, paperCss, paperViewCss]) ctx.adoptStyles(css);
 
   const store = new Store(fromConfig(config));
@@ -146,16 +146,16 @@ export async function createView(ctx) {
     starting = null;
     controls?.clearErrors();
     const state = structuredClone(store.state);
-    const trainConfig = toConfig(state);
+    const paperConfig = toConfig(state);
     frame.setLink(encodeHash(state));
     const go = () => {
       if (ctx.signal.aborted) return;
-      current.config = trainConfig;
+      current.config = paperConfig;
       current.state = state;
-      runner.run(trainConfig);
+      runner.run(paperConfig);
       showState();
     };
-    if (!needsImages(state.experiment) || gs.hasTrainImages) {
+    if (!needsImages(state.experiment) || gs.hasPaperImages) {
       go();
       return;
     }
@@ -191,10 +191,10 @@ export async function createView(ctx) {
   ctx.signal.addEventListener('abort', destroy, { once: true });
 
   const view = {
-    /** Replaces the train config and trains it from zero (the engine's message names a bad field). */
+    /** Replaces the paper config and trains it from zero (the engine's message names a bad field). */
     setConfig(next) {
       const merged = { version: 1, experiment: 'logreg_images', ...(next ?? {}) };
-      if (!needsImages(merged.experiment) || gs.hasTrainImages) gs.createTrainSession(merged).delete();
+      if (!needsImages(merged.experiment) || gs.hasPaperImages) gs.createPaperSession(merged).delete();
       store.replace(fromConfig(merged));
     },
     ...playerMethods({ frame, slicer, run, showState }),
@@ -203,10 +203,10 @@ export async function createView(ctx) {
       charts.setTheme();
     },
     get fullPageHash() { return encodeHash(store.state); },
-    /** The train config in use. */
+    /** The paper config in use. */
     get config() { return toConfig(store.state); },
     /**
-     * A promise of the train result (docs/schema.md) once the training in progress (or the
+     * A promise of the paper result (docs/schema.md) once the training in progress (or the
      * newest one, if the config changes first) has finished; rejects when the images cannot be
      * loaded or the training fails or is cancelled.
      */

@@ -1,9 +1,9 @@
-// The result of the paper lab's train config (docs/schema.md): the resolved config, every
+// The result of the paper lab's config (docs/schema.md): the resolved config, every
 // run's curves and status, and per optimizer entry the learning-rate grid with each point's final
 // training loss, the chosen point and its seeds' mean and min/max bands.
 #include <chrono>
 
-#include "engine/train_session.hpp"
+#include "engine/paper_session.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::engine {
@@ -27,7 +27,7 @@ json::Value band_json(const train::Band& b) {
 
 }  // namespace
 
-std::string TrainSession::result_json() const {
+std::string PaperSession::result_json() const {
   const bool classifies = task_ && task_->model().classifies();
   json::Value out{json::Object{}};
   out.set("version", 1);

@@ -10,13 +10,13 @@
 namespace gs {
 namespace {
 
-using engine::TrainSession;
+using engine::PaperSession;
 using test::train_to_end;
 
-double final_accuracy(const TrainSession& s, size_t run) { return s.run(run).curves().test_accuracy.back(); }
+double final_accuracy(const PaperSession& s, size_t run) { return s.run(run).curves().test_accuracy.back(); }
 
-TEST(TrainLogregImages, AdamReaches80PercentIn5Epochs) {
-  TrainSession s;
+TEST(PaperLogregImages, AdamReaches80PercentIn5Epochs) {
+  PaperSession s;
   train_to_end(s, R"({"version":1,"experiment":"logreg_images","epochs":5,"batch_size":128,
                       "optimizers":[{"name":"adam","lr":0.003}]})");
   ASSERT_EQ(s.run_count(), 1u);
@@ -31,8 +31,8 @@ TEST(TrainLogregImages, AdamReaches80PercentIn5Epochs) {
   EXPECT_FALSE(s.run(0).diverged());
 }
 
-TEST(TrainLogregBow, LearnableButNotTrivial) {
-  TrainSession s;
+TEST(PaperLogregBow, LearnableButNotTrivial) {
+  PaperSession s;
   train_to_end(s, R"({"experiment":"logreg_bow","epochs":5,"model":{"dropout":0.5},
                       "optimizers":[{"name":"adam","lr":0.001},{"name":"adagrad","lr":0.03},{"name":"sgd","lr":0.1}]})");
   double best = 0;
@@ -42,8 +42,8 @@ TEST(TrainLogregBow, LearnableButNotTrivial) {
   EXPECT_GE(final_accuracy(s, 0), final_accuracy(s, 2));  // as in the paper's Figure 1: Adam ≥ SGD here
 }
 
-TEST(TrainMlpImages, LearnsOnASubset) {
-  TrainSession s;
+TEST(PaperMlpImages, LearnsOnASubset) {
+  PaperSession s;
   train_to_end(s, R"({"experiment":"mlp_images","model":{"hidden":64,"dropout":0.2,"input_dropout":0.1},
                       "data":{"train":1024,"test":300},"epochs":3,
                       "optimizers":[{"name":"adam","lr":0.003}]})");
@@ -52,8 +52,8 @@ TEST(TrainMlpImages, LearnsOnASubset) {
   EXPECT_LT(c.train_loss.back(), 0.6 * c.train_loss.front());
 }
 
-TEST(TrainVaeImages, NegativeElboDecreases) {
-  TrainSession s;
+TEST(PaperVaeImages, NegativeElboDecreases) {
+  PaperSession s;
   train_to_end(s, R"({"experiment":"vae_images","data":{"train":512,"test":128},"epochs":3,"batch_size":64,
                       "record_every":4,"optimizers":[{"name":"adam","lr":0.001}]})");
   const train::Curves& c = s.run(0).curves();
@@ -66,8 +66,8 @@ TEST(TrainVaeImages, NegativeElboDecreases) {
   EXPECT_TRUE(result.value.find("runs")->as_array()[0].find("test_accuracy")->is_null());
 }
 
-TEST(TrainSession, GridSearchChoosesTheLowestFinalTrainingLoss) {
-  TrainSession s;
+TEST(PaperSession, GridSearchChoosesTheLowestFinalTrainingLoss) {
+  PaperSession s;
   train_to_end(s, R"({"experiment":"logreg_images","data":{"train":1024,"test":200},"epochs":1,"seeds":[1,2],
                       "optimizers":[{"name":"sgd","lr_grid":[1e-4,0.1,0.003]},{"name":"adam"}]})");
   ASSERT_EQ(s.run_count(), 8u);  // 3 grid points × 2 seeds + 1 × 2
@@ -94,8 +94,8 @@ TEST(TrainSession, GridSearchChoosesTheLowestFinalTrainingLoss) {
   EXPECT_EQ(grid.find("train_loss")->find("mean")->as_array().size(), g.batch.size());
 }
 
-TEST(TrainSession, DivergenceStopsOnlyThatRun) {
-  TrainSession s;
+TEST(PaperSession, DivergenceStopsOnlyThatRun) {
+  PaperSession s;
   train_to_end(s, R"({"experiment":"vae_images","model":{"hidden":32,"latent":4},"data":{"train":256,"test":64},
                       "epochs":2,"batch_size":32,"record_every":2,
                       "optimizers":[{"name":"sgd","lr":1000},{"name":"adam","lr":0.001}]})");
@@ -116,11 +116,11 @@ TEST(TrainSession, DivergenceStopsOnlyThatRun) {
   EXPECT_TRUE(grid.find("final_train_loss")->as_array()[0].is_null());
 }
 
-TEST(TrainSession, ChunkedAdvanceGivesTheSameBitsAsOneCall) {
+TEST(PaperSession, ChunkedAdvanceGivesTheSameBitsAsOneCall) {
   const std::string config = R"({"experiment":"mlp_images","model":{"hidden":16},"data":{"train":300,"test":50},
       "epochs":2,"batch_size":50,"record_every":5,
       "optimizers":[{"name":"nag","lr":0.01,"momentum":0.9},{"name":"adam","lr":0.01,"schedule":"inv_sqrt"}]})";
-  TrainSession whole, chunked;
+  PaperSession whole, chunked;
   train_to_end(whole, config);
   std::string error;
   ASSERT_TRUE(chunked.load_images(test::as_bytes(test::fashion_bytes()), error));
@@ -141,8 +141,8 @@ TEST(TrainSession, ChunkedAdvanceGivesTheSameBitsAsOneCall) {
   EXPECT_EQ(chunked.run(0).curves().points(), 0u);
 }
 
-TEST(TrainSession, CurveBuffersNeverMove) {
-  TrainSession s;
+TEST(PaperSession, CurveBuffersNeverMove) {
+  PaperSession s;
   std::string error;
   ASSERT_TRUE(s.load_images(test::as_bytes(test::fashion_bytes()), error));
   ASSERT_TRUE(s.configure(json::parse(R"({"experiment":"logreg_images","data":{"train":512,"test":64},"epochs":3,
@@ -155,8 +155,8 @@ TEST(TrainSession, CurveBuffersNeverMove) {
   EXPECT_EQ(s.run(0).curves().train_loss.data(), view);
 }
 
-TEST(TrainSession, ConfigChecksAgainstTheData) {
-  TrainSession s;
+TEST(PaperSession, ConfigChecksAgainstTheData) {
+  PaperSession s;
   std::string error;
   const auto config = [](const char* text) { return json::parse(text).value; };
   EXPECT_FALSE(s.configure(config(R"({"experiment":"logreg_images"})"), error));
@@ -176,8 +176,8 @@ TEST(TrainSession, ConfigChecksAgainstTheData) {
   EXPECT_TRUE(s.has_images());  // a failed load keeps the data loaded before
 }
 
-TEST(TrainSession, ResultHoldsTheResolvedConfig) {
-  TrainSession s;
+TEST(PaperSession, ResultHoldsTheResolvedConfig) {
+  PaperSession s;
   train_to_end(s, R"({"experiment":"logreg_bow","data":{"train":256,"test":64,"vocabulary":500},"epochs":1,
                       "batch_size":64,"seed":4,"optimizers":[{"name":"adam","lr":0.01,"bias_correction":false}]})");
   const json::ParseResult r = json::parse(s.result_json());
@@ -221,7 +221,7 @@ uint64_t fingerprint(const train::TrainingRun& run) {
 
 // The same bits natively (SSE2) and in wasm (SIMD and scalar builds run this suite too): f32
 // kernels without contraction, losses through gs::dm, noise from the counter-based RNG.
-TEST(TrainSession, SameBitsOnEveryPlatform) {
+TEST(PaperSession, SameBitsOnEveryPlatform) {
   struct Golden {
     const char* config;
     uint64_t fingerprint;
@@ -238,7 +238,7 @@ TEST(TrainSession, SameBitsOnEveryPlatform) {
        12255030342229281037ULL},
   };
   for (const auto& c : cases) {
-    TrainSession s;
+    PaperSession s;
     train_to_end(s, c.config);
     EXPECT_EQ(fingerprint(s.run(0)), c.fingerprint) << c.config;
   }

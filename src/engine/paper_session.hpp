@@ -1,6 +1,6 @@
 // The long-lived engine object of the paper lab: it holds the image data (handed over as the
 // bytes of public/data/fashion-mnist-6k.bin, so a front end fetches the file and passes it on),
-// one training task and every run of a train config (docs/schema.md): optimizers × lr_grid
+// one training task and every run of a paper config (docs/schema.md): optimizers × lr_grid
 // points × seeds. advance(k) trains every unfinished run by up to k minibatches, one coarse call
 // per frame or chunk; each run's curves live in buffers reserved for every record point up front,
 // so views into them (future wasm bindings' typed arrays) stay valid while the runs advance.
@@ -13,30 +13,30 @@
 
 #include "data/image_dataset.hpp"
 #include "data/sparse_dataset.hpp"
-#include "engine/train_config.hpp"
+#include "engine/paper_config.hpp"
 #include "train/grid_summary.hpp"
 #include "train/task.hpp"
 #include "train/training_run.hpp"
 
 namespace gs::engine {
 
-class TrainSession {
+class PaperSession {
  public:
-  TrainSession();
-  ~TrainSession();
-  TrainSession(const TrainSession&) = delete;
-  TrainSession& operator=(const TrainSession&) = delete;
+  PaperSession();
+  ~PaperSession();
+  PaperSession(const PaperSession&) = delete;
+  PaperSession& operator=(const PaperSession&) = delete;
 
   // Parses and keeps the image data (data/image_dataset.hpp); the image experiments need it.
   bool load_images(std::span<const uint8_t> bytes, std::string& error);
   bool has_images() const { return images_ != nullptr; }
   // Uses the image data another session loaded (shared, not copied; none if it has none).
-  void share_images(const TrainSession& other) { images_ = other.images_; }
+  void share_images(const PaperSession& other) { images_ = other.images_; }
 
   // Validates the config (naming the failing field) and starts every run from its initial
   // parameters. Image experiments fail unless load_images succeeded first.
   bool configure(const json::Value& config, std::string& error);
-  bool configure(const TrainConfig& config, std::string& error);
+  bool configure(const PaperConfig& config, std::string& error);
   void reset();
 
   // Trains every unfinished run by up to k minibatches; returns the most any run trained.
@@ -44,7 +44,7 @@ class TrainSession {
   bool finished() const;
 
   // The config with data counts and record_every resolved.
-  const TrainConfig& config() const { return config_; }
+  const PaperConfig& config() const { return config_; }
   const train::RunSchedule& schedule() const { return schedule_; }
   size_t parameter_count() const;
   size_t run_count() const { return runs_.size(); }
@@ -64,7 +64,7 @@ class TrainSession {
 
   std::shared_ptr<const data::ImageDataset> images_;
   std::shared_ptr<const data::SparseDataset> docs_;
-  TrainConfig config_;
+  PaperConfig config_;
   train::RunSchedule schedule_;
   std::unique_ptr<train::Task> task_;
   std::vector<std::unique_ptr<train::TrainingRun>> runs_;

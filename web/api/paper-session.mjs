@@ -1,4 +1,4 @@
-// The paper lab's session (docs/schema.md, "Train config"): every run of a train config
+// The paper lab's session (docs/schema.md, "Paper config"): every run of a paper config
 // (optimizers × lr_grid points × seeds) trained together; advance(k) trains each unfinished run by
 // up to k minibatches in one wasm call, so a Web Worker can show the curves growing and cancel
 // between calls. run(i) is a live handle on run i: its curves are zero-copy Float64Array views of
@@ -14,8 +14,8 @@ const epochs = new WeakMap();
 const epochOf = (session) => epochs.get(session) ?? 0;
 const nextEpoch = (session) => epochs.set(session, epochOf(session) + 1);
 
-/** Run i of a TrainSession: what it is, its status and its curves so far. */
-export class TrainRun {
+/** Run i of a PaperSession: what it is, its status and its curves so far. */
+export class PaperRun {
   #session;
   #i;
   #info;
@@ -85,8 +85,8 @@ export class TrainRun {
 // Each session's run handles, until its next configure().
 const runHandles = new WeakMap();
 
-export class TrainSession extends EngineSession {
-  constructor(module, config) { super(new module.TrainSession(), 'train session', config); }
+export class PaperSession extends EngineSession {
+  constructor(module, config) { super(new module.PaperSession(), 'paper session', config); }
   configure(config) {
     try {
       super.configure(config);
@@ -118,7 +118,7 @@ export class TrainSession extends EngineSession {
     checkIndex('run', i, this.live().runCount());
     if (!runHandles.has(this)) runHandles.set(this, []);
     const runs = runHandles.get(this);
-    runs[i] ??= new TrainRun(this, i);
+    runs[i] ??= new PaperRun(this, i);
     return runs[i];
   }
   /** The result's grid[i] so far: optimizer entry i's grid search and its chosen point's seed bands. */

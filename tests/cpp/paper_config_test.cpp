@@ -1,20 +1,20 @@
-// The paper lab's train config (docs/schema.md): defaults, resolution and every bad field.
+// The paper lab's config (docs/schema.md): defaults, resolution and every bad field.
 #include <gtest/gtest.h>
 
 #include "data_test_support.hpp"
-#include "engine/train_config.hpp"
+#include "engine/paper_config.hpp"
 
 namespace gs {
 namespace {
 
-bool parse(const std::string& text, engine::TrainConfig& out, std::string& error) {
+bool parse(const std::string& text, engine::PaperConfig& out, std::string& error) {
   json::ParseResult parsed = json::parse(text);
   EXPECT_TRUE(parsed.ok()) << parsed.error;
-  return engine::parse_train_config(parsed.value, out, error);
+  return engine::parse_paper_config(parsed.value, out, error);
 }
 
-TEST(TrainConfig, Defaults) {
-  engine::TrainConfig c;
+TEST(PaperConfig, Defaults) {
+  engine::PaperConfig c;
   std::string error;
   ASSERT_TRUE(parse(R"({"version":1,"experiment":"mlp_images"})", c, error)) << error;
   EXPECT_EQ(c.experiment, engine::Experiment::MlpImages);
@@ -37,8 +37,8 @@ TEST(TrainConfig, Defaults) {
   EXPECT_EQ(c.data.bow.train, 5000u);
 }
 
-TEST(TrainConfig, OptimizerEntriesGoThroughTheRunConfigParser) {
-  engine::TrainConfig c;
+TEST(PaperConfig, OptimizerEntriesGoThroughTheRunConfigParser) {
+  engine::PaperConfig c;
   std::string error;
   ASSERT_TRUE(parse(R"({"experiment":"logreg_images","seeds":[3,1],
     "optimizers":[{"name":"adam","lr_grid":[1e-4,3e-4,1e-3],"bias_correction":false,"schedule":{"name":"inv_sqrt"}},
@@ -60,7 +60,7 @@ struct BadConfig {
   const char* message;
 };
 
-TEST(TrainConfig, BadFieldsAreNamedWithTheirRange) {
+TEST(PaperConfig, BadFieldsAreNamedWithTheirRange) {
   const BadConfig cases[] = {
       {R"([])", "must be an object"},
       {R"({"version":2,"experiment":"logreg_images"})", "version: must be an integer in [1, 1]"},
@@ -105,7 +105,7 @@ TEST(TrainConfig, BadFieldsAreNamedWithTheirRange) {
        "optimizers: 272 runs (optimizers × lr_grid points × seeds), at most 256"},
   };
   for (const auto& c : cases) {
-    engine::TrainConfig out;
+    engine::PaperConfig out;
     std::string error;
     EXPECT_FALSE(parse(c.config, out, error)) << c.config;
     EXPECT_NE(error.find(c.message), std::string::npos) << c.config << "\n  got: " << error;

@@ -1,10 +1,10 @@
-// The train config's table and readers: the experiment, its model and data (train_experiments.cpp),
+// The paper config's table and readers: the experiment, its model and data (paper_experiments.cpp),
 // epochs, seeds, the optimizer entries with their lr_grid, and the resolved model and data.
-#include "engine/train_config.hpp"
+#include "engine/paper_config.hpp"
 
 #include "core/check.hpp"
 #include "engine/config_fields.hpp"
-#include "engine/train_experiments.hpp"
+#include "engine/paper_experiments.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::engine {
@@ -15,7 +15,7 @@ using check::ParamType;
 using check::Range;
 
 // An optimizer entry: the run config's optimizer object (optim::parse_optimizer) plus `lr_grid`.
-bool parse_train_optimizer(const json::Value& value, const std::string& path, TrainOptimizer& out,
+bool parse_paper_optimizer(const json::Value& value, const std::string& path, PaperOptimizer& out,
                            std::string& error) {
   if (!check::expect_object(value, path, error)) return false;
   json::Value entry{json::Object{}};
@@ -24,7 +24,7 @@ bool parse_train_optimizer(const json::Value& value, const std::string& path, Tr
     if (key == "lr_grid") grid = &v;
     else entry.set(key, v);
   }
-  TrainOptimizer result;
+  PaperOptimizer result;
   if (!optim::parse_optimizer(entry, path, result.spec, error)) return false;
   if (!grid) {
     result.lr_grid = {result.spec.lr};
@@ -53,7 +53,7 @@ bool parse_train_optimizer(const json::Value& value, const std::string& path, Tr
   return true;
 }
 
-bool read_experiment(const json::Value* value, const std::string& path, const json::Value&, TrainConfig& out,
+bool read_experiment(const json::Value* value, const std::string& path, const json::Value&, PaperConfig& out,
                      std::string& error) {
   if (!value) {
     error = path + ": missing. Allowed: " + check::join(kExperimentNames) + ".";
@@ -70,7 +70,7 @@ bool read_experiment(const json::Value* value, const std::string& path, const js
   return false;
 }
 
-bool read_model(const json::Value* value, const std::string& path, const json::Value&, TrainConfig& out,
+bool read_model(const json::Value* value, const std::string& path, const json::Value&, PaperConfig& out,
                 std::string& error) {
   if (out.experiment == Experiment::VaeImages) out.model.hidden = 200;
   if (!value) return true;
@@ -82,7 +82,7 @@ bool read_model(const json::Value* value, const std::string& path, const json::V
   return schema::parse(model_table(out.experiment), *value, path, out.model, error);
 }
 
-bool read_data(const json::Value* value, const std::string& path, const json::Value&, TrainConfig& out,
+bool read_data(const json::Value* value, const std::string& path, const json::Value&, PaperConfig& out,
                std::string& error) {
   DataConfig& data = out.data;
   if (out.experiment == Experiment::LogregBow) {
@@ -95,7 +95,7 @@ bool read_data(const json::Value* value, const std::string& path, const json::Va
   return true;
 }
 
-bool read_seed(const json::Value* value, const std::string& path, const json::Value& config, TrainConfig& out,
+bool read_seed(const json::Value* value, const std::string& path, const json::Value& config, PaperConfig& out,
                std::string& error) {
   if (value && config.find("seeds")) {
     error = "seeds: give either seed or seeds, not both";
@@ -107,7 +107,7 @@ bool read_seed(const json::Value* value, const std::string& path, const json::Va
   return true;
 }
 
-bool read_seeds(const json::Value* seeds, const std::string& path, const json::Value&, TrainConfig& out,
+bool read_seeds(const json::Value* seeds, const std::string& path, const json::Value&, PaperConfig& out,
                 std::string& error) {
   if (!seeds) return true;
   if (!seeds->is_array() || seeds->as_array().empty() || seeds->as_array().size() > kMaxSeeds) {
@@ -130,7 +130,7 @@ bool read_seeds(const json::Value* seeds, const std::string& path, const json::V
   return true;
 }
 
-bool read_record_every(const json::Value* every, const std::string& path, const json::Value&, TrainConfig& out,
+bool read_record_every(const json::Value* every, const std::string& path, const json::Value&, PaperConfig& out,
                        std::string& error) {
   double r = 1;
   if (!check::read_number(every, path, ParamType::Integer, Range{1, 1e9}, r, error)) return false;
@@ -138,27 +138,27 @@ bool read_record_every(const json::Value* every, const std::string& path, const 
   return true;
 }
 
-bool read_optimizers(const json::Value* value, const std::string& path, const json::Value&, TrainConfig& out,
+bool read_optimizers(const json::Value* value, const std::string& path, const json::Value&, PaperConfig& out,
                      std::string& error) {
   if (!value) {
     out.optimizers = {{optim::default_spec(optim::Kind::Adam), {optim::default_spec(optim::Kind::Adam).lr}}};
     return true;
   }
-  if (!value->is_array() || value->as_array().empty() || value->as_array().size() > kMaxTrainOptimizers) {
-    error = path + ": must be an array of 1 to " + std::to_string(kMaxTrainOptimizers) + " optimizer objects";
+  if (!value->is_array() || value->as_array().empty() || value->as_array().size() > kMaxPaperOptimizers) {
+    error = path + ": must be an array of 1 to " + std::to_string(kMaxPaperOptimizers) + " optimizer objects";
     return false;
   }
   for (size_t i = 0; i < value->as_array().size(); ++i) {
-    TrainOptimizer o;
-    if (!parse_train_optimizer(value->as_array()[i], check::index(path, i), o, error)) return false;
+    PaperOptimizer o;
+    if (!parse_paper_optimizer(value->as_array()[i], check::index(path, i), o, error)) return false;
     out.optimizers.push_back(std::move(o));
   }
   return true;
 }
 
-schema::Field<TrainConfig> experiment_object(const char* key, schema::Reader<TrainConfig> read,
+schema::Field<PaperConfig> experiment_object(const char* key, schema::Reader<PaperConfig> read,
                                              const char* default_text, const char* description) {
-  auto f = schema::computed_default(schema::custom<TrainConfig>(key, "object", "the experiment's keys (below)",
+  auto f = schema::computed_default(schema::custom<PaperConfig>(key, "object", "the experiment's keys (below)",
                                                                 json::Value(),
                                                                 json::Value(json::Object{{"type", "object"}}),
                                                                 description, std::move(read)),
@@ -169,7 +169,7 @@ schema::Field<TrainConfig> experiment_object(const char* key, schema::Reader<Tra
 
 }  // namespace
 
-const schema::Table<TrainConfig>& train_config_table() {
+const schema::Table<PaperConfig>& paper_config_table() {
   using schema::custom;
   json::Value seeds{json::Object{}};
   seeds.set("type", "array");
@@ -177,50 +177,50 @@ const schema::Table<TrainConfig>& train_config_table() {
   seeds.set("minItems", 1);
   seeds.set("maxItems", double(kMaxSeeds));
   seeds.set("uniqueItems", true);
-  static const schema::Table<TrainConfig> table{
-      "Train config",
+  static const schema::Table<PaperConfig> table{
+      "Paper config",
       "One of the Adam paper's Section 6 experiments, its model and data, epochs, minibatch size, seeds and up to "
-      "16 optimizers, each with an optional learning-rate grid (gradscape train, gs.train, the paper lab).",
-      {schema::version<TrainConfig>(),
-       schema::required(custom<TrainConfig>("experiment", "string", check::join(kExperimentNames), json::Value(),
+      "16 optimizers, each with an optional learning-rate grid (gradscape paper, gs.paper, the paper lab).",
+      {schema::version<PaperConfig>(),
+       schema::required(custom<PaperConfig>("experiment", "string", check::join(kExperimentNames), json::Value(),
                                             schema::enum_schema(kExperimentNames), "which experiment",
                                             read_experiment)),
        experiment_object("model", read_model, "the experiment's", "the experiment's model parameters"),
        experiment_object("data", read_data, "all of it", "how much data (and the generated documents' parameters)"),
-       schema::number<TrainConfig>("epochs", ParamType::Integer, Range{1, double(kMaxEpochs)}, &TrainConfig::epochs,
+       schema::number<PaperConfig>("epochs", ParamType::Integer, Range{1, double(kMaxEpochs)}, &PaperConfig::epochs,
                                    "passes over the training set"),
-       schema::number<TrainConfig>("batch_size", ParamType::Integer, Range{1, double(kMaxBatchSize)},
-                                   &TrainConfig::batch_size, "examples per minibatch, at most data.train"),
-       custom<TrainConfig>("seed", "integer", schema::number_allowed(ParamType::Integer, Range{0, kMaxSeed}),
+       schema::number<PaperConfig>("batch_size", ParamType::Integer, Range{1, double(kMaxBatchSize)},
+                                   &PaperConfig::batch_size, "examples per minibatch, at most data.train"),
+       custom<PaperConfig>("seed", "integer", schema::number_allowed(ParamType::Integer, Range{0, kMaxSeed}),
                            json::Value(), schema::number_schema(ParamType::Integer, Range{0, kMaxSeed}),
                            "shorthand for seeds: [seed] (not with seeds)", read_seed),
-       custom<TrainConfig>("seeds", "array", "1 to 16 distinct integers in [0, 9007199254740991]",
+       custom<PaperConfig>("seeds", "array", "1 to 16 distinct integers in [0, 9007199254740991]",
                            json::Value(json::Array{1}), std::move(seeds),
                            "one run per seed and grid point; a seed fixes the initial parameters, the shuffles, the "
                            "dropout masks and the VAE's ε, the same for every optimizer",
                            read_seeds),
        schema::computed_default(
-           custom<TrainConfig>("record_every", "integer", "integer in [1, 1000000000], at most 100000 record points",
+           custom<PaperConfig>("record_every", "integer", "integer in [1, 1000000000], at most 100000 record points",
                                json::Value(), schema::number_schema(ParamType::Integer, Range{1, 1e9}),
                                "a record point every N minibatches, and after the last", read_record_every),
            "⌈minibatches per epoch / 4⌉"),
        schema::computed_default(
-           custom<TrainConfig>("optimizers", "array", "1 to 16 optimizer entries, at most 256 runs in all",
-                               json::Value(), optimizer_list_schema("train_optimizer", kMaxTrainOptimizers),
+           custom<PaperConfig>("optimizers", "array", "1 to 16 optimizer entries, at most 256 runs in all",
+                               json::Value(), optimizer_list_schema("paper_optimizer", kMaxPaperOptimizers),
                                "optimizer objects, each with an optional lr_grid instead of lr", read_optimizers),
            "one Adam with torch's defaults")},
       experiment_rules()};
   return table;
 }
 
-bool parse_train_config(const json::Value& config, TrainConfig& out, std::string& error) {
-  TrainConfig result;
-  if (!schema::parse(train_config_table(), config, "", result, error)) return false;
+bool parse_paper_config(const json::Value& config, PaperConfig& out, std::string& error) {
+  PaperConfig result;
+  if (!schema::parse(paper_config_table(), config, "", result, error)) return false;
   size_t runs = 0;
   for (const auto& o : result.optimizers) runs += o.lr_grid.size() * result.seeds.size();
-  if (runs > kMaxTrainRuns) {
+  if (runs > kMaxPaperRuns) {
     error = "optimizers: " + std::to_string(runs) + " runs (optimizers × lr_grid points × seeds), at most " +
-            std::to_string(kMaxTrainRuns);
+            std::to_string(kMaxPaperRuns);
     return false;
   }
   out = std::move(result);
@@ -231,7 +231,7 @@ const char* experiment_name(Experiment e) { return kExperimentNames[size_t(e)].d
 
 bool is_image_experiment(Experiment e) { return e != Experiment::LogregBow; }
 
-json::Value model_json(const TrainConfig& config) {
+json::Value model_json(const PaperConfig& config) {
   json::Value v{json::Object{}};
   const ModelConfig& m = config.model;
   switch (config.experiment) {
@@ -250,7 +250,7 @@ json::Value model_json(const TrainConfig& config) {
   return v;
 }
 
-json::Value data_json(const TrainConfig& config) {
+json::Value data_json(const PaperConfig& config) {
   json::Value v{json::Object{}};
   v.set("train", double(config.data.train));
   v.set("test", double(config.data.test));

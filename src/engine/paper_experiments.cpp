@@ -1,5 +1,5 @@
-// The train config's per-experiment parts (see train_experiments.hpp).
-#include "engine/train_experiments.hpp"
+// The paper config's per-experiment parts (see paper_experiments.hpp).
+#include "engine/paper_experiments.hpp"
 
 namespace gs::engine {
 

@@ -1,4 +1,4 @@
-#include "engine/train_session.hpp"
+#include "engine/paper_session.hpp"
 
 #include <algorithm>
 
@@ -30,24 +30,24 @@ bool resolve_count(size_t& count, size_t available, const char* field, std::stri
 
 }  // namespace
 
-TrainSession::TrainSession() = default;
-TrainSession::~TrainSession() = default;
+PaperSession::PaperSession() = default;
+PaperSession::~PaperSession() = default;
 
-bool TrainSession::load_images(std::span<const uint8_t> bytes, std::string& error) {
+bool PaperSession::load_images(std::span<const uint8_t> bytes, std::string& error) {
   auto images = std::make_shared<data::ImageDataset>();
   if (!data::parse_image_dataset(bytes, *images, error)) return false;
   images_ = std::move(images);
   return true;
 }
 
-bool TrainSession::configure(const json::Value& config, std::string& error) {
-  TrainConfig parsed;
-  if (!parse_train_config(config, parsed, error)) return false;
+bool PaperSession::configure(const json::Value& config, std::string& error) {
+  PaperConfig parsed;
+  if (!parse_paper_config(config, parsed, error)) return false;
   return configure(parsed, error);
 }
 
-bool TrainSession::configure(const TrainConfig& config, std::string& error) {
-  TrainConfig c = config;
+bool PaperSession::configure(const PaperConfig& config, std::string& error) {
+  PaperConfig c = config;
   if (is_image_experiment(c.experiment)) {
     if (!images_) {
       error = std::string("experiment: ") + experiment_name(c.experiment) +
@@ -74,8 +74,8 @@ bool TrainSession::configure(const TrainConfig& config, std::string& error) {
     return false;
   }
   s.record_every = c.record_every;
-  if (s.record_points() > kMaxTrainRecords) {
-    error = "record_every: must be at least " + std::to_string((s.total_batches + kMaxTrainRecords - 1) / kMaxTrainRecords) +
+  if (s.record_points() > kMaxPaperRecords) {
+    error = "record_every: must be at least " + std::to_string((s.total_batches + kMaxPaperRecords - 1) / kMaxPaperRecords) +
             " (at most 100000 record points), got " + std::to_string(c.record_every);
     return false;
   }
@@ -91,7 +91,7 @@ bool TrainSession::configure(const TrainConfig& config, std::string& error) {
   return true;
 }
 
-std::unique_ptr<models::Model> TrainSession::make_model() const {
+std::unique_ptr<models::Model> PaperSession::make_model() const {
   const ModelConfig& m = config_.model;
   switch (config_.experiment) {
     case Experiment::LogregImages:
@@ -118,11 +118,11 @@ std::unique_ptr<models::Model> TrainSession::make_model() const {
   return nullptr;
 }
 
-void TrainSession::reset() {
+void PaperSession::reset() {
   runs_.clear();
   run_slots_.clear();
   for (size_t o = 0; o < config_.optimizers.size(); ++o) {
-    const TrainOptimizer& entry = config_.optimizers[o];
+    const PaperOptimizer& entry = config_.optimizers[o];
     for (size_t g = 0; g < entry.lr_grid.size(); ++g)
       for (size_t s = 0; s < config_.seeds.size(); ++s) {
         optim::OptimizerSpec spec = entry.spec;
@@ -133,20 +133,20 @@ void TrainSession::reset() {
   }
 }
 
-uint64_t TrainSession::advance(uint64_t k) {
+uint64_t PaperSession::advance(uint64_t k) {
   uint64_t most = 0;
   for (auto& run : runs_) most = std::max(most, run->advance(*task_, k));
   return most;
 }
 
-bool TrainSession::finished() const {
+bool PaperSession::finished() const {
   return std::all_of(runs_.begin(), runs_.end(), [](const auto& r) { return r->finished(); });
 }
 
-size_t TrainSession::parameter_count() const { return task_ ? task_->model().parameter_count() : 0; }
+size_t PaperSession::parameter_count() const { return task_ ? task_->model().parameter_count() : 0; }
 
-train::GridSummary TrainSession::summary(size_t i) const {
-  const TrainOptimizer& entry = config_.optimizers[i];
+train::GridSummary PaperSession::summary(size_t i) const {
+  const PaperOptimizer& entry = config_.optimizers[i];
   std::vector<std::vector<const train::TrainingRun*>> grid(entry.lr_grid.size());
   for (size_t r = 0; r < runs_.size(); ++r)
     if (run_slots_[r].optimizer == i) grid[run_slots_[r].grid].push_back(runs_[r].get());

@@ -1,25 +1,26 @@
-// The paper lab's JS API and CLI (docs/schema.md): `gradscape train` prints the bytes of
-// gs.train's result and of the native twin (build/native/gradscape_native, or $GS_NATIVE) for all
+// The paper lab's JS API and CLI (docs/schema.md): `gradscape paper` prints the bytes of
+// gs.paper's result and of the native twin (build/native/gradscape_native, or $GS_NATIVE) for all
 // four experiments, with wasm SIMD and scalar alike (seconds_per_epoch, the wall-clock field, aside);
 // advance(k) in chunks gives the result of one call and summary(i) its grid[i]; run(i)'s curves
 // are live zero-copy views that survive wasm memory growth; bad configs and bad image bytes are
-// answered with a message naming the field; create/delete cycles do not grow the heap.
+// answered with a message naming the field; create/delete cycles do not grow the heap; the old
+// `train` names remain as deprecated aliases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadGradscape, GradscapeError } from '../../web/api/gradscape.mjs';
+import { loadGradscape, GradscapeError, PaperRun, PaperSession, TrainRun, TrainSession } from '../../web/api/gradscape.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'web/api/cli.mjs');
 const native = process.env.GS_NATIVE ?? join(root, 'build/native/gradscape_native');
 const imagesFile = join(root, 'public/data/fashion-mnist-6k.bin');
 
-const gs = await loadGradscape({ flavour: 'simd', train: true });
-const scalar = await loadGradscape({ flavour: 'scalar', train: true });
-gs.loadTrainImages(readFileSync(imagesFile));
-scalar.loadTrainImages();
+const gs = await loadGradscape({ flavour: 'simd', paper: true });
+const scalar = await loadGradscape({ flavour: 'scalar', paper: true });
+gs.loadPaperImages(readFileSync(imagesFile));
+scalar.loadPaperImages();
 
 // Small configs of the four experiments (a few hundred examples, one or two epochs).
 const CONFIGS = {
@@ -52,8 +53,8 @@ function runCli(args, input, command = process.execPath, prefix = [cli]) {
 const untimed = (text) => text.replace(/"seconds_per_epoch":(null|[-+0-9.eE]+)/g, '"seconds_per_epoch":"…"');
 const withoutTimes = (result) => ({ ...result, runs: result.runs.map(({ seconds_per_epoch, ...run }) => run) });
 
-function trainText(engine, config) {
-  const session = engine.createTrainSession(config);
+function paperText(engine, config) {
+  const session = engine.createPaperSession(config);
   try {
     session.advance(session.batchesPerRun);
     return session.resultText();
@@ -62,9 +63,9 @@ function trainText(engine, config) {
   }
 }
 
-test('gs.train: the result schema for the four experiments', () => {
+test('gs.paper: the result schema for the four experiments', () => {
   for (const [name, config] of Object.entries(CONFIGS)) {
-    const result = gs.train(config);
+    const result = gs.paper(config);
     assert.equal(result.experiment, name);
     const grid = config.optimizers.reduce((n, o) => n + (o.lr_grid?.length ?? 1), 0);
     const seeds = config.seeds?.length ?? 1;
@@ -81,28 +82,28 @@ test('gs.train: the result schema for the four experiments', () => {
       else assert.ok(run.test_accuracy.every((a) => a >= 0 && a <= 1));
     }
   }
-  const sgd = gs.train(CONFIGS.logreg_images).runs.at(-1);
+  const sgd = gs.paper(CONFIGS.logreg_images).runs.at(-1);
   assert.equal(sgd.optimizer.label, 'SGD Nesterov');
   assert.equal(sgd.optimizer.nesterov, true);
   assert.ok(sgd.test_accuracy.at(-1) > 0.5, `softmax regression learns: ${sgd.test_accuracy.at(-1)}`);
 });
 
-test('`gradscape train` prints gs.train\'s result; wasm SIMD, wasm scalar and native give the same bytes', () => {
+test('`gradscape paper` prints gs.paper\'s result; wasm SIMD, wasm scalar and native give the same bytes', () => {
   const haveNative = existsSync(native);
   for (const [name, config] of Object.entries(CONFIGS)) {
     const input = JSON.stringify(config);
-    const simd = runCli(['train', '-'], input);
+    const simd = runCli(['paper', '-'], input);
     assert.equal(simd.status, 0, simd.stderr);
     assert.equal(simd.stderr, '');
     const text = untimed(simd.stdout);
     assert.ok(text.length > 1000 && text.endsWith('}\n'));
-    assert.equal(untimed(trainText(gs, config)) + '\n', text, `${name}: CLI vs the API's resultText`);
-    assert.deepEqual(withoutTimes(JSON.parse(simd.stdout)), withoutTimes(gs.train(config)), `${name}: CLI vs gs.train`);
-    assert.equal(untimed(trainText(scalar, config)) + '\n', text, `${name}: wasm scalar vs SIMD`);
-    const fromScalarCli = runCli(['train', '--scalar', '-'], input);
+    assert.equal(untimed(paperText(gs, config)) + '\n', text, `${name}: CLI vs the API's resultText`);
+    assert.deepEqual(withoutTimes(JSON.parse(simd.stdout)), withoutTimes(gs.paper(config)), `${name}: CLI vs gs.paper`);
+    assert.equal(untimed(paperText(scalar, config)) + '\n', text, `${name}: wasm scalar vs SIMD`);
+    const fromScalarCli = runCli(['paper', '--scalar', '-'], input);
     assert.equal(untimed(fromScalarCli.stdout), text, `${name}: CLI --scalar`);
     if (haveNative) {
-      const fromNative = runCli(['train', '-'], input, native, []);
+      const fromNative = runCli(['paper', '-'], input, native, []);
       assert.equal(fromNative.status, 0, fromNative.stderr);
       assert.equal(untimed(fromNative.stdout), text, `${name}: native vs wasm`);
     }
@@ -112,23 +113,23 @@ test('`gradscape train` prints gs.train\'s result; wasm SIMD, wasm scalar and na
 
 test('--images=FILE: the given file is used; an unreadable or bad one exits 2 naming it', () => {
   const input = JSON.stringify(CONFIGS.logreg_images);
-  const given = runCli(['train', '-', `--images=${imagesFile}`], input);
+  const given = runCli(['paper', '-', `--images=${imagesFile}`], input);
   assert.equal(given.status, 0, given.stderr);
-  assert.equal(untimed(given.stdout), untimed(trainText(gs, CONFIGS.logreg_images)) + '\n');
-  const missing = runCli(['train', '-', '--images=/nonexistent/images.bin'], input);
+  assert.equal(untimed(given.stdout), untimed(paperText(gs, CONFIGS.logreg_images)) + '\n');
+  const missing = runCli(['paper', '-', '--images=/nonexistent/images.bin'], input);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /^gradscape: cannot read \/nonexistent\/images\.bin/);
-  const bad = runCli(['train', '-', `--images=${cli}`], input);
+  const bad = runCli(['paper', '-', `--images=${cli}`], input);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^gradscape: bytes: image data: bad magic/);
   const elsewhere = runCli(['run', '-', `--images=${imagesFile}`], '{}');
-  assert.equal(elsewhere.status, 2, 'only train takes --images');
+  assert.equal(elsewhere.status, 2, 'only paper takes --images');
 });
 
 test('advance(k) in chunks gives the result of one call; summary(i) is the result\'s grid[i] at every point', () => {
   for (const config of [CONFIGS.logreg_images, CONFIGS.vae_images]) {
-    const whole = withoutTimes(gs.train(config));
-    const s = gs.createTrainSession(config);
+    const whole = withoutTimes(gs.paper(config));
+    const s = gs.createPaperSession(config);
     try {
       assert.equal(s.batchesPerRun, whole.epochs * whole.batches_per_epoch);
       assert.equal(s.runCount, whole.runs.length);
@@ -159,8 +160,8 @@ test('advance(k) in chunks gives the result of one call; summary(i) is the resul
 
 test('run(i): what the run is, its status and zero-copy views of the curves recorded so far', () => {
   const config = CONFIGS.logreg_images;
-  const whole = gs.train(config);
-  const s = gs.createTrainSession(config);
+  const whole = gs.paper(config);
+  const s = gs.createPaperSession(config);
   try {
     const r = s.run(1);
     assert.equal(s.run(1), r, 'one handle per run');
@@ -191,13 +192,13 @@ test('run(i): what the run is, its status and zero-copy views of the curves reco
   } finally {
     s.delete();
   }
-  assert.throws(() => s.run(0), /train session: used after delete/);
+  assert.throws(() => s.run(0), /paper session: used after delete/);
 });
 
 test('a handle kept across reset() and configure() re-fetches its run; past the new run count it throws', () => {
   const config = CONFIGS.logreg_images;
-  const whole = gs.train(config);
-  const s = gs.createTrainSession(config);
+  const whole = gs.paper(config);
+  const s = gs.createPaperSession(config);
   try {
     const r = s.run(1);
     const last = s.run(5);
@@ -216,7 +217,7 @@ test('a handle kept across reset() and configure() re-fetches its run; past the 
     assert.deepEqual([r.optimizer.name, r.lr, r.seed], ['adam', 0.02, 3], 'the run at index 1 of the new config');
     assert.equal(r.trainLoss.length, 0);
     s.advance(4);
-    assert.deepEqual([...r.trainLoss], gs.train(fewer).runs[1].train_loss.slice(0, 2));
+    assert.deepEqual([...r.trainLoss], gs.paper(fewer).runs[1].train_loss.slice(0, 2));
     for (const read of [() => last.points, () => last.trainLoss, () => last.status, () => last.lr]) {
       assert.throws(read, (error) => error instanceof GradscapeError && error.field === 'run' && /index 5 is out of range/.test(error.message));
     }
@@ -228,7 +229,7 @@ test('a handle kept across reset() and configure() re-fetches its run; past the 
 });
 
 test('a diverged run stops with its minibatch and message; the other runs go on', () => {
-  const result = gs.train({ ...CONFIGS.mlp_images, optimizers: [{ name: 'sgd', lr_grid: [0.01, 1000] }] });
+  const result = gs.paper({ ...CONFIGS.mlp_images, optimizers: [{ name: 'sgd', lr_grid: [0.01, 1000] }] });
   const [ok, , diverged, alsoDiverged] = result.runs;
   assert.equal(ok.status, 'ok');
   for (const run of [diverged, alsoDiverged]) {
@@ -243,7 +244,7 @@ test('a diverged run stops with its minibatch and message; the other runs go on'
 });
 
 test('views stay valid across wasm memory growth', () => {
-  const s = gs.createTrainSession(CONFIGS.logreg_images);
+  const s = gs.createPaperSession(CONFIGS.logreg_images);
   const big = [];
   try {
     s.advance(6);
@@ -253,7 +254,7 @@ test('views stay valid across wasm memory growth', () => {
     assert.equal(expected.length, 3);
     const before = gs.memoryBytes;
     while (gs.memoryBytes === before) {
-      big.push(gs.createTrainSession({ ...CONFIGS.mlp_images, model: { hidden: 1024 } }));
+      big.push(gs.createPaperSession({ ...CONFIGS.mlp_images, model: { hidden: 1024 } }));
       assert.ok(big.length < 20, 'memory grows');
     }
     assert.equal(held.length, 0, 'the old view is detached by the growth');
@@ -267,10 +268,10 @@ test('views stay valid across wasm memory growth', () => {
   }
 });
 
-test('train sessions free their memory: create/train/delete cycles do not grow the heap', () => {
+test('paper sessions free their memory: create/train/delete cycles do not grow the heap', () => {
   const config = { ...CONFIGS.mlp_images, epochs: 1 };
   const cycle = () => {
-    const s = gs.createTrainSession(config);
+    const s = gs.createPaperSession(config);
     s.advance(2);
     s.run(0).trainLoss;
     s.summary(0);
@@ -295,23 +296,23 @@ const BAD = [
   ['malformed JSON', '{"experiment": "logreg_images", ', /\S/],
 ];
 
-test('bad train configs are answered with a message naming the field', () => {
+test('bad paper configs are answered with a message naming the field', () => {
   for (const [what, config, message] of BAD) {
-    assert.throws(() => gs.train(config), (e) => e instanceof GradscapeError && message.test(e.message), what);
-    assert.throws(() => gs.createTrainSession(config), GradscapeError, what);
+    assert.throws(() => gs.paper(config), (e) => e instanceof GradscapeError && message.test(e.message), what);
+    assert.throws(() => gs.createPaperSession(config), GradscapeError, what);
   }
 });
 
-test('`gradscape train` on bad input: exit 2, one line naming the field, as the native twin says it', () => {
+test('`gradscape paper` on bad input: exit 2, one line naming the field, as the native twin says it', () => {
   for (const [what, config, message] of BAD) {
     const input = typeof config === 'string' ? config : JSON.stringify(config, (k, v) => (Number.isNaN(v) ? 'NaN' : v));
-    const out = runCli(['train', '-'], input);
+    const out = runCli(['paper', '-'], input);
     assert.equal(out.status, 2, what);
     assert.equal(out.stdout, '');
     assert.equal(out.stderr.trim().split('\n').length, 1, what);
     assert.ok(message.test(out.stderr.replace(/^gradscape: /, '')), `${what}: ${out.stderr}`);
     if (existsSync(native)) {
-      const fromNative = runCli(['train', '-'], input, native, []);
+      const fromNative = runCli(['paper', '-'], input, native, []);
       assert.equal(fromNative.status, 2, what);
       assert.equal(fromNative.stderr, out.stderr, what);
     }
@@ -319,22 +320,22 @@ test('`gradscape train` on bad input: exit 2, one line naming the field, as the 
 });
 
 test('images: bad bytes are refused and the loaded ones kept; without images an image experiment says so', () => {
-  assert.equal(gs.hasTrainImages, true);
-  assert.throws(() => gs.loadTrainImages(new Uint8Array([1, 2, 3])), /^GradscapeError: bytes: image data: truncated: 3 bytes/);
+  assert.equal(gs.hasPaperImages, true);
+  assert.throws(() => gs.loadPaperImages(new Uint8Array([1, 2, 3])), /^GradscapeError: bytes: image data: truncated: 3 bytes/);
   const corrupt = new Uint8Array(readFileSync(imagesFile));
   corrupt[0] = 0;
-  assert.throws(() => gs.loadTrainImages(corrupt.buffer), /^GradscapeError: bytes: image data: bad magic/);
-  assert.throws(() => gs.loadTrainImages(corrupt.subarray(0, corrupt.length - 1).fill(0x47, 0, 1)), /bytes: image data: truncated/);
-  assert.throws(() => gs.loadTrainImages('fashion.bin'), /^GradscapeError: bytes: must be a Uint8Array or an ArrayBuffer, got string/);
-  assert.equal(gs.hasTrainImages, true);
-  assert.equal(gs.train(CONFIGS.logreg_images).runs.length, 6, 'the images loaded before still train');
+  assert.throws(() => gs.loadPaperImages(corrupt.buffer), /^GradscapeError: bytes: image data: bad magic/);
+  assert.throws(() => gs.loadPaperImages(corrupt.subarray(0, corrupt.length - 1).fill(0x47, 0, 1)), /bytes: image data: truncated/);
+  assert.throws(() => gs.loadPaperImages('fashion.bin'), /^GradscapeError: bytes: must be a Uint8Array or an ArrayBuffer, got string/);
+  assert.equal(gs.hasPaperImages, true);
+  assert.equal(gs.paper(CONFIGS.logreg_images).runs.length, 6, 'the images loaded before still train');
   // A fresh process: nothing loaded yet.
   const fresh = spawnSync(process.execPath, ['--input-type=module', '-e', `
     import { loadGradscape } from ${JSON.stringify(join(root, 'web/api/gradscape.mjs'))};
-    const gs = await loadGradscape({ train: true });
-    const out = { before: gs.hasTrainImages };
-    try { gs.train(${JSON.stringify(CONFIGS.mlp_images)}); } catch (e) { out.error = e.name + ': ' + e.message; }
-    out.bow = gs.train(${JSON.stringify(CONFIGS.logreg_bow)}).runs.length;
+    const gs = await loadGradscape({ paper: true });
+    const out = { before: gs.hasPaperImages };
+    try { gs.paper(${JSON.stringify(CONFIGS.mlp_images)}); } catch (e) { out.error = e.name + ': ' + e.message; }
+    out.bow = gs.paper(${JSON.stringify(CONFIGS.logreg_bow)}).runs.length;
     process.stdout.write(JSON.stringify(out));
   `], { encoding: 'utf8' });
   assert.equal(fresh.status, 0, fresh.stderr);
@@ -344,25 +345,49 @@ test('images: bad bytes are refused and the loaded ones kept; without images an 
   assert.equal(out.bow, 3, 'logreg_bow needs no images');
 });
 
-test('without the train module, its calls say how to load it', async () => {
+test('without the paper module, its calls say how to load it', async () => {
+  const core = await loadGradscape();
+  assert.equal(core.hasPaper, false);
+  assert.equal(core.hasPaperImages, false);
+  assert.throws(() => core.paper(CONFIGS.logreg_bow), /^GradscapeError: paper: the paper module is not loaded; load the engine with loadGradscape\(\{ paper: true \}\)/);
+  assert.throws(() => core.loadPaperImages(), /loadGradscape\(\{ paper: true \}\)/);
+  await assert.rejects(loadGradscape({ paper: 'yes' }), /^GradscapeError: paper: must be true or false/);
+  assert.equal(gs.hasPaper, true);
+});
+
+test('the old train names remain as deprecated aliases of the paper ones', async () => {
+  const old = await loadGradscape({ flavour: 'simd', train: true });
+  assert.equal(old, gs, 'loadGradscape({ train: true }) is loadGradscape({ paper: true })');
+  assert.equal(old.hasTrain, true);
+  assert.equal(old.hasTrainImages, true);
+  old.loadTrainImages(readFileSync(imagesFile));
+  assert.deepEqual(withoutTimes(old.train(CONFIGS.logreg_images)), withoutTimes(gs.paper(CONFIGS.logreg_images)));
+  const s = old.createTrainSession(CONFIGS.logreg_bow);
+  try {
+    assert.ok(s instanceof PaperSession && s instanceof TrainSession, 'createTrainSession gives a PaperSession, TrainSession is its old name');
+    assert.ok(s.run(0) instanceof PaperRun && s.run(0) instanceof TrainRun, 'TrainRun is the old name of PaperRun');
+  } finally {
+    s.delete();
+  }
+  await assert.rejects(loadGradscape({ train: 'yes' }), /^GradscapeError: train: must be true or false/);
   const core = await loadGradscape();
   assert.equal(core.hasTrain, false);
-  assert.equal(core.hasTrainImages, false);
-  assert.throws(() => core.train(CONFIGS.logreg_bow), /^GradscapeError: train: the train module is not loaded; load the engine with loadGradscape\(\{ train: true \}\)/);
-  assert.throws(() => core.loadTrainImages(), /loadGradscape\(\{ train: true \}\)/);
-  await assert.rejects(loadGradscape({ train: 'yes' }), /^GradscapeError: train: must be true or false/);
-  assert.equal(gs.hasTrain, true);
+  assert.throws(() => core.train(CONFIGS.logreg_bow), /^GradscapeError: paper: the paper module is not loaded/);
+  const input = JSON.stringify(CONFIGS.logreg_images);
+  const cliOld = runCli(['train', '-', `--images=${imagesFile}`], input);
+  assert.equal(cliOld.status, 0, cliOld.stderr);
+  assert.equal(untimed(cliOld.stdout), untimed(paperText(gs, CONFIGS.logreg_images)) + '\n', '`gradscape train` is `gradscape paper`');
 });
 
 test('a run\'s empty view (no record point yet) is re-fetched after memory growth too', () => {
-  const s = gs.createTrainSession(CONFIGS.logreg_images);
+  const s = gs.createPaperSession(CONFIGS.logreg_images);
   const big = [];
   try {
     const r = s.run(0);
     assert.equal(r.trainLoss.length, 0);
     const before = gs.memoryBytes;
     while (gs.memoryBytes === before) {
-      big.push(gs.createTrainSession({ ...CONFIGS.mlp_images, model: { hidden: 1024 } }));
+      big.push(gs.createPaperSession({ ...CONFIGS.mlp_images, model: { hidden: 1024 } }));
       assert.ok(big.length < 20, 'memory grows');
     }
     assert.notEqual(r.trainLoss.buffer.byteLength, 0, 'a live view, not the detached one');

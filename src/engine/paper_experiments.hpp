@@ -1,4 +1,4 @@
-// The train config's per-experiment parts: each experiment's model and data tables, their
+// The paper config's per-experiment parts: each experiment's model and data tables, their
 // documentation rows (each saying which experiments have the key) and the JSON Schema rules that
 // tie `model` and `data` to `experiment`.
 #pragma once
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/train_config.hpp"
+#include "engine/paper_config.hpp"
 #include "schema/fields.hpp"
 
 namespace gs::engine {

@@ -1,8 +1,8 @@
-// Embind layer of the train module (gradscape-train-{simd,scalar}): the paper lab's engine
-// (docs/schema.md, "Train config"), in a module of its own so the landscape page and the embeds don't
+// Embind layer of the paper module (gradscape-paper-{simd,scalar}): the paper lab's engine
+// (docs/schema.md, "Paper config"), in a module of its own so the landscape page and the embeds don't
 // download the models. The image data (the bytes of public/data/fashion-mnist-6k.bin) is parsed
-// once per module by loadImages and shared by every TrainSession configured after it. One
-// TrainSession per paper-lab experiment: advance(k) trains every unfinished run by up to k
+// once per module by loadImages and shared by every PaperSession configured after it. One
+// PaperSession per paper-lab experiment: advance(k) trains every unfinished run by up to k
 // minibatches in one call; each run's curves are zero-copy views of buffers reserved for every
 // record point at configure (valid until the next configure/reset or memory growth). Failing
 // calls return the error text (empty means success); web/api/ turns it into a JS Error, so no
@@ -19,16 +19,16 @@
 #include "binding_support.hpp"
 #include "core/json.hpp"
 #include "core/simd.hpp"
-#include "engine/train_session.hpp"
+#include "engine/paper_session.hpp"
 #include "optim/registry.hpp"
 
 namespace {
 
 using emscripten::val;
 
-// Holds the module's image data; sessions share it (TrainSession::share_images) at configure.
-gs::engine::TrainSession& image_holder() {
-  static gs::engine::TrainSession holder;
+// Holds the module's image data; sessions share it (PaperSession::share_images) at configure.
+gs::engine::PaperSession& image_holder() {
+  static gs::engine::PaperSession holder;
   return holder;
 }
 
@@ -56,7 +56,7 @@ gs::json::Value band_json(const gs::train::Band& b) {
   return v;
 }
 
-class TrainSessionHandle {
+class PaperSessionHandle {
  public:
   std::string configure(const std::string& text) {
     session_.share_images(image_holder());
@@ -111,7 +111,7 @@ class TrainSessionHandle {
   }
   // The result's grid[i] (docs/schema.md) from what is recorded so far.
   std::string summaryJson(int i) const {
-    const gs::engine::TrainConfig& c = session_.config();
+    const gs::engine::PaperConfig& c = session_.config();
     const size_t o = static_cast<size_t>(i);
     const gs::train::GridSummary s = session_.summary(o);
     const bool classifies = c.experiment != gs::engine::Experiment::VaeImages;
@@ -144,38 +144,38 @@ class TrainSessionHandle {
     const gs::train::Curves& c = run(i).curves();
     return gs::bindings::view(c.*curve, c.points());
   }
-  gs::engine::TrainSession session_;
+  gs::engine::PaperSession session_;
 };
 
 std::string simdBackend() { return gs::simd::backend_name(); }
 
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(gradscape_train) {
-  emscripten::class_<TrainSessionHandle>("TrainSession")
+EMSCRIPTEN_BINDINGS(gradscape_paper) {
+  emscripten::class_<PaperSessionHandle>("PaperSession")
       .constructor<>()
-      .function("configure", &TrainSessionHandle::configure)
-      .function("reset", &TrainSessionHandle::reset)
-      .function("advance", &TrainSessionHandle::advance)
-      .function("finished", &TrainSessionHandle::finished)
-      .function("runCount", &TrainSessionHandle::runCount)
-      .function("batchesPerRun", &TrainSessionHandle::batchesPerRun)
-      .function("batchesPerEpoch", &TrainSessionHandle::batchesPerEpoch)
-      .function("parameterCount", &TrainSessionHandle::parameterCount)
-      .function("batchesDone", &TrainSessionHandle::batchesDone)
-      .function("runBatchesDone", &TrainSessionHandle::runBatchesDone)
-      .function("points", &TrainSessionHandle::points)
-      .function("batch", &TrainSessionHandle::batch)
-      .function("epoch", &TrainSessionHandle::epoch)
-      .function("trainLoss", &TrainSessionHandle::trainLoss)
-      .function("testLoss", &TrainSessionHandle::testLoss)
-      .function("testAccuracy", &TrainSessionHandle::testAccuracy)
-      .function("runInfo", &TrainSessionHandle::runInfo)
-      .function("runStatus", &TrainSessionHandle::runStatus)
-      .function("secondsPerEpoch", &TrainSessionHandle::secondsPerEpoch)
-      .function("summaryJson", &TrainSessionHandle::summaryJson)
-      .function("optimizerCount", &TrainSessionHandle::optimizerCount)
-      .function("resultJson", &TrainSessionHandle::resultJson);
+      .function("configure", &PaperSessionHandle::configure)
+      .function("reset", &PaperSessionHandle::reset)
+      .function("advance", &PaperSessionHandle::advance)
+      .function("finished", &PaperSessionHandle::finished)
+      .function("runCount", &PaperSessionHandle::runCount)
+      .function("batchesPerRun", &PaperSessionHandle::batchesPerRun)
+      .function("batchesPerEpoch", &PaperSessionHandle::batchesPerEpoch)
+      .function("parameterCount", &PaperSessionHandle::parameterCount)
+      .function("batchesDone", &PaperSessionHandle::batchesDone)
+      .function("runBatchesDone", &PaperSessionHandle::runBatchesDone)
+      .function("points", &PaperSessionHandle::points)
+      .function("batch", &PaperSessionHandle::batch)
+      .function("epoch", &PaperSessionHandle::epoch)
+      .function("trainLoss", &PaperSessionHandle::trainLoss)
+      .function("testLoss", &PaperSessionHandle::testLoss)
+      .function("testAccuracy", &PaperSessionHandle::testAccuracy)
+      .function("runInfo", &PaperSessionHandle::runInfo)
+      .function("runStatus", &PaperSessionHandle::runStatus)
+      .function("secondsPerEpoch", &PaperSessionHandle::secondsPerEpoch)
+      .function("summaryJson", &PaperSessionHandle::summaryJson)
+      .function("optimizerCount", &PaperSessionHandle::optimizerCount)
+      .function("resultJson", &PaperSessionHandle::resultJson);
   emscripten::function("loadImages", &loadImages);
   emscripten::function("hasImages", &hasImages);
   emscripten::function("simdBackend", &simdBackend);

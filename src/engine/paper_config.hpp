@@ -1,7 +1,7 @@
-// The train config of the paper lab (docs/schema.md, version 1): one of the Adam paper's
+// The paper lab's config (docs/schema.md, version 1): one of the Adam paper's
 // Section 6 experiments (Kingma & Ba 2015), its model and data, epochs, minibatch size, seeds,
 // the record interval and up to 16 optimizers, each with an optional learning-rate grid.
-// parse_train_config validates every field once and names the failing one; the optimizer entries
+// parse_paper_config validates every field once and names the failing one; the optimizer entries
 // go through optim::parse_optimizer, the same code as the run config's.
 #pragma once
 
@@ -18,13 +18,13 @@ namespace gs::engine {
 
 enum class Experiment { LogregImages, LogregBow, MlpImages, VaeImages };
 
-inline constexpr size_t kMaxTrainOptimizers = 16;
+inline constexpr size_t kMaxPaperOptimizers = 16;
 inline constexpr size_t kMaxGridPoints = 16;
 inline constexpr size_t kMaxSeeds = 16;
-inline constexpr size_t kMaxTrainRuns = 256;  // optimizers × grid points × seeds
+inline constexpr size_t kMaxPaperRuns = 256;  // optimizers × grid points × seeds
 inline constexpr uint64_t kMaxEpochs = 1000;
 inline constexpr size_t kMaxBatchSize = 4096;
-inline constexpr size_t kMaxTrainRecords = 100000;  // record points per run
+inline constexpr size_t kMaxPaperRecords = 100000;  // record points per run
 
 struct ModelConfig {
   double dropout = 0.5;        // logreg_bow: on the features; mlp_images: on the hidden units
@@ -39,12 +39,12 @@ struct DataConfig {
   data::BagOfWordsTaskParams bow;  // logreg_bow: the generator (train and test copied from above)
 };
 
-struct TrainOptimizer {
+struct PaperOptimizer {
   optim::OptimizerSpec spec;   // spec.lr is the first grid point
   std::vector<double> lr_grid;  // at least one learning rate
 };
 
-struct TrainConfig {
+struct PaperConfig {
   Experiment experiment = Experiment::LogregImages;
   ModelConfig model;
   DataConfig data;
@@ -52,16 +52,16 @@ struct TrainConfig {
   size_t batch_size = 128;
   std::vector<uint64_t> seeds{1};
   uint64_t record_every = 0;  // 0: ⌈batches per epoch / 4⌉, resolved by the session
-  std::vector<TrainOptimizer> optimizers;
+  std::vector<PaperOptimizer> optimizers;
 };
 
 const char* experiment_name(Experiment e);
 bool is_image_experiment(Experiment e);
-bool parse_train_config(const json::Value& config, TrainConfig& out, std::string& error);
-const schema::Table<TrainConfig>& train_config_table();
+bool parse_paper_config(const json::Value& config, PaperConfig& out, std::string& error);
+const schema::Table<PaperConfig>& paper_config_table();
 
 // The resolved model and data objects of the result (only the keys the experiment has).
-json::Value model_json(const TrainConfig& config);
-json::Value data_json(const TrainConfig& config);
+json::Value model_json(const PaperConfig& config);
+json::Value data_json(const PaperConfig& config);
 
 }  // namespace gs::engine

@@ -1,7 +1,7 @@
 // `npm run bench` (scripts/bench.sh builds everything first): the sweep engine on a 256 × 256 map,
 // i.e. 65,536 independent runs × 500 steps of Adam on Rosenbrock (a = 1, b = 100), f32, final
 // loss, across implementations, under this machine's Node:
-//   wasm SIMD / wasm scalar : gs::engine::SweepSession in bench/wasm/sweep.cpp (SIMD and scalar
+//   wasm SIMD / wasm scalar : gs::labs::SweepSession in bench/wasm/sweep.cpp (SIMD and scalar
 //                             builds), engine time of the whole map measured inside wasm
 //   plain JS                : bench/js/sweep_soa.mjs, a structure-of-arrays Float32Array loop with
 //                             the same math and the same per-lane hyperparameters and starts

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# WebAssembly builds with Emscripten: the modules (gradscape, gradscape-regret, gradscape-sweep, gradscape-paper) in a SIMD and a scalar flavour, copied to
-# web/engine/ where the JS API loads them. With `--tests`, also the Google Test suite in wasm.
+# WebAssembly builds with Emscripten: the modules (the core gradscape and one gradscape-<lab> per lab
+# folder, scripts/wasm-modules.sh) in a SIMD and a scalar flavour, copied to web/engine/ where the JS
+# API loads them. With `--tests`, also the Google Test suite in wasm.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" build || exit 1
-targets=(gradscape_module gradscape_regret_module gradscape_sweep_module gradscape_paper_module)
+source "$root/scripts/wasm-modules.sh"
+targets=(gradscape_modules)
 [ "${1:-}" = --tests ] && targets+=(gradscape_tests)
 mkdir -p "$root/web/engine"
 for flavour in simd scalar; do
@@ -14,7 +16,7 @@ for flavour in simd scalar; do
   # The wasm test runner is CommonJS glue; the project's package.json says "type": "module".
   echo '{"type": "commonjs"}' > "$dir/package.json"
   cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
-  for name in gradscape gradscape-regret gradscape-sweep gradscape-paper; do
+  for name in $(wasm_modules "$root"); do
     cp "$dir/$name-$flavour.mjs" "$dir/$name-$flavour.wasm" "$root/web/engine/"
   done
 done

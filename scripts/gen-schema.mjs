@@ -2,9 +2,11 @@
 // Writes the configs' generated reference from the engine's config tables and registries, as the
 // native build prints them (build/native/gradscape_native schema | schema-tables | registry; or
 // $GRADSCAPE_NATIVE):
-//   gradscape.schema.json  the JSON Schema (draft 2020-12) of the run, regret, sweep and paper configs
+//   gradscape.schema.json  the JSON Schema (draft 2020-12) of the run config and every lab's
+//                          (src/labs/all.hpp)
 //   docs/schema.md         scripts/schema-template.md with every {{...}} filled from the config
-//                          tables and the registries
+//                          tables and the registries; every config needs its section there, with
+//                          {{description:NAME}} and {{table:NAME}}
 // `--check` writes nothing and exits 1 if a committed file differs from what it would write.
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -86,6 +88,11 @@ export async function generate() {
     problems: () => problems(registry),
   };
   const template = await readFile(new URL('scripts/schema-template.md', root), 'utf8');
+  for (const name of Object.keys(configs)) {
+    if (!template.includes(`{{table:${name}}}`)) {
+      throw new Error(`schema-template.md: no section for the ${name} config (its {{description:${name}}} and {{table:${name}}})`);
+    }
+  }
   const markdown = template.replace(/\{\{(\w+)(?::(\w+))?\}\}/g, (match, what, name) => {
     if (what === 'table') return configTable(configs[name]);
     if (what === 'description') return configs[name].description;

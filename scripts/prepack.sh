@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
 # `npm pack` / `npm publish` run this first (the "prepack" script): the package ships web/engine/'s
-# sixteen wasm files (gradscape, gradscape-regret, gradscape-sweep and gradscape-paper, SIMD and scalar: glue .mjs + .wasm), which are
-# built, not committed. Builds them with scripts/build-wasm.sh only when one is missing or older than
-# a C++ source (src/, bindings/, CMakeLists.txt); then bundles the web component into dist/component/
-# (vite.component.config.mjs, about a second) from the current sources.
+# wasm modules (gradscape and one gradscape-<lab> per lab, scripts/wasm-modules.sh; SIMD and scalar:
+# glue .mjs + .wasm), which are built, not committed. Builds them with scripts/build-wasm.sh only
+# when one is missing or older than a C++ source (src/, bindings/, CMakeLists.txt); then bundles
+# the web component into dist/component/ (vite.component.config.mjs, about a second) from the
+# current sources.
 # With --check: builds nothing, prints why the wasm build is needed and exits 1, or exits 0 when up to date.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 engine="$root/web/engine"
+source "$root/scripts/wasm-modules.sh"
 
 reason=""
-for name in gradscape-simd gradscape-scalar gradscape-regret-simd gradscape-regret-scalar gradscape-sweep-simd gradscape-sweep-scalar \
-  gradscape-paper-simd gradscape-paper-scalar; do
-  for ext in mjs wasm; do
-    file="$engine/$name.$ext"
-    if [ ! -f "$file" ]; then
-      reason="web/engine/$name.$ext is missing"
-      break 2
-    fi
-    newer=$(find "$root/src" "$root/bindings" "$root/CMakeLists.txt" -type f -newer "$file" -print -quit 2>/dev/null)
-    if [ -n "$newer" ]; then
-      reason="${newer#"$root"/} is newer than web/engine/$name.$ext"
-      break 2
-    fi
+for module in $(wasm_modules "$root"); do
+  for name in "$module-simd" "$module-scalar"; do
+    for ext in mjs wasm; do
+      file="$engine/$name.$ext"
+      if [ ! -f "$file" ]; then
+        reason="web/engine/$name.$ext is missing"
+        break 3
+      fi
+      newer=$(find "$root/src" "$root/bindings" "$root/CMakeLists.txt" -type f -newer "$file" -print -quit 2>/dev/null)
+      if [ -n "$newer" ]; then
+        reason="${newer#"$root"/} is newer than web/engine/$name.$ext"
+        break 3
+      fi
+    done
   done
 done
 

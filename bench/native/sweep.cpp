@@ -1,4 +1,4 @@
-// Native C++ baseline of the sweep benchmark (bench/sweep.mjs runs it): gs::engine::SweepSession
+// Native C++ baseline of the sweep benchmark (bench/sweep.mjs runs it): gs::labs::SweepSession
 // on a sweep config given as one JSON argument (the driver writes it), natively with the SSE2
 // backend of core/simd.hpp, i.e. the same 128-bit lanes as wasm SIMD.
 // Each round configures the session and times advance_rows over the whole map (configure
@@ -17,11 +17,11 @@
 
 #include "core/json.hpp"
 #include "core/simd.hpp"
-#include "engine/sweep_session.hpp"
+#include "labs/sweep/sweep_session.hpp"
 
 namespace {
 
-double run_once(const gs::json::Value& config, gs::engine::SweepSession& session) {
+double run_once(const gs::json::Value& config, gs::labs::SweepSession& session) {
   std::string error;
   if (!session.configure(config, error)) {
     std::fprintf(stderr, "bench_sweep: %s\n", error.c_str());
@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_sweep: %s\n", parsed.error.c_str());
     return 2;
   }
-  gs::engine::SweepSession session;
+  gs::labs::SweepSession session;
   for (int r = 0; r < warmup; ++r) run_once(parsed.value, session);
   std::vector<double> ms;
   for (int r = 0; r < rounds; ++r) ms.push_back(run_once(parsed.value, session));

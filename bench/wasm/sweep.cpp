@@ -1,5 +1,5 @@
 // The sweep engine in wasm for `npm run bench` (bench/sweep.mjs drives it and writes the sweep
-// configs): gs::engine::SweepSession, the engine's own entry point, with no bindings/ code.
+// configs): gs::labs::SweepSession, the engine's own entry point, with no bindings/ code.
 // SweepBench(config).run() configures the session and computes the whole map; it returns the
 // engine time in ms (configure excluded). values() is a Float64Array view of the map (the final
 // losses, row-major by y, NaN where a run diverged), xValues() and yValues() of the axes.
@@ -12,7 +12,7 @@
 
 #include "core/json.hpp"
 #include "core/simd.hpp"
-#include "engine/sweep_session.hpp"
+#include "labs/sweep/sweep_session.hpp"
 
 namespace {
 
@@ -45,7 +45,7 @@ class SweepBench {
   }
 
   std::string config_;
-  gs::engine::SweepSession session_;
+  gs::labs::SweepSession session_;
   std::string error_;
 };
 

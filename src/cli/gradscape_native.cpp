@@ -1,65 +1,73 @@
 // Native twin of the `gradscape` CLI (web/api/cli.mjs), over the same C++ engine:
 //   gradscape_native run CONFIG.json|-       the result JSON of a run config
-//   gradscape_native regret CONFIG.json|-    the result JSON of a regret config
-//   gradscape_native sweep CONFIG.json|-     the result JSON of a sweep config
-//   gradscape_native paper CONFIG.json|- [--images=FILE]
-//                                            the result JSON of a paper config (docs/schema.md)
-//                                            on public/data/fashion-mnist-6k.bin of the source tree
-//                                            (GS_IMAGES_FILE) or FILE
+//   gradscape_native <lab> CONFIG.json|- [--option=VALUE ...]
+//                                            the result JSON of a lab's config, for every lab of
+//                                            labs/all.hpp (regret, sweep, paper: the paper lab's
+//                                            --images=FILE, by default public/data/fashion-mnist-6k.bin
+//                                            of the source tree, GS_SOURCE_DIR)
 //   gradscape_native schema                  the configs' JSON Schema (gradscape.schema.json)
 //   gradscape_native schema-tables           the configs' fields as documentation rows (docs/schema.md)
 //   gradscape_native registry                the registry, as gs.registry has it
 // Prints the result JSON; on bad input prints one line to stderr and exits 2. Used to check
 // that native and wasm builds produce the same trajectories, and as the native benchmark baseline.
-#include <cstdint>
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/json.hpp"
 #include "engine/config_schema.hpp"
 #include "engine/registry_json.hpp"
-#include "engine/regret_session.hpp"
 #include "engine/run_session.hpp"
-#include "engine/sweep_session.hpp"
-#include "engine/paper_session.hpp"
+#include "labs/all.hpp"
 
 namespace {
 
-bool read_input(const std::string& path, std::string& text) {
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return false;
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  text = buffer.str();
-  return true;
+using gs::labs::CommandInput;
+using gs::labs::CommandOption;
+
+// A command that takes a config: `run` and one per lab.
+struct Command {
+  std::string_view name;
+  std::span<const CommandOption> options;
+  bool (*run)(const CommandInput& input, std::string& result, std::string& error);
+};
+
+bool run_command(const CommandInput& input, std::string& result, std::string& error) {
+  return gs::engine::run(input.config, result, error);
 }
 
-// As `gradscape paper` (web/api/cli.mjs): the images from --images=FILE (which must be readable), else
-// from the source tree's file when it is there; without them an image experiment names what it needs.
-bool paper(const std::string& text, const std::string& images_path, bool images_required, std::string& result,
-           std::string& error) {
-  gs::engine::PaperSession session;
-  std::string bytes;
-  if (read_input(images_path, bytes)) {
-    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-    if (!session.load_images({data, bytes.size()}, error)) return error = "bytes: " + error, false;
-  } else if (images_required) {
-    return error = "cannot read " + images_path, false;
+std::vector<Command> commands() {
+  std::vector<Command> list{{"run", {}, &run_command}};
+  gs::labs::AllLabs::for_each([&](auto lab) {
+    using Lab = decltype(lab);
+    list.push_back({Lab::kName, Lab::kOptions, &Lab::command});
+  });
+  return list;
+}
+
+// "run|regret|sweep|paper CONFIG.json|- [--images=FILE (paper)] | schema | schema-tables | registry"
+std::string usage(const std::vector<Command>& list) {
+  std::string names, options;
+  for (const Command& c : list) {
+    names += (names.empty() ? "" : "|") + std::string(c.name);
+    for (const CommandOption& o : c.options)
+      options += " [--" + std::string(o.name) + "=" + std::string(o.value) + " (" + std::string(c.name) + ")]";
   }
-  const gs::json::ParseResult parsed = gs::json::parse(text);
-  if (!parsed.ok()) return error = parsed.error, false;
-  if (!session.configure(parsed.value, error)) return false;
-  session.advance(session.schedule().total_batches);
-  result = session.result_json();
-  return true;
+  return "usage: gradscape_native " + names + " CONFIG.json|-" + options + " | schema | schema-tables | registry\n";
+}
+
+// --name=value as an option of `command` into `options`; false if it is not one.
+bool read_option(const Command& command, std::string_view arg, CommandInput& input) {
+  for (const CommandOption& o : command.options) {
+    const std::string prefix = "--" + std::string(o.name) + "=";
+    if (arg.substr(0, prefix.size()) == prefix) {
+      input.options[std::string(o.name)] = std::string(arg.substr(prefix.size()));
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -73,25 +81,24 @@ int main(int argc, char** argv) {
     std::printf("%s\n", gs::json::serialize(v).c_str());
     return 0;
   }
-  const std::string command = argc >= 3 ? argv[1] : "";
-  const std::string flag = argc == 4 ? argv[3] : "";
-  const bool images_flag = command == "paper" && flag.rfind("--images=", 0) == 0;
-  const bool known = command == "run" || command == "regret" || command == "sweep" || command == "paper";
-  if (!known || argc > 4 || (argc == 4 && !images_flag)) {
-    std::fprintf(stderr, "usage: gradscape_native run|regret|sweep|paper CONFIG.json|- [--images=FILE (paper)] | schema | schema-tables | registry\n");
+  const std::vector<Command> list = commands();
+  const Command* command = nullptr;
+  for (const Command& c : list)
+    if (argc >= 3 && c.name == argv[1]) command = &c;
+  CommandInput input;
+  input.source_dir = GS_SOURCE_DIR;
+  bool known = command != nullptr;
+  for (int i = 3; known && i < argc; ++i) known = read_option(*command, argv[i], input);
+  if (!known) {
+    std::fputs(usage(list).c_str(), stderr);
     return 2;
   }
-  std::string text;
-  if (!read_input(argv[2], text)) {
+  if (!gs::labs::read_input(argv[2], input.config)) {
     std::fprintf(stderr, "gradscape: cannot read %s\n", argv[2]);
     return 2;
   }
   std::string result, error;
-  const bool ok = command == "run"      ? gs::engine::run(text, result, error)
-                 : command == "regret" ? gs::engine::regret(text, result, error)
-                 : command == "sweep"  ? gs::engine::sweep(text, result, error)
-                                       : paper(text, images_flag ? flag.substr(9) : GS_IMAGES_FILE, images_flag, result, error);
-  if (!ok) {
+  if (!command->run(input, result, error)) {
     std::fprintf(stderr, "gradscape: %s\n", error.c_str());
     return 2;
   }

@@ -1,7 +1,8 @@
-// The four configs (run, regret, sweep, paper) as one JSON Schema document (draft 2020-12) and as
-// documentation tables, both generated from the config tables and the registries. Native only
-// (gradscape_native schema, schema-tables): scripts/gen-schema.mjs writes gradscape.schema.json and
-// docs/schema.md from them, and the wasm modules stay as small as the parsers alone make them.
+// The configs (the run config and every lab's, in the order of labs/all.hpp) as one JSON Schema
+// document (draft 2020-12) and as documentation tables, both generated from the config tables and
+// the registries. Native only (gradscape_native schema, schema-tables): scripts/gen-schema.mjs
+// writes gradscape.schema.json and docs/schema.md from them, and the wasm modules stay as small as
+// the parsers alone make them.
 #pragma once
 
 #include "core/json.hpp"

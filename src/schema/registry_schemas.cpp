@@ -12,7 +12,7 @@ namespace gs::schema {
 
 namespace {
 
-constexpr size_t kMaxGridPoints = 16;  // engine/paper_config.hpp's kMaxGridPoints
+constexpr size_t kMaxGridPoints = 16;  // labs/paper/paper_config.hpp's kMaxGridPoints
 
 json::Value constant(const char* value) {
   json::Value v{json::Object{}};

@@ -8,7 +8,7 @@
 #include <span>
 #include <string>
 
-#include "engine/paper_session.hpp"
+#include "labs/paper/paper_session.hpp"
 #include "test_support.hpp"
 
 namespace gs::test {
@@ -23,7 +23,7 @@ inline std::span<const uint8_t> as_bytes(const std::string& s) {
 }
 
 // Loads the images, configures from `config`, trains to the end; fails the test on a bad config.
-inline void train_to_end(engine::PaperSession& session, const std::string& config) {
+inline void train_to_end(labs::PaperSession& session, const std::string& config) {
   std::string error;
   ASSERT_TRUE(session.load_images(as_bytes(fashion_bytes()), error)) << error;
   json::ParseResult parsed = json::parse(config);

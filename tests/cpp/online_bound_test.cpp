@@ -34,12 +34,12 @@ TEST(Theorem41, NullExactlyWhereTheConditionsFail) {
   };
   std::string optimizers;
   for (const auto& c : cases) optimizers += std::string(optimizers.empty() ? "" : ",") + c.optimizer;
-  engine::RegretSession session;
+  labs::RegretSession session;
   test::run_regret(session, R"({"problem":{"name":"online_linear","params":{"d":3}},"T":50,"record_every":10,
     "optimizers":[)" + optimizers + "]}");
   for (size_t r = 0; r < std::size(cases); ++r) {
     const ConditionCase& c = cases[r];
-    const engine::RegretTrace& trace = session.trace(r);
+    const labs::RegretTrace& trace = session.trace(r);
     ASSERT_EQ(trace.records(), 5u) << c.optimizer;
     for (double b : trace.bound) EXPECT_EQ(std::isfinite(b), c.applies) << c.optimizer;
     const std::string& note = session.run(r).bound_note();
@@ -55,7 +55,7 @@ TEST(Theorem41, NullExactlyWhereTheConditionsFail) {
 // reddi, T = 3: g = 3, −1, −1 whatever x is; d = 1, box radius 1 so D = D∞ = 2, G∞ = 3,
 // ‖g_{1:3}‖₂ = √11. β2 = 0.5: v = 4.5, 2.75, 1.875 and v̂_3 = 1.875/(1 − 0.125).
 TEST(Theorem41, HandCheckedOnReddi) {
-  engine::RegretSession session;
+  labs::RegretSession session;
   test::run_regret(session, R"({"problem":"reddi","T":3,"record_every":1,"optimizers":[
     {"name":"adam","lr":0.5,"beta1":0,"beta2":0.5,"schedule":"inv_sqrt"},
     {"name":"adam","lr":0.5,"beta1":0,"beta2":0.5,"schedule":"inv_sqrt","amsgrad":true},
@@ -85,7 +85,7 @@ TEST(Theorem41, HandCheckedOnReddi) {
 // from them and sums the bound's terms over the d = 3 coordinates itself (ball: D = D∞ = 2r).
 TEST(Theorem41, HandCheckedOverCoordinates) {
   const char* params = R"({"d":3,"period":17,"noise":0.4})";
-  engine::RegretSession session;
+  labs::RegretSession session;
   test::run_regret(session, std::string(R"({"problem":{"name":"online_linear","params":)") + params +
                                 R"(},"domain":{"type":"ball","radius":1.5},"T":40,"record_every":40,
     "optimizers":[{"name":"adam","lr":0.2,"beta1":0,"beta2":0.9,"schedule":"inv_sqrt","bias_correction":false}]})");

@@ -90,14 +90,14 @@ TEST(OnlineProjection, EveryOptimizerStaysInTheDomain) {
 }
 
 TEST(OnlineProjection, StartIsProjectedAndBroadcast) {
-  engine::RegretSession a, b;
+  labs::RegretSession a, b;
   test::run_regret(a, R"({"problem":{"name":"online_quadratic","params":{"d":3}},"domain":{"type":"ball","radius":1},
     "start":4,"T":5,"record_every":1,"optimizers":[{"name":"sgd","lr":0.1}]})");
   test::run_regret(b, R"({"problem":{"name":"online_quadratic","params":{"d":3}},"domain":{"type":"ball","radius":1},
     "start":[4,4,4],"T":5,"record_every":1,"optimizers":[{"name":"sgd","lr":0.1}]})");
   EXPECT_EQ(a.result_json(), b.result_json());
   EXPECT_DOUBLE_EQ(a.trace(0).iterate[0], 1 / std::sqrt(3.0));  // x_1 = Π(start)
-  engine::RegretSession reddi;
+  labs::RegretSession reddi;
   test::run_regret(reddi, R"({"problem":"reddi","start":[5],"T":1,"record_every":1,"optimizers":[{"name":"sgd"}]})");
   EXPECT_EQ(reddi.trace(0).iterate[0], 1);
 }

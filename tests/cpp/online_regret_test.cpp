@@ -13,14 +13,14 @@ namespace {
 // Reddi, Kale & Kumar (ICLR 2018), Section 3 with C = 3: β1 = 0, β2 = 0.1, α_t = 0.5/√t, x₁ = 1,
 // no bias correction, x ∈ [−1, 1].
 TEST(OnlineRegret, ReddiAdamDoesNotConvergeAmsgradDoes) {
-  engine::RegretSession session;
+  labs::RegretSession session;
   test::run_regret(session, R"({"version":1,"problem":{"name":"reddi","params":{"C":3}},
     "domain":{"type":"box","radius":1},"start":[1],"T":100000,"record_every":500,
     "optimizers":[{"name":"adam","lr":0.5,"beta1":0,"beta2":0.1,"bias_correction":false,"schedule":{"name":"inv_sqrt"}},
                   {"name":"adam","amsgrad":true,"lr":0.5,"beta1":0,"beta2":0.1,"bias_correction":false,
                    "schedule":{"name":"inv_sqrt"}}]})");
-  const engine::RegretTrace& adam = session.trace(0);
-  const engine::RegretTrace& amsgrad = session.trace(1);
+  const labs::RegretTrace& adam = session.trace(0);
+  const labs::RegretTrace& amsgrad = session.trace(1);
   ASSERT_EQ(adam.records(), 200u);
   ASSERT_EQ(amsgrad.records(), 200u);
   for (size_t k = 0; k < adam.records(); ++k)
@@ -37,10 +37,10 @@ TEST(OnlineRegret, ReddiAdamDoesNotConvergeAmsgradDoes) {
 }
 
 TEST(OnlineRegret, AdagradRegretOnSparseLogisticIsSublinear) {
-  engine::RegretSession session;
+  labs::RegretSession session;
   test::run_regret(session, R"({"problem":{"name":"online_logistic","params":{"d":1000,"words":20}},
     "T":20000,"record_every":1000,"optimizers":[{"name":"adagrad","lr":0.3}]})");
-  const engine::RegretTrace& trace = session.trace(0);
+  const labs::RegretTrace& trace = session.trace(0);
   ASSERT_EQ(trace.records(), 20u);
   for (double r : trace.regret) EXPECT_GT(r, 0);
   const double slope = test::log_log_slope(session.t(), trace.regret);
@@ -53,7 +53,7 @@ TEST(OnlineRegret, AdagradRegretOnSparseLogisticIsSublinear) {
 }
 
 TEST(OnlineRegret, AdagradBeatsOnlineGradientDescentOnTheAdversarialSequence) {
-  engine::RegretSession session;
+  labs::RegretSession session;
   std::string optimizers;
   const double rates[] = {0.1, 0.3, 1};
   for (double lr : rates) {
@@ -81,7 +81,7 @@ TEST(OnlineRegret, AdagradBeatsOnlineGradientDescentOnTheAdversarialSequence) {
 }
 
 TEST(OnlineRegret, NonStationaryTargetsCanBeTrackedBelowTheBestFixedPoint) {
-  engine::RegretSession session;
+  labs::RegretSession session;
   test::run_regret(session, R"({"problem":{"name":"online_quadratic","params":{"d":2,"period":200,"noise":0}},
     "T":4000,"record_every":1000,"optimizers":[{"name":"sgd","lr":0.5},{"name":"sgd","lr":0.5,"schedule":"inv_sqrt"}]})");
   // A constant step follows c_t: its loss is below that of every fixed point.
@@ -91,10 +91,10 @@ TEST(OnlineRegret, NonStationaryTargetsCanBeTrackedBelowTheBestFixedPoint) {
 
 TEST(OnlineRegret, DivergenceStopsTheRunAndReportsTheStep) {
   // AdaGrad with eps = 0 divides 0 by 0 on a coordinate that has never been active.
-  engine::RegretSession session;
+  labs::RegretSession session;
   test::run_regret(session, R"({"problem":{"name":"sparse_adversarial","params":{"d":50}},"T":100,"record_every":10,
     "optimizers":[{"name":"adagrad","eps":0},{"name":"adagrad"}]})");
-  const engine::RegretTrace& bad = session.trace(0);
+  const labs::RegretTrace& bad = session.trace(0);
   EXPECT_TRUE(bad.diverged);
   EXPECT_EQ(bad.diverged_at, 1u);
   EXPECT_EQ(bad.records(), 0u);
@@ -114,7 +114,7 @@ TEST(OnlineRegret, DivergenceStopsTheRunAndReportsTheStep) {
 TEST(OnlineSession, RecordPointsAdvanceInPiecesAndReset) {
   const char* config = R"({"problem":{"name":"online_linear","params":{"d":3}},"T":1003,"record_every":100,
     "optimizers":[{"name":"adam","lr":0.1},{"name":"nag","lr":0.05}]})";
-  engine::RegretSession whole, pieces;
+  labs::RegretSession whole, pieces;
   test::run_regret(whole, config);
   ASSERT_EQ(whole.record_count(), 11u);
   EXPECT_EQ(whole.t()[0], 100);
@@ -141,7 +141,7 @@ TEST(OnlineSession, RecordPointsAdvanceInPiecesAndReset) {
 }
 
 TEST(OnlineSession, ResultFollowsTheSchemaAndRoundTrips) {
-  engine::RegretSession session;
+  labs::RegretSession session;
   test::run_regret(session, R"({"version":1,"problem":{"name":"online_logistic","params":{"d":40,"words":5}},
     "domain":{"type":"ball","radius":2},"start":0.1,"T":300,"record_every":100,
     "optimizers":[{"name":"adam","lr":0.1,"schedule":"inv_sqrt","beta1_decay":0.999,"label":"Adam"},{"name":"rmsprop"}]})");
@@ -183,15 +183,15 @@ TEST(OnlineSession, ResultFollowsTheSchemaAndRoundTrips) {
   json::Array optimizers;
   for (const json::Value& run : runs) optimizers.push_back(*run.find("optimizer"));
   config.set("optimizers", json::Value(std::move(optimizers)));
-  engine::RegretSession again;
+  labs::RegretSession again;
   test::run_regret(again, json::serialize(config));
   EXPECT_EQ(again.result_json(), session.result_json());
 }
 
 TEST(OnlineSession, DefaultsResolve) {
-  engine::RegretSession session;
+  labs::RegretSession session;
   test::run_regret(session, "{}");
-  const engine::RegretConfig& c = session.config();
+  const labs::RegretConfig& c = session.config();
   EXPECT_EQ(std::string(c.problem.info->name), "reddi");
   EXPECT_EQ(c.T, 1000u);
   EXPECT_EQ(c.record_every, 1u);

@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "core/json.hpp"
-#include "engine/regret_session.hpp"
+#include "labs/regret/regret_session.hpp"
 #include "online/problem.hpp"
 
 namespace gs::test {
 
 // Configures a regret session from JSON text and plays it to the end; fails the test on a config error.
-inline void run_regret(engine::RegretSession& session, const std::string& config) {
+inline void run_regret(labs::RegretSession& session, const std::string& config) {
   json::ParseResult parsed = json::parse(config);
   ASSERT_TRUE(parsed.ok()) << parsed.error;
   std::string error;
@@ -28,9 +28,9 @@ inline void run_regret(engine::RegretSession& session, const std::string& config
 inline std::string regret_config_error(const std::string& config) {
   json::ParseResult parsed = json::parse(config);
   if (!parsed.ok()) return parsed.error;
-  engine::RegretConfig out;
+  labs::RegretConfig out;
   std::string error;
-  engine::parse_regret_config(parsed.value, out, error);
+  labs::parse_regret_config(parsed.value, out, error);
   return error;
 }
 

@@ -2,22 +2,22 @@
 #include <gtest/gtest.h>
 
 #include "data_test_support.hpp"
-#include "engine/paper_config.hpp"
+#include "labs/paper/paper_config.hpp"
 
 namespace gs {
 namespace {
 
-bool parse(const std::string& text, engine::PaperConfig& out, std::string& error) {
+bool parse(const std::string& text, labs::PaperConfig& out, std::string& error) {
   json::ParseResult parsed = json::parse(text);
   EXPECT_TRUE(parsed.ok()) << parsed.error;
-  return engine::parse_paper_config(parsed.value, out, error);
+  return labs::parse_paper_config(parsed.value, out, error);
 }
 
 TEST(PaperConfig, Defaults) {
-  engine::PaperConfig c;
+  labs::PaperConfig c;
   std::string error;
   ASSERT_TRUE(parse(R"({"version":1,"experiment":"mlp_images"})", c, error)) << error;
-  EXPECT_EQ(c.experiment, engine::Experiment::MlpImages);
+  EXPECT_EQ(c.experiment, labs::Experiment::MlpImages);
   EXPECT_EQ(c.epochs, 5u);
   EXPECT_EQ(c.batch_size, 128u);
   EXPECT_EQ(c.seeds, std::vector<uint64_t>{1});
@@ -38,7 +38,7 @@ TEST(PaperConfig, Defaults) {
 }
 
 TEST(PaperConfig, OptimizerEntriesGoThroughTheRunConfigParser) {
-  engine::PaperConfig c;
+  labs::PaperConfig c;
   std::string error;
   ASSERT_TRUE(parse(R"({"experiment":"logreg_images","seeds":[3,1],
     "optimizers":[{"name":"adam","lr_grid":[1e-4,3e-4,1e-3],"bias_correction":false,"schedule":{"name":"inv_sqrt"}},
@@ -105,7 +105,7 @@ TEST(PaperConfig, BadFieldsAreNamedWithTheirRange) {
        "optimizers: 272 runs (optimizers × lr_grid points × seeds), at most 256"},
   };
   for (const auto& c : cases) {
-    engine::PaperConfig out;
+    labs::PaperConfig out;
     std::string error;
     EXPECT_FALSE(parse(c.config, out, error)) << c.config;
     EXPECT_NE(error.find(c.message), std::string::npos) << c.config << "\n  got: " << error;

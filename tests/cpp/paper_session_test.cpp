@@ -10,7 +10,7 @@
 namespace gs {
 namespace {
 
-using engine::PaperSession;
+using labs::PaperSession;
 using test::train_to_end;
 
 double final_accuracy(const PaperSession& s, size_t run) { return s.run(run).curves().test_accuracy.back(); }

@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "engine/config_schema.hpp"
-#include "engine/regret_config.hpp"
-#include "engine/sweep_config.hpp"
-#include "engine/paper_config.hpp"
+#include "labs/paper/paper_config.hpp"
+#include "labs/regret/regret_config.hpp"
+#include "labs/sweep/sweep_config.hpp"
 #include "optim/registry.hpp"
 #include "schema/fields.hpp"
 
@@ -81,12 +81,12 @@ std::string unknown_key_error(const schema::Table<T>& table) {
 TEST(SchemaConfigs, UnknownKeysNameEveryKeyInTableOrder) {
   EXPECT_EQ(unknown_key_error(engine::run_config_table()),
             "zzzzzz: unknown field. Allowed: version, objective, start, steps, precision, optimizers.");
-  EXPECT_EQ(unknown_key_error(engine::regret_config_table()),
+  EXPECT_EQ(unknown_key_error(labs::regret_config_table()),
             "zzzzzz: unknown field. Allowed: version, problem, domain, start, T, record_every, optimizers.");
-  EXPECT_EQ(unknown_key_error(engine::sweep_config_table()),
+  EXPECT_EQ(unknown_key_error(labs::sweep_config_table()),
             "zzzzzz: unknown field. Allowed: version, objective, steps, precision, optimizer, x, y, start, metric, "
             "tol.");
-  EXPECT_EQ(unknown_key_error(engine::paper_config_table()),
+  EXPECT_EQ(unknown_key_error(labs::paper_config_table()),
             "zzzzzz: unknown field. Allowed: version, experiment, model, data, epochs, batch_size, seed, seeds, "
             "record_every, optimizers.");
 }
@@ -109,12 +109,12 @@ void expect_every_field_named(const schema::Table<T>& table, const char* base, P
 
 TEST(SchemaConfigs, EveryFieldIsValidatedAndNamed) {
   expect_every_field_named(engine::run_config_table(), "{}", engine::parse_run_config);
-  expect_every_field_named(engine::regret_config_table(), "{}", engine::parse_regret_config);
-  expect_every_field_named(engine::sweep_config_table(),
+  expect_every_field_named(labs::regret_config_table(), "{}", labs::parse_regret_config);
+  expect_every_field_named(labs::sweep_config_table(),
                            R"({"optimizer": {"name": "adam"}, "x": {"param": "lr"}, "y": {"param": "beta1"}})",
-                           engine::parse_sweep_config);
-  expect_every_field_named(engine::paper_config_table(), R"({"experiment": "logreg_bow"})",
-                           engine::parse_paper_config);
+                           labs::parse_sweep_config);
+  expect_every_field_named(labs::paper_config_table(), R"({"experiment": "logreg_bow"})",
+                           labs::parse_paper_config);
 }
 
 // The defaults the schema states are the ones a config without the field resolves to.
@@ -129,22 +129,22 @@ TEST(SchemaConfigs, StatedDefaultsAreTheResolvedOnes) {
   EXPECT_EQ(def("run", "steps"), std::to_string(run.steps));
   EXPECT_EQ(def("run", "precision"), std::string("\"") + engine::precision_name(run.precision) + "\"");
   EXPECT_EQ(def("run", "objective"), "\"" + std::string(run.objective.info->name) + "\"");
-  engine::RegretConfig regret;
-  ASSERT_TRUE(engine::parse_regret_config(json::parse("{}").value, regret, error)) << error;
+  labs::RegretConfig regret;
+  ASSERT_TRUE(labs::parse_regret_config(json::parse("{}").value, regret, error)) << error;
   EXPECT_EQ(def("regret", "T"), std::to_string(regret.T));
   EXPECT_EQ(def("regret", "problem"), "\"" + std::string(regret.problem.info->name) + "\"");
-  engine::SweepConfig sweep;
-  ASSERT_TRUE(engine::parse_sweep_config(
+  labs::SweepConfig sweep;
+  ASSERT_TRUE(labs::parse_sweep_config(
       json::parse(R"({"optimizer": {"name": "adam"}, "x": {"param": "lr"}, "y": {"param": "beta1"}})").value, sweep,
       error))
       << error;
   EXPECT_EQ(def("sweep", "steps"), std::to_string(sweep.steps));
   EXPECT_EQ(def("sweep", "precision"), std::string("\"") + engine::precision_name(sweep.precision) + "\"");
-  EXPECT_EQ(def("sweep", "metric"), std::string("\"") + engine::metric_name(sweep.metric) + "\"");
+  EXPECT_EQ(def("sweep", "metric"), std::string("\"") + labs::metric_name(sweep.metric) + "\"");
   EXPECT_EQ(json::serialize(*s.find("$defs")->find("axis")->find("properties")->find("n")->find("default")),
             std::to_string(sweep.x.n));
-  engine::PaperConfig paper;
-  ASSERT_TRUE(engine::parse_paper_config(json::parse(R"({"experiment": "logreg_bow"})").value, paper, error)) << error;
+  labs::PaperConfig paper;
+  ASSERT_TRUE(labs::parse_paper_config(json::parse(R"({"experiment": "logreg_bow"})").value, paper, error)) << error;
   EXPECT_EQ(def("paper", "epochs"), std::to_string(paper.epochs));
   EXPECT_EQ(def("paper", "batch_size"), std::to_string(paper.batch_size));
   EXPECT_EQ(def("paper", "seeds"), "[" + std::to_string(paper.seeds[0]) + "]");

@@ -1,6 +1,7 @@
 // Bad sweep configs answer with one line naming the field (and the allowed values or range);
 // valid ones resolve their defaults.
-#include "engine/sweep_session.hpp"
+#include "labs/sweep/sweep_lab.hpp"
+#include "labs/sweep/sweep_session.hpp"
 #include "test_support.hpp"
 
 namespace gs {
@@ -9,7 +10,7 @@ namespace {
 std::string sweep_error(const std::string& config) {
   json::ParseResult parsed = json::parse(config);
   if (!parsed.ok()) return parsed.error;
-  engine::SweepSession session;
+  labs::SweepSession session;
   std::string error;
   session.configure(parsed.value, error);
   return error;
@@ -31,13 +32,13 @@ void expect_error(const std::string& config, const std::vector<std::string>& par
 
 TEST(SweepConfig, AValidConfigResolvesItsDefaults) {
   EXPECT_EQ(sweep_error(with(kX + "," + kY)), "");
-  engine::SweepSession session;
+  labs::SweepSession session;
   std::string error;
   ASSERT_TRUE(session.configure(json::parse(with(R"("x":{"param":"eps"},"y":{"param":"start_y"})")).value, error)) << error;
-  const engine::SweepConfig& c = session.config();
-  EXPECT_EQ(c.steps, engine::kDefaultSweepSteps);
+  const labs::SweepConfig& c = session.config();
+  EXPECT_EQ(c.steps, labs::kDefaultSweepSteps);
   EXPECT_EQ(c.precision, engine::Precision::F32);
-  EXPECT_EQ(c.metric, engine::SweepMetric::FinalLoss);
+  EXPECT_EQ(c.metric, labs::SweepMetric::FinalLoss);
   EXPECT_EQ(c.x.n, 64);
   EXPECT_TRUE(c.x.log);  // eps: a log-scale hyperparameter in the registry
   EXPECT_EQ(c.x.min, 1e-10);
@@ -100,7 +101,7 @@ TEST(SweepConfig, MetricsAndTheRest) {
   expect_error(R"({"optimizer":{"name":"adam","beta1":2},)" + axes + "}", {"optimizer.beta1", "[0, 1)"});
   expect_error("[]", {"config: must be an object"});
   std::string result, error;
-  EXPECT_FALSE(engine::sweep("{\"steps\":", result, error));
+  EXPECT_FALSE(test::lab_command<labs::SweepLab>("{\"steps\":", result, error));
   EXPECT_NE(error.find("JSON syntax error"), std::string::npos) << error;
 }
 

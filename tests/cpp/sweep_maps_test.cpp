@@ -3,7 +3,8 @@
 #include <cmath>
 #include <cstring>
 
-#include "engine/sweep_session.hpp"
+#include "labs/sweep/sweep_lab.hpp"
+#include "labs/sweep/sweep_session.hpp"
 #include "test_support.hpp"
 
 namespace gs {
@@ -11,7 +12,7 @@ namespace {
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
-void configure(engine::SweepSession& session, const std::string& config) {
+void configure(labs::SweepSession& session, const std::string& config) {
   json::ParseResult parsed = json::parse(config);
   ASSERT_TRUE(parsed.ok()) << parsed.error;
   std::string error;
@@ -34,7 +35,7 @@ TEST(SweepMaps, StepsToTolOnTheQuadraticByHand) {
   // First k with ½·x0²·(1 − lr)^(2k) ≤ 1e-3, rows x0 = 1, 2, 4, columns lr = 0.25, 0.5, 0.75.
   const double expected[3][3] = {{11, 5, 3}, {14, 6, 3}, {16, 7, 4}};
   for (const char* precision : {"f64", "f32"}) {
-    engine::SweepSession session;
+    labs::SweepSession session;
     configure(session, quadratic_config(precision, "steps_to_tol", R"(,"tol":1e-3)"));
     EXPECT_EQ(session.maps().y_values, (std::vector<double>{1, 2, 4}));
     EXPECT_EQ(session.maps().x_values, (std::vector<double>{0.25, 0.5, 0.75}));
@@ -45,7 +46,7 @@ TEST(SweepMaps, StepsToTolOnTheQuadraticByHand) {
 }
 
 TEST(SweepMaps, FinalLossOnTheQuadraticByHand) {
-  engine::SweepSession session;
+  labs::SweepSession session;
   configure(session, quadratic_config("f64", "final_loss"));
   session.advance_rows(3);
   for (size_t j = 0; j < 3; ++j) {
@@ -59,7 +60,7 @@ TEST(SweepMaps, FinalLossOnTheQuadraticByHand) {
 }
 
 TEST(SweepMaps, StartAtTheMinimumTakesZeroSteps) {
-  engine::SweepSession session;
+  labs::SweepSession session;
   configure(session, R"({"objective":"booth","steps":5,"optimizer":{"name":"adam"},
     "x":{"param":"start_x","min":1,"max":1,"n":1},"y":{"param":"start_y","min":3,"max":3,"n":1},
     "metric":"steps_to_tol","tol":1e-12})");
@@ -70,7 +71,7 @@ TEST(SweepMaps, StartAtTheMinimumTakesZeroSteps) {
 TEST(SweepMaps, NearestMinimumFindsEachOfHimmelblausFourBasins) {
   // Starts 0.3 away from each minimum (the registry's order: (3, 2), (−2.81, 3.13), (−3.78, −3.28),
   // (3.58, −1.85)); SGD rolls into the minimum next to it.
-  engine::SweepSession session;
+  labs::SweepSession session;
   configure(session, R"({"objective":"himmelblau","steps":300,"precision":"f32","optimizer":{"name":"sgd","lr":0.005},
     "x":{"param":"start_x","min":-3.3,"max":3.3,"n":2},"y":{"param":"start_y","min":-2.5,"max":2.5,"n":2},
     "metric":"nearest_minimum"})");
@@ -84,12 +85,12 @@ TEST(SweepMaps, NearestMinimumFindsEachOfHimmelblausFourBasins) {
 
 TEST(SweepMaps, DivergedCellsAreMarkedAndHaveNoLoss) {
   // SGD on Rosenbrock from (−1.5, 2): lr ≥ 2e-3 diverges.
-  engine::SweepSession session;
+  labs::SweepSession session;
   configure(session, R"({"objective":"rosenbrock","steps":200,"precision":"f64","optimizer":{"name":"sgd"},
     "start":[-1.5,2],"x":{"param":"lr","min":1e-4,"max":1e-2,"n":5,"log":true},
     "y":{"param":"momentum","min":0,"max":0.5,"n":2}})");
   session.advance_rows(2);
-  const engine::SweepMaps& maps = session.maps();
+  const labs::SweepMaps& maps = session.maps();
   size_t diverged = 0;
   for (size_t c = 0; c < maps.values.size(); ++c) {
     diverged += maps.diverged[c];
@@ -121,7 +122,7 @@ TEST(SweepMaps, EveryCellIsItsOwnSingleRun) {
       R"({"objective":"beale","steps":30,"precision":"f64","optimizer":{"name":"adamax"},
           "x":{"param":"lr","min":1e-3,"max":0.5,"n":512,"log":true},"y":{"param":"beta2","min":0.9,"max":0.999,"n":1}})"};
   for (const char* config : configs) {
-    engine::SweepSession session;
+    labs::SweepSession session;
     configure(session, config);
     session.advance_rows(session.rows());
     const double tol = session.config().tol, f_star = session.maps().f_star;
@@ -132,7 +133,7 @@ TEST(SweepMaps, EveryCellIsItsOwnSingleRun) {
         const engine::Trace& trace = alone.trace(0);
         const size_t c = j * session.columns() + i;
         EXPECT_EQ(session.maps().diverged_at[c], trace.diverged ? trace.diverged_at : 0) << config << " " << i << "," << j;
-        if (session.config().metric == engine::SweepMetric::StepsToTol) {
+        if (session.config().metric == labs::SweepMetric::StepsToTol) {
           double first = NAN;
           for (size_t k = 0; k < trace.points() && std::isnan(first); ++k)
             if (trace.loss[k] - f_star <= tol) first = double(k);
@@ -148,7 +149,7 @@ TEST(SweepMaps, EveryCellIsItsOwnSingleRun) {
 TEST(SweepMaps, RowByRowEqualsAllAtOnceAndFollowsTheSchema) {
   const std::string config = R"({"objective":"beale","steps":50,"optimizer":{"name":"rmsprop","lr":0.01},
     "x":{"param":"alpha","min":0.5,"max":0.999,"n":7},"y":{"param":"lr","min":1e-3,"max":1e-1,"n":5,"log":true}})";
-  engine::SweepSession rows;
+  labs::SweepSession rows;
   configure(rows, config);
   EXPECT_EQ(rows.rows(), 5u);
   EXPECT_EQ(rows.columns(), 7u);
@@ -161,7 +162,7 @@ TEST(SweepMaps, RowByRowEqualsAllAtOnceAndFollowsTheSchema) {
   }
   EXPECT_EQ(rows.advance_rows(3), 0u);
   std::string whole, error;
-  ASSERT_TRUE(engine::sweep(config, whole, error)) << error;
+  ASSERT_TRUE(test::lab_command<labs::SweepLab>(config, whole, error)) << error;
   EXPECT_EQ(rows.result_json(), whole);
 
   const json::Value r = json::parse(whole).value;
@@ -188,7 +189,7 @@ TEST(SweepMaps, RowByRowEqualsAllAtOnceAndFollowsTheSchema) {
   for (const char* key : {"version", "objective", "steps", "precision", "optimizer", "x", "y", "start", "metric"})
     again.set(key, *r.find(key));
   std::string replay;
-  ASSERT_TRUE(engine::sweep(json::serialize(again), replay, error)) << error;
+  ASSERT_TRUE(test::lab_command<labs::SweepLab>(json::serialize(again), replay, error)) << error;
   EXPECT_EQ(replay, whole);
 }
 

@@ -1,5 +1,5 @@
 // Shared helpers of the Google Test suite: fixture files (read from the source tree, also under
-// Node through NODERAWFS), the optimizer-case table and quick session runs.
+// Node through NODERAWFS), the optimizer-case table, quick session runs and a lab's command.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,6 +11,7 @@
 
 #include "core/json.hpp"
 #include "engine/run_session.hpp"
+#include "labs/lab_base.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::test {
@@ -75,6 +76,14 @@ inline std::string config_error(const std::string& config) {
   std::string error;
   session.configure(parsed.value, error);
   return error;
+}
+
+// Lab's command (`gradscape_native <lab> CONFIG`) on the config's JSON text.
+template <class Lab>
+bool lab_command(const std::string& config, std::string& result, std::string& error) {
+  labs::CommandInput input;
+  input.config = config;
+  return Lab::command(input, result, error);
 }
 
 }  // namespace gs::test

@@ -249,8 +249,9 @@ test('the types compile with tsc (moduleResolution node16): a correct use passes
 
 test('prepack builds web/engine only when a file is missing or older than a C++ source', () => {
   const fake = join(work, 'prepack');
-  for (const d of ['scripts', 'web/engine', 'src/optim', 'bindings']) mkdirSync(join(fake, d), { recursive: true });
-  copyFileSync(join(root, 'scripts/prepack.sh'), join(fake, 'scripts/prepack.sh'));
+  const labs = ['regret', 'sweep', 'paper'];
+  for (const d of ['scripts', 'web/engine', 'src/optim', 'bindings', ...labs.map((lab) => `src/labs/${lab}`)]) mkdirSync(join(fake, d), { recursive: true });
+  for (const script of ['prepack.sh', 'wasm-modules.sh']) copyFileSync(join(root, 'scripts', script), join(fake, 'scripts', script));
   const check = () => sh('bash', [join(fake, 'scripts/prepack.sh'), '--check']);
   const at = (file, seconds) => {
     if (!existsSync(file)) writeFileSync(file, '');
@@ -260,13 +261,17 @@ test('prepack builds web/engine only when a file is missing or older than a C++ 
   at(join(fake, 'CMakeLists.txt'), t0);
   at(join(fake, 'src/optim/adam.hpp'), t0);
   at(join(fake, 'bindings/gradscape_bindings.cpp'), t0);
-  const names = ['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar',
-    'gradscape-paper-simd', 'gradscape-paper-scalar'];
+  for (const lab of labs) at(join(fake, `src/labs/${lab}/${lab}_bindings.cpp`), t0);
+  const names = ['gradscape', ...labs.map((lab) => `gradscape-${lab}`)].flatMap((name) => [`${name}-simd`, `${name}-scalar`]);
   for (const name of names) at(join(fake, `web/engine/${name}.mjs`), t0 + 10);
   let out = check();
   assert.equal(out.status, 1);
   assert.equal(out.stdout.trim(), 'web/engine/gradscape-simd.wasm is missing');
-  for (const name of names) at(join(fake, `web/engine/${name}.wasm`), t0 + 10);
+  for (const name of names.slice(0, -1)) at(join(fake, `web/engine/${name}.wasm`), t0 + 10);
+  out = check();
+  assert.equal(out.status, 1);
+  assert.equal(out.stdout.trim(), `web/engine/${names.at(-1)}.wasm is missing`, 'every lab folder has its module');
+  at(join(fake, `web/engine/${names.at(-1)}.wasm`), t0 + 10);
   out = check();
   assert.equal(out.status, 0, out.stdout);
   assert.equal(out.stdout, '');

@@ -1,7 +1,7 @@
 // The paper config's per-experiment parts (see paper_experiments.hpp).
-#include "engine/paper_experiments.hpp"
+#include "labs/paper/paper_experiments.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 namespace {
 
@@ -133,4 +133,4 @@ json::Value experiment_rules() {
   return v;
 }
 
-}  // namespace gs::engine
+}  // namespace gs::labs

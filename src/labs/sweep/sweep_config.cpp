@@ -1,5 +1,5 @@
 // The sweep config's table, its axes and metric, and the cells' run configs.
-#include "engine/sweep_config.hpp"
+#include "labs/sweep/sweep_config.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -9,12 +9,16 @@
 #include "engine/config_fields.hpp"
 #include "optim/registry.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 namespace {
 
 using check::ParamType;
 using check::Range;
+using engine::kMaxSteps;
+using engine::objective_field;
+using engine::precision_field;
+using engine::start_field;
 
 // The range of beta1_decay λ, as optim/spec_json.cpp validates it.
 constexpr Range kBeta1DecayRange{0, 1, true, false};
@@ -338,4 +342,4 @@ json::Value sweep_config_json(const SweepConfig& c) {
   return v;
 }
 
-}  // namespace gs::engine
+}  // namespace gs::labs

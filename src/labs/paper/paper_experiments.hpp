@@ -6,10 +6,10 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/paper_config.hpp"
+#include "labs/paper/paper_config.hpp"
 #include "schema/fields.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 inline constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 − 1: every integer a JSON number holds
 inline constexpr std::string_view kExperimentNames[] = {"logreg_images", "logreg_bow", "mlp_images", "vae_images"};
@@ -19,4 +19,4 @@ const schema::Table<DataConfig>& data_table(Experiment experiment);
 std::vector<schema::Doc> experiment_docs(bool model);  // the model's keys, or the data's
 json::Value experiment_rules();                         // {"allOf": [if experiment … then model, data]}
 
-}  // namespace gs::engine
+}  // namespace gs::labs

@@ -14,7 +14,7 @@
 #include "optim/spec.hpp"
 #include "schema/table.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 inline constexpr uint64_t kMaxRounds = 10000000;
 inline constexpr uint64_t kMaxRecords = 100000;
@@ -44,4 +44,4 @@ const schema::Table<RegretConfig>& regret_config_table();
 json::Value problem_json(const ProblemConfig& problem);
 json::Value domain_json(const online::Domain& domain);
 
-}  // namespace gs::engine
+}  // namespace gs::labs

@@ -1,18 +1,19 @@
 // The paper config's table and readers: the experiment, its model and data (paper_experiments.cpp),
 // epochs, seeds, the optimizer entries with their lr_grid, and the resolved model and data.
-#include "engine/paper_config.hpp"
+#include "labs/paper/paper_config.hpp"
 
 #include "core/check.hpp"
 #include "engine/config_fields.hpp"
-#include "engine/paper_experiments.hpp"
+#include "labs/paper/paper_experiments.hpp"
 #include "optim/registry.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 namespace {
 
 using check::ParamType;
 using check::Range;
+using engine::optimizer_list_schema;
 
 // An optimizer entry: the run config's optimizer object (optim::parse_optimizer) plus `lr_grid`.
 bool parse_paper_optimizer(const json::Value& value, const std::string& path, PaperOptimizer& out,
@@ -267,4 +268,4 @@ json::Value data_json(const PaperConfig& config) {
   return v;
 }
 
-}  // namespace gs::engine
+}  // namespace gs::labs

@@ -17,7 +17,7 @@
 #include "optim/spec.hpp"
 #include "schema/table.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 inline constexpr int kMaxAxisPoints = 512;
 inline constexpr uint64_t kDefaultSweepSteps = 500;
@@ -35,9 +35,9 @@ struct SweepAxis {
 };
 
 struct SweepConfig {
-  ObjectiveConfig objective;
+  engine::ObjectiveConfig objective;
   uint64_t steps = kDefaultSweepSteps;
-  Precision precision = Precision::F32;
+  engine::Precision precision = engine::Precision::F32;
   optim::OptimizerSpec optimizer;
   SweepAxis x, y;
   double start[2] = {0, 0};
@@ -64,4 +64,4 @@ const char* metric_name(SweepMetric metric);
 // Every field resolved, in the config's order.
 json::Value sweep_config_json(const SweepConfig& config);
 
-}  // namespace gs::engine
+}  // namespace gs::labs

@@ -19,7 +19,7 @@
 #include "binding_support.hpp"
 #include "core/json.hpp"
 #include "core/simd.hpp"
-#include "engine/paper_session.hpp"
+#include "labs/paper/paper_session.hpp"
 #include "optim/registry.hpp"
 
 namespace {
@@ -27,8 +27,8 @@ namespace {
 using emscripten::val;
 
 // Holds the module's image data; sessions share it (PaperSession::share_images) at configure.
-gs::engine::PaperSession& image_holder() {
-  static gs::engine::PaperSession holder;
+gs::labs::PaperSession& image_holder() {
+  static gs::labs::PaperSession holder;
   return holder;
 }
 
@@ -111,10 +111,10 @@ class PaperSessionHandle {
   }
   // The result's grid[i] (docs/schema.md) from what is recorded so far.
   std::string summaryJson(int i) const {
-    const gs::engine::PaperConfig& c = session_.config();
+    const gs::labs::PaperConfig& c = session_.config();
     const size_t o = static_cast<size_t>(i);
     const gs::train::GridSummary s = session_.summary(o);
-    const bool classifies = c.experiment != gs::engine::Experiment::VaeImages;
+    const bool classifies = c.experiment != gs::labs::Experiment::VaeImages;
     gs::json::Value v{gs::json::Object{}};
     v.set("optimizer_index", double(o));
     v.set("lr_grid", numbers(c.optimizers[o].lr_grid));
@@ -144,7 +144,7 @@ class PaperSessionHandle {
     const gs::train::Curves& c = run(i).curves();
     return gs::bindings::view(c.*curve, c.points());
   }
-  gs::engine::PaperSession session_;
+  gs::labs::PaperSession session_;
 };
 
 std::string simdBackend() { return gs::simd::backend_name(); }

@@ -1,6 +1,6 @@
-#include "engine/sweep_result.hpp"
+#include "labs/sweep/sweep_result.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 namespace {
 
@@ -65,4 +65,4 @@ std::string sweep_result_json(const SweepConfig& config, const SweepMaps& maps) 
   return out;
 }
 
-}  // namespace gs::engine
+}  // namespace gs::labs

@@ -10,7 +10,7 @@
 
 #include "binding_support.hpp"
 #include "core/json.hpp"
-#include "engine/regret_session.hpp"
+#include "labs/regret/regret_session.hpp"
 
 namespace {
 
@@ -46,8 +46,8 @@ class RegretSessionHandle {
   std::string runJson(int i) const { return session_.run_json(static_cast<size_t>(i)); }
 
  private:
-  const gs::engine::RegretTrace& trace(int i) const { return session_.trace(static_cast<size_t>(i)); }
-  gs::engine::RegretSession session_;
+  const gs::labs::RegretTrace& trace(int i) const { return session_.trace(static_cast<size_t>(i)); }
+  gs::labs::RegretSession session_;
 };
 
 

@@ -3,10 +3,10 @@
 // training loss, the chosen point and its seeds' mean and min/max bands.
 #include <chrono>
 
-#include "engine/paper_session.hpp"
+#include "labs/paper/paper_session.hpp"
 #include "optim/registry.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 namespace {
 
@@ -88,4 +88,4 @@ std::string PaperSession::result_json() const {
   return json::serialize(out);
 }
 
-}  // namespace gs::engine
+}  // namespace gs::labs

@@ -13,12 +13,12 @@
 
 #include "data/image_dataset.hpp"
 #include "data/sparse_dataset.hpp"
-#include "engine/paper_config.hpp"
+#include "labs/paper/paper_config.hpp"
 #include "train/grid_summary.hpp"
 #include "train/task.hpp"
 #include "train/training_run.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 class PaperSession {
  public:
@@ -71,4 +71,4 @@ class PaperSession {
   std::vector<RunSlot> run_slots_;
 };
 
-}  // namespace gs::engine
+}  // namespace gs::labs

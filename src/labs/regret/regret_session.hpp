@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/regret_config.hpp"
+#include "labs/regret/regret_config.hpp"
 #include "online/problem.hpp"
 #include "online/run.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 struct RegretTrace {
   std::vector<double> regret, average_regret, bound, iterate;  // one entry per record point reached
@@ -79,8 +79,4 @@ class RegretSession {
   uint64_t steps_done_ = 0;
 };
 
-// One call: parse, validate, play all T rounds and serialise. On bad input returns false and sets
-// `error` to one line naming the field.
-bool regret(const std::string& config_text, std::string& result, std::string& error);
-
-}  // namespace gs::engine
+}  // namespace gs::labs

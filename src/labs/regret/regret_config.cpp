@@ -1,16 +1,17 @@
 // The regret config's table and its readers.
-#include "engine/regret_config.hpp"
+#include "labs/regret/regret_config.hpp"
 
 #include "core/check.hpp"
 #include "engine/config_fields.hpp"
 #include "optim/registry.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 namespace {
 
 using check::ParamType;
 using check::Range;
+using engine::optimizers_field;
 
 bool parse_problem(const json::Value* value, ProblemConfig& out, std::string& error) {
   std::vector<std::string_view> names;
@@ -215,4 +216,4 @@ json::Value domain_json(const online::Domain& domain) {
   return v;
 }
 
-}  // namespace gs::engine
+}  // namespace gs::labs

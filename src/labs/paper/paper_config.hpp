@@ -14,7 +14,7 @@
 #include "optim/spec.hpp"
 #include "schema/table.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 enum class Experiment { LogregImages, LogregBow, MlpImages, VaeImages };
 
@@ -64,4 +64,4 @@ const schema::Table<PaperConfig>& paper_config_table();
 json::Value model_json(const PaperConfig& config);
 json::Value data_json(const PaperConfig& config);
 
-}  // namespace gs::engine
+}  // namespace gs::labs

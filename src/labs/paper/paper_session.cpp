@@ -1,4 +1,4 @@
-#include "engine/paper_session.hpp"
+#include "labs/paper/paper_session.hpp"
 
 #include <algorithm>
 
@@ -8,7 +8,7 @@
 #include "models/sparse_logistic_regression.hpp"
 #include "models/vae.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 namespace {
 
@@ -153,4 +153,4 @@ train::GridSummary PaperSession::summary(size_t i) const {
   return train::summarise_grid(grid);
 }
 
-}  // namespace gs::engine
+}  // namespace gs::labs

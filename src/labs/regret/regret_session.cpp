@@ -1,11 +1,11 @@
-#include "engine/regret_session.hpp"
+#include "labs/regret/regret_session.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "optim/registry.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 RegretSession::RegretSession() {
   std::string unused;
@@ -190,17 +190,4 @@ std::string RegretSession::result_json() const {
   return out;
 }
 
-bool regret(const std::string& config_text, std::string& result, std::string& error) {
-  json::ParseResult parsed = json::parse(config_text);
-  if (!parsed.ok()) {
-    error = parsed.error;
-    return false;
-  }
-  RegretSession session;
-  if (!session.configure(parsed.value, error)) return false;
-  session.advance(session.config().T);
-  result = session.result_json();
-  return true;
-}
-
-}  // namespace gs::engine
+}  // namespace gs::labs

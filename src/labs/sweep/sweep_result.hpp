@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/sweep_config.hpp"
+#include "labs/sweep/sweep_config.hpp"
 #include "objectives/objective.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 // The maps of a sweep, cell (i, j) at i + j·n_x.
 struct SweepMaps {
@@ -26,4 +26,4 @@ struct SweepMaps {
 
 std::string sweep_result_json(const SweepConfig& config, const SweepMaps& maps);
 
-}  // namespace gs::engine
+}  // namespace gs::labs

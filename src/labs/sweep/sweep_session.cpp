@@ -1,9 +1,9 @@
-#include "engine/sweep_session.hpp"
+#include "labs/sweep/sweep_session.hpp"
 
 #include <algorithm>
 #include <limits>
 
-namespace gs::engine {
+namespace gs::labs {
 
 bool SweepSession::configure(const json::Value& config, std::string& error) {
   SweepConfig parsed;
@@ -33,7 +33,7 @@ bool SweepSession::configure(const SweepConfig& config, std::string&) {
   grid.n_x = maps_.x_values.size();
   grid.n_y = maps_.y_values.size();
   grid.steps = config_.steps;
-  grid.f32 = config_.precision == Precision::F32;
+  grid.f32 = config_.precision == engine::Precision::F32;
   grid.metric = config_.metric == SweepMetric::FinalLoss    ? sweep::CellMetric::FinalLoss
                 : config_.metric == SweepMetric::StepsToTol ? sweep::CellMetric::StepsToTol
                                                             : sweep::CellMetric::NearestMinimum;
@@ -66,17 +66,4 @@ json::Value SweepSession::cell_config(size_t i, size_t j) const {
   return cell_run_config(config_, maps_.x_values[i], maps_.y_values[j]);
 }
 
-bool sweep(const std::string& config_text, std::string& result, std::string& error) {
-  json::ParseResult parsed = json::parse(config_text);
-  if (!parsed.ok()) {
-    error = parsed.error;
-    return false;
-  }
-  SweepSession session;
-  if (!session.configure(parsed.value, error)) return false;
-  session.advance_rows(session.rows());
-  result = session.result_json();
-  return true;
-}
-
-}  // namespace gs::engine
+}  // namespace gs::labs

@@ -16,7 +16,7 @@
 #include "core/json.hpp"
 #include "core/simd.hpp"
 #include "engine/registry_json.hpp"
-#include "engine/sweep_session.hpp"
+#include "labs/sweep/sweep_session.hpp"
 
 namespace {
 
@@ -38,7 +38,7 @@ class SweepSessionHandle {
   val divergedAt() const { return gs::bindings::view(session_.maps().diverged_at); }
   val xValues() const { return gs::bindings::view(session_.maps().x_values); }
   val yValues() const { return gs::bindings::view(session_.maps().y_values); }
-  std::string configJson() const { return gs::json::serialize(gs::engine::sweep_config_json(session_.config())); }
+  std::string configJson() const { return gs::json::serialize(gs::labs::sweep_config_json(session_.config())); }
   std::string resultJson() const { return session_.result_json(); }
   // The run config of cell (i, j) as JSON text, or an error naming the index out of range.
   std::string cellConfig(double i, double j) const {
@@ -62,7 +62,7 @@ class SweepSessionHandle {
     return std::string(name) + ": must be an integer in [0, " + std::to_string(n == 0 ? 0 : n - 1) + "], got " +
            gs::check::format_number(v);
   }
-  gs::engine::SweepSession session_;
+  gs::labs::SweepSession session_;
 };
 
 std::string registryJson() { return gs::json::serialize(gs::engine::registry_json()); }

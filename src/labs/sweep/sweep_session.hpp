@@ -1,5 +1,6 @@
 // The sweep behind every front end: configure once, then compute the map row by row, so a Web
-// Worker can show it filling in and cancel between calls (advance_rows), or all at once (sweep()).
+// Worker can show it filling in and cancel between calls (advance_rows), or all at once
+// (SweepLab::command).
 // The maps live in buffers sized at configure() and never reallocated while rows are computed, so
 // views into them (typed arrays over wasm memory) stay valid until the next configure().
 #pragma once
@@ -8,12 +9,12 @@
 #include <memory>
 #include <string>
 
-#include "engine/sweep_config.hpp"
-#include "engine/sweep_result.hpp"
+#include "labs/sweep/sweep_config.hpp"
+#include "labs/sweep/sweep_result.hpp"
 #include "objectives/objective.hpp"
 #include "sweep/grid.hpp"
 
-namespace gs::engine {
+namespace gs::labs {
 
 class SweepSession {
  public:
@@ -46,8 +47,4 @@ class SweepSession {
   size_t rows_done_ = 0;
 };
 
-// One call: parse, validate, compute the whole map and serialise. On bad input returns false and
-// sets `error` to one line naming the field.
-bool sweep(const std::string& config_text, std::string& result, std::string& error);
-
-}  // namespace gs::engine
+}  // namespace gs::labs

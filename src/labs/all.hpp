@@ -1,0 +1,28 @@
+// The list of labs: the one place that names every lab. The native CLI's commands
+// (src/cli/gradscape_native.cpp) and the configs' JSON Schema and documentation tables
+// (engine/config_schema.cpp) go through it; CMake and scripts/build-wasm.sh find each lab's module
+// by its folder (src/labs/<name>/<name>_bindings.cpp). The order is the schema's and the CLI usage's.
+#pragma once
+
+#include <cstddef>
+
+#include "labs/paper/paper_lab.hpp"
+#include "labs/regret/regret_lab.hpp"
+#include "labs/sweep/sweep_lab.hpp"
+
+namespace gs::labs {
+
+template <class... Labs>
+struct LabList {
+  static constexpr size_t size = sizeof...(Labs);
+
+  // f(Lab{}) for every lab, in list order.
+  template <class F>
+  static void for_each(F&& f) {
+    (f(Labs{}), ...);
+  }
+};
+
+using AllLabs = LabList<RegretLab, SweepLab, PaperLab>;
+
+}  // namespace gs::labs

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, open, root } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
+import { LABS } from '../../web/api/labs.mjs';
 
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const skip = !existsSync(chromium) && `Chromium not found at ${chromium} (apt-get install chromium, or set CHROMIUM)`;
@@ -112,8 +113,7 @@ test("a Vite-built page importing 'gradscape' runs a config and a sweep with bot
   ok(join(root, 'node_modules/.bin/vite'), ['build', app, '--outDir', dist, '--base', './', '--logLevel', 'warn'],
     { cwd: app });
   const assets = readdirSync(join(dist, 'assets'));
-  for (const name of ['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar',
-    'gradscape-paper-simd', 'gradscape-paper-scalar']) {
+  for (const name of ['gradscape', ...LABS.map((lab) => `gradscape-${lab.name}`)].flatMap((n) => [`${n}-simd`, `${n}-scalar`])) {
     assert.ok(assets.some((a) => a.startsWith(`${name}-`) && a.endsWith('.wasm')), `${name}.wasm is among ${assets}`);
   }
   assert.ok(!assets.some((a) => a.endsWith('.bin')), `the paper lab's images are not bundled: ${assets}`);

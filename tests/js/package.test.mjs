@@ -1,6 +1,6 @@
 // The npm package: `npm pack` ships exactly the JS API, its types, the CLI, the configs' JSON Schema
-// (gradscape/schema.json), the sixteen wasm files
-// (glue + wasm, core, regret, sweep and paper, SIMD and scalar), the paper lab's images and the web
+// (gradscape/schema.json), the wasm files
+// (glue + wasm, the core's and every lab's, SIMD and scalar), the paper lab's images and the web
 // component's bundle and types, and nothing else; the tarball installs offline in a
 // fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config,
 // a sweep and a paper config on the shipped images with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
@@ -17,18 +17,20 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
+import { LABS } from '../../web/api/labs.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const tsc = '/usr/share/nodejs/typescript/bin/tsc';
 
+// The wasm modules: the core's and one per lab (gradscape-<lab>), SIMD and scalar.
+const MODULES = ['gradscape', ...LABS.map((lab) => `gradscape-${lab.name}`)].flatMap((name) => [`${name}-simd`, `${name}-scalar`]);
+
 const EXPECTED_FILES = [
   'README.md', 'package.json', 'gradscape.schema.json',
-  'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/optimizer.mjs',
-  'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs', 'web/api/paper-session.mjs',
+  'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/labs.mjs', 'web/api/optimizer.mjs',
+  'web/api/run-session.mjs', 'web/api/support.mjs', ...LABS.map((lab) => `web/api/${lab.name}-lab.mjs`),
   'public/data/fashion-mnist-6k.bin',
-  ...['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar',
-    'gradscape-paper-simd', 'gradscape-paper-scalar']
-    .flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
+  ...MODULES.flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
   'web/component/gradscape-playground.d.ts',
   // the web component's standalone bundle, as `vite build --config vite.component.config.mjs` wrote it
   ...readdirSync(join(root, 'dist/component'), { recursive: true })
@@ -249,7 +251,7 @@ test('the types compile with tsc (moduleResolution node16): a correct use passes
 
 test('prepack builds web/engine only when a file is missing or older than a C++ source', () => {
   const fake = join(work, 'prepack');
-  const labs = ['regret', 'sweep', 'paper'];
+  const labs = LABS.map((lab) => lab.name);
   for (const d of ['scripts', 'web/engine', 'src/optim', 'bindings', ...labs.map((lab) => `src/labs/${lab}`)]) mkdirSync(join(fake, d), { recursive: true });
   for (const script of ['prepack.sh', 'wasm-modules.sh']) copyFileSync(join(root, 'scripts', script), join(fake, 'scripts', script));
   const check = () => sh('bash', [join(fake, 'scripts/prepack.sh'), '--check']);
@@ -262,16 +264,15 @@ test('prepack builds web/engine only when a file is missing or older than a C++ 
   at(join(fake, 'src/optim/adam.hpp'), t0);
   at(join(fake, 'bindings/gradscape_bindings.cpp'), t0);
   for (const lab of labs) at(join(fake, `src/labs/${lab}/${lab}_bindings.cpp`), t0);
-  const names = ['gradscape', ...labs.map((lab) => `gradscape-${lab}`)].flatMap((name) => [`${name}-simd`, `${name}-scalar`]);
-  for (const name of names) at(join(fake, `web/engine/${name}.mjs`), t0 + 10);
+  for (const name of MODULES) at(join(fake, `web/engine/${name}.mjs`), t0 + 10);
   let out = check();
   assert.equal(out.status, 1);
   assert.equal(out.stdout.trim(), 'web/engine/gradscape-simd.wasm is missing');
-  for (const name of names.slice(0, -1)) at(join(fake, `web/engine/${name}.wasm`), t0 + 10);
+  for (const name of MODULES.slice(0, -1)) at(join(fake, `web/engine/${name}.wasm`), t0 + 10);
   out = check();
   assert.equal(out.status, 1);
-  assert.equal(out.stdout.trim(), `web/engine/${names.at(-1)}.wasm is missing`, 'every lab folder has its module');
-  at(join(fake, `web/engine/${names.at(-1)}.wasm`), t0 + 10);
+  assert.equal(out.stdout.trim(), `web/engine/${MODULES.at(-1)}.wasm is missing`, 'every lab folder has its module');
+  at(join(fake, `web/engine/${MODULES.at(-1)}.wasm`), t0 + 10);
   out = check();
   assert.equal(out.status, 0, out.stdout);
   assert.equal(out.stdout, '');

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // The `gradscape` command line (README.md; configs and results in docs/schema.md), over the same wasm module as the browser:
 //   gradscape run CONFIG.json|-      the result JSON of a run config
-//   gradscape regret CONFIG.json|-   the result JSON of a regret config (the regret lab)
-//   gradscape sweep CONFIG.json|-    the result JSON of a sweep config (the sweep lab's maps)
-//   gradscape paper CONFIG.json|-    the result JSON of a paper config (the paper lab,
-//                                    docs/schema.md) on the shipped Fashion-MNIST subset
-//                                    or --images=FILE; `gradscape train` is its deprecated old name
+//   gradscape <lab> CONFIG.json|-    the result JSON of a lab's config, for every lab of LABS
+//                                    (labs.mjs): regret, sweep, paper (on the shipped
+//                                    Fashion-MNIST subset or --images=FILE; `gradscape train` is
+//                                    its deprecated old name)
 //   gradscape registry               optimizers, schedules, objectives, online problems as JSON
 //   gradscape schema                 the configs' JSON Schema (the package's gradscape.schema.json)
 // Output is streamed with back-pressure and the process exits on its own once stdout has
@@ -14,21 +13,21 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { loadGradscape, GradscapeError } from './gradscape.mjs';
+import { LABS } from './labs.mjs';
 
-const USAGE = `usage: gradscape run CONFIG.json|-
-       gradscape regret CONFIG.json|-
-       gradscape sweep CONFIG.json|-
-       gradscape paper CONFIG.json|- [--images=FILE]
-       gradscape registry
-       gradscape schema
-       gradscape --help
-Options: --scalar        use the scalar (non-SIMD) wasm build
-         --images=FILE   paper: the image data (default: the package's public/data/fashion-mnist-6k.bin)`;
+const optionName = (input) => `--${input.option}=${input.value}`;
+const USAGE = [
+  'usage: gradscape run CONFIG.json|-',
+  ...LABS.map((lab) => `       gradscape ${lab.name} CONFIG.json|-${(lab.inputs ?? []).map((i) => ` [${optionName(i)}]`).join('')}`),
+  '       gradscape registry',
+  '       gradscape schema',
+  '       gradscape --help',
+  'Options: --scalar        use the scalar (non-SIMD) wasm build',
+  ...LABS.flatMap((lab) => (lab.inputs ?? []).map((i) => `         ${optionName(i).padEnd(16)}${lab.name}: ${i.help}`)),
+].join('\n');
 
 // The configs' JSON Schema the package ships (generated from the engine's config tables).
 const SCHEMA = new URL('../../gradscape.schema.json', import.meta.url);
-// The image data the package ships; when it is missing, image experiments say they need it.
-const SHIPPED_IMAGES = new URL('../../public/data/fashion-mnist-6k.bin', import.meta.url);
 
 async function readInput(path, encoding = 'utf8') {
   if (path === '-') {
@@ -48,6 +47,19 @@ async function write(text) {
   if (!process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 
+// A lab's input file: --<option>=FILE, else the file the package ships when it is there (without
+// it, what needs the input says so).
+async function loadInput(gs, input, flags) {
+  const prefix = `--${input.option}=`;
+  const given = flags.find((f) => f.startsWith(prefix))?.slice(prefix.length);
+  if (given !== undefined) {
+    input.load(gs, await readInput(given, null));
+    return;
+  }
+  const shipped = new URL(input.shipped, import.meta.url);
+  if (existsSync(shipped)) input.load(gs, await readFile(shipped));
+}
+
 async function main(argv) {
   const flags = argv.filter((a) => a.startsWith('--'));
   const args = argv.filter((a) => !a.startsWith('--'));
@@ -55,19 +67,16 @@ async function main(argv) {
     process.stdout.write(`${USAGE}\n`);
     return args.length === 0 && !flags.includes('--help') ? 2 : 0;
   }
-  let [command, path] = args;
+  const [command, path] = args;
   if (command === 'schema' && args.length === 1 && flags.length === 0) {
     await write(await readFile(SCHEMA, 'utf8'));
     return 0;
   }
-  if (command === 'train') command = 'paper';  // the deprecated old name
-  const images = flags.find((f) => f.startsWith('--images='))?.slice('--images='.length);
-  const unknown = flags.filter((f) => f !== '--scalar' && !(command === 'paper' && f.startsWith('--images=')));
+  const lab = LABS.find((l) => l.name === command || l.oldNames?.includes(command));
+  const inputs = lab?.inputs ?? [];
+  const unknown = flags.filter((f) => f !== '--scalar' && !inputs.some((i) => f.startsWith(`--${i.option}=`)));
   if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
-  const gs = await loadGradscape({
-    flavour: flags.includes('--scalar') ? 'scalar' : 'auto',
-    regret: command === 'regret', sweep: command === 'sweep', paper: command === 'paper',
-  });
+  const gs = await loadGradscape({ flavour: flags.includes('--scalar') ? 'scalar' : 'auto', ...(lab && { [lab.name]: true }) });
   if (command === 'registry' && args.length === 1) {
     await write(`${JSON.stringify(gs.registry, null, 2)}\n`);
     return 0;
@@ -80,29 +89,16 @@ async function main(argv) {
     session.delete();
     return 0;
   }
-  if (command === 'regret' && args.length === 2) {
-    const session = gs.createRegretSession(await readInput(path));
-    session.advance(session.totalSteps);
-    for (const part of session.resultParts()) await write(part);
-    await write('\n');
-    session.delete();
-    return 0;
-  }
-  if (command === 'sweep' && args.length === 2) {
-    const session = gs.createSweepSession(await readInput(path));
-    session.advanceRows(session.rows);
-    await write(session.resultText());
-    await write('\n');
-    session.delete();
-    return 0;
-  }
-  if (command === 'paper' && args.length === 2) {
+  if (lab && args.length === 2) {
     const text = await readInput(path);
-    if (images !== undefined) gs.loadPaperImages(await readInput(images, null));
-    else if (existsSync(SHIPPED_IMAGES)) gs.loadPaperImages(await readFile(SHIPPED_IMAGES));
-    const session = gs.createPaperSession(text);
-    session.advance(session.batchesPerRun);
-    await write(session.resultText());
+    for (const input of inputs) await loadInput(gs, input, flags);
+    const session = lab.createSession(gs, text);
+    lab.finish(session);
+    if (session.resultParts) {
+      for (const part of session.resultParts()) await write(part);
+    } else {
+      await write(session.resultText());
+    }
     await write('\n');
     session.delete();
     return 0;

@@ -1,5 +1,6 @@
 // What every part of the JS API shares: the error type, config text, error checks, live views of
-// wasm memory, and the base of the engine's session handles.
+// wasm memory, the base of the engine's session handles, each Gradscape's lab modules, and Node's
+// fs.
 
 export class GradscapeError extends Error {
   constructor(message) {
@@ -106,3 +107,47 @@ export class RunsSession extends EngineSession {
   /** i checked as a run index. */
   run(i) { return checkIndex('run', i, this.live().runCount()); }
 }
+
+/** Runs `session` to its end with finish(session) and returns its result; the session is deleted. */
+export function resultOf(session, finish) {
+  try {
+    finish(session);
+    return session.result();
+  } finally {
+    session.delete();
+  }
+}
+
+// Each Gradscape's lab modules by lab name (null: not loaded), set by its constructor; the labs'
+// calls (web/api/<lab>-lab.mjs) reach their module through labModule(gs, name).
+const labModules = new WeakMap();
+
+export function setLabModules(gs, modules) { labModules.set(gs, modules); }
+
+/** Whether lab `name`'s module is loaded in gs. */
+export function hasLabModule(gs, name) { return !!labModules.get(gs)?.[name]; }
+
+/** Lab `name`'s module of gs, or a GradscapeError saying how to load it. */
+export function labModule(gs, name) {
+  const module = labModules.get(gs)?.[name];
+  if (!module) {
+    throw new GradscapeError(`${name}: the ${name} module is not loaded; load the engine with loadGradscape({ ${name}: true })`);
+  }
+  return module;
+}
+
+export const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined';
+
+// Node's fs, named through a variable so that no bundler (Vite, webpack, esbuild) tries to bundle it
+// for a browser: it is imported in Node only, when the first module loads.
+const NODE_FS = 'node:fs';
+let nodeFs = null;
+
+/** node:fs (Node only). */
+export async function importNodeFs() {
+  nodeFs ??= await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS);
+  return nodeFs;
+}
+
+/** node:fs once importNodeFs() has run, else null (always in a browser). */
+export function importedNodeFs() { return nodeFs; }

@@ -1,33 +1,7 @@
-// The player's RunSession and the regret lab's RegretSession: several runs advanced together, one
-// wasm call per advance(k), with zero-copy views of what they recorded.
-import { GradscapeError, RunsSession } from './support.mjs';
-
-/**
- * Runs of one config (docs/schema.md, "Run config"), advanced together: the landscape player calls
- * advance(k) once per animation frame and draws from the views.
- */
-export class RunSession extends RunsSession {
-  constructor(module, config) { super(new module.RunSession(), 'session', config); }
-  /** x0, y0, x1, y1, ... of run i (Float64Array view; read it before the next advance()). */
-  trajectory(i) { return this.live().trajectory(this.run(i)); }
-  loss(i) { return this.live().loss(this.run(i)); }
-  /**
-   * Records per-step diagnostics from the next configure()/reset() on: 7 values per point
-   * (gx, gy, lr, first_x, first_y, second_x, second_y; NaN where absent), read with diagnostics(i).
-   */
-  recordDiagnostics(on = true) { this.live().recordDiagnostics(!!on); }
-  diagnostics(i) { return this.live().diagnostics(this.run(i)); }
-  grid(x0, x1, y0, y1, nx, ny) {
-    for (const [name, v] of [['nx', nx], ['ny', ny]]) {
-      if (!Number.isInteger(v) || v < 1 || v > 4096) {
-        throw new GradscapeError(`${name}: must be an integer in [1, 4096], got ${v}`);
-      }
-    }
-    return this.live().grid(x0, x1, y0, y1, nx, ny);
-  }
-  /** Known minima of the configured objective for its current parameters. */
-  minima() { return JSON.parse(this.live().minimaJson()); }
-}
+// The regret lab's part of the JS API: its session, its calls on the Gradscape object (gs.regret,
+// gs.createRegretSession, gs.hasRegret) and its wasm module, gradscape-regret-{simd,scalar}; its
+// entry in LABS (labs.mjs) says so.
+import { RunsSession, hasLabModule, labModule, resultOf } from './support.mjs';
 
 /**
  * The regret lab (docs/schema.md, "Regret config"): every optimizer of the config plays the
@@ -52,3 +26,28 @@ export class RegretSession extends RunsSession {
   /** The best fixed point in hindsight at the latest record point, with its tolerance. */
   comparator() { return JSON.parse(this.live().comparatorJson()); }
 }
+
+const finish = (session) => session.advance(session.totalSteps);
+
+export const REGRET_LAB = {
+  name: 'regret',
+  modules: {
+    simd: {
+      glue: () => import('../engine/gradscape-regret-simd.mjs'),
+      wasm: () => new URL('../engine/gradscape-regret-simd.wasm', import.meta.url),
+    },
+    scalar: {
+      glue: () => import('../engine/gradscape-regret-scalar.mjs'),
+      wasm: () => new URL('../engine/gradscape-regret-scalar.wasm', import.meta.url),
+    },
+  },
+  createSession: (gs, config) => gs.createRegretSession(config),
+  finish,
+  calls: {
+    /** Whether the regret module is loaded (loadGradscape({ regret: true })). */
+    get hasRegret() { return hasLabModule(this, 'regret'); },
+    /** Plays a regret config to the end (same result schema as `gradscape regret`). */
+    regret(config) { return resultOf(this.createRegretSession(config), finish); },
+    createRegretSession(config) { return new RegretSession(labModule(this, 'regret'), config); },
+  },
+};

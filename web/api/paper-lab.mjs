@@ -1,4 +1,8 @@
-// The paper lab's session (docs/schema.md, "Paper config"): every run of a paper config
+// The paper lab's part of the JS API: its session, its calls on the Gradscape object (gs.paper,
+// gs.createPaperSession, gs.loadPaperImages, gs.hasPaper, gs.hasPaperImages and their deprecated
+// `train` names), its wasm module, gradscape-paper-{simd,scalar}, and the image data the CLI hands
+// it; its entry in LABS (labs.mjs) says so.
+// The session (docs/schema.md, "Paper config"): every run of a paper config
 // (optimizers × lr_grid points × seeds) trained together; advance(k) trains each unfinished run by
 // up to k minibatches in one wasm call, so a Web Worker can show the curves growing and cancel
 // between calls. run(i) is a live handle on run i: its curves are zero-copy Float64Array views of
@@ -6,7 +10,9 @@
 // memory grew, so a held handle never shows a detached array. reset() and configure() start a new
 // epoch of the session: a handle of an older epoch drops its views and what it knew of its run and
 // fetches them again (after a configure() with fewer runs, a handle past the end throws).
-import { EngineSession, GradscapeError, checkCount, checkIndex } from './support.mjs';
+import {
+  EngineSession, GradscapeError, check, checkCount, checkIndex, hasLabModule, importedNodeFs, labModule, resultOf,
+} from './support.mjs';
 
 // Each session's epoch, bumped by reset() and configure() (a WeakMap: the base constructor
 // configures before a subclass's private fields exist).
@@ -127,3 +133,76 @@ export class PaperSession extends EngineSession {
     return JSON.parse(handle.summaryJson(checkIndex('optimizer', i, handle.optimizerCount())));
   }
 }
+
+// The images as the package ships them, relative to this module. A variable, not a literal in
+// new URL(), so bundlers don't copy 2.7 MB into every app: in Node only, loadPaperImages() with no
+// argument reads it (and the CLI, by default); a page fetches the file itself and passes the bytes.
+const SHIPPED_IMAGES = '../../public/data/fashion-mnist-6k.bin';
+
+const finish = (session) => session.advance(session.batchesPerRun);
+
+export const PAPER_LAB = {
+  name: 'paper',
+  oldNames: ['train'],
+  modules: {
+    simd: {
+      glue: () => import('../engine/gradscape-paper-simd.mjs'),
+      wasm: () => new URL('../engine/gradscape-paper-simd.wasm', import.meta.url),
+    },
+    scalar: {
+      glue: () => import('../engine/gradscape-paper-scalar.mjs'),
+      wasm: () => new URL('../engine/gradscape-paper-scalar.wasm', import.meta.url),
+    },
+  },
+  createSession: (gs, config) => gs.createPaperSession(config),
+  finish,
+  inputs: [{
+    option: 'images',
+    value: 'FILE',
+    help: "the image data (default: the package's public/data/fashion-mnist-6k.bin)",
+    shipped: SHIPPED_IMAGES,
+    load: (gs, bytes) => gs.loadPaperImages(bytes),
+  }],
+  calls: {
+    /** Whether the paper module is loaded (loadGradscape({ paper: true })). */
+    get hasPaper() { return hasLabModule(this, 'paper'); },
+    /** Whether loadPaperImages succeeded (the image experiments need it). */
+    get hasPaperImages() { return hasLabModule(this, 'paper') && labModule(this, 'paper').hasImages(); },
+    /**
+     * Hands the paper lab the bytes of public/data/fashion-mnist-6k.bin (Uint8Array or ArrayBuffer),
+     * parsed once and shared by every paper session configured after it. In Node, with no argument,
+     * reads the file shipped with the package. Bad bytes: a GradscapeError, the images loaded before stay.
+     */
+    loadPaperImages(bytes) {
+      const module = labModule(this, 'paper');
+      if (bytes === undefined) {
+        const fs = importedNodeFs();
+        if (!fs) throw new GradscapeError('bytes: in a browser, fetch public/data/fashion-mnist-6k.bin and pass its bytes');
+        const url = new URL(SHIPPED_IMAGES, import.meta.url);
+        try {
+          bytes = new Uint8Array(fs.readFileSync(url));
+        } catch (error) {
+          throw new GradscapeError(`bytes: cannot read ${url.pathname}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+        }
+      } else if (bytes instanceof ArrayBuffer) {
+        bytes = new Uint8Array(bytes);
+      } else if (!(bytes instanceof Uint8Array)) {
+        throw new GradscapeError(`bytes: must be a Uint8Array or an ArrayBuffer, got ${bytes === null ? 'null' : typeof bytes}`);
+      }
+      check(module.loadImages(bytes));
+    },
+    /** Trains a paper config to the end (same result schema as `gradscape paper`). */
+    paper(config) { return resultOf(this.createPaperSession(config), finish); },
+    createPaperSession(config) { return new PaperSession(labModule(this, 'paper'), config); },
+    /** @deprecated the old name of hasPaper */
+    get hasTrain() { return this.hasPaper; },
+    /** @deprecated the old name of hasPaperImages */
+    get hasTrainImages() { return this.hasPaperImages; },
+    /** @deprecated the old name of loadPaperImages */
+    loadTrainImages(bytes) { this.loadPaperImages(bytes); },
+    /** @deprecated the old name of paper */
+    train(config) { return this.paper(config); },
+    /** @deprecated the old name of createPaperSession */
+    createTrainSession(config) { return this.createPaperSession(config); },
+  },
+};

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "optim/registry.hpp"
+#include "optim/rules/sgd.hpp"
 #include "sweep/batch.hpp"
 #include "test_support.hpp"
 
@@ -42,8 +43,10 @@ optim::OptimizerSpec lane_spec(const optim::OptimizerSpec& base, size_t k) {
   for (const auto& h : info.hypers) {
     if (h.type != check::ParamType::Real) continue;
     const std::string name = h.name;
-    if (base.kind == optim::Kind::Sgd && base.nesterov && name == "dampening") continue;
-    spec.*h.real = spread(h, base.*h.real, k);
+    if (base.kind == optim::optimizer_kind("sgd") && spec.own[optim::rules::Sgd::Own::nesterov] != 0 &&
+        name == "dampening")
+      continue;
+    h.set(spec, spread(h, h.get(base), k));
   }
   if (info.first_moment && k % 2 == 1) spec.beta1_decay = base.beta1_decay * (1 - 1e-3 * static_cast<double>(k % 5));
   return spec;
@@ -226,7 +229,7 @@ TEST(SweepRuns, OneHyperparameterPerLaneEqualsSingleRuns) {
           setup.specs[k].beta1_decay = spread.beta1_decay;
         } else {
           for (const auto& h : info.hypers)
-            if (h.name == name) setup.specs[k].*h.real = spread.*h.real;
+            if (h.name == name) h.set(setup.specs[k], h.get(spread));
         }
       }
       expect_runs_equal_single_runs<float>(setup, c.id + " varying " + name + " f32");

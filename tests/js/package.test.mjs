@@ -23,7 +23,7 @@ const tsc = '/usr/share/nodejs/typescript/bin/tsc';
 
 const EXPECTED_FILES = [
   'README.md', 'package.json', 'gradscape.schema.json',
-  'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/optimizer.mjs',
+  'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/optimizer.mjs', 'web/api/registry-types.d.ts',
   'web/api/sessions.mjs', 'web/api/support.mjs', 'web/api/sweep-session.mjs', 'web/api/train-session.mjs',
   'public/data/fashion-mnist-6k.bin',
   ...['gradscape-simd', 'gradscape-scalar', 'gradscape-regret-simd', 'gradscape-regret-scalar', 'gradscape-sweep-simd', 'gradscape-sweep-scalar',

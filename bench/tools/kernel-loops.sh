@@ -16,8 +16,8 @@ cat > "$out/main.cpp" <<'CPP'
 volatile void* sink;
 int main() {
   gs::optim::rules::AllRules::for_each([](auto rule) {
-    sink = reinterpret_cast<void*>(gs::optim::rule_ops<float>(decltype(rule)::kKind).simd);
-    sink = reinterpret_cast<void*>(gs::optim::rule_ops<double>(decltype(rule)::kKind).simd);
+    sink = reinterpret_cast<void*>(gs::optim::rule_ops<float>(gs::optim::rules::kind_of<decltype(rule)>()).simd);
+    sink = reinterpret_cast<void*>(gs::optim::rule_ops<double>(gs::optim::rules::kind_of<decltype(rule)>()).simd);
   });
 }
 CPP

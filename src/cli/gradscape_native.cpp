@@ -40,7 +40,7 @@ bool run_command(const CommandInput& input, std::string& result, std::string& er
 
 std::vector<Command> commands() {
   std::vector<Command> list{{"run", {}, &run_command}};
-  gs::labs::AllLabs::for_each([&](auto lab) {
+  gs::labs::AllLabs::for_each([&](auto lab, size_t) {
     using Lab = decltype(lab);
     list.push_back({Lab::kName, Lab::kOptions, &Lab::command});
   });

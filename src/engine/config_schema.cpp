@@ -23,9 +23,8 @@ json::Value table_json(const schema::Table<T>& table) {
 // "run, regret, sweep or paper": the configs' names.
 std::string config_names() {
   std::string names = "run";
-  size_t i = 0;
-  labs::AllLabs::for_each([&](auto lab) {
-    names += ++i == labs::AllLabs::size ? " or " : ", ";
+  labs::AllLabs::for_each([&](auto lab, size_t i) {
+    names += i + 1 == labs::AllLabs::size ? " or " : ", ";
     names += lab.kName;
   });
   return names;
@@ -37,7 +36,7 @@ json::Value config_schema_json() {
   json::Value defs{json::Object{}};
   json::Array any{schema::ref("run")};
   defs.set("run", schema::json_schema(run_config_table()));
-  labs::AllLabs::for_each([&](auto lab) {
+  labs::AllLabs::for_each([&](auto lab, size_t) {
     defs.set(lab.kName, schema::json_schema(lab.config_table()));
     any.push_back(schema::ref(std::string(lab.kName)));
   });
@@ -45,7 +44,7 @@ json::Value config_schema_json() {
   defs.set("schedule", schema::schedule_schema());
   defs.set("objective", schema::objective_schema());
   defs.set("noise", schema::json_schema(noise_table()));
-  labs::AllLabs::for_each([&](auto lab) { lab.schema_defs(defs); });
+  labs::AllLabs::for_each([&](auto lab, size_t) { lab.schema_defs(defs); });
   json::Value v{json::Object{}};
   v.set("$schema", "https://json-schema.org/draft/2020-12/schema");
   v.set("$id", kSchemaId);
@@ -61,7 +60,7 @@ json::Value config_schema_json() {
 json::Value config_tables_json() {
   json::Value v{json::Object{}};
   v.set("run", table_json(run_config_table()));
-  labs::AllLabs::for_each([&](auto lab) { v.set(lab.kName, table_json(lab.config_table())); });
+  labs::AllLabs::for_each([&](auto lab, size_t) { v.set(lab.kName, table_json(lab.config_table())); });
   return v;
 }
 

@@ -49,7 +49,7 @@ bool parse_point(const json::Value* value, const std::string& path, double out[2
 bool parse_optimizer_list(const json::Value* value, const std::string& path, size_t max,
                           std::vector<optim::OptimizerSpec>& out, std::string& error) {
   if (!value) {
-    out = {optim::default_spec(optim::Kind::Adam)};
+    out = {optim::default_spec("adam")};
     return true;
   }
   if (!value->is_array() || value->as_array().empty() || value->as_array().size() > max) {

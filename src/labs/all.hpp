@@ -4,25 +4,13 @@
 // by its folder (src/labs/<name>/<name>_bindings.cpp). The order is the schema's and the CLI usage's.
 #pragma once
 
-#include <cstddef>
-
+#include "core/type_list.hpp"
 #include "labs/paper/paper_lab.hpp"
 #include "labs/regret/regret_lab.hpp"
 #include "labs/sweep/sweep_lab.hpp"
 
 namespace gs::labs {
 
-template <class... Labs>
-struct LabList {
-  static constexpr size_t size = sizeof...(Labs);
-
-  // f(Lab{}) for every lab, in list order.
-  template <class F>
-  static void for_each(F&& f) {
-    (f(Labs{}), ...);
-  }
-};
-
-using AllLabs = LabList<RegretLab, SweepLab, PaperLab>;
+using AllLabs = TypeList<RegretLab, SweepLab, PaperLab>;
 
 }  // namespace gs::labs

@@ -98,17 +98,20 @@ class OnlineQuadratic final : public DriftProblem {
   }
 };
 
-std::unique_ptr<Problem> make_linear(const std::vector<double>& params, const Domain& domain) {
+}  // namespace
+
+template <>
+std::unique_ptr<Problem> OnlineLinearEntry::make(const std::vector<double>& params, const Domain& domain) {
   return std::make_unique<OnlineLinear>(params, domain);
 }
 
-std::unique_ptr<Problem> make_quadratic(const std::vector<double>& params, const Domain& domain) {
+template <>
+std::unique_ptr<Problem> OnlineQuadraticEntry::make(const std::vector<double>& params, const Domain& domain) {
   return std::make_unique<OnlineQuadratic>(params, domain);
 }
 
-}  // namespace
-
-ProblemInfo online_linear_info() {
+template <>
+ProblemInfo OnlineLinearEntry::info() {
   return {"online_linear",
           "Drifting linear losses",
           R"(f_t(x) = \langle c_t, x\rangle,\quad \begin{pmatrix}c_{t,2k}\\ c_{t,2k+1}\end{pmatrix} = \text{center} + A\begin{pmatrix}\cos(2\pi t/P + \theta_k)\\ \sin(2\pi t/P + \theta_k)\end{pmatrix} + \xi_t)",
@@ -121,11 +124,11 @@ ProblemInfo online_linear_info() {
           0,
           DomainType::Box,
           1,
-          0,
-          make_linear};
+          0};
 }
 
-ProblemInfo online_quadratic_info() {
+template <>
+ProblemInfo OnlineQuadraticEntry::info() {
   return {"online_quadratic",
           "Drifting quadratic target",
           R"(f_t(x) = \tfrac12\lVert x - c_t\rVert^2,\quad \begin{pmatrix}c_{t,2k}\\ c_{t,2k+1}\end{pmatrix} = \text{center} + A\begin{pmatrix}\cos(2\pi t/P + \theta_k)\\ \sin(2\pi t/P + \theta_k)\end{pmatrix} + \xi_t)",
@@ -138,8 +141,7 @@ ProblemInfo online_quadratic_info() {
           0,
           DomainType::Box,
           1,
-          0,
-          make_quadratic};
+          0};
 }
 
 }  // namespace gs::online

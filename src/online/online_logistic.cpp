@@ -85,10 +85,6 @@ class OnlineLogistic final : public Problem {
   uint64_t work_ = 0;
 };
 
-std::unique_ptr<Problem> make(const std::vector<double>& params, const Domain& domain) {
-  return std::make_unique<OnlineLogistic>(params, domain);
-}
-
 std::string check_size(const std::vector<double>& params, uint64_t T) {
   const double stored = static_cast<double>(T) * params[1];
   if (stored <= kMaxStoredWords) return "";
@@ -98,7 +94,13 @@ std::string check_size(const std::vector<double>& params, uint64_t T) {
 
 }  // namespace
 
-ProblemInfo online_logistic_info() {
+template <>
+std::unique_ptr<Problem> OnlineLogisticEntry::make(const std::vector<double>& params, const Domain& domain) {
+  return std::make_unique<OnlineLogistic>(params, domain);
+}
+
+template <>
+ProblemInfo OnlineLogisticEntry::info() {
   using check::ParamType;
   using check::Range;
   return {"online_logistic",
@@ -123,7 +125,6 @@ ProblemInfo online_logistic_info() {
           DomainType::Ball,
           3,
           0,
-          make,
           check_size};
 }
 

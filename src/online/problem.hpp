@@ -63,11 +63,11 @@ class Problem {
   std::vector<uint32_t> support_;  // sparse problems: coordinates of ∇f_t that may be non-zero
 };
 
-using ProblemFactory = std::unique_ptr<Problem> (*)(const std::vector<double>& params, const Domain& domain);
 // Extra validation of a problem's parameters against the run length; "" when fine.
 using ProblemCheck = std::string (*)(const std::vector<double>& params, uint64_t T);
 
-// Registry metadata: the UI and the config validation are generated from it. Parameters are
+// Registry metadata: the UI and the config validation are generated from it (what runs a problem
+// is its entry's make(), src/online/problems.hpp). Parameters are
 // described like optimizer hyperparameters (default, range, slider range and scale).
 struct ProblemInfo {
   const char* name;
@@ -81,7 +81,6 @@ struct ProblemInfo {
   DomainType default_domain;
   double default_radius;
   double default_start;     // broadcast to every coordinate
-  ProblemFactory make;
   ProblemCheck check = nullptr;
 };
 

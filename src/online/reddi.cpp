@@ -40,13 +40,15 @@ class Reddi final : public Problem {
   double sum_ = 0;  // a_t
 };
 
-std::unique_ptr<Problem> make(const std::vector<double>& params, const Domain& domain) {
+}  // namespace
+
+template <>
+std::unique_ptr<Problem> ReddiEntry::make(const std::vector<double>& params, const Domain& domain) {
   return std::make_unique<Reddi>(params[0], domain);
 }
 
-}  // namespace
-
-ProblemInfo reddi_info() {
+template <>
+ProblemInfo ReddiEntry::info() {
   return {"reddi",
           "Reddi et al.: Adam does not converge",
           R"(f_t(x) = \begin{cases} C\,x & t \bmod 3 = 1\\ -x & \text{otherwise}\end{cases},\quad x \in [-1, 1])",
@@ -61,8 +63,7 @@ ProblemInfo reddi_info() {
           1,
           DomainType::Box,
           1,
-          1,
-          make};
+          1};
 }
 
 }  // namespace gs::online

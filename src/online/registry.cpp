@@ -1,4 +1,4 @@
-// The problem registry: every online problem in UI order, looked up by name.
+// The problem registry: every online problem of AllProblems, in its order, looked up by name.
 #include <string_view>
 #include <vector>
 
@@ -16,8 +16,11 @@ optim::HyperInfo seed_param() {
 }
 
 const std::vector<ProblemInfo>& problem_registry() {
-  static const std::vector<ProblemInfo> registry = {reddi_info(), online_logistic_info(), sparse_adversarial_info(),
-                                                    online_linear_info(), online_quadratic_info()};
+  static const std::vector<ProblemInfo> registry = [] {
+    std::vector<ProblemInfo> list;
+    AllProblems::for_each([&](auto entry, size_t) { list.push_back(decltype(entry)::info()); });
+    return list;
+  }();
   return registry;
 }
 

@@ -105,13 +105,15 @@ class SparseAdversarial final : public Problem {
   std::vector<double> block_q_, block_log1m_q_;
 };
 
-std::unique_ptr<Problem> make(const std::vector<double>& params, const Domain& domain) {
+}  // namespace
+
+template <>
+std::unique_ptr<Problem> SparseAdversarialEntry::make(const std::vector<double>& params, const Domain& domain) {
   return std::make_unique<SparseAdversarial>(params, domain);
 }
 
-}  // namespace
-
-ProblemInfo sparse_adversarial_info() {
+template <>
+ProblemInfo SparseAdversarialEntry::info() {
   using check::ParamType;
   using check::Range;
   return {"sparse_adversarial",
@@ -133,8 +135,7 @@ ProblemInfo sparse_adversarial_info() {
           0,
           DomainType::Box,
           1,
-          0,
-          make};
+          0};
 }
 
 }  // namespace gs::online

@@ -18,10 +18,9 @@ HyperLanes<double> hyper_of(const OptimizerSpec& spec) {
   h.lr = spec.lr;
   h.eps = spec.eps;
   h.weight_decay = spec.weight_decay;
-  h.dampening = spec.dampening;
-  h.lr_decay = spec.lr_decay;
   h.beta1_decay = spec.beta1_decay;
   h.mu_ratio = 1;
+  for (size_t k = 0; k < h.own.size(); ++k) h.own[k] = spec.own[k];
   Rule::hyper(spec, h);
   return h;
 }
@@ -73,9 +72,8 @@ StepShared step_shared(const OptimizerSpec& spec, uint64_t t) {
 
 RuleFlags rule_flags(const OptimizerSpec& spec, const HyperLanes<double>& hyper) {
   RuleFlags f;
-  f.nesterov = spec.nesterov;
   f.amsgrad = spec.amsgrad;
-  f.centered = spec.centered;
+  for (size_t k = 0; k < kOwnHypers; ++k) f.own[k] = spec.own[k] != 0;
   f.any_weight_decay = hyper.weight_decay != 0;
   f.any_momentum = hyper.beta1 > 0;
   return f;

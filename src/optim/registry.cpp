@@ -1,5 +1,8 @@
 #include "optim/registry.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "optim/registry_fields.hpp"
 #include "optim/rules/all.hpp"
 
@@ -13,7 +16,11 @@ using check::Range;
 // The rules' entries (each rule's info()), in the order of rules::AllRules.
 std::vector<OptimizerInfo> build_optimizers() {
   std::vector<OptimizerInfo> list;
-  rules::AllRules::for_each([&](auto rule) { list.push_back(decltype(rule)::info()); });
+  rules::AllRules::for_each([&](auto rule) {
+    using Rule = decltype(rule);
+    list.push_back(Rule::info());
+    list.back().kind = rules::kind_of<Rule>();
+  });
   return list;
 }
 
@@ -66,11 +73,16 @@ const OptimizerInfo* find_optimizer(std::string_view name) {
   return nullptr;
 }
 
-const OptimizerInfo& info(Kind kind) {
-  for (const auto& o : optimizer_registry())
-    if (o.kind == kind) return o;
-  return optimizer_registry().front();
+Kind optimizer_kind(std::string_view name) {
+  const OptimizerInfo* o = find_optimizer(name);
+  if (!o) {
+    std::fprintf(stderr, "gradscape: no optimizer named %.*s\n", static_cast<int>(name.size()), name.data());
+    std::abort();
+  }
+  return o->kind;
 }
+
+const OptimizerInfo& info(Kind kind) { return optimizer_registry().at(kind.index); }
 
 const std::vector<ScheduleInfo>& schedule_registry() {
   static const std::vector<ScheduleInfo> registry = build_schedules();
@@ -88,11 +100,10 @@ OptimizerSpec default_spec(Kind kind) {
   spec.kind = kind;
   const OptimizerInfo& o = info(kind);
   spec.label = o.display_name;
-  for (const auto& h : o.hypers) {
-    if (h.real) spec.*h.real = h.default_value;
-    if (h.flag) spec.*h.flag = h.default_value != 0;
-  }
+  for (const auto& h : o.hypers) h.set(spec, h.default_value);
   return spec;
 }
+
+OptimizerSpec default_spec(std::string_view name) { return default_spec(optimizer_kind(name)); }
 
 }  // namespace gs::optim

@@ -23,13 +23,28 @@ struct HyperInfo {
   double slider_min, slider_max;  // what a UI slider spans
   const char* scale;  // how a slider maps: "linear", "log", or "log1m" (log of 1 − x, for β close to 1)
   const char* description;
-  double OptimizerSpec::*real = nullptr;  // the field it sets (Real and Integer)
-  bool OptimizerSpec::*flag = nullptr;    // the field it sets (Bool)
+  // Where an optimizer's hyperparameter lives in OptimizerSpec: a shared field (real for Real and
+  // Integer, flag for Bool) or the rule's own value own[own_index].
+  double OptimizerSpec::*real = nullptr;
+  bool OptimizerSpec::*flag = nullptr;
   double ScheduleSpec::*schedule_real = nullptr;  // for schedule parameters
+  int own_index = -1;
+
+  // Whether it is a value of OptimizerSpec (every optimizer hyperparameter is).
+  bool in_spec() const { return real || flag || own_index >= 0; }
+  // Its value in `spec` (a flag as 0 or 1).
+  double get(const OptimizerSpec& spec) const {
+    if (own_index >= 0) return spec.own[static_cast<size_t>(own_index)];
+    return flag ? (spec.*flag ? 1.0 : 0.0) : spec.*real;
+  }
+  void set(OptimizerSpec& spec, double value) const {
+    if (own_index >= 0) spec.own[static_cast<size_t>(own_index)] = type == check::ParamType::Bool ? (value != 0) : value;
+    else if (flag) spec.*flag = value != 0;
+    else if (real) spec.*real = value;
+  }
 };
 
 struct OptimizerInfo {
-  Kind kind;
   const char* name;
   const char* display_name;
   const char* source;       // "torch.optim.Adam (1.13)" or the paper / textbook form it follows
@@ -47,6 +62,7 @@ struct OptimizerInfo {
   bool adam_step_bound;     // the Adam paper's Section 2.1 step bounds apply to its runs
   bool regret_bound;        // it is Algorithm 1, so the Adam paper's Theorem 4.1 bounds its regret
   int add_order;            // "+ Add optimizer" offers the optimizers not shown yet in this order
+  Kind kind{};              // set by the registry: the rule's position in rules::AllRules
 };
 
 struct ScheduleInfo {
@@ -59,12 +75,15 @@ struct ScheduleInfo {
 
 const std::vector<OptimizerInfo>& optimizer_registry();
 const OptimizerInfo* find_optimizer(std::string_view name);
+// The kind of a registry name; an unknown name is a programming error (check::require).
+Kind optimizer_kind(std::string_view name);
 const OptimizerInfo& info(Kind kind);
 const std::vector<ScheduleInfo>& schedule_registry();
 const ScheduleInfo& info(ScheduleKind kind);
 
 // The optimizer's defaults (torch's, where torch has the optimizer).
 OptimizerSpec default_spec(Kind kind);
+OptimizerSpec default_spec(std::string_view name);
 
 // Parses and validates one optimizer object of the config schema; `path` names it in errors.
 bool parse_optimizer(const json::Value& value, const std::string& path, OptimizerSpec& out, std::string& error);

@@ -1,5 +1,6 @@
 // The hyperparameters several optimizers share, as registry entries (HyperInfo): one definition of
-// each name, default, range, slider and description, used by the rules' info() (src/optim/rules/).
+// each name, default, range, slider and description, used by the rules' info() (src/optim/rules/);
+// and own()/own_flag(), which declare a hyperparameter only one rule has.
 #pragma once
 
 #include "optim/registry.hpp"
@@ -43,6 +44,17 @@ inline HyperInfo bias_correction() {
 }
 inline HyperInfo amsgrad() {
   return flag("amsgrad", false, "AMSGrad (Reddi et al. 2018): use the running maximum of v", &OptimizerSpec::amsgrad);
+}
+
+// An optimizer's own hyperparameter: OptimizerSpec::own[index], the index from its rule's `Own` enum.
+inline HyperInfo own(const char* name, int index, ParamType type, double def, Range range, double slider_min,
+                     double slider_max, const char* scale, const char* description) {
+  HyperInfo h{name, type, def, range, slider_min, slider_max, scale, description};
+  h.own_index = index;
+  return h;
+}
+inline HyperInfo own_flag(const char* name, int index, bool def, const char* description) {
+  return own(name, index, ParamType::Bool, def ? 1.0 : 0.0, Range{0, 1}, 0, 1, "linear", description);
 }
 
 }  // namespace gs::optim::fields

@@ -19,9 +19,9 @@ void lookahead_point(double mu, const T* params, const T* const* state, T* out, 
 template <class Rule, class T>
 RuleOps<T> ops_of() {
   if constexpr (Rule::kLookahead) {
-    return {Rule::kSlots, true, reference_kernel<T>(Rule::kKind), simd_kernel<Rule, T>, lookahead_point<Rule, T>};
+    return {Rule::kSlots, true, reference_kernel<T>(rules::kind_of<Rule>()), simd_kernel<Rule, T>, lookahead_point<Rule, T>};
   } else {
-    return {Rule::kSlots, false, reference_kernel<T>(Rule::kKind), simd_kernel<Rule, T>, nullptr};
+    return {Rule::kSlots, false, reference_kernel<T>(rules::kind_of<Rule>()), simd_kernel<Rule, T>, nullptr};
   }
 }
 
@@ -33,11 +33,11 @@ const RuleOps<T>& rule_ops(Kind kind) {
     std::array<RuleOps<T>, rules::AllRules::size> ops{};
     rules::AllRules::for_each([&](auto rule) {
       using Rule = decltype(rule);
-      ops[static_cast<size_t>(Rule::kKind)] = ops_of<Rule, T>();
+      ops[rules::kind_of<Rule>().index] = ops_of<Rule, T>();
     });
     return ops;
   }();
-  return table[static_cast<size_t>(kind)];
+  return table[kind.index];
 }
 template const RuleOps<float>& rule_ops<float>(Kind);
 template const RuleOps<double>& rule_ops<double>(Kind);

@@ -13,11 +13,11 @@ KernelFn<T> reference_kernel(Kind kind) {
     std::array<KernelFn<T>, rules::AllRules::size> kernels{};
     rules::AllRules::for_each([&](auto rule) {
       using Rule = decltype(rule);
-      kernels[static_cast<size_t>(Rule::kKind)] = Rule::template reference<T>;
+      kernels[rules::kind_of<Rule>().index] = Rule::template reference<T>;
     });
     return kernels;
   }();
-  return table[static_cast<size_t>(kind)];
+  return table[kind.index];
 }
 template KernelFn<float> reference_kernel<float>(Kind);
 template KernelFn<double> reference_kernel<double>(Kind);

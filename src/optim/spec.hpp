@@ -5,25 +5,22 @@
 // etaminus/etaplus and its `step_sizes` into step_size_min/step_size_max.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
 namespace gs::optim {
 
-enum class Kind {
-  Sgd,       // torch.optim.SGD: momentum, dampening, nesterov, weight_decay
-  Momentum,  // EMA momentum (seed and textbook form): m = βm + (1−β)g, θ −= lr·m
-  Nag,       // Sutskever et al. (2013) look-ahead Nesterov: v = μv − lr·∇f(θ + μv), θ += v
-  Adagrad,   // torch.optim.Adagrad
-  Rmsprop,   // torch.optim.RMSprop
-  Adadelta,  // torch.optim.Adadelta
-  Adam,      // torch.optim.Adam (Kingma & Ba 2015, Algorithm 1), amsgrad and L2 weight decay
-  Adamw,     // torch.optim.AdamW (Loshchilov & Hutter 2019): decoupled weight decay
-  Adamax,    // torch.optim.Adamax (Kingma & Ba 2015, Algorithm 2)
-  Nadam,     // torch.optim.NAdam (Dozat 2016), corrected μ-product rule
-  Radam,     // torch.optim.RAdam (Liu et al. 2020)
-  Rprop,     // torch.optim.Rprop (Riedmiller & Braun 1993)
+// Which optimizer: the position of its rule in rules::AllRules (src/optim/rules/all.hpp), the one
+// list of optimizers. Code names an optimizer by its registry name (optimizer_kind("adam")).
+struct Kind {
+  uint8_t index = 0;
+  friend constexpr bool operator==(Kind, Kind) = default;
 };
+
+// How many hyperparameters of its own (beyond those of OptimizerSpec's shared fields) a rule may have.
+inline constexpr size_t kOwnHypers = 8;
 
 enum class ScheduleKind { Constant, InvSqrt, Step, Exponential, Cosine, Warmup };
 
@@ -37,33 +34,24 @@ struct ScheduleSpec {
 };
 
 struct OptimizerSpec {
-  Kind kind = Kind::Adam;
+  Kind kind;
   std::string label;  // shown in legends; defaults to the display name
 
+  // The hyperparameters several optimizers share (their registry entries: optim/registry_fields.hpp).
   double lr = 1e-3;
   double momentum = 0;
-  double dampening = 0;
-  bool nesterov = false;
   double weight_decay = 0;
-  double beta = 0.9;  // EMA coefficient of the `momentum` form
   double beta1 = 0.9;
   double beta2 = 0.999;
   double eps = 1e-8;
   bool amsgrad = false;
   bool bias_correction = true;
-  double lr_decay = 0;
-  double initial_accumulator_value = 0;
-  double alpha = 0.99;  // RMSprop smoothing constant
-  bool centered = false;
-  double rho = 0.9;  // Adadelta
-  double momentum_decay = 4e-3;  // NAdam ψ
-  double etaminus = 0.5;         // Rprop: torch's etas = (etaminus, etaplus)
-  double etaplus = 1.2;
-  double step_size_min = 1e-6;   // Rprop: torch's step_sizes = (step_size_min, step_size_max)
-  double step_size_max = 50;
+  // The optimizer's own hyperparameters (SGD's dampening and nesterov, RMSprop's alpha, Rprop's
+  // etaminus, …), by the index its rule gives each (its `Own` enum and info()); a flag is 0 or 1.
+  std::array<double, kOwnHypers> own{};
 
   ScheduleSpec schedule;
-  double beta1_decay = 1;  // λ: β1,t = β1·λ^(t−1) (applied to beta1, momentum or beta)
+  double beta1_decay = 1;  // λ: β1,t = β1·λ^(t−1) (applied to the rule's first-moment coefficient)
 };
 
 }  // namespace gs::optim

@@ -92,11 +92,10 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
   if (!check::known_keys(value, path, allowed, error)) return false;
 
   for (const auto& h : o->hypers) {
-    double unused_real = 0;
-    bool unused_flag = false;
-    double& real = h.real ? spec.*h.real : unused_real;
-    bool& flag = h.flag ? spec.*h.flag : unused_flag;
+    double real = h.get(spec);
+    bool flag = real != 0;
     if (!read_hyper(h, value.find(h.name), check::field(path, h.name), real, flag, error)) return false;
+    h.set(spec, h.type == check::ParamType::Bool ? (flag ? 1.0 : 0.0) : real);
   }
   if (!check::read_string(value.find("label"), check::field(path, "label"), spec.label, error)) return false;
   if (spec.label.size() > 80) {
@@ -121,8 +120,8 @@ json::Value to_json(const OptimizerSpec& spec) {
   v.set("name", o.name);
   v.set("label", spec.label);
   for (const auto& h : o.hypers) {
-    if (h.flag) v.set(h.name, spec.*h.flag);
-    else v.set(h.name, spec.*h.real);
+    if (h.type == check::ParamType::Bool) v.set(h.name, h.get(spec) != 0);
+    else v.set(h.name, h.get(spec));
   }
   const ScheduleInfo& s = info(spec.schedule.kind);
   json::Value schedule{json::Object{}};

@@ -10,6 +10,7 @@
 // by one multiplication per step (and recomputed with ipow when set_spec changes the base).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -21,42 +22,42 @@
 namespace gs::optim {
 
 // The real hyperparameters that enter the per-step scalars, named by role for every optimizer
-// (each rule's hyper() maps its own hyperparameters onto these roles).
+// (each rule's hyper() maps its hyperparameters onto these roles), and four roles a rule gives its
+// own hyperparameters (by default OptimizerSpec::own[0..3]: SGD's dampening, AdaGrad's lr_decay,
+// Rprop's etaminus, etaplus, step_size_min and step_size_max).
+// The index of each role (HyperLanes::role); the rule's own roles follow kRoleOwn.
+enum HyperRole : size_t { kRoleLr, kRoleBeta1, kRoleBeta2, kRoleEps, kRoleWeightDecay, kRoleBeta1Decay, kRoleMuRatio, kRoleOwn };
+
 template <class L>
 struct HyperLanes {
+  static constexpr size_t kOwnRoles = 4;
   L lr;            // before the schedule
   L beta1;         // the coefficient λ decays: momentum (sgd, nag, rmsprop), beta (momentum), beta1
                    // (adam family, also the base of the bias correction 1 − β1^t)
   L beta2;         // β2 (adam family), alpha (rmsprop), rho (adadelta)
   L eps;
   L weight_decay;
-  L dampening;     // sgd
-  L lr_decay;      // adagrad
   L beta1_decay;   // λ of β1,t = β1·λ^(t−1)
   L mu_ratio;      // nadam: 0.96^ψ, the step ratio of the momentum schedule's power 0.96^(ψt)
-  L eta_minus;     // rprop: the step-size factor after a sign change
-  L eta_plus;      // rprop: the step-size factor while the sign holds
-  L step_size_min; // rprop: the step-size bounds
-  L step_size_max;
-};
+  std::array<L, kOwnRoles> own;
 
-// Every role of HyperLanes, in declaration order: the one list that the sweep's per-run columns,
-// its dependency trace and its loads and broadcasts iterate over. lr comes first.
-template <class L>
-inline constexpr L HyperLanes<L>::*kHyperRoles[] = {
-    &HyperLanes<L>::lr,          &HyperLanes<L>::beta1,     &HyperLanes<L>::beta2,         &HyperLanes<L>::eps,
-    &HyperLanes<L>::weight_decay, &HyperLanes<L>::dampening, &HyperLanes<L>::lr_decay,      &HyperLanes<L>::beta1_decay,
-    &HyperLanes<L>::mu_ratio,    &HyperLanes<L>::eta_minus, &HyperLanes<L>::eta_plus,      &HyperLanes<L>::step_size_min,
-    &HyperLanes<L>::step_size_max,
+  // Every role by its index 0 … kHyperRoleCount − 1 (lr first): the one list that the sweep's
+  // per-run columns, its dependency trace and its loads and broadcasts iterate over.
+  constexpr L& role(size_t f) {
+    switch (f) {
+      case kRoleLr: return lr;
+      case kRoleBeta1: return beta1;
+      case kRoleBeta2: return beta2;
+      case kRoleEps: return eps;
+      case kRoleWeightDecay: return weight_decay;
+      case kRoleBeta1Decay: return beta1_decay;
+      case kRoleMuRatio: return mu_ratio;
+      default: return own[f - kRoleOwn];
+    }
+  }
+  constexpr const L& role(size_t f) const { return const_cast<HyperLanes*>(this)->role(f); }
 };
-inline constexpr size_t kHyperRoleCount = std::size(kHyperRoles<double>);
-// The index of a role in kHyperRoles.
-template <class L>
-constexpr size_t hyper_role_index(L HyperLanes<L>::*role) {
-  for (size_t f = 0; f < kHyperRoleCount; ++f)
-    if (kHyperRoles<L>[f] == role) return f;
-  return kHyperRoleCount;
-}
+inline constexpr size_t kHyperRoleCount = kRoleOwn + HyperLanes<double>::kOwnRoles;
 
 // Running products carried from step to step (after t steps).
 template <class L>
@@ -77,12 +78,12 @@ struct ScalarLanes {
   L eps = simd::broadcast<L>(0.0);
   L weight_decay = simd::broadcast<L>(0.0);  // L2 penalty folded into the gradient (0 for AdamW)
   L decay = simd::broadcast<L>(1.0);         // AdamW's decoupled factor 1 − lr·λ (1 elsewhere)
-  L dampening = simd::broadcast<L>(0.0);
   L step_size = simd::broadcast<L>(0.0);     // the scalar that multiplies the update direction
-  L step_size2 = simd::broadcast<L>(0.0);    // a second one (NAdam's momentum term)
   L bc2_sqrt = simd::broadcast<L>(1.0);      // √(1 − β2^t), or 1 without bias correction
-  L rect = simd::broadcast<L>(1.0);          // RAdam's variance rectification term
-  L rho_t = simd::broadcast<L>(0.0);         // RAdam's ρ_t (its rectified branch is ρ_t > 5)
+  // Scalars a rule computes for itself in scalars(), named by its `Scalar` enum (SGD's dampening,
+  // NAdam's second step size, RAdam's ρ_t and rectification term).
+  std::array<L, 4> own = {simd::broadcast<L>(0.0), simd::broadcast<L>(0.0), simd::broadcast<L>(0.0),
+                          simd::broadcast<L>(0.0)};
 };
 
 // What every lane of a step shares: t, the schedule and its factor, the bias-correction flag.
@@ -98,11 +99,12 @@ StepShared step_shared(const OptimizerSpec& spec, uint64_t t);
 // run's own, or for a batch of runs the same for every run or a summary over them.
 struct RuleFlags {
   bool first = false;             // the momentum buffers start on this step (sgd)
-  bool nesterov = false;          // sgd
   bool amsgrad = false;           // adam, adamw
-  bool centered = false;          // rmsprop
   bool any_weight_decay = false;  // weight_decay ≠ 0 (in a batch: for some run)
   bool any_momentum = false;      // momentum > 0 (in a batch: for some run); sgd, rmsprop
+  // OptimizerSpec::own[k] ≠ 0: a rule reads its own switches here (SGD's nesterov, RMSprop's
+  // centered); switches are the same for every run of a batch.
+  std::array<bool, kOwnHypers> own{};
 };
 
 // A run's own flags (`first` aside, which depends on the run's history).

@@ -93,11 +93,11 @@ const BatchKindOps<T>* ops_for(Kind kind) {
     std::array<BatchKindOps<T>, optim::rules::AllRules::size> ops{};
     optim::rules::AllRules::for_each([&](auto rule) {
       using Rule = decltype(rule);
-      ops[static_cast<size_t>(Rule::kKind)] = ops_of<T, Rule>();
+      ops[optim::rules::kind_of<Rule>().index] = ops_of<T, Rule>();
     });
     return ops;
   }();
-  return &kOps[static_cast<size_t>(kind)];
+  return &kOps[kind.index];
 }
 
 }  // namespace
@@ -158,7 +158,7 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   for (auto& field : b.running) field.assign(padded, 1.0);
   for (size_t i = 0; i < padded; ++i) {
     const optim::HyperLanes<double> h = optim::hyper_lanes(specs[run(i)]);
-    for (size_t k = 0; k < kHyperFields; ++k) b.hyper[k][i] = h.*optim::kHyperRoles<double>[k];
+    for (size_t k = 0; k < kHyperFields; ++k) b.hyper[k][i] = h.role(k);
     const optim::RuleFlags flags = optim::rule_flags(specs[run(i)], h);
     if (i == 0) {
       b.first_hyper = h;
@@ -203,8 +203,7 @@ void Batch<T>::plan_coefficients() {
   for (size_t f = 0; f < kHyperFields; ++f)
     for (size_t i = 1; i < n; ++i)
       if (b.hyper[f][i] != b.hyper[f][0]) varying |= 1u << f;
-  constexpr size_t kBeta1Decay = optim::hyper_role_index(&optim::HyperLanes<double>::beta1_decay);
-  for (size_t i = 0; i < n; ++i) decays = decays || b.hyper[kBeta1Decay][i] != 1;
+  for (size_t i = 0; i < n; ++i) decays = decays || b.hyper[optim::kRoleBeta1Decay][i] != 1;
   const KernelPlan<kMaxCoefficients> plan = ops_->trace(b.spec, decays);
   const auto& plans = plan.coefficients;
   uint32_t first_static = 0;
@@ -230,7 +229,7 @@ void Batch<T>::plan_coefficients() {
     fill_first_run_columns(1, first_static);
     b.first_running = running;
   }
-  constexpr uint32_t kLr = 1u << optim::hyper_role_index(&optim::HyperLanes<double>::lr);
+  constexpr uint32_t kLr = 1u << optim::kRoleLr;
   b.lr_only = b.run_columns && (varying & ~kLr) == 0 && (plan.running_fields & varying) == 0;
 }
 

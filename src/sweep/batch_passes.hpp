@@ -151,7 +151,7 @@ void objective_pass(BatchRuns<T>& b, const ObjectiveWork& work) {
 template <class W, size_t... f>
 inline optim::HyperLanes<W> load_hyper(const double* const* h, size_t j, std::index_sequence<f...>) {
   optim::HyperLanes<W> out;
-  ((out.*optim::kHyperRoles<W>[f] = load<W>(h[f] + j)), ...);
+  ((out.role(f) = load<W>(h[f] + j)), ...);
   return out;
 }
 
@@ -159,7 +159,7 @@ inline optim::HyperLanes<W> load_hyper(const double* const* h, size_t j, std::in
 template <class W, size_t... f>
 inline optim::HyperLanes<W> broadcast_hyper(const optim::HyperLanes<double>& first, W lr, std::index_sequence<f...>) {
   optim::HyperLanes<W> out;
-  ((out.*optim::kHyperRoles<W>[f] = broadcast<W>(first.*optim::kHyperRoles<double>[f])), ...);
+  ((out.role(f) = broadcast<W>(first.role(f))), ...);
   out.lr = lr;
   return out;
 }

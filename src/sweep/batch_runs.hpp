@@ -16,7 +16,7 @@
 
 namespace gs::sweep {
 
-inline constexpr size_t kHyperFields = optim::kHyperRoleCount;  // optim::kHyperRoles, in order
+inline constexpr size_t kHyperFields = optim::kHyperRoleCount;  // optim::HyperLanes::role(f), in order
 inline constexpr size_t kRunningFields = 5;     // RunningLanes, in declaration order
 inline constexpr size_t kMaxCoefficients = 12;  // of a rule's update
 

@@ -50,7 +50,7 @@ struct KernelPlan {
 template <class Rule>
 KernelPlan<Rule::kCount> trace_coefficients(const optim::OptimizerSpec& spec, bool decays) {
   optim::HyperLanes<Dep> hyper;
-  for (size_t f = 0; f < kHyperFields; ++f) (hyper.*optim::kHyperRoles<Dep>[f]).bits = 1u << f;
+  for (size_t f = 0; f < kHyperFields; ++f) hyper.role(f).bits = 1u << f;
   optim::RunningLanes<Dep> running;
   running.mu_product = running.beta1_pow = running.beta2_pow = running.mu_pow = Dep{Dep::kStepBit};
   running.decay_pow = decays ? Dep{Dep::kStepBit} : Dep{};

@@ -70,14 +70,14 @@ TEST(Kernels, EveryRegisteredOptimizerIsInTheCaseTable) {
 }
 
 TEST(Kernels, ZeroLengthTouchesNothing) {
-  optim::Optimizer<float> opt(optim::default_spec(optim::Kind::Adam), 0);
+  optim::Optimizer<float> opt(optim::default_spec("adam"), 0);
   opt.step(nullptr, nullptr);
   EXPECT_EQ(opt.steps_taken(), 1u);
   EXPECT_TRUE(opt.state().empty());
 }
 
 TEST(Kernels, SetSpecKeepsStateAndResetClearsIt) {
-  optim::OptimizerSpec spec = optim::default_spec(optim::Kind::Adam);
+  optim::OptimizerSpec spec = optim::default_spec("adam");
   optim::Optimizer<double> opt(spec, 3);
   std::vector<double> p{1, 2, 3}, g{0.5, -1, 2};
   opt.step(p.data(), g.data());

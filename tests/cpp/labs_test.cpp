@@ -21,7 +21,7 @@ const std::string kLabsDir = std::string(GS_SOURCE_DIR) + "/src/labs/";
 
 std::vector<std::string> listed() {
   std::vector<std::string> names;
-  labs::AllLabs::for_each([&](auto lab) { names.emplace_back(lab.kName); });
+  labs::AllLabs::for_each([&](auto lab, size_t) { names.emplace_back(lab.kName); });
   return names;
 }
 

@@ -7,7 +7,7 @@
 
 #include "core/rng.hpp"
 #include "engine/registry_json.hpp"
-#include "online/problem.hpp"
+#include "online/problems.hpp"
 #include "online_test_support.hpp"
 
 namespace gs {
@@ -27,7 +27,12 @@ TEST(OnlineRegistry, EveryProblemIsDescribed) {
     EXPECT_GT(std::string(p.source).size(), 10u) << p.name;
     EXPECT_GT(std::string(p.comparator).size(), 10u) << p.name;
     EXPECT_GT(p.default_radius, 0) << p.name;
-    EXPECT_NE(p.make, nullptr);
+    // Its entry of AllProblems makes it, with its default parameters, at its dimension.
+    std::vector<double> defaults;
+    for (const auto& h : p.params) defaults.push_back(h.default_value);
+    const auto problem = online::make_problem(p, defaults, online::Domain{p.default_domain, p.default_radius});
+    ASSERT_NE(problem, nullptr) << p.name;
+    EXPECT_EQ(problem->dimension(), online::dimension(p, defaults)) << p.name;
     bool has_d = false;
     for (const auto& h : p.params) {
       EXPECT_TRUE(h.range.contains(h.default_value)) << p.name << "." << h.name;

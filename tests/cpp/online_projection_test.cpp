@@ -70,7 +70,7 @@ TEST(OnlineProjection, EveryOptimizerStaysInTheDomain) {
     for (const char* name : {"online_quadratic", "sparse_adversarial"}) {
       for (const auto& c : test::optimizer_cases()) {
         optim::OptimizerSpec spec = test::parse_spec(c.optimizer);
-        spec.lr = spec.kind == optim::Kind::Adadelta ? 50 : 2;
+        spec.lr = spec.kind == optim::optimizer_kind("adadelta") ? 50 : 2;
         auto problem = test::make_problem(name, {{"d", 7}, {"center", 3}, {"amplitude", 4}, {"period", 20}}, domain);
         std::vector<double> start(7, 0.2);
         online::OnlineRun run(spec, start);

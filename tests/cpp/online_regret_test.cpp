@@ -67,7 +67,7 @@ TEST(OnlineRegret, AdagradBeatsOnlineGradientDescentOnTheAdversarialSequence) {
   double best_adagrad = INFINITY, best_sgd = INFINITY;
   for (size_t r = 0; r < session.run_count(); ++r) {
     const double regret = session.trace(r).regret.back();
-    if (session.config().optimizers[r].kind == optim::Kind::Adagrad) best_adagrad = std::min(best_adagrad, regret);
+    if (session.config().optimizers[r].kind == optim::optimizer_kind("adagrad")) best_adagrad = std::min(best_adagrad, regret);
     else best_sgd = std::min(best_sgd, regret);
   }
   for (size_t k = 0; k < 3; ++k) {

@@ -11,7 +11,7 @@
 
 #include "core/json.hpp"
 #include "labs/regret/regret_session.hpp"
-#include "online/problem.hpp"
+#include "online/problems.hpp"
 
 namespace gs::test {
 
@@ -47,7 +47,7 @@ inline std::unique_ptr<online::Problem> make_problem(const std::string& name,
       if (key == p.name) v = value;
     values.push_back(v);
   }
-  return info->make(values, domain);
+  return online::make_problem(*info, values, domain);
 }
 
 // Least-squares slope of log y against log x.

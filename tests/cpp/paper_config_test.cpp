@@ -3,6 +3,7 @@
 
 #include "data_test_support.hpp"
 #include "labs/paper/paper_config.hpp"
+#include "optim/rules/sgd.hpp"
 
 namespace gs {
 namespace {
@@ -25,7 +26,7 @@ TEST(PaperConfig, Defaults) {
   EXPECT_EQ(c.model.dropout, 0.5);
   EXPECT_EQ(c.model.input_dropout, 0.2);
   ASSERT_EQ(c.optimizers.size(), 1u);
-  EXPECT_EQ(c.optimizers[0].spec.kind, optim::Kind::Adam);
+  EXPECT_EQ(c.optimizers[0].spec.kind, optim::optimizer_kind("adam"));
   EXPECT_EQ(c.optimizers[0].lr_grid, std::vector<double>{1e-3});
   ASSERT_TRUE(parse(R"({"experiment":"vae_images"})", c, error)) << error;
   EXPECT_EQ(c.model.hidden, 200u);
@@ -50,7 +51,7 @@ TEST(PaperConfig, OptimizerEntriesGoThroughTheRunConfigParser) {
   EXPECT_EQ(c.optimizers[0].lr_grid, (std::vector<double>{1e-4, 3e-4, 1e-3}));
   EXPECT_FALSE(c.optimizers[0].spec.bias_correction);
   EXPECT_EQ(c.optimizers[0].spec.schedule.kind, optim::ScheduleKind::InvSqrt);
-  EXPECT_TRUE(c.optimizers[1].spec.nesterov);
+  EXPECT_EQ(c.optimizers[1].spec.own[optim::rules::Sgd::Own::nesterov], 1);
   EXPECT_EQ(c.optimizers[1].spec.label, "NAG");
   EXPECT_EQ(c.optimizers[1].lr_grid, std::vector<double>{0.1});
 }

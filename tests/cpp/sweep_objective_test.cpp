@@ -1,5 +1,6 @@
 // The lane forms of the polynomial objectives (src/objectives/catalog, through src/sweep/objective_lanes.hpp) give the bits of
 // Objective::value_and_gradient at every point, on F64x2 lanes and on plain doubles.
+#include <algorithm>
 #include <cstring>
 
 #include "core/rng.hpp"
@@ -43,7 +44,7 @@ void expect_lanes_match(const objectives::Objective& f, double x0, double x1, do
 
 // Every catalog entry with a lane form, with default parameters and with other ones.
 TEST(SweepObjective, LaneFormsMatchTheObjectiveBitForBit) {
-  size_t with_lane_form = 0;
+  std::vector<std::string> with_lane_form;
   objectives::catalog::AllObjectives::for_each([&](auto entry, size_t index) {
     using Entry = decltype(entry);
     if constexpr (Entry::kLaneForm) {
@@ -54,10 +55,13 @@ TEST(SweepObjective, LaneFormsMatchTheObjectiveBitForBit) {
         objectives::Objective f(info, params);
         expect_lanes_match<Entry>(f, info.view[0], info.view[1], info.view[2], info.view[3]);
       }
-      ++with_lane_form;
+      with_lane_form.push_back(info.name);
     }
   });
-  EXPECT_EQ(with_lane_form, 8u);
+  // The polynomial objectives have one (the sweep evaluates whole vectors of runs).
+  for (const char* name : {"rosenbrock", "beale", "himmelblau", "booth", "quadratic", "saddle", "styblinski_tang",
+                           "goldstein_price"})
+    EXPECT_NE(std::find(with_lane_form.begin(), with_lane_form.end(), name), with_lane_form.end()) << name;
 }
 
 TEST(SweepObjective, TranscendentalObjectivesAreEvaluatedLaneByLane) {
@@ -65,7 +69,8 @@ TEST(SweepObjective, TranscendentalObjectivesAreEvaluatedLaneByLane) {
   objectives::catalog::AllObjectives::for_each([&](auto entry, size_t index) {
     if constexpr (!decltype(entry)::kLaneForm) per_lane.push_back(objectives::registry()[index].name);
   });
-  EXPECT_EQ(per_lane, (std::vector<std::string>{"rastrigin", "ackley", "local_minima"}));
+  for (const char* name : {"rastrigin", "ackley", "local_minima"})
+    EXPECT_NE(std::find(per_lane.begin(), per_lane.end(), name), per_lane.end()) << name;
 }
 
 }  // namespace

@@ -7,7 +7,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "objectives/objective.hpp"
 #include "optim/registry.hpp"
+#include "optim/rules/sgd.hpp"
 #include "sweep/batch.hpp"
 #include "test_support.hpp"
 
@@ -42,8 +44,10 @@ optim::OptimizerSpec lane_spec(const optim::OptimizerSpec& base, size_t k) {
   for (const auto& h : info.hypers) {
     if (h.type != check::ParamType::Real) continue;
     const std::string name = h.name;
-    if (base.kind == optim::Kind::Sgd && base.nesterov && name == "dampening") continue;
-    spec.*h.real = spread(h, base.*h.real, k);
+    if (base.kind == optim::optimizer_kind("sgd") && spec.own[optim::rules::Sgd::Own::nesterov] != 0 &&
+        name == "dampening")
+      continue;
+    h.set(spec, spread(h, h.get(base), k));
   }
   if (info.first_moment && k % 2 == 1) spec.beta1_decay = base.beta1_decay * (1 - 1e-3 * static_cast<double>(k % 5));
   return spec;
@@ -63,8 +67,15 @@ void run_alone(engine::RunSession& session, const json::Value& objective, const 
   test::run_session(session, json::serialize(config));
 }
 
-const char* const kObjectives[] = {"rosenbrock", "beale",  "himmelblau", "booth",           "quadratic",   "saddle",
-                                   "rastrigin",  "ackley", "styblinski_tang", "goldstein_price", "local_minima"};
+// Every objective of the catalog, by name.
+const std::vector<std::string>& objective_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> list;
+    for (const auto& info : objectives::registry()) list.push_back(info.name);
+    return list;
+  }();
+  return names;
+}
 
 struct LaneSetup {
   json::Value objective;
@@ -133,7 +144,7 @@ TEST(SweepRuns, EveryCaseOnEveryObjectiveEqualsSingleRuns) {
   size_t index = 0;
   for (const auto& c : test::optimizer_cases()) {
     for (size_t lanes : {1, 3, 5, 7}) {
-      const char* name = kObjectives[(index + lanes) % std::size(kObjectives)];
+      const std::string& name = objective_names()[(index + lanes) % objective_names().size()];
       check_case(c, json::Value(name), lanes, 60, false);
     }
     ++index;
@@ -147,7 +158,7 @@ TEST(SweepRuns, ManyLanesEqualSingleRuns) {
 TEST(SweepRuns, UniformHyperparametersEqualSingleRuns) {
   size_t index = 0;
   for (const auto& c : test::optimizer_cases())
-    check_case(c, json::Value(kObjectives[index++ % std::size(kObjectives)]), 5, 60, true);
+    check_case(c, json::Value(objective_names()[index++ % objective_names().size()]), 5, 60, true);
 }
 
 TEST(SweepRuns, GradientNoiseAndSparsityAsInTheSingleRun) {
@@ -213,7 +224,7 @@ TEST(SweepRuns, OneHyperparameterPerLaneEqualsSingleRuns) {
   for (const auto& c : test::optimizer_cases()) {
     const optim::OptimizerSpec base = test::parse_spec(c.optimizer);
     const optim::OptimizerInfo& info = optim::info(base.kind);
-    const json::Value objective(kObjectives[index++ % std::size(kObjectives)]);
+    const json::Value objective(objective_names()[index++ % objective_names().size()]);
     std::vector<std::string> names;
     for (const auto& h : info.hypers)
       if (h.type == check::ParamType::Real) names.push_back(h.name);
@@ -226,7 +237,7 @@ TEST(SweepRuns, OneHyperparameterPerLaneEqualsSingleRuns) {
           setup.specs[k].beta1_decay = spread.beta1_decay;
         } else {
           for (const auto& h : info.hypers)
-            if (h.name == name) setup.specs[k].*h.real = spread.*h.real;
+            if (h.name == name) h.set(setup.specs[k], h.get(spread));
         }
       }
       expect_runs_equal_single_runs<float>(setup, c.id + " varying " + name + " f32");

@@ -47,6 +47,7 @@ TEST(SweepScalars, SetSpecRestartsOnlyTheProductsWhoseBaseChanged) {
 }
 
 TEST(SweepScalars, LanesOfAVectorAreTheirOwnRuns) {
+  using optim::rules::Radam;
   const optim::OptimizerSpec specs[2] = {
       test::parse_spec(std::string(R"({"name":"radam","lr":0.01,"beta2":0.9,"beta1_decay":0.99})")),
       test::parse_spec(std::string(R"({"name":"radam","lr":0.3,"beta1":0.5,"beta2":0.999})"))};
@@ -57,26 +58,23 @@ TEST(SweepScalars, LanesOfAVectorAreTheirOwnRuns) {
     const double v[2] = {a, b};
     return simd::F64x2::load(v);
   };
-  const optim::HyperLanes<simd::F64x2> h{pair(h0.lr, h1.lr),           pair(h0.beta1, h1.beta1),
-                                         pair(h0.beta2, h1.beta2),     pair(h0.eps, h1.eps),
-                                         pair(h0.weight_decay, h1.weight_decay), pair(h0.dampening, h1.dampening),
-                                         pair(h0.lr_decay, h1.lr_decay), pair(h0.beta1_decay, h1.beta1_decay),
-                                         pair(h0.mu_ratio, h1.mu_ratio)};
+  optim::HyperLanes<simd::F64x2> h;
+  for (size_t f = 0; f < optim::kHyperRoleCount; ++f) h.role(f) = pair(h0.role(f), h1.role(f));
   for (uint64_t t = 1; t <= 300; ++t) {
     const optim::ScalarLanes<simd::F64x2> s =
         optim::step_scalar_lanes<optim::rules::Radam>(h, lanes, optim::step_shared(specs[0], t));
     double step_size[2], rect[2], rho[2], beta1[2];
     s.step_size.store(step_size);
-    s.rect.store(rect);
-    s.rho_t.store(rho);
+    s.own[Radam::Scalar::rect].store(rect);
+    s.own[Radam::Scalar::rho_t].store(rho);
     s.beta1.store(beta1);
     for (int l = 0; l < 2; ++l) {
       const optim::StepScalars one = optim::next_step_scalars(specs[l], single[l]);
       EXPECT_EQ(std::memcmp(&step_size[l], &one.step_size, sizeof(double)), 0) << t << " lane " << l;
       EXPECT_EQ(std::memcmp(&beta1[l], &one.beta1, sizeof(double)), 0) << t << " lane " << l;
-      EXPECT_EQ(std::memcmp(&rho[l], &one.rho_t, sizeof(double)), 0) << t << " lane " << l;
-      if (one.rho_t > optim::rules::Radam::kRectified) {
-        EXPECT_EQ(std::memcmp(&rect[l], &one.rect, sizeof(double)), 0) << t << " lane " << l;
+      EXPECT_EQ(std::memcmp(&rho[l], &one.own[Radam::Scalar::rho_t], sizeof(double)), 0) << t << " lane " << l;
+      if (one.own[Radam::Scalar::rho_t] > Radam::kRectified) {
+        EXPECT_EQ(std::memcmp(&rect[l], &one.own[Radam::Scalar::rect], sizeof(double)), 0) << t << " lane " << l;
       }
     }
   }

@@ -28,7 +28,7 @@ const MODULES = ['gradscape', ...LABS.map((lab) => `gradscape-${lab.name}`)].fla
 const EXPECTED_FILES = [
   'README.md', 'package.json', 'gradscape.schema.json',
   'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/labs.mjs', 'web/api/optimizer.mjs',
-  'web/api/run-session.mjs', 'web/api/support.mjs', ...LABS.map((lab) => `web/api/${lab.name}-lab.mjs`),
+  'web/api/registry-types.d.ts', 'web/api/run-session.mjs', 'web/api/support.mjs', ...LABS.map((lab) => `web/api/${lab.name}-lab.mjs`),
   'public/data/fashion-mnist-6k.bin',
   ...MODULES.flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
   'web/component/gradscape-playground.d.ts',

@@ -1,23 +1,26 @@
-// Every name list the JS keeps by hand agrees with the registry the engine reports (gs.registry):
-// the string-literal unions of web/api/gradscape.d.ts (optimizer, schedule, objective, problem and
-// domain names, the registry's own keys), and every optimizer entry carries the facts
+// Every name list the JS keeps agrees with the registry the engine reports (gs.registry, here from
+// the wasm module): the string-literal unions of the types (optimizer, schedule, objective, problem
+// and domain names, generated into web/api/registry-types.d.ts from the native registry), every
+// hyperparameter in OptimizerSpec, the registry's own keys, and every optimizer entry carries the facts
 // web/lib/optimizer-facts.mjs reads. Lists the registry has no field for (the paper
 // experiments, the sweep metrics) are checked against the .d.ts. A name added on one side only fails.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
-import { addOrder, momentLabels, optimizerInfo, playgroundOptimizer } from '../../web/lib/optimizer-facts.mjs';
+import {
+  addOrder, momentLabels, optimizerInfo, paperOptimizer, playgroundOptimizer, regretOptimizer,
+} from '../../web/lib/optimizer-facts.mjs';
 import { EXPERIMENTS } from '../../web/paper/state.mjs';
 import { METRICS } from '../../web/sweep/state.mjs';
 
-const TYPES = new URL('../../web/api/gradscape.d.ts', import.meta.url);
+const TYPES = ['gradscape.d.ts', 'registry-types.d.ts'].map((f) => new URL(`../../web/api/${f}`, import.meta.url));
 
 let registry;
 let types;
 before(async () => {
   ({ registry } = await loadGradscape());
-  types = await readFile(TYPES, 'utf8');
+  types = (await Promise.all(TYPES.map((url) => readFile(url, 'utf8')))).join('\n');
 });
 
 /** The quoted strings of `pattern`'s first match in the .d.ts, sorted. */
@@ -36,6 +39,17 @@ test('the .d.ts unions name exactly what the registry reports', () => {
   assert.deepEqual(union(/export type ObjectiveName =([^;]+);/), names('objectives'), 'ObjectiveName');
   assert.deepEqual(union(/export type ProblemName =([^;]+);/), names('problems'), 'ProblemName');
   assert.deepEqual(union(/export type DomainType =([^;]+);/), names('domains'), 'DomainType');
+});
+
+test('OptimizerSpec types every hyperparameter of every optimizer, a flag as boolean', () => {
+  const body = types.match(/export interface OptimizerSpec \{([\s\S]*?)\n\}/);
+  assert.ok(body, 'the types have no OptimizerSpec interface');
+  const members = Object.fromEntries([...body[1].matchAll(/^ {2}(\w+)\?: ([^;]+);/gm)].map((m) => [m[1], m[2]]));
+  for (const o of registry.optimizers) {
+    for (const h of o.hyperparameters) {
+      assert.equal(members[h.name], h.type === 'bool' ? 'boolean' : 'number', `${o.name}.${h.name}`);
+    }
+  }
 });
 
 test('the .d.ts Registry interface has exactly the registry\'s keys', () => {
@@ -60,6 +74,13 @@ test('every optimizer has the facts the pages read: add order, playground lr, mo
   const adam = optimizerInfo(registry, 'adam');
   assert.deepEqual(momentLabels(adam, { name: 'adam', amsgrad: true }), { first: '|m̂|', second: '√v̂ (max)' });
   assert.deepEqual(momentLabels(optimizerInfo(registry, 'sgd'), { name: 'sgd' }), { first: '|b| (buffer)', second: '√v̂' });
+});
+
+test('the labs\' new optimizer entries follow the registry\'s lr: a scale around 1 (AdaDelta) keeps its own', () => {
+  assert.deepEqual(regretOptimizer(registry, 'adam'), { name: 'adam', lr: 0.1, schedule: { name: 'inv_sqrt' } });
+  assert.equal(regretOptimizer(registry, 'adadelta').lr, 1);
+  assert.deepEqual(paperOptimizer(registry, 'sgd'), { name: 'sgd', lr_grid: [0.001, 0.01, 0.1] });
+  assert.deepEqual(paperOptimizer(registry, 'adadelta').lr_grid, [0.3, 1, 3]);
 });
 
 test('the lists the registry has no field for agree with the .d.ts', () => {

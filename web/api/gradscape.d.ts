@@ -1,32 +1,11 @@
 // Types of Gradscape's JS API. The config and result schemas are documented in docs/schema.md
 // (and as a JSON Schema in gradscape.schema.json).
 
+// The names and hyperparameters the registries define are generated (registry-types.d.ts).
+import type { DomainType, ObjectiveName, OptimizerName, OptimizerSpec, ProblemName, ScheduleSpec } from './registry-types.js';
+export type { DomainType, ObjectiveName, OptimizerName, OptimizerSpec, ProblemName, ScheduleSpec } from './registry-types.js';
+
 export type Precision = 'f32' | 'f64';
-export type OptimizerName =
-  | 'sgd' | 'momentum' | 'nag' | 'adagrad' | 'rmsprop' | 'adadelta'
-  | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'radam' | 'rprop';
-export type ObjectiveName =
-  | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'
-  | 'ackley' | 'styblinski_tang' | 'goldstein_price' | 'local_minima';
-
-export interface ScheduleSpec {
-  name: 'constant' | 'inv_sqrt' | 'step' | 'exponential' | 'cosine' | 'warmup';
-  step_size?: number; gamma?: number; T_max?: number; eta_min?: number; warmup_steps?: number;
-}
-
-export interface OptimizerSpec {
-  name: OptimizerName;
-  label?: string;
-  lr?: number;
-  momentum?: number; dampening?: number; nesterov?: boolean; weight_decay?: number;
-  beta?: number; beta1?: number; beta2?: number; eps?: number;
-  amsgrad?: boolean; bias_correction?: boolean;
-  lr_decay?: number; initial_accumulator_value?: number;
-  alpha?: number; centered?: boolean; rho?: number; momentum_decay?: number;
-  etaminus?: number; etaplus?: number; step_size_min?: number; step_size_max?: number;
-  schedule?: ScheduleSpec | ScheduleSpec['name'];
-  beta1_decay?: number;
-}
 
 export interface RunConfig {
   version?: 1;
@@ -57,8 +36,6 @@ export interface RunResult {
   }>;
 }
 
-export type ProblemName = 'reddi' | 'online_logistic' | 'sparse_adversarial' | 'online_linear' | 'online_quadratic';
-export type DomainType = 'box' | 'ball';
 
 /** The regret lab's config (docs/schema.md, "Regret config"). */
 export interface RegretConfig {

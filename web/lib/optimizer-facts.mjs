@@ -17,6 +17,25 @@ export const addOrder = (registry) =>
 /** A new optimizer entry that visibly moves on the 2-D surfaces (torch's defaults are tuned for networks). */
 export const playgroundOptimizer = (registry, name) => ({ name, lr: optimizerInfo(registry, name)?.playground_lr });
 
+/** The registry's default lr of optimizer `name` (torch's, where torch has it). */
+const defaultLr = (registry, name) => optimizerInfo(registry, name)?.hyperparameters.find((h) => h.name === 'lr')?.default;
+
+/**
+ * A new optimizer entry of the regret lab: lr 0.1 under α/√t, or the optimizer's default where that
+ * is larger (an lr that is a scale around 1, AdaDelta's).
+ */
+export const regretOptimizer = (registry, name) =>
+  ({ name, lr: Math.max(0.1, defaultLr(registry, name) ?? 0), schedule: { name: 'inv_sqrt' } });
+
+/**
+ * A new optimizer entry of the paper lab: the lr grid 0.001, 0.01, 0.1, or 0.3, 1, 3 times the
+ * optimizer's default where that is 1 or more (AdaDelta's).
+ */
+export function paperOptimizer(registry, name) {
+  const lr = defaultLr(registry, name) ?? 0;
+  return { name, lr_grid: lr >= 1 ? [0.3 * lr, lr, 3 * lr] : [0.001, 0.01, 0.1] };
+}
+
 /**
  * The labels of the moments the engine reports per coordinate for a run of `spec`, as plotted:
  * what the step moves along and the scale it divides by; with amsgrad the second is the running

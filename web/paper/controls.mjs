@@ -6,6 +6,7 @@
 // brief: the component view's compact settings (no model parameters, no record interval).
 import { clearFieldErrors, hyperField, showFieldError } from '../lib/fields.mjs';
 import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
+import { paperOptimizer } from '../lib/optimizer-facts.mjs';
 import { section } from '../lib/dom.mjs';
 
 const int = (name, min, max, description, scale = 'linear') => ({
@@ -165,7 +166,7 @@ export class Controls {
   #optimizerPanel(state) {
     return optimizerPanel(state.optimizers.map((o, i) => this.#card(o, i, state)), () => this.#store.update((s) => {
       const name = nextOptimizer(this.#registry, s.optimizers);
-      s.optimizers.push({ name, lr_grid: name === 'adadelta' ? [0.3, 1, 3] : [0.001, 0.01, 0.1] });
+      s.optimizers.push(paperOptimizer(this.#registry, name));
     }, 'structure'));
   }
 

@@ -6,6 +6,7 @@
 import { loadKatex } from '../lib/katex-loader.mjs';
 import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
 import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
+import { regretOptimizer } from '../lib/optimizer-facts.mjs';
 import { section } from '../lib/dom.mjs';
 import { problemInfo, problemDefaults } from './state.mjs';
 
@@ -142,7 +143,7 @@ export class Controls {
   #add() {
     const name = nextOptimizer(this.#registry, this.#store.state.optimizers);
     this.#store.update((s) => {
-      s.optimizers.push({ name, lr: name === 'adadelta' ? 1 : 0.1, schedule: { name: 'inv_sqrt' } });
+      s.optimizers.push(regretOptimizer(this.#registry, name));
     }, 'structure');
   }
 

@@ -142,7 +142,7 @@ bool read_record_every(const json::Value* every, const std::string& path, const 
 bool read_optimizers(const json::Value* value, const std::string& path, const json::Value&, PaperConfig& out,
                      std::string& error) {
   if (!value) {
-    out.optimizers = {{optim::default_spec(optim::Kind::Adam), {optim::default_spec(optim::Kind::Adam).lr}}};
+    out.optimizers = {{optim::default_spec("adam"), {optim::default_spec("adam").lr}}};
     return true;
   }
   if (!value->is_array() || value->as_array().empty() || value->as_array().size() > kMaxPaperOptimizers) {

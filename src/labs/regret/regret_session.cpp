@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "online/problems.hpp"
 #include "optim/registry.hpp"
 
 namespace gs::labs {
@@ -26,7 +27,7 @@ bool RegretSession::configure(const RegretConfig& config, std::string&) {
 }
 
 void RegretSession::reset() {
-  problem_ = config_.problem.info->make(config_.problem.params, config_.domain);
+  problem_ = online::make_problem(*config_.problem.info, config_.problem.params, config_.domain);
   std::vector<double> x1 = config_.start;
   config_.domain.project(x1.data(), x1.size());
   runs_.clear();

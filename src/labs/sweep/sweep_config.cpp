@@ -33,17 +33,26 @@ struct AxisParam {
   Range range;
   double default_min, default_max;
   bool default_log;
-  double optim::OptimizerSpec::*field;
+  const optim::HyperInfo* hyper;
   int start_coordinate;
 };
+
+// beta1_decay as an axis sets the spec's field of that name.
+const optim::HyperInfo& beta1_decay_hyper() {
+  static const optim::HyperInfo h = [] {
+    optim::HyperInfo info{"beta1_decay", ParamType::Real, 1, kBeta1DecayRange, 0.9, 1, "linear", ""};
+    info.real = &optim::OptimizerSpec::beta1_decay;
+    return info;
+  }();
+  return h;
+}
 
 std::vector<AxisParam> axis_params(const optim::OptimizerInfo& o, const objectives::ObjectiveInfo& objective) {
   std::vector<AxisParam> params;
   for (const auto& h : o.hypers)
-    if (h.type == ParamType::Real && h.real)
-      params.push_back({h.name, h.range, h.slider_min, h.slider_max, std::string_view(h.scale) == "log", h.real, -1});
-  if (o.first_moment)
-    params.push_back({"beta1_decay", kBeta1DecayRange, 0.9, 1, false, &optim::OptimizerSpec::beta1_decay, -1});
+    if (h.type == ParamType::Real && h.in_spec())
+      params.push_back({h.name, h.range, h.slider_min, h.slider_max, std::string_view(h.scale) == "log", &h, -1});
+  if (o.first_moment) params.push_back({"beta1_decay", kBeta1DecayRange, 0.9, 1, false, &beta1_decay_hyper(), -1});
   params.push_back({"start_x", kStartRange, objective.view[0], objective.view[1], false, nullptr, 0});
   params.push_back({"start_y", kStartRange, objective.view[2], objective.view[3], false, nullptr, 1});
   return params;
@@ -82,7 +91,7 @@ bool read_param(const json::Value* value, const std::string& path, const json::V
   out.axis.min = out.param->default_min;
   out.axis.max = out.param->default_max;
   out.axis.log = out.param->default_log;
-  out.axis.field = out.param->field;
+  out.axis.hyper = out.param->hyper;
   out.axis.start_coordinate = out.param->start_coordinate;
   return true;
 }
@@ -299,7 +308,7 @@ std::vector<double> axis_values(const SweepAxis& axis) {
 }
 
 void apply_axis(const SweepAxis& axis, double value, optim::OptimizerSpec& spec, double start[2]) {
-  if (axis.field) spec.*axis.field = value;
+  if (axis.hyper) axis.hyper->set(spec, value);
   else start[axis.start_coordinate] = value;
 }
 

@@ -14,7 +14,7 @@
 
 #include "core/json.hpp"
 #include "engine/run_config.hpp"
-#include "optim/spec.hpp"
+#include "optim/registry.hpp"
 #include "schema/table.hpp"
 
 namespace gs::labs {
@@ -29,8 +29,9 @@ struct SweepAxis {
   double min = 0, max = 0;
   int n = 64;
   bool log = false;
-  // What the param sets: a field of the spec, or a coordinate of the start point (0 = x, 1 = y).
-  double optim::OptimizerSpec::*field = nullptr;
+  // What the param sets: a hyperparameter of the spec (the registry's entry), or a coordinate of
+  // the start point (0 = x, 1 = y).
+  const optim::HyperInfo* hyper = nullptr;
   int start_coordinate = -1;
 };
 

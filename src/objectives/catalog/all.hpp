@@ -3,10 +3,7 @@
 // read it.
 #pragma once
 
-#include <cstddef>
-#include <tuple>
-#include <utility>
-
+#include "core/type_list.hpp"
 #include "objectives/catalog/ackley.hpp"
 #include "objectives/catalog/beale.hpp"
 #include "objectives/catalog/booth.hpp"
@@ -21,24 +18,7 @@
 
 namespace gs::objectives::catalog {
 
-template <class... Entries>
-struct EntryList {
-  static constexpr size_t size = sizeof...(Entries);
-
-  // f(Entry{}, index) for every entry, in list order.
-  template <class F>
-  static void for_each(F&& f) {
-    for_each_impl(f, std::index_sequence_for<Entries...>{});
-  }
-
- private:
-  template <class F, size_t... i>
-  static void for_each_impl(F& f, std::index_sequence<i...>) {
-    (f(Entries{}, i), ...);
-  }
-};
-
-using AllObjectives = EntryList<Rosenbrock, Beale, Himmelblau, Booth, Quadratic, Saddle, Rastrigin, Ackley,
-                                StyblinskiTang, GoldsteinPrice, LocalMinima>;
+using AllObjectives = TypeList<Rosenbrock, Beale, Himmelblau, Booth, Quadratic, Saddle, Rastrigin, Ackley,
+                               StyblinskiTang, GoldsteinPrice, LocalMinima>;
 
 }  // namespace gs::objectives::catalog

@@ -9,24 +9,26 @@
 namespace gs::optim::rules {
 
 struct Adadelta : RuleBase {
-  static constexpr Kind kKind = Kind::Adadelta;
+  struct Own {
+    enum : int { rho };  // OptimizerSpec::own
+  };
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Adadelta, "adadelta", "AdaDelta", "torch.optim.Adadelta (1.13)",
+    return {"adadelta", "AdaDelta", "torch.optim.Adadelta (1.13)",
             "Step sizes from the ratio of two moving averages, of squared updates and squared gradients (Zeiler 2012).",
             R"(\begin{aligned}a_t &= \rho a_{t-1} + (1-\rho)\,g_t^2\\ \delta_t &= \frac{\sqrt{u_{t-1}+\epsilon}}{\sqrt{a_t+\epsilon}}\,g_t\\ )"
             R"(u_t &= \rho u_{t-1} + (1-\rho)\,\delta_t^2\\ \theta_t &= \theta_{t-1} - \eta\,\delta_t\end{aligned})",
             {lr(1.0, "coefficient η that scales δ"),
-             {"rho", ParamType::Real, 0.9, kUnitClosed, 0.5, 0.9999, "log1m", "ρ: decay of the running averages",
-              &OptimizerSpec::rho},
+             own("rho", Own::rho, ParamType::Real, 0.9, kUnitClosed, 0.5, 0.9999, "log1m",
+                 "ρ: decay of the running averages"),
              eps(1e-6), weight_decay()},
             false, nullptr, "√a (avg g²)", true, 1, false, false, 9};
   }
   static constexpr int kSlots = 2;
 
-  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) { h.beta2 = spec.rho; }
+  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) { h.beta2 = spec.own[Own::rho]; }
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>&, const StepShared&) {
     s.beta2 = h.beta2;

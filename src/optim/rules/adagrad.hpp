@@ -10,30 +10,32 @@
 namespace gs::optim::rules {
 
 struct Adagrad : RuleBase {
-  static constexpr Kind kKind = Kind::Adagrad;
+  struct Own {
+    enum : int { lr_decay, initial_accumulator_value };  // OptimizerSpec::own
+  };
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Adagrad, "adagrad", "AdaGrad", "torch.optim.Adagrad (1.13)",
+    return {"adagrad", "AdaGrad", "torch.optim.Adagrad (1.13)",
             "Per-coordinate step sizes from the sum of all squared gradients (Duchi et al. 2011).",
             R"(\begin{aligned}\tilde\eta_t &= \eta / (1 + (t-1)\,\text{lr\_decay})\\ s_t &= s_{t-1} + g_t^2\\ )"
             R"(\theta_t &= \theta_{t-1} - \tilde\eta_t\, g_t / (\sqrt{s_t} + \epsilon)\end{aligned})",
             {lr(0.01),
-             {"lr_decay", ParamType::Real, 0, Range{0, 1e3}, 0, 1, "linear", "learning-rate decay: η/(1 + (t−1)·lr_decay)",
-              &OptimizerSpec::lr_decay},
+             own("lr_decay", Own::lr_decay, ParamType::Real, 0, Range{0, 1e3}, 0, 1, "linear",
+                 "learning-rate decay: η/(1 + (t−1)·lr_decay)"),
              weight_decay(),
-             {"initial_accumulator_value", ParamType::Real, 0, Range{0, 1e6}, 0, 10, "linear",
-              "starting value of the sum of squared gradients", &OptimizerSpec::initial_accumulator_value},
+             own("initial_accumulator_value", Own::initial_accumulator_value, ParamType::Real, 0, Range{0, 1e6}, 0, 10,
+                 "linear", "starting value of the sum of squared gradients"),
              eps(1e-10)},
             false, nullptr, "√s (Σg²)", true, 0.5, false, false, 4};
   }
   static constexpr int kSlots = 1;
 
-  static double initial_state(const OptimizerSpec& spec, int) { return spec.initial_accumulator_value; }
+  static double initial_state(const OptimizerSpec& spec, int) { return spec.own[Own::initial_accumulator_value]; }
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>&, const StepShared& shared) {
-    s.step_size = s.lr / (broadcast<L>(1.0) + step_constant<L>(static_cast<double>(shared.t - 1)) * h.lr_decay);
+    s.step_size = s.lr / (broadcast<L>(1.0) + step_constant<L>(static_cast<double>(shared.t - 1)) * h.own[Own::lr_decay]);
   }
 
   enum : size_t { kWeightDecay, kNegClr, kEps, kWeightDecayOn, kCount };

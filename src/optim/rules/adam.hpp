@@ -16,12 +16,11 @@
 namespace gs::optim::rules {
 
 struct Adam : AdamFamily {
-  static constexpr Kind kKind = Kind::Adam;
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Adam, "adam", "Adam", "torch.optim.Adam (1.13); Kingma & Ba 2015, Algorithm 1",
+    return {"adam", "Adam", "torch.optim.Adam (1.13); Kingma & Ba 2015, Algorithm 1",
             "Adaptive moment estimation: bias-corrected moving averages of the gradient and its square.",
             R"(\begin{aligned}m_t &= \beta_1 m_{t-1} + (1-\beta_1)\,g_t\\ v_t &= \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2\\ )"
             R"(\hat m_t &= m_t/(1-\beta_1^t),\quad \hat v_t = v_t/(1-\beta_2^t)\\ \theta_t &= \theta_{t-1} - \alpha\,\hat m_t/(\sqrt{\hat v_t}+\epsilon)\end{aligned})",

@@ -11,12 +11,11 @@
 namespace gs::optim::rules {
 
 struct Adamax : AdamFamily {
-  static constexpr Kind kKind = Kind::Adamax;
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Adamax, "adamax", "AdaMax", "torch.optim.Adamax (1.13); Kingma & Ba 2015, Algorithm 2",
+    return {"adamax", "AdaMax", "torch.optim.Adamax (1.13); Kingma & Ba 2015, Algorithm 2",
             "Adam with the infinity norm: u_t = max(β2·u, |g|). torch adds ε inside the max; eps = 0 is the "
             "paper's Algorithm 2.",
             R"(\begin{aligned}m_t &= \beta_1 m_{t-1} + (1-\beta_1)\,g_t\\ u_t &= \max(\beta_2 u_{t-1},\ |g_t| + \epsilon)\\ )"

@@ -9,12 +9,11 @@
 namespace gs::optim::rules {
 
 struct Adamw : Adam {
-  static constexpr Kind kKind = Kind::Adamw;
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Adamw, "adamw", "AdamW", "torch.optim.AdamW (1.13); Loshchilov & Hutter 2019",
+    return {"adamw", "AdamW", "torch.optim.AdamW (1.13); Loshchilov & Hutter 2019",
             "Adam with decoupled weight decay: the parameters shrink by (1 − αλ) each step instead of an L2 term "
             "in the gradient.",
             R"(\begin{aligned}\theta &\leftarrow \theta\,(1-\alpha\lambda)\\ m_t &= \beta_1 m_{t-1} + (1-\beta_1)\,g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2\\ )"

@@ -1,6 +1,7 @@
-// The list of optimizer rules: the one place that maps an optimizer kind to its rule. Everything
-// that depends on which optimizer runs (the single-run engine, the sweep's batches, the slot
-// counts of the registry) goes through visit_rule; nothing else switches on Kind.
+// The list of optimizer rules: the registry's list of optimizers and its order. A rule's Kind is
+// its position here (kind_of<Rule>), so this list is the one place that maps an optimizer kind to
+// its rule. Everything that depends on which optimizer runs (the single-run engine, the sweep's
+// batches, the slot counts of the registry) goes through visit_rule; nothing else switches on Kind.
 #pragma once
 
 #include <tuple>
@@ -26,15 +27,24 @@ template <class... Rules>
 struct RuleList {
   static constexpr size_t size = sizeof...(Rules);
 
+  // The position of Rule in the list: its Kind.
+  template <class Rule>
+  static constexpr Kind kind_of() {
+    constexpr bool match[] = {std::is_same_v<Rule, Rules>...};
+    for (size_t i = 0; i < size; ++i)
+      if (match[i]) return Kind{static_cast<uint8_t>(i)};
+    return Kind{static_cast<uint8_t>(size)};
+  }
+
   // f(Rule{}) for the rule of `kind`; f's result for it.
   template <class F>
   static decltype(auto) visit(Kind kind, F&& f) {
     using Result = decltype(f(std::declval<std::tuple_element_t<0, std::tuple<Rules...>>>()));
     if constexpr (std::is_void_v<Result>) {
-      (void)((kind == Rules::kKind ? (f(Rules{}), true) : false) || ...);
+      (void)((kind == kind_of<Rules>() ? (f(Rules{}), true) : false) || ...);
     } else {
       Result result{};
-      (void)((kind == Rules::kKind ? (result = f(Rules{}), true) : false) || ...);
+      (void)((kind == kind_of<Rules>() ? (result = f(Rules{}), true) : false) || ...);
       return result;
     }
   }
@@ -47,6 +57,12 @@ struct RuleList {
 };
 
 using AllRules = RuleList<Sgd, Momentum, Nag, Adagrad, Rmsprop, Adadelta, Adam, Adamw, Adamax, Nadam, Radam, Rprop>;
+
+template <class Rule>
+constexpr Kind kind_of() {
+  return AllRules::kind_of<Rule>();
+}
+static_assert(AllRules::size < 256, "Kind holds a rule's position in one byte");
 
 template <class F>
 decltype(auto) visit_rule(Kind kind, F&& f) {

@@ -9,23 +9,25 @@
 namespace gs::optim::rules {
 
 struct Momentum : RuleBase {
-  static constexpr Kind kKind = Kind::Momentum;
+  struct Own {
+    enum : int { beta };  // OptimizerSpec::own
+  };
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Momentum, "momentum", "Momentum (EMA)", "exponential-moving-average form (seeds; Adam's m_t)",
+    return {"momentum", "Momentum (EMA)", "exponential-moving-average form (seeds; Adam's m_t)",
             "Momentum as an exponential moving average of the gradients, m₀ = 0: the form of the seeds and of "
             "Adam's first moment. Equivalent to heavy-ball SGD with learning rate η(1−β).",
             R"(\begin{aligned}m_t &= \beta m_{t-1} + (1-\beta)\,g_t\\ \theta_t &= \theta_{t-1} - \eta\, m_t\end{aligned})",
-            {lr(0.01), {"beta", ParamType::Real, 0.9, kUnitOpen, 0, 0.999, "linear", "β: decay of the moving average",
-                        &OptimizerSpec::beta}},
+            {lr(0.01), own("beta", Own::beta, ParamType::Real, 0.9, kUnitOpen, 0, 0.999, "linear",
+                            "β: decay of the moving average")},
             true, "|m|", nullptr, true, 0.01, false, false, 11};
   }
   static constexpr int kSlots = 1;
   static constexpr bool kFirstMoment = true;
 
-  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) { h.beta1 = spec.beta; }
+  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) { h.beta1 = spec.own[Own::beta]; }
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>&, RunningLanes<L>&, const StepShared&) {
     s.weight_decay = broadcast<L>(0.0);

@@ -14,18 +14,23 @@
 namespace gs::optim::rules {
 
 struct Nadam : AdamFamily {
-  static constexpr Kind kKind = Kind::Nadam;
+  struct Own {
+    enum : int { momentum_decay };  // OptimizerSpec::own
+  };
+  struct Scalar {
+    enum : size_t { avg_step };  // ScalarLanes::own: the step size of the momentum term
+  };
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Nadam, "nadam", "NAdam", "torch.optim.NAdam (≥ 2.0 rule; 1.13 foreach path); Dozat 2016",
+    return {"nadam", "NAdam", "torch.optim.NAdam (≥ 2.0 rule; 1.13 foreach path); Dozat 2016",
             "Adam with Nesterov momentum and the momentum schedule μ_t = β1(1 − ½·0.96^(tψ)).",
             R"(\begin{aligned}\mu_t &= \beta_1\big(1 - \tfrac12\, 0.96^{t\psi}\big)\\ m_t &= \beta_1 m_{t-1} + (1-\beta_1)\,g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2\\ )"
             R"(\theta_t &= \theta_{t-1} - \alpha\Big[\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\,g_t + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\,m_t\Big]\Big/\big(\sqrt{\hat v_t}+\epsilon\big)\end{aligned})",
             {lr(2e-3, "step size α (before the schedule)"), beta1(), beta2(), eps(1e-8), weight_decay(),
-             {"momentum_decay", ParamType::Real, 4e-3, kUnitClosed, 0, 0.1, "linear", "ψ in the momentum schedule",
-              &OptimizerSpec::momentum_decay}},
+             own("momentum_decay", Own::momentum_decay, ParamType::Real, 4e-3, kUnitClosed, 0, 0.1, "linear",
+                 "ψ in the momentum schedule")},
             true, "|m̂|", "√v̂", true, 0.05, true, false, 5};
   }
   static constexpr int kSlots = 2;
@@ -33,7 +38,7 @@ struct Nadam : AdamFamily {
 
   static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {
     AdamFamily::hyper(spec, h);
-    h.mu_ratio = dm::pow(0.96, spec.momentum_decay);
+    h.mu_ratio = dm::pow(0.96, spec.own[Own::momentum_decay]);
   }
   // μ_t = β1,t·(1 − ½·0.96^(tψ)), μ_{t+1} with 0.96^((t+1)ψ) and the same β1,t (torch).
   template <class L>
@@ -45,7 +50,7 @@ struct Nadam : AdamFamily {
     const L mu_next = s.beta1 * (one - half * (r.mu_pow * h.mu_ratio));
     r.mu_product = r.mu_product * mu;
     s.step_size = (s.lr * (one - mu) / (one - r.mu_product)) * minus_one;
-    s.step_size2 = (s.lr * mu_next / (one - r.mu_product * mu_next)) * minus_one;
+    s.own[Scalar::avg_step] = (s.lr * mu_next / (one - r.mu_product * mu_next)) * minus_one;
   }
 
   enum : size_t {
@@ -56,7 +61,7 @@ struct Nadam : AdamFamily {
   static std::array<W, kCount> coefficients(const ScalarLanes<W>& s, const HyperLanes<W>&) {
     const W one = lane_const<W>(1.0);
     return {s.beta1,      s.beta2,          s.eps,        one - s.beta1, one - s.beta2, s.weight_decay,
-            one / s.bc2_sqrt, s.step_size, s.step_size2, indicator_ne(s.weight_decay, lane_const<W>(0.0))};
+            one / s.bc2_sqrt, s.step_size, s.own[Scalar::avg_step], indicator_ne(s.weight_decay, lane_const<W>(0.0))};
   }
 
   template <bool kAnyWeightDecay, class V, class T>
@@ -77,7 +82,7 @@ struct Nadam : AdamFamily {
     const T beta1 = T(s.beta1), beta2 = T(s.beta2), eps = T(s.eps);
     const T one_minus_beta1 = T(1 - s.beta1), one_minus_beta2 = T(1 - s.beta2);
     const T weight_decay = T(s.weight_decay), inv_bc2_sqrt = T(1 / s.bc2_sqrt);
-    const T grad_step = T(s.step_size), avg_step = T(s.step_size2);
+    const T grad_step = T(s.step_size), avg_step = T(s.own[Scalar::avg_step]);
     for (size_t i = 0; i < n; ++i) {
       T grad = g[i];
       if (s.weight_decay != 0) grad = grad + weight_decay * p[i];

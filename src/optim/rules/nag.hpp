@@ -10,12 +10,11 @@
 namespace gs::optim::rules {
 
 struct Nag : RuleBase {
-  static constexpr Kind kKind = Kind::Nag;
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Nag, "nag", "Nesterov (look-ahead)", "Sutskever et al. 2013, look-ahead form",
+    return {"nag", "Nesterov (look-ahead)", "Sutskever et al. 2013, look-ahead form",
             "Nesterov's accelerated gradient in its look-ahead form: the gradient is taken at θ + μv, "
             "where the momentum is about to carry the parameters.",
             R"(\begin{aligned}v_t &= \mu v_{t-1} - \eta\,\nabla f(\theta_{t-1} + \mu v_{t-1})\\ \theta_t &= \theta_{t-1} + v_t\end{aligned})",

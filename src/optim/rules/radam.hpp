@@ -13,12 +13,14 @@
 namespace gs::optim::rules {
 
 struct Radam : AdamFamily {
-  static constexpr Kind kKind = Kind::Radam;
+  struct Scalar {
+    enum : size_t { rho_t, rect };  // ScalarLanes::own: ρ_t and the rectification term r_t
+  };
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Radam, "radam", "RAdam", "torch.optim.RAdam (1.13); Liu et al. 2020",
+    return {"radam", "RAdam", "torch.optim.RAdam (1.13); Liu et al. 2020",
             "Adam with the variance of the adaptive step rectified; plain momentum SGD while ρ_t ≤ 5.",
             R"(\begin{aligned}\rho_\infty &= \tfrac{2}{1-\beta_2} - 1,\quad \rho_t = \rho_\infty - \tfrac{2t\beta_2^t}{1-\beta_2^t}\\ )"
             R"(\theta_t &= \theta_{t-1} - \alpha\,\hat m_t\cdot\begin{cases} r_t\,\sqrt{1-\beta_2^t}/(\sqrt{v_t}+\epsilon) & \rho_t > 5\\ 1 & \text{otherwise}\end{cases}\end{aligned})",
@@ -36,8 +38,8 @@ struct Radam : AdamFamily {
     s.step_size = bc1;
     s.bc2_sqrt = sqrt(bc2);
     const L rho_inf = two / (one - h.beta2) - one;
-    s.rho_t = rho_inf - step_constant<L>(2 * static_cast<double>(shared.t)) * r.beta2_pow / bc2;
-    s.rect = sqrt((s.rho_t - four) * (s.rho_t - two) * rho_inf / ((rho_inf - four) * (rho_inf - two) * s.rho_t));
+    s.own[Scalar::rho_t] = rho_inf - step_constant<L>(2 * static_cast<double>(shared.t)) * r.beta2_pow / bc2;
+    s.own[Scalar::rect] = sqrt((s.own[Scalar::rho_t] - four) * (s.own[Scalar::rho_t] - two) * rho_inf / ((rho_inf - four) * (rho_inf - two) * s.own[Scalar::rho_t]));
   }
 
   enum : size_t {
@@ -48,7 +50,7 @@ struct Radam : AdamFamily {
   static std::array<W, kCount> coefficients(const ScalarLanes<W>& s, const HyperLanes<W>&) {
     const W one = lane_const<W>(1.0);
     return {s.beta1, s.beta2,   s.eps,  one - s.beta1, one - s.beta2, s.weight_decay, s.step_size,
-            s.lr,    s.bc2_sqrt, s.rect, indicator_lt(lane_const<W>(kRectified), s.rho_t),
+            s.lr,    s.bc2_sqrt, s.own[Scalar::rect], indicator_lt(lane_const<W>(kRectified), s.own[Scalar::rho_t]),
             indicator_ne(s.weight_decay, lane_const<W>(0.0))};
   }
 
@@ -71,8 +73,8 @@ struct Radam : AdamFamily {
     const T beta1 = T(s.beta1), beta2 = T(s.beta2), eps = T(s.eps);
     const T one_minus_beta1 = T(1 - s.beta1), one_minus_beta2 = T(1 - s.beta2);
     const T weight_decay = T(s.weight_decay), bias_correction1 = T(s.step_size);
-    const T lr = T(s.lr), bc2_sqrt = T(s.bc2_sqrt), rect = T(s.rect);
-    const bool rectified = s.rho_t > kRectified;
+    const T lr = T(s.lr), bc2_sqrt = T(s.bc2_sqrt), rect = T(s.own[Scalar::rect]);
+    const bool rectified = s.own[Scalar::rho_t] > kRectified;
     for (size_t i = 0; i < n; ++i) {
       T grad = g[i];
       if (s.weight_decay != 0) grad = grad + weight_decay * p[i];

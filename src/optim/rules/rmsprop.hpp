@@ -12,22 +12,23 @@
 namespace gs::optim::rules {
 
 struct Rmsprop : RuleBase {
-  static constexpr Kind kKind = Kind::Rmsprop;
+  struct Own {
+    enum : int { alpha, centered };  // OptimizerSpec::own
+  };
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Rmsprop, "rmsprop", "RMSProp", "torch.optim.RMSprop (1.13)",
+    return {"rmsprop", "RMSProp", "torch.optim.RMSprop (1.13)",
             "Divides by a moving average of squared gradients (Tieleman & Hinton 2012); centered subtracts the "
             "squared mean gradient (Graves 2013).",
             R"(\begin{aligned}a_t &= \alpha a_{t-1} + (1-\alpha)\,g_t^2\\ d_t &= \sqrt{a_t - \bar g_t^2} + \epsilon\ \ (\text{centered})\ \text{or}\ \sqrt{a_t} + \epsilon\\ )"
             R"(b_t &= \mu b_{t-1} + g_t/d_t\\ \theta_t &= \theta_{t-1} - \eta\, b_t\end{aligned})",
             {lr(0.01),
-             {"alpha", ParamType::Real, 0.99, kUnitOpen, 0.5, 0.9999, "log1m", "α: smoothing constant of the squared average",
-              &OptimizerSpec::alpha},
+             own("alpha", Own::alpha, ParamType::Real, 0.99, kUnitOpen, 0.5, 0.9999, "log1m",
+                 "α: smoothing constant of the squared average"),
              eps(1e-8), weight_decay(), momentum(0, "momentum μ (0 turns it off)"),
-             flag("centered", false, "normalise by the estimated variance instead of the second moment",
-                  &OptimizerSpec::centered)},
+             own_flag("centered", Own::centered, false, "normalise by the estimated variance instead of the second moment")},
             true, "|b| (buffer)", "√a (avg g²)", true, 0.01, false, false, 3};
   }
   static constexpr int kSlots = 3;
@@ -35,7 +36,7 @@ struct Rmsprop : RuleBase {
 
   static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {
     h.beta1 = spec.momentum;
-    h.beta2 = spec.alpha;
+    h.beta2 = spec.own[Own::alpha];
   }
   template <class L>
   static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>&, const StepShared&) {
@@ -52,7 +53,7 @@ struct Rmsprop : RuleBase {
 
   template <class F>
   static void dispatch(const RuleFlags& f, F&& fn) {
-    with_flags(fn, f.centered, f.any_momentum, f.any_weight_decay);
+    with_flags(fn, f.own[Own::centered], f.any_momentum, f.any_weight_decay);
   }
 
   template <bool kCentered, bool kAnyMomentum, bool kAnyWeightDecay, class V, class T>
@@ -91,7 +92,7 @@ struct Rmsprop : RuleBase {
       if (s.weight_decay != 0) grad = grad + weight_decay * p[i];
       square_avg[i] = square_avg[i] * alpha + one_minus_alpha * grad * grad;
       T avg;
-      if (s.flags.centered) {
+      if (s.flags.own[Own::centered]) {
         grad_avg[i] = grad_avg[i] * alpha + one_minus_alpha * grad;
         avg = std::sqrt(square_avg[i] + T(-1) * grad_avg[i] * grad_avg[i]) + eps;
       } else {

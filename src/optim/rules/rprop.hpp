@@ -14,46 +14,43 @@
 namespace gs::optim::rules {
 
 struct Rprop : RuleBase {
-  static constexpr Kind kKind = Kind::Rprop;
+  struct Own {
+    enum : int { etaminus, etaplus, step_size_min, step_size_max };  // OptimizerSpec::own, HyperLanes::own
+  };
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Rprop, "rprop", "Rprop", "torch.optim.Rprop (1.13); Riedmiller & Braun 1993",
+    return {"rprop", "Rprop", "torch.optim.Rprop (1.13); Riedmiller & Braun 1993",
             "Resilient backpropagation: only the sign of the gradient counts. Each coordinate keeps its own step "
             "size, which grows by η₊ while the sign holds and shrinks by η₋ when it flips (that step is skipped).",
             R"(\begin{aligned}s_t &= g_t\,g_{t-1}\\ \Delta_t &= \operatorname{clip}\big(\Delta_{t-1}\cdot\{\eta_+\ (s_t>0),\ \eta_-\ (s_t<0),\ 1\},\ \Delta_{\min},\ \Delta_{\max}\big)\\ )"
             R"(g_t &\leftarrow 0\ \ (s_t<0)\\ \theta_t &= \theta_{t-1} - \operatorname{sign}(g_t)\,\Delta_t\end{aligned})",
             {lr(0.01, "initial step size Δ₀ of every coordinate (a schedule does not change it)"),
-             {"etaminus", ParamType::Real, 0.5, Range{0, 1, true, true}, 0.1, 0.99, "linear",
-              "η₋: the step size shrinks by this factor when the gradient's sign flips", &OptimizerSpec::etaminus},
-             {"etaplus", ParamType::Real, 1.2, Range{1, 10, true, false}, 1.01, 2, "linear",
-              "η₊: the step size grows by this factor while the sign holds", &OptimizerSpec::etaplus},
-             {"step_size_min", ParamType::Real, 1e-6, Range{0, 1e3}, 1e-8, 1, "log", "Δ_min: the smallest step size",
-              &OptimizerSpec::step_size_min},
-             {"step_size_max", ParamType::Real, 50, Range{0, 1e6, true, false}, 1e-3, 100, "log",
-              "Δ_max: the largest step size", &OptimizerSpec::step_size_max}},
+             own("etaminus", Own::etaminus, ParamType::Real, 0.5, Range{0, 1, true, true}, 0.1, 0.99, "linear",
+                 "η₋: the step size shrinks by this factor when the gradient's sign flips"),
+             own("etaplus", Own::etaplus, ParamType::Real, 1.2, Range{1, 10, true, false}, 1.01, 2, "linear",
+                 "η₊: the step size grows by this factor while the sign holds"),
+             own("step_size_min", Own::step_size_min, ParamType::Real, 1e-6, Range{0, 1e3}, 1e-8, 1, "log",
+                 "Δ_min: the smallest step size"),
+             own("step_size_max", Own::step_size_max, ParamType::Real, 50, Range{0, 1e6, true, false}, 1e-3, 100, "log",
+                 "Δ_max: the largest step size")},
             false, "Δ (step size)", nullptr, true, 0.01, false, false, 12};
   }
   static constexpr int kSlots = 2;
 
-  static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) {
-    h.eta_minus = spec.etaminus;
-    h.eta_plus = spec.etaplus;
-    h.step_size_min = spec.step_size_min;
-    h.step_size_max = spec.step_size_max;
-  }
   static double initial_state(const OptimizerSpec& spec, int slot) { return slot == 1 ? spec.lr : 0; }
   static HyperConstraint constraint(const OptimizerSpec& spec) {
-    if (spec.step_size_min <= spec.step_size_max) return {};
-    return {"step_size_min", "must be at most step_size_max (" + check::format_number(spec.step_size_max) +
-                                 "), got " + check::format_number(spec.step_size_min)};
+    const double min = spec.own[Own::step_size_min], max = spec.own[Own::step_size_max];
+    if (min <= max) return {};
+    return {"step_size_min", "must be at most step_size_max (" + check::format_number(max) + "), got " +
+                                 check::format_number(min)};
   }
 
   enum : size_t { kEtaMinus, kEtaPlus, kStepSizeMin, kStepSizeMax, kCount };
   template <class W>
   static std::array<W, kCount> coefficients(const ScalarLanes<W>&, const HyperLanes<W>& h) {
-    return {h.eta_minus, h.eta_plus, h.step_size_min, h.step_size_max};
+    return {h.own[Own::etaminus], h.own[Own::etaplus], h.own[Own::step_size_min], h.own[Own::step_size_max]};
   }
 
   template <class F>
@@ -81,8 +78,8 @@ struct Rprop : RuleBase {
   static void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
     T* prev = state[0];
     T* step_size = state[1];
-    const T eta_minus = T(s.hyper.eta_minus), eta_plus = T(s.hyper.eta_plus);
-    const T step_min = T(s.hyper.step_size_min), step_max = T(s.hyper.step_size_max);
+    const T eta_minus = T(s.hyper.own[Own::etaminus]), eta_plus = T(s.hyper.own[Own::etaplus]);
+    const T step_min = T(s.hyper.own[Own::step_size_min]), step_max = T(s.hyper.own[Own::step_size_max]);
     for (size_t i = 0; i < n; ++i) {
       const T product = g[i] * prev[i];
       const T eta = product > 0 ? eta_plus : product < 0 ? eta_minus : T(1);

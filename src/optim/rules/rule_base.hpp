@@ -1,6 +1,8 @@
 // What every optimizer rule (src/optim/rules/<name>.hpp) is made of, and the helpers their bodies
 // share. A rule is a struct with:
-//   kKind, kSlots             which optimizer it is; how many state values it keeps per parameter
+//   kSlots                    how many state values it keeps per parameter (its Kind is its place in all.hpp)
+//   Own                       an enum naming its own hyperparameters: their index in OptimizerSpec::own
+//                             (the first four also HyperLanes::own, a flag RuleFlags::own)
 //   kFirstMoment, kBiasPowers whether the shared scalars advance λ^t (β1,t) and β1^t, β2^t
 //   kMomentumSchedule, kLookahead  NAdam's running μ products; a gradient at a look-ahead point
 //   hyper(spec, h)            its hyperparameters mapped onto the roles of HyperLanes

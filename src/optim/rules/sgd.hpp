@@ -12,20 +12,22 @@
 namespace gs::optim::rules {
 
 struct Sgd : RuleBase {
-  static constexpr Kind kKind = Kind::Sgd;
+  struct Own {
+    enum : int { dampening, nesterov };  // OptimizerSpec::own
+  };
 
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {Kind::Sgd, "sgd", "SGD", "torch.optim.SGD (1.13)",
+    return {"sgd", "SGD", "torch.optim.SGD (1.13)",
             "Stochastic gradient descent with optional heavy-ball or Nesterov momentum, as torch computes it "
             "(the buffer starts at the first gradient). lr has no torch default; Gradscape uses 0.01.",
             R"(\begin{aligned}d_t &= g_t + \lambda\theta_{t-1}\\ b_t &= \mu b_{t-1} + (1-\tau)\,d_t \quad (b_1 = d_1)\\ )"
             R"(\theta_t &= \theta_{t-1} - \eta\,(\text{nesterov}\ ?\ d_t + \mu b_t : b_t)\end{aligned})",
             {lr(0.01), momentum(0, "momentum μ (0 turns it off)"),
-             {"dampening", ParamType::Real, 0, kUnitClosed, 0, 1, "linear", "dampening τ of the momentum buffer",
-              &OptimizerSpec::dampening},
-             flag("nesterov", false, "Nesterov momentum (needs momentum > 0 and dampening = 0)", &OptimizerSpec::nesterov),
+             own("dampening", Own::dampening, ParamType::Real, 0, kUnitClosed, 0, 1, "linear",
+                 "dampening τ of the momentum buffer"),
+             own_flag("nesterov", Own::nesterov, false, "Nesterov momentum (needs momentum > 0 and dampening = 0)"),
              weight_decay()},
             true, "|b| (buffer)", nullptr, true, 0.001, false, false, 2};
   }
@@ -33,29 +35,26 @@ struct Sgd : RuleBase {
   static constexpr bool kFirstMoment = true;
 
   static void hyper(const OptimizerSpec& spec, HyperLanes<double>& h) { h.beta1 = spec.momentum; }
-  template <class L>
-  static void scalars(ScalarLanes<L>& s, const HyperLanes<L>& h, RunningLanes<L>&, const StepShared&) {
-    s.dampening = h.dampening;
-  }
 
   // torch.optim.SGD's rule.
   static HyperConstraint constraint(const OptimizerSpec& spec) {
-    if (!spec.nesterov || (spec.momentum > 0 && spec.dampening == 0)) return {};
+    const double dampening = spec.own[Own::dampening];
+    if (spec.own[Own::nesterov] == 0 || (spec.momentum > 0 && dampening == 0)) return {};
     return {"nesterov", "Nesterov momentum needs momentum > 0 and dampening = 0 (torch.optim.SGD's rule), got momentum " +
-                            check::format_number(spec.momentum) + " and dampening " + check::format_number(spec.dampening)};
+                            check::format_number(spec.momentum) + " and dampening " + check::format_number(dampening)};
   }
 
   enum : size_t { kMomentum, kOneMinusDampening, kWeightDecay, kNegLr, kWeightDecayOn, kMomentumOn, kCount };
   template <class W>
   static std::array<W, kCount> coefficients(const ScalarLanes<W>& s, const HyperLanes<W>& h) {
     const W zero = lane_const<W>(0.0), one = lane_const<W>(1.0);
-    return {s.beta1,       one - s.dampening, s.weight_decay, lane_const<W>(-1.0) * s.lr,
+    return {s.beta1,       one - h.own[Own::dampening], s.weight_decay, lane_const<W>(-1.0) * s.lr,
             indicator_ne(s.weight_decay, zero), indicator_ne(h.beta1, zero)};
   }
 
   template <class F>
   static void dispatch(const RuleFlags& f, F&& fn) {
-    with_flags(fn, f.any_momentum, f.first, f.nesterov, f.any_weight_decay);
+    with_flags(fn, f.any_momentum, f.first, f.own[Own::nesterov], f.any_weight_decay);
   }
 
   template <bool kAnyMomentum, bool kFirst, bool kNesterov, bool kAnyWeightDecay, class V, class T>
@@ -76,14 +75,14 @@ struct Sgd : RuleBase {
   template <class T>
   static void reference(const StepScalars& s, T* p, const T* g, T* const* state, size_t n) {
     T* buf = state[0];
-    const T momentum = T(s.beta1), one_minus_dampening = T(1 - s.dampening);
+    const T momentum = T(s.beta1), one_minus_dampening = T(1 - s.hyper.own[Own::dampening]);
     const T weight_decay = T(s.weight_decay), neg_lr = T(-s.lr);
     for (size_t i = 0; i < n; ++i) {
       T d = g[i];
       if (s.weight_decay != 0) d = d + weight_decay * p[i];
       if (s.flags.any_momentum) {
         buf[i] = s.flags.first ? d : buf[i] * momentum + one_minus_dampening * d;
-        d = s.flags.nesterov ? d + momentum * buf[i] : buf[i];
+        d = s.flags.own[Own::nesterov] ? d + momentum * buf[i] : buf[i];
       }
       p[i] = p[i] + neg_lr * d;
     }

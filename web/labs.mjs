@@ -5,12 +5,29 @@
 //   name: the lab or page (a lab's module folder and its component view views/<name>-view.mjs);
 //   tab: the top bar's label (none: no tab); page: the HTML file; engine: loadGradscape's options
 //   for the lab; driver: the class that <name>/driver.mjs exports, for a lab page that computes in
-//   the labs' Web Worker.
+//   the labs' Web Worker; title: an embedded figure's title (the iframe's); attributes: the config
+//   key each short attribute of the web component sets (null: the view has none).
 export const PAGES = [
-  { name: 'landscape', tab: 'Landscape', page: 'index.html', engine: {} },
-  { name: 'regret', tab: 'Regret lab', page: 'regret.html', engine: { regret: true }, driver: 'RegretDriver' },
-  { name: 'sweep', tab: 'Sweep lab', page: 'sweep.html', engine: { sweep: true }, driver: 'SweepDriver' },
-  { name: 'paper', tab: 'Paper lab', page: 'paper.html', engine: { paper: true }, driver: 'PaperDriver' },
+  {
+    name: 'landscape', tab: 'Landscape', page: 'index.html', engine: {},
+    title: 'Gradscape: optimizers on a loss surface',
+    attributes: { objective: 'objective', optimizers: 'optimizers', start: 'start', steps: 'steps' },
+  },
+  {
+    name: 'regret', tab: 'Regret lab', page: 'regret.html', engine: { regret: true }, driver: 'RegretDriver',
+    title: 'Gradscape: online regret of optimizers',
+    attributes: { objective: 'problem', optimizers: 'optimizers', start: 'start', steps: 'T' },
+  },
+  {
+    name: 'sweep', tab: 'Sweep lab', page: 'sweep.html', engine: { sweep: true }, driver: 'SweepDriver',
+    title: 'Gradscape: a hyperparameter sweep map',
+    attributes: { objective: 'objective', optimizers: 'optimizer', start: 'start', steps: 'steps' },
+  },
+  {
+    name: 'paper', tab: 'Paper lab', page: 'paper.html', engine: { paper: true }, driver: 'PaperDriver',
+    title: 'Gradscape: the Adam paper’s experiments retrained',
+    attributes: { objective: 'experiment', optimizers: 'optimizers', start: null, steps: 'epochs' },
+  },
   { name: 'docs', tab: 'Docs', page: 'docs.html' },
   { name: 'story', tab: 'Essay', page: 'story.html' },
   { name: 'embed', page: 'embed.html' },

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Gradscape, loadGradscape } from '../../web/api/gradscape.mjs';
@@ -64,4 +64,16 @@ test('every lab page of web/labs.mjs asks for a lab of the list', () => {
   for (const page of PAGES.filter((p) => p.engine)) {
     for (const option of Object.keys(page.engine)) assert.ok(names.includes(option), `${page.name}: engine option ${option}`);
   }
+});
+
+test('every lab page of web/labs.mjs gives its embed title and short attributes; the component\'s types name every view', () => {
+  const views = PAGES.filter((page) => page.engine);
+  for (const page of views) {
+    assert.match(page.title, /^Gradscape: /, page.name);
+    assert.deepEqual(Object.keys(page.attributes).sort(), ['objective', 'optimizers', 'start', 'steps'], page.name);
+  }
+  const types = readFileSync(join(root, 'web/component/gradscape-playground.d.ts'), 'utf8');
+  const union = types.match(/export type PlaygroundView =([^;]+);/);
+  assert.ok(union, 'gradscape-playground.d.ts has no PlaygroundView');
+  assert.deepEqual([...union[1].matchAll(/'([^']+)'/g)].map((m) => m[1]).sort(), views.map((page) => page.name).sort());
 });

@@ -126,18 +126,10 @@ function baseConfig(text) {
   return { version: 1, ...config };
 }
 
-// Where each short attribute goes in each view's config (null: the view has no such field).
-const SHORT = {
-  landscape: { objective: 'objective', optimizers: 'optimizers', start: 'start', steps: 'steps' },
-  regret: { objective: 'problem', optimizers: 'optimizers', start: 'start', steps: 'T' },
-  sweep: { objective: 'objective', optimizers: 'optimizer', start: 'start', steps: 'steps' },
-  paper: { objective: 'experiment', optimizers: 'optimizers', start: null, steps: 'epochs' },
-};
-
 /** The view's config from the element's attributes (`get(name)` returns an attribute or null). */
 export function configFromAttributes(view, get) {
   const config = baseConfig(get('config'));
-  const to = SHORT[view];
+  const to = LABS[view].attributes;
   const given = (name) => {
     const value = get(name);
     if (value === null || value.trim() === '') return null;

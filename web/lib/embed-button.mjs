@@ -3,14 +3,9 @@
 // <gradscape-playground> web component (its module script and the tag with the config as JSON),
 // with the figure's controls, theme, height and autoplay to choose, and a Copy button. URLs are
 // absolute (from location), so a snippet works when pasted anywhere.
+import { LABS } from '../labs.mjs';
 import { toast } from './notices.mjs';
 
-const TITLES = {
-  landscape: 'Gradscape: optimizers on a loss surface',
-  regret: 'Gradscape: online regret of optimizers',
-  sweep: 'Gradscape: a hyperparameter sweep map',
-  paper: 'Gradscape: the Adam paper’s experiments retrained',
-};
 // Attribute values: double-quoted ones escape & and ", the single-quoted config JSON & and '.
 const attr = (s) => String(s).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 const singleQuoted = (s) => String(s).replaceAll('&', '&amp;').replaceAll("'", '&#39;');
@@ -31,7 +26,7 @@ export function iframeSnippet(href, lab, stateHash, options) {
   const { hash } = embedOptions(options);
   const parts = [...(lab === 'landscape' ? [] : [`lab=${lab}`]), ...hash, ...stateHash.replace(/^#/, '').split('&').filter(Boolean)];
   const src = new URL(`./embed.html${parts.length ? `#${parts.join('&')}` : ''}`, href.split('#')[0]).href;
-  return `<iframe src="${attr(src)}" width="100%" height="${options.height}" style="border:0" loading="lazy" title="${TITLES[lab]}"></iframe>`;
+  return `<iframe src="${attr(src)}" width="100%" height="${options.height}" style="border:0" loading="lazy" title="${attr(LABS[lab].title)}"></iframe>`;
 }
 
 /** The web-component snippet: the module script and the tag with `config` as JSON. */

@@ -20,7 +20,7 @@
 
 #include "core/simd.hpp"
 #include "optim/optimizer.hpp"
-#include "optim/spec.hpp"
+#include "optim/registry.hpp"
 
 namespace {
 
@@ -34,7 +34,7 @@ double seconds_since(Clock::time_point t0) {
 volatile float g_sink = 0;
 
 void bench(size_t n, double min_total_s, int min_batches) {
-  gs::optim::OptimizerSpec spec;  // Adam, lr 1e-3, betas (0.9, 0.999), eps 1e-8, no amsgrad
+  const gs::optim::OptimizerSpec spec = gs::optim::default_spec("adam");  // lr 1e-3, betas (0.9, 0.999), eps 1e-8
   gs::optim::Optimizer<float> opt(spec, n);
   std::vector<float> params(n), grads(n);
   for (size_t i = 0; i < n; ++i) {

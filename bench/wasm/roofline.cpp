@@ -20,7 +20,7 @@
 
 #include "core/simd.hpp"
 #include "optim/optimizer.hpp"
-#include "optim/spec.hpp"
+#include "optim/registry.hpp"
 
 namespace {
 
@@ -127,7 +127,7 @@ class Rmw {
 // JS → Embind → C++ call): Optimizer<float>::step(params, grads, KernelImpl::Simd).
 class AdamLoop {
  public:
-  explicit AdamLoop(double n) : opt_(gs::optim::OptimizerSpec{}, static_cast<size_t>(n)) {
+  explicit AdamLoop(double n) : opt_(gs::optim::default_spec("adam"), static_cast<size_t>(n)) {
     size_t k = static_cast<size_t>(n);
     params_.resize(k);
     grads_.resize(k);

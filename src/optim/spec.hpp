@@ -33,6 +33,8 @@ struct ScheduleSpec {
   double warmup_steps = 100;  // warmup: linear ramp lr·t/warmup_steps, then constant
 };
 
+// A default-constructed spec is the first rule of the list with these field values; a spec of
+// an optimizer comes from default_spec(name) or parse_optimizer (optim/registry.hpp).
 struct OptimizerSpec {
   Kind kind;
   std::string label;  // shown in legends; defaults to the display name

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/check.hpp"
+#include "engine/result_parts.hpp"
 #include "optim/optimizer.hpp"
 #include "optim/registry.hpp"
 
@@ -196,15 +197,7 @@ std::string RunSession::run_json(size_t r) const {
   return out;
 }
 
-std::string RunSession::result_json() const {
-  std::string out = result_header();
-  for (size_t r = 0; r < traces_.size(); ++r) {
-    if (r) out += ',';
-    out += run_json(r);
-  }
-  out += "]}";
-  return out;
-}
+std::string RunSession::result_json() const { return joined_result(*this); }
 
 bool run(const std::string& config_text, std::string& result, std::string& error) {
   json::ParseResult parsed = json::parse(config_text);

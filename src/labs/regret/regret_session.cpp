@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/result_parts.hpp"
 #include "online/problems.hpp"
 #include "optim/registry.hpp"
 
@@ -181,14 +182,6 @@ json::Value RegretSession::run_status(size_t r) const {
   return v;
 }
 
-std::string RegretSession::result_json() const {
-  std::string out = result_header();
-  for (size_t r = 0; r < traces_.size(); ++r) {
-    if (r) out += ',';
-    out += run_json(r);
-  }
-  out += "]}";
-  return out;
-}
+std::string RegretSession::result_json() const { return engine::joined_result(*this); }
 
 }  // namespace gs::labs

@@ -188,6 +188,16 @@ val stepBounds(double alpha, double beta1, double beta2, double t) {
 
 std::string simdBackend() { return gs::simd::backend_name(); }
 
+// The update rule of an optimizer spec (JSON) in LaTeX, or "error: <message>" for a bad spec.
+std::string formulaLatex(const std::string& spec_text) {
+  const gs::json::ParseResult parsed = gs::json::parse(spec_text);
+  if (!parsed.ok()) return "error: " + parsed.error;
+  gs::optim::OptimizerSpec spec;
+  std::string error;
+  if (!gs::optim::parse_optimizer(parsed.value, "spec", spec, error)) return "error: " + error;
+  return gs::optim::formula_latex(spec);
+}
+
 
 }  // namespace
 
@@ -227,6 +237,7 @@ EMSCRIPTEN_BINDINGS(gradscape) {
       .function("state", &OptimizerHandle::state);
   emscripten::function("registryJson", &registryJson);
   emscripten::function("stepBounds", &stepBounds);
+  emscripten::function("formulaLatex", &formulaLatex);
   emscripten::function("simdBackend", &simdBackend);
   emscripten::function("heapBytes", &gs::bindings::heap_bytes);
 }

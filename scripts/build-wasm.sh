@@ -9,6 +9,13 @@ source "$root/scripts/wasm-modules.sh"
 targets=(gradscape_modules)
 [ "${1:-}" = --tests ] && targets+=(gradscape_tests)
 mkdir -p "$root/web/engine"
+# A module no lab builds any more (a renamed or removed lab) must not stay behind to be packed.
+modules=" $(wasm_modules "$root" | tr '\n' ' ') "
+for file in "$root"/web/engine/gradscape-*.mjs "$root"/web/engine/gradscape-*.wasm; do
+  [ -e "$file" ] || continue
+  name=$(basename "$file"); name=${name%.*}; name=${name%-simd}; name=${name%-scalar}
+  [[ $modules == *" $name "* ]] || rm -f "$file"
+done
 for flavour in simd scalar; do
   simd=$([ $flavour = simd ] && echo ON || echo OFF)
   dir="$root/build/wasm-$flavour"

@@ -74,7 +74,7 @@ json::Value problems_json() {
 json::Value domains_json() {
   json::Value box{json::Object{}};
   box.set("name", "box");
-  box.set("description", "the box [−r, r]^d (half-width r): x_i is clipped to [−r, r] after every step");
+  box.set("description", "the box [−r, r]ᵈ (half-width r): xᵢ is clipped to [−r, r] after every step");
   box.set("latex", R"(\{x : \lVert x\rVert_\infty \le r\},\quad D = 2r\sqrt d,\ D_\infty = 2r)");
   json::Value ball{json::Object{}};
   ball.set("name", "ball");
@@ -88,7 +88,7 @@ json::Value regret_bound_json() {
   v.set("latex",
         R"(R(T) \le \frac{D^2}{2\alpha(1-\beta_1)}\sum_{i=1}^d\sqrt{T\,\hat v_{T,i}} + \frac{\alpha(1+\beta_1)G_\infty}{(1-\beta_1)\sqrt{1-\beta_2}(1-\gamma)^2}\sum_{i=1}^d\lVert g_{1:T,i}\rVert_2 + \sum_{i=1}^d\frac{D_\infty^2 G_\infty\sqrt{1-\beta_2}}{2\alpha(1-\beta_1)(1-\lambda)^2})");
   v.set("conditions",
-        "adam or adamw, schedule inv_sqrt (α_t = α/√t), γ = β1²/√β2 < 1, β1,t = β1·λ^(t−1) with λ = beta1_decay ∈ (0, 1) "
+        "adam or adamw, schedule inv_sqrt (αₜ = α/√t), γ = β₁²/√β₂ < 1, β₁,ₜ = β₁·λᵗ⁻¹ with λ = beta1_decay ∈ (0, 1) "
         "(any λ when β1 = 0; the last term then takes its infimum, λ → 0)");
   v.set("note",
         "Kingma & Ba 2015, Theorem 4.1, evaluated with the run's observed G∞, v̂ and g_{1:t} and the domain's D, D∞. "
@@ -104,7 +104,7 @@ json::Value step_bounds_json() {
   v.set("paper_note", "Adam paper, Section 2.1: approximate; a steadily growing gradient exceeds it.");
   v.set("exact",
         R"(|\Delta_t| \le \alpha\,\frac{1-\beta_1}{1-\beta_1^t}\sqrt{\frac{1-\beta_2^t}{1-\beta_2}}\sqrt{\sum_{k=0}^{t-1}\Big(\frac{\beta_1^2}{\beta_2}\Big)^k})");
-  v.set("exact_note", "Cauchy–Schwarz on m_t = (1−β1)Σ β1^k g_{t−k}: holds for every gradient sequence (ε ≥ 0 only shrinks the step).");
+  v.set("exact_note", "Cauchy–Schwarz on mₜ = (1 − β₁)Σₖ β₁ᵏ·gₜ₋ₖ: holds for every gradient sequence (ε ≥ 0 only shrinks the step).");
   return v;
 }
 

@@ -117,7 +117,7 @@ ProblemInfo OnlineLogisticEntry::info() {
            {"words", ParamType::Integer, 20, Range{1, 1000}, 1, 200, "log",
             "words drawn per document (distinct ones become its features): the density"},
            {"zipf", ParamType::Real, 1.1, Range{0, 3}, 0, 2, "linear",
-            "s: word j (by rank) is drawn with probability ∝ j^−s (0: uniform)"},
+            "s: word j (by rank) is drawn with probability ∝ j⁻ˢ (0: uniform)"},
            {"label_noise", ParamType::Real, 0.05, Range{0, 0.5}, 0, 0.5, "linear",
             "probability that a label is flipped"},
            seed_param()},

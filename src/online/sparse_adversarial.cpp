@@ -120,17 +120,17 @@ ProblemInfo SparseAdversarialEntry::info() {
           "Sparse features: AdaGrad vs OGD",
           R"(f_t(x) = \langle g_t, x\rangle,\ \ g_{t,0} = (-1)^{t+1},\ \ g_{t,i} = s_i\,[\text{feature } i \text{ active}],\ \ P(\text{active}) = i^{-\alpha})",
           "Linear losses on the hypercube with one dense feature whose sign alternates every round and many rare "
-          "features, feature i present with probability i^−α and always with the same sign. A large global step "
+          "features, feature i present with probability i⁻ᵅ and always with the same sign. A large global step "
           "makes online gradient descent pay on the oscillating feature every round; a small one leaves the rare "
           "features far from their best value. AdaGrad's per-coordinate steps do both: regret O(√T) against "
-          "Ω(T^(2/3)) for any fixed or α/√t global step (α = 2). After Duchi, Hazan & Singer (2011, §1.3) and "
+          "Ω(T²ᐟ³) for any fixed or α/√t global step (α = 2). After Duchi, Hazan & Singer (2011, §1.3) and "
           "McMahan & Streeter (2010).",
           "Duchi, Hazan & Singer, Adaptive Subgradient Methods, JMLR 2011, Section 1.3; McMahan & Streeter, "
           "Adaptive Bound Optimization for Online Convex Optimization, COLT 2010",
           "closed form: Σ f_s is linear, minimised at a vertex of the box (−r·S/‖S‖ on the ball); exact",
           {dimension_param(1000, "dimension d: the dense feature 0 and d − 1 rare ones"),
            {"alpha", ParamType::Real, 2, Range{0.5, 4}, 0.5, 4, "linear",
-            "α: feature i ≥ 1 is present with probability i^−α (α ≥ 2: the provable T^(2/3) vs √T gap)"},
+            "α: feature i ≥ 1 is present with probability i⁻ᵅ (α ≥ 2: the provable T²ᐟ³ vs √T gap)"},
            seed_param()},
           0,
           DomainType::Box,

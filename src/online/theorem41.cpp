@@ -30,7 +30,7 @@ std::string theorem41_failed_condition(const optim::OptimizerSpec& spec) {
   if (!(gamma < 1))
     return "Theorem 4.1 needs γ = β1²/√β2 < 1, got " + check::format_number(gamma);
   if (spec.beta1 != 0 && !(spec.beta1_decay > 0 && spec.beta1_decay < 1))
-    return "Theorem 4.1 needs a decaying β1,t = β1·λ^(t−1), λ ∈ (0, 1): beta1_decay, got " +
+    return "Theorem 4.1 needs a decaying β₁,ₜ = β₁·λᵗ⁻¹, λ ∈ (0, 1): beta1_decay, got " +
            check::format_number(spec.beta1_decay);
   return "";
 }

@@ -61,6 +61,10 @@ Moments moments_of(const OptimizerSpec& spec, const RunningScalars& running, con
   return rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::moments(spec, running, slot); });
 }
 
+std::string formula_latex(const OptimizerSpec& spec) {
+  return rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::latex(spec); });
+}
+
 std::string constraint_error(const OptimizerSpec& spec, const std::string& path) {
   const rules::HyperConstraint c = rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::constraint(spec); });
   return c.field ? check::field(path, c.field) + ": " + c.message : std::string();

@@ -44,6 +44,9 @@ Moments moments_of(const OptimizerSpec& spec, const RunningScalars& running, con
 
 // "path.field: message" where the spec breaks its rule's constraint between hyperparameters, else "".
 std::string constraint_error(const OptimizerSpec& spec, const std::string& path);
+// The update rule `spec` runs, in LaTeX (its rule's latex(spec): the variant of its flags, the
+// schedule's α_t, β1,t when beta1_decay decays it); the registry's `latex` is the general form.
+std::string formula_latex(const OptimizerSpec& spec);
 
 enum class KernelImpl { Simd, Reference };
 

@@ -1,6 +1,7 @@
 // The optimizer and schedule registries as JSON, for the front end's generated controls.
 #include "optim/optimizer.hpp"
 #include "optim/registry.hpp"
+#include "optim/registry_fields.hpp"
 
 namespace gs::optim {
 
@@ -35,11 +36,7 @@ json::Value optimizer_registry_json() {
     v.set("latex", o.latex);
     json::Array hypers;
     for (const auto& h : o.hypers) hypers.push_back(hyper_json(h));
-    if (o.first_moment) {
-      HyperInfo decay{"beta1_decay", check::ParamType::Real, 1, check::Range{0, 1, true, false}, 0.9, 1, "log1m",
-                      "λ: β1,t = β1·λ^(t−1), the decaying first-moment coefficient of Theorem 4.1 (1: no decay)"};
-      hypers.push_back(hyper_json(decay));
-    }
+    if (o.first_moment) hypers.push_back(hyper_json(fields::beta1_decay()));
     v.set("hyperparameters", json::Value(std::move(hypers)));
     v.set("slots", slot_count(o.kind));
     json::Array moments;

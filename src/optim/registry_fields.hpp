@@ -37,9 +37,16 @@ inline HyperInfo momentum(double def, const char* description) {
 inline HyperInfo flag(const char* name, bool def, const char* description, bool OptimizerSpec::*field) {
   return {name, ParamType::Bool, def ? 1.0 : 0.0, Range{0, 1}, 0, 1, "linear", description, nullptr, field};
 }
+// λ of Theorem 4.1's β1,t = β1·λ^(t−1), which every rule with a first moment takes (OptimizerSpec::beta1_decay).
+inline HyperInfo beta1_decay() {
+  HyperInfo h{"beta1_decay", ParamType::Real, 1, Range{0, 1, true, false}, 0.9, 1, "log1m",
+              "λ: β₁,ₜ = β₁·λᵗ⁻¹, the decaying first-moment coefficient of Theorem 4.1 (1: no decay)"};
+  h.real = &OptimizerSpec::beta1_decay;
+  return h;
+}
 inline HyperInfo bias_correction() {
   return flag("bias_correction", true,
-              "divide the moments by (1−β^t) (Adam paper Section 3); false gives the uncorrected form",
+              "divide the moments by (1 − βᵗ) (Adam paper Section 3); false gives the uncorrected form",
               &OptimizerSpec::bias_correction);
 }
 inline HyperInfo amsgrad() {

@@ -5,13 +5,12 @@
 
 #include "optim/optimizer.hpp"
 #include "optim/registry.hpp"
+#include "optim/registry_fields.hpp"
 #include "optim/schedule.hpp"
 
 namespace gs::optim {
 
 namespace {
-
-constexpr check::Range kBeta1Decay{0, 1, true, false};
 
 bool read_hyper(const HyperInfo& h, const json::Value* v, const std::string& path, double& real, bool& flag,
                 std::string& error) {
@@ -105,7 +104,7 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
   if (const json::Value* s = value.find("schedule"))
     if (!parse_schedule(*s, check::field(path, "schedule"), spec.schedule, error)) return false;
   if (!check::read_number(value.find("beta1_decay"), check::field(path, "beta1_decay"), check::ParamType::Real,
-                          kBeta1Decay, spec.beta1_decay, error))
+                          fields::beta1_decay().range, spec.beta1_decay, error))
     return false;
 
   error = constraint_error(spec, path);

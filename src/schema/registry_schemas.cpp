@@ -6,6 +6,7 @@
 
 #include "objectives/objective.hpp"
 #include "online/problem.hpp"
+#include "optim/registry_fields.hpp"
 #include "schema/fields.hpp"
 
 namespace gs::schema {
@@ -117,10 +118,7 @@ json::Value optimizer_schema(bool lr_grid) {
     schedule.set("description", "learning-rate schedule (default constant)");
     props.set("schedule", std::move(schedule));
     if (o.first_moment) {
-      optim::HyperInfo decay{"beta1_decay", check::ParamType::Real, 1, check::Range{0, 1, true, false}, 0.9, 1,
-                             "log1m",
-                             "λ: β1,t = β1·λ^(t−1), Theorem 4.1's decaying first-moment coefficient (1: none)"};
-      props.set("beta1_decay", hyper_schema(decay));
+      props.set("beta1_decay", hyper_schema(optim::fields::beta1_decay()));
     }
     if (lr_grid) {
       const optim::HyperInfo* lr = nullptr;

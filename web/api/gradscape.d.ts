@@ -469,6 +469,8 @@ export class Gradscape {
   createTrainSession(config?: PaperConfig | string): PaperSession;
   createOptimizer(spec: OptimizerSpec, n: number, precision?: Precision): Optimizer;
   stepBounds(args: { lr: number; beta1: number; beta2: number; t: number }): { paper: number; exact: number };
+  /** The update rule `spec` runs, in LaTeX (its flags' variant, the schedule's α_t, β1,t); throws GradscapeError naming a bad field. */
+  formula(spec: OptimizerSpec): string;
 }
 
 /** regret / sweep / paper: also load the regret lab's / the sweep lab's / the paper lab's module (gs.regret, gs.sweep, gs.paper, ...). */

@@ -17,7 +17,7 @@
 import { LABS } from './labs.mjs';
 import { Optimizer } from './optimizer.mjs';
 import { RunSession } from './run-session.mjs';
-import { GradscapeError, importNodeFs, isNode, setLabModules } from './support.mjs';
+import { GradscapeError, configText, importNodeFs, isNode, setLabModules } from './support.mjs';
 
 export { GradscapeError, configText } from './support.mjs';
 export { Optimizer } from './optimizer.mjs';
@@ -113,6 +113,16 @@ export class Gradscape {
   stepBounds({ lr, beta1, beta2, t }) {
     const [paper, exact] = this.#module.stepBounds(lr, beta1, beta2, t);
     return { paper, exact };
+  }
+  /**
+   * The update rule `spec` runs, in LaTeX: its variant of the optimizer's rule (bias correction on
+   * or off, AMSGrad, centered, Nesterov, L2 or decoupled weight decay, momentum off), the
+   * schedule's α_t and β1,t when beta1_decay decays it. registry.optimizers[i].latex is the general form.
+   */
+  formula(spec) {
+    const out = this.#module.formulaLatex(configText(spec));
+    if (out.startsWith('error: ')) throw new GradscapeError(out.slice(7));
+    return out;
   }
 }
 

@@ -67,7 +67,7 @@ export interface OptimizerSpec {
   beta2?: number;
   /** adam, adamw: AMSGrad (Reddi et al. 2018): use the running maximum of v. Default false. */
   amsgrad?: boolean;
-  /** adam, adamw, adamax: divide the moments by (1−β^t) (Adam paper Section 3); false gives the uncorrected form. Default true. */
+  /** adam, adamw, adamax: divide the moments by (1 − βᵗ) (Adam paper Section 3); false gives the uncorrected form. Default true. */
   bias_correction?: boolean;
   /** nadam: ψ in the momentum schedule. Default 0.004; number in [0, 1]. */
   momentum_decay?: number;
@@ -81,6 +81,6 @@ export interface OptimizerSpec {
   step_size_max?: number;
   /** The learning-rate schedule; default "constant". */
   schedule?: ScheduleSpec | ScheduleSpec['name'];
-  /** sgd, momentum, nag, rmsprop, adam, adamw, adamax, nadam, radam: λ: β1,t = β1·λ^(t−1), the decaying first-moment coefficient of Theorem 4.1 (1: no decay). Default 1; number in (0, 1]. */
+  /** sgd, momentum, nag, rmsprop, adam, adamw, adamax, nadam, radam: λ: β₁,ₜ = β₁·λᵗ⁻¹, the decaying first-moment coefficient of Theorem 4.1 (1: no decay). Default 1; number in (0, 1]. */
   beta1_decay?: number;
 }

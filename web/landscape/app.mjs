@@ -133,11 +133,21 @@ export async function start() {
     return true;
   }
 
+  // The rule the engine runs for the resolved spec (its flags' variant); the registry's general
+  // form if the spec is not one the engine takes.
+  function formulaOf(spec) {
+    try {
+      return gs.formula(spec);
+    } catch {
+      return undefined;
+    }
+  }
+
   function showFormula(state) {
     const o = results[state.selected] ?? results[0];
     const info = registry.optimizers.find((r) => r.name === o.name);
     const schedule = registry.schedules.find((s) => s.name === o.schedule.name);
-    renderFormula($('formula'), { optimizer: info, spec: o, schedule });
+    renderFormula($('formula'), { optimizer: info, spec: o, schedule, latex: formulaOf(o) });
   }
 
   /** Runs the state: restart the animation if it was playing, else show every step at once. */

@@ -118,12 +118,13 @@ function scheduleValues(spec) {
 
 /**
  * Renders the formula panel of `optimizer` (a registry entry) with the resolved hyperparameters
- * `spec` and the registry entry `schedule` of spec.schedule. Re-rendering the same arguments
+ * `spec` and the registry entry `schedule` of spec.schedule. `latex` is the rule the engine runs for
+ * `spec` (gs.formula(spec)); without it the panel shows the registry's general form. Re-rendering the same arguments
  * into the same element does nothing. Before KaTeX has arrived the math is typeset when it does,
  * unless the element has been rendered with other arguments by then.
  */
-export function renderFormula(element, { optimizer, spec = {}, schedule = null }) {
-  const key = JSON.stringify([optimizer?.name, optimizer?.latex, spec, schedule?.name]);
+export function renderFormula(element, { optimizer, spec = {}, schedule = null, latex = optimizer?.latex }) {
+  const key = JSON.stringify([optimizer?.name, latex, spec, schedule?.name]);
   if (rendered.get(element) === key) return;
   rendered.set(element, key);
   element.classList.add('gs-formula');
@@ -131,9 +132,9 @@ export function renderFormula(element, { optimizer, spec = {}, schedule = null }
     element.replaceChildren();
     return;
   }
-  const lr = lrSymbol(optimizer.latex ?? '');
+  const lr = lrSymbol(latex ?? '');
   const math = [];
-  const parts = [header(optimizer), mathNode(math, 'div', 'gs-formula-rule', optimizer.latex ?? '', true),
+  const parts = [header(optimizer), mathNode(math, 'div', 'gs-formula-rule', latex ?? '', true),
     paramTable(math, optimizer.hyperparameters ?? [], spec, lr)];
   const values = scheduleValues(spec);
   if (schedule && schedule.name !== 'constant') parts.push(scheduleBlock(math, schedule, values, lr));

@@ -89,7 +89,7 @@ export const PRESETS = [
   {
     id: 'bias-correction',
     title: 'Adam with and without bias correction',
-    description: 'β2 = 0.999. Without the 1/(1 − β^t) corrections the moment estimates start near zero: the first steps are α(1 − β1)/√(1 − β2) ≈ 3.2α long instead of α (Adam paper, Section 3).',
+    description: 'β2 = 0.999. Without the 1/(1 − βᵗ) corrections the moment estimates start near zero: the first steps are α(1 − β1)/√(1 − β2) ≈ 3.2α long instead of α (Adam paper, Section 3).',
     state: {
       objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 400,
       optimizers: [

@@ -58,7 +58,7 @@ export const PRESETS = [
   {
     id: '4',
     title: 'Fig. 4: bias correction on a VAE',
-    description: 'A variational auto-encoder trained with Adam with and without the bias-correction terms 1/(1 − β^t), as the Adam paper’s Figure 4: β₁ ∈ {0, 0.9} × β₂ ∈ {0.99, 0.999, 0.9999}, log₁₀ α from −5 to −1, the loss after a short and a longer budget.',
+    description: 'A variational auto-encoder trained with Adam with and without the bias-correction terms 1/(1 − βᵗ), as the Adam paper’s Figure 4: β₁ ∈ {0, 0.9} × β₂ ∈ {0.99, 0.999, 0.9999}, log₁₀ α from −5 to −1, the loss after a short and a longer budget.',
     scaled: 'Scaled for a browser: a 784 → 32 → (z ∈ ℝ⁸) → 32 → 784 VAE instead of 500 hidden units and 50 latents, 384 training images, 1 and 4 epochs instead of 10 and 100, one seed, 5 values of α.',
     state: {
       figure: '4', experiment: 'vae_images', model: { hidden: 32, latent: 8 }, data: { train: 384, test: 200 },

@@ -155,7 +155,7 @@ export function renderFindings(root, { job, runs, crossings, problem, state }) {
     }
     const why = el('p');
     why.append(
-      'The Adam paper’s Theorem 4.1 (Kingma & Ba, 2015) claims R(T) = O(√T) under exactly these conditions (αₜ = α/√t, β₁,ₜ = β₁λ^(t−1), β₁²/√β₂ < 1), so this should be impossible. The theorem is wrong: ',
+      'The Adam paper’s Theorem 4.1 (Kingma & Ba, 2015) claims R(T) = O(√T) under exactly these conditions (αₜ = α/√t, β₁,ₜ = β₁λᵗ⁻¹, β₁²/√β₂ < 1), so this should be impossible. The theorem is wrong: ',
       cite(),
       ' show that its proof is flawed. It assumes that Γₜ = √v̂ₜ/αₜ − √v̂ₜ₋₁/αₜ₋₁ is never negative, i.e. that the effective step αₜ/√v̂ₜ never grows. Adam does not guarantee this: right after a rare large gradient, vₜ decays geometrically (fast when β₂ is small), √v̂ₜ/αₜ shrinks, Γₜ < 0, and the telescoping sum the proof relies on no longer bounds the regret. On their problem (f_t(x) = Cx once every three steps, −x otherwise) Adam is pushed to the worst point and its average regret does not go to zero. AMSGrad keeps v̂ₜ = max(v̂ₜ₋₁, vₜ), which makes Γₜ ≥ 0 and restores an O(√T) bound.',
     );

@@ -110,7 +110,7 @@ const schema::Table<online::Domain>& domain_table() {
       "", "the convex domain every iterate is projected onto after each step",
       {schema::computed_default(schema::custom<online::Domain>("type", "string", "box, ball", json::Value(),
                                                                schema::enum_schema(kTypes),
-                                                               "box: [−r, r]^d; ball: the L2 ball ‖x‖₂ ≤ r",
+                                                               "box: [−r, r]ᵈ; ball: the L2 ball ‖x‖₂ ≤ r",
                                                                read_domain_type),
                                 "the problem's"),
        schema::computed_default(schema::number<online::Domain>("radius", ParamType::Real, Range{0, 1e6, true, false},

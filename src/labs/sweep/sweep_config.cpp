@@ -8,6 +8,7 @@
 #include "core/detmath.hpp"
 #include "engine/config_fields.hpp"
 #include "optim/registry.hpp"
+#include "optim/registry_fields.hpp"
 
 namespace gs::labs {
 
@@ -20,8 +21,6 @@ using engine::objective_field;
 using engine::precision_field;
 using engine::start_field;
 
-// The range of beta1_decay λ, as optim/spec_json.cpp validates it.
-constexpr Range kBeta1DecayRange{0, 1, true, false};
 constexpr Range kStartRange{-1e6, 1e6};
 
 constexpr Range kTolRange{0, 1e6, true, false};
@@ -37,22 +36,16 @@ struct AxisParam {
   int start_coordinate;
 };
 
-// beta1_decay as an axis sets the spec's field of that name.
-const optim::HyperInfo& beta1_decay_hyper() {
-  static const optim::HyperInfo h = [] {
-    optim::HyperInfo info{"beta1_decay", ParamType::Real, 1, kBeta1DecayRange, 0.9, 1, "linear", ""};
-    info.real = &optim::OptimizerSpec::beta1_decay;
-    return info;
-  }();
-  return h;
-}
 
 std::vector<AxisParam> axis_params(const optim::OptimizerInfo& o, const objectives::ObjectiveInfo& objective) {
   std::vector<AxisParam> params;
   for (const auto& h : o.hypers)
     if (h.type == ParamType::Real && h.in_spec())
       params.push_back({h.name, h.range, h.slider_min, h.slider_max, std::string_view(h.scale) == "log", &h, -1});
-  if (o.first_moment) params.push_back({"beta1_decay", kBeta1DecayRange, 0.9, 1, false, &beta1_decay_hyper(), -1});
+  if (o.first_moment) {
+    static const optim::HyperInfo beta1_decay = optim::fields::beta1_decay();
+    params.push_back({beta1_decay.name, beta1_decay.range, 0.9, 1, false, &beta1_decay, -1});
+  }
   params.push_back({"start_x", kStartRange, objective.view[0], objective.view[1], false, nullptr, 0});
   params.push_back({"start_y", kStartRange, objective.view[2], objective.view[3], false, nullptr, 1});
   return params;

@@ -9,9 +9,9 @@ namespace gs::objectives::catalog {
 struct Rosenbrock : EntryBase {
   static ObjectiveInfo info() {
     return {"rosenbrock", "Rosenbrock", R"((a - x)^2 + b\,(y - x^2)^2)",
-            "Rosenbrock (1960): a curved, flat-bottomed banana valley; global minimum f(a, a^2) = 0 "
+            "Rosenbrock (1960): a curved, flat-bottomed banana valley; global minimum f(a, a²) = 0 "
             "(for b = 0 every point with x = a is a minimum).",
-            {{"a", 1.0, -5.0, 5.0, "x of the minimum (a, a^2)"}, {"b", 100.0, 0.0, 1000.0, "steepness of the valley walls"}},
+            {{"a", 1.0, -5.0, 5.0, "x of the minimum (a, a²)"}, {"b", 100.0, 0.0, 1000.0, "steepness of the valley walls"}},
             {-2.0, 2.0, -1.0, 3.0},
             {-1.5, 2.0}};
   }

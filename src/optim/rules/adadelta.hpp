@@ -5,6 +5,7 @@
 #pragma once
 
 #include "optim/rules/rule_base.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -73,6 +74,16 @@ struct Adadelta : RuleBase {
 
   static Moments moments(const OptimizerSpec&, const RunningScalars&, const double* slot) {
     return {nan_moment(), slot[0]};
+  }
+
+  static std::string latex(const OptimizerSpec& spec) {
+    RuleLatex r(spec, R"(\eta)");
+    return r.l2(spec.weight_decay)
+        .line(R"(a_t &= \rho a_{t-1} + (1-\rho)\,g_t^2)")
+        .line(R"(\delta_t &= \frac{\sqrt{u_{t-1}+\epsilon}}{\sqrt{a_t+\epsilon}}\,g_t)")
+        .line(R"(u_t &= \rho u_{t-1} + (1-\rho)\,\delta_t^2)")
+        .line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\,\delta_t)")
+        .str();
   }
 };
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "optim/rules/rule_base.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -68,6 +69,18 @@ struct Adagrad : RuleBase {
 
   static Moments moments(const OptimizerSpec&, const RunningScalars&, const double* slot) {
     return {nan_moment(), slot[0]};
+  }
+
+  static std::string latex(const OptimizerSpec& spec) {
+    RuleLatex r(spec, R"(\eta)");
+    r.l2(spec.weight_decay);
+    std::string step = r.lr();
+    if (spec.own[Own::lr_decay] != 0) {
+      r.line(R"(\tilde\eta_t &= )" + r.lr() + R"( / (1 + (t-1)\,\text{lr\_decay}))");
+      step = R"(\tilde\eta_t)";
+    }
+    r.line(std::string("s_t &= s_{t-1} + g_t^2") + (spec.own[Own::initial_accumulator_value] != 0 ? R"(\quad (s_0 = s_0))" : ""));
+    return r.line(R"(\theta_t &= \theta_{t-1} - )" + step + R"(\, g_t / (\sqrt{s_t} + \epsilon))").str();
   }
 };
 

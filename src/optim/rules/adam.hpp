@@ -103,6 +103,8 @@ struct Adam : AdamFamily {
     const double bc2 = spec.bias_correction ? 1 - r.beta2_pow : 1;
     return {slot[0] / bc1, (spec.amsgrad ? slot[2] : slot[1]) / bc2};
   }
+
+  static std::string latex(const OptimizerSpec& spec) { return adam_latex(spec, false); }
 };
 
 }  // namespace gs::optim::rules

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "optim/rules/rule_base.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -26,6 +27,29 @@ inline void adam_moments(V grad, V beta1, V one_minus_beta1, V beta2, V one_minu
   v = load<V>(slot[1] + i) * beta2 + one_minus_beta2 * grad * grad;
   store(slot[0] + i, m);
   store(slot[1] + i, v);
+}
+
+// Algorithm 1 as a spec of Adam or AdamW runs it: L2 (Adam) or decoupled (AdamW) weight decay when
+// weight_decay ≠ 0, AMSGrad's running maximum of v, the bias corrections or the uncorrected form.
+inline std::string adam_latex(const OptimizerSpec& spec, bool decoupled) {
+  RuleLatex r(spec, R"(\alpha)");
+  if (decoupled) {
+    if (spec.weight_decay != 0) r.line(R"(\theta_{t-1} &\leftarrow \theta_{t-1}\,(1-)" + r.lr() + R"(\lambda))");
+  } else {
+    r.l2(spec.weight_decay);
+  }
+  r.definitions(R"(\beta_1)");
+  const std::string b1 = r.beta1();
+  r.line("m_t &= " + b1 + " m_{t-1} + (1-" + b1 + R"()\,g_t)");
+  r.line(R"(v_t &= \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2)");
+  std::string v = "v_t";
+  if (spec.amsgrad) {
+    r.line(R"(v^{\max}_t &= \max(v^{\max}_{t-1},\ v_t))");
+    v = R"(v^{\max}_t)";
+  }
+  if (!spec.bias_correction) return r.line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\, m_t/(\sqrt{)" + v + R"(}+\epsilon))").str();
+  r.line(R"(\hat m_t &= m_t/(1-\beta_1^t),\quad \hat v_t = )" + v + R"(/(1-\beta_2^t))");
+  return r.line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\,\hat m_t/(\sqrt{\hat v_t}+\epsilon))").str();
 }
 
 }  // namespace gs::optim::rules

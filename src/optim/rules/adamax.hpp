@@ -7,6 +7,7 @@
 #pragma once
 
 #include "optim/rules/adam_family.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -73,6 +74,16 @@ struct Adamax : AdamFamily {
   static Moments moments(const OptimizerSpec& spec, const RunningScalars& r, const double* slot) {
     const double bc1 = spec.bias_correction ? 1 - r.beta1_pow : 1;
     return {slot[0] / bc1, slot[1]};
+  }
+
+  static std::string latex(const OptimizerSpec& spec) {
+    RuleLatex r(spec, R"(\alpha)");
+    r.l2(spec.weight_decay).definitions(R"(\beta_1)");
+    const std::string b1 = r.beta1();
+    r.line("m_t &= " + b1 + " m_{t-1} + (1-" + b1 + R"()\,g_t)");
+    r.line(R"(u_t &= \max(\beta_2 u_{t-1},\ |g_t| + \epsilon))");
+    if (!spec.bias_correction) return r.line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\, m_t/u_t)").str();
+    return r.line(R"(\theta_t &= \theta_{t-1} - \frac{)" + r.lr() + R"(}{1-\beta_1^t}\, m_t/u_t)").str();
   }
 };
 

@@ -34,6 +34,8 @@ struct Adamw : Adam {
   static void dispatch(const RuleFlags& f, F&& fn) {
     with_flags(fn, f.amsgrad, f.any_weight_decay, false);
   }
+
+  static std::string latex(const OptimizerSpec& spec) { return adam_latex(spec, true); }
 };
 
 }  // namespace gs::optim::rules

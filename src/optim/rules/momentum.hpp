@@ -5,6 +5,7 @@
 #pragma once
 
 #include "optim/rules/rule_base.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -63,6 +64,15 @@ struct Momentum : RuleBase {
 
   static Moments moments(const OptimizerSpec&, const RunningScalars&, const double* slot) {
     return {slot[0], nan_moment()};
+  }
+
+  static std::string latex(const OptimizerSpec& spec) {
+    RuleLatex r(spec, R"(\eta)");
+    r.definitions(R"(\beta)");
+    const std::string beta = r.decayed(R"(\beta)");
+    return r.line("m_t &= " + beta + " m_{t-1} + (1-" + beta + R"()\,g_t)")
+        .line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\, m_t)")
+        .str();
   }
 };
 

@@ -10,6 +10,7 @@
 
 #include "core/detmath.hpp"
 #include "optim/rules/adam_family.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -25,7 +26,8 @@ struct Nadam : AdamFamily {
   static OptimizerInfo info() {
     using namespace fields;
     return {"nadam", "NAdam", "torch.optim.NAdam (≥ 2.0 rule; 1.13 foreach path); Dozat 2016",
-            "Adam with Nesterov momentum and the momentum schedule μ_t = β1(1 − ½·0.96^(tψ)).",
+            "Adam with Nesterov momentum and the momentum schedule μₜ = β₁(1 − ½·dᵗ), where d is 0.96 to the power ψ "
+            "(momentum_decay).",
             R"(\begin{aligned}\mu_t &= \beta_1\big(1 - \tfrac12\, 0.96^{t\psi}\big)\\ m_t &= \beta_1 m_{t-1} + (1-\beta_1)\,g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2\\ )"
             R"(\theta_t &= \theta_{t-1} - \alpha\Big[\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\,g_t + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\,m_t\Big]\Big/\big(\sqrt{\hat v_t}+\epsilon\big)\end{aligned})",
             {lr(2e-3, "step size α (before the schedule)"), beta1(), beta2(), eps(1e-8), weight_decay(),
@@ -96,6 +98,18 @@ struct Nadam : AdamFamily {
 
   static Moments moments(const OptimizerSpec&, const RunningScalars& r, const double* slot) {
     return {slot[0] / (1 - r.beta1_pow), slot[1] / (1 - r.beta2_pow)};
+  }
+
+  static std::string latex(const OptimizerSpec& spec) {
+    RuleLatex r(spec, R"(\alpha)");
+    r.l2(spec.weight_decay).definitions(R"(\beta_1)");
+    const std::string b1 = r.beta1();
+    return r.line(R"(\mu_t &= )" + b1 + R"(\big(1 - \tfrac12\, 0.96^{t\psi}\big))")
+        .line("m_t &= " + b1 + " m_{t-1} + (1-" + b1 + R"()\,g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2)")
+        .line(R"(\hat v_t &= v_t/(1-\beta_2^t))")
+        .line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() +
+              R"(\Big[\frac{1-\mu_t}{1-\prod_{i\le t}\mu_i}\,g_t + \frac{\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\,m_t\Big]\Big/\big(\sqrt{\hat v_t}+\epsilon\big))")
+        .str();
   }
 };
 

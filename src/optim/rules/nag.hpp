@@ -6,6 +6,7 @@
 #pragma once
 
 #include "optim/rules/rule_base.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -67,6 +68,15 @@ struct Nag : RuleBase {
 
   static Moments moments(const OptimizerSpec&, const RunningScalars&, const double* slot) {
     return {slot[0], nan_moment()};
+  }
+
+  static std::string latex(const OptimizerSpec& spec) {
+    RuleLatex r(spec, R"(\eta)");
+    r.definitions(R"(\mu)");
+    const std::string mu = r.decayed(R"(\mu)");
+    return r.line("v_t &= " + mu + " v_{t-1} - " + r.lr() + R"(\,\nabla f(\theta_{t-1} + )" + mu + " v_{t-1})")
+        .line(R"(\theta_t &= \theta_{t-1} + v_t)")
+        .str();
   }
 };
 

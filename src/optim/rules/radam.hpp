@@ -9,6 +9,7 @@
 #pragma once
 
 #include "optim/rules/adam_family.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -92,6 +93,17 @@ struct Radam : AdamFamily {
 
   static Moments moments(const OptimizerSpec&, const RunningScalars& r, const double* slot) {
     return {slot[0] / (1 - r.beta1_pow), slot[1] / (1 - r.beta2_pow)};
+  }
+
+  static std::string latex(const OptimizerSpec& spec) {
+    RuleLatex r(spec, R"(\alpha)");
+    r.l2(spec.weight_decay).definitions(R"(\beta_1)");
+    const std::string b1 = r.beta1();
+    return r.line("m_t &= " + b1 + " m_{t-1} + (1-" + b1 + R"()\,g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2)")
+        .line(R"(\hat m_t &= m_t/(1-\beta_1^t),\quad \rho_\infty = \tfrac{2}{1-\beta_2} - 1,\quad \rho_t = \rho_\infty - \tfrac{2t\beta_2^t}{1-\beta_2^t})")
+        .line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() +
+              R"(\,\hat m_t\cdot\begin{cases} r_t\,\sqrt{1-\beta_2^t}/(\sqrt{v_t}+\epsilon) & \rho_t > 5\\ 1 & \text{otherwise}\end{cases})")
+        .str();
   }
 };
 

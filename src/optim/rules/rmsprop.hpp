@@ -8,6 +8,7 @@
 #pragma once
 
 #include "optim/rules/rule_base.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -109,6 +110,23 @@ struct Rmsprop : RuleBase {
 
   static Moments moments(const OptimizerSpec& spec, const RunningScalars&, const double* slot) {
     return {spec.momentum > 0 ? slot[2] : nan_moment(), slot[0]};
+  }
+
+  static std::string latex(const OptimizerSpec& spec) {
+    RuleLatex r(spec, R"(\eta)");
+    r.l2(spec.weight_decay);
+    r.line(R"(a_t &= \alpha a_{t-1} + (1-\alpha)\,g_t^2)");
+    if (spec.own[Own::centered] != 0) {
+      r.line(R"(\bar g_t &= \alpha \bar g_{t-1} + (1-\alpha)\,g_t)");
+      r.line(R"(d_t &= \sqrt{a_t - \bar g_t^2} + \epsilon)");
+    } else {
+      r.line(R"(d_t &= \sqrt{a_t} + \epsilon)");
+    }
+    if (spec.momentum == 0) return r.line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\, g_t/d_t)").str();
+    r.definitions(R"(\mu)");
+    return r.line("b_t &= " + r.decayed(R"(\mu)") + R"( b_{t-1} + g_t/d_t)")
+        .line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\, b_t)")
+        .str();
   }
 };
 

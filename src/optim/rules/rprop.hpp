@@ -10,6 +10,7 @@
 
 #include "core/check.hpp"
 #include "optim/rules/rule_base.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -96,6 +97,9 @@ struct Rprop : RuleBase {
   static Moments moments(const OptimizerSpec&, const RunningScalars&, const double* slot) {
     return {slot[1], nan_moment()};
   }
+
+  // Δ₀ = lr; a schedule does not change the run, so the rule has no variant.
+  static std::string latex(const OptimizerSpec&) { return info().latex; }
 };
 
 }  // namespace gs::optim::rules

@@ -17,6 +17,7 @@
 //   reference(s, p, g, state, n)  a readable for-loop twin, the oracle the tests compare update with
 //   moments(spec, r, slot)    the curves of the UI (Moments) from the slot values of one coordinate
 //   initial_state(spec, k), constraint(spec)  slot k's starting value; a rule between hyperparameters
+//   latex(spec)               the update rule this spec runs (rule_latex.hpp): its flags' variant
 //   info()                    its registry entry: names, source, description, LaTeX, hyperparameters
 //                             (registry_fields.hpp has the shared ones), UI facts
 // Per-run conditions a batch of runs may not share (weight_decay ≠ 0, momentum on, RAdam's ρ_t > 5)

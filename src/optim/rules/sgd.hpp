@@ -8,6 +8,7 @@
 
 #include "core/check.hpp"
 #include "optim/rules/rule_base.hpp"
+#include "optim/rules/rule_latex.hpp"
 
 namespace gs::optim::rules {
 
@@ -90,6 +91,20 @@ struct Sgd : RuleBase {
 
   static Moments moments(const OptimizerSpec&, const RunningScalars& r, const double* slot) {
     return {r.momentum_started ? slot[0] : nan_moment(), nan_moment()};
+  }
+
+  // The rule this spec runs: plain SGD without momentum, the buffer's dampening only when τ ≠ 0.
+  static std::string latex(const OptimizerSpec& spec) {
+    RuleLatex r(spec, R"(\eta)");
+    r.l2(spec.weight_decay);
+    if (spec.momentum == 0) return r.line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\,g_t)").str();
+    const std::string mu = r.decayed(R"(\mu)");
+    r.definitions(R"(\mu)");
+    const bool dampened = spec.own[Own::dampening] != 0;
+    r.line("b_t &= " + mu + " b_{t-1} + " + (dampened ? R"((1-\tau)\,)" : "") + R"(g_t \quad (b_1 = g_1))");
+    if (spec.own[Own::nesterov] != 0)
+      return r.line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\,(g_t + )" + mu + " b_t)").str();
+    return r.line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\,b_t)").str();
   }
 };
 

@@ -131,6 +131,22 @@ test('the diverging preset shows where the run diverged', async () => {
   await page.close();
 });
 
+test('a story selects the run it is about, and the per-coordinate chart names its moments (AdaMax: u)', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await ready(page);
+  await page.selectOption('#preset', 'adamax');
+  await page.waitForFunction(() => window.gradscape.session.finished, null, { timeout: 20000 });
+  await finish(page);
+  await page.waitForFunction(() => /AdaMax/.test(document.querySelector('[data-chart="coords"]')?.textContent ?? ''));
+  const coords = await page.textContent('[data-chart="coords"]');
+  assert.match(coords, /AdaMax \(paper, ε = 0\): per coordinate/);
+  assert.match(coords, /u x\d/);
+  assert.doesNotMatch(coords, /√v̂/);
+  assert.match(await page.textContent('#formula'), /AdaMax/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('works from a sub-path and at phone width, in the dark theme', async () => {
   const sub = await serve(join(root, 'dist'), '/gradscape');
   try {

@@ -187,7 +187,7 @@ export async function start() {
   surface.on('view', (box) => store.update((s) => { s.view = box.map((v) => Number(v.toPrecision(5))); }, 'view'));
 
   setUpPlayerControls(player, store);
-  setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: 0 }));
+  setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }));
   setUpExports({ surface, curves, session });
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));

@@ -1,12 +1,15 @@
-// One-click stories from the seeds (explainers of the Adam paper), each a full playground state.
-// Every story was checked with the CLI: what the description claims is what the engine computes.
+// One-click stories from the seeds (explainers of the Adam paper), each a full playground state with
+// the run it is about selected. What each description claims is computed from the engine's result
+// by its claims in story-claims.mjs (tests/js/landscape-stories.test.mjs), and every number in a
+// description is the config's or one of the story's `facts`, which its claims check.
 export const PRESETS = [
   {
     id: 'stuck',
     title: 'SGD gets stuck, Momentum escapes',
-    description: 'Plain SGD settles in the shallow basin on the left; with momentum 0.9 the same step size rolls over the ridge into the deep basin. Adam, normalising each step, stops in the shallow one too.',
+    description: 'Plain SGD settles in the shallow basin on the left; with momentum 0.9 the same step size rolls over the ridge into the deep basin. Adam, normalising each step, stops in the shallow one too. Watch the loss curves split.',
+    facts: [],
     state: {
-      objective: { name: 'local_minima' }, start: [-3, 0.5], steps: 300,
+      objective: { name: 'local_minima' }, start: [-3, 0.5], steps: 300, selected: 1,
       optimizers: [
         { name: 'sgd', lr: 0.05, label: 'SGD' },
         { name: 'sgd', lr: 0.05, momentum: 0.9, label: 'SGD + momentum 0.9' },
@@ -18,9 +21,10 @@ export const PRESETS = [
   {
     id: 'valley',
     title: 'The long narrow valley',
-    description: 'Rosenbrock’s curved valley: SGD crawls along the floor, momentum speeds it up, and the adaptive methods rescale each coordinate and reach (1, 1) first.',
+    description: 'Rosenbrock’s curved valley: SGD crawls along the floor and ends far from the minimum (1, 1), momentum speeds it up, and Adam, rescaling each coordinate, is the only run to come within 0.1 of it.',
+    facts: [1, 0.1],
     state: {
-      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 1000,
+      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 1000, selected: 3,
       optimizers: [
         { name: 'sgd', lr: 0.0005, label: 'SGD' },
         { name: 'sgd', lr: 0.0005, momentum: 0.9, label: 'SGD + momentum' },
@@ -32,9 +36,10 @@ export const PRESETS = [
   {
     id: 'ill-conditioned',
     title: 'An ill-conditioned bowl',
-    description: 'A quadratic 50 times steeper across than along, rotated 30°. SGD’s step is limited by the steep direction, so it zig-zags; per-coordinate scaling and momentum cut straight down.',
+    description: 'A quadratic 50 times steeper across than along, rotated 30°. SGD’s step is limited by the steep direction, so it zig-zags: it turns back 10 times in its first 50 steps. RMSProp and Adam rescale each coordinate and go straight down without turning back; momentum overshoots a few times, then ends lowest.',
+    facts: [10, 50],
     state: {
-      objective: { name: 'quadratic', params: { kappa: 50, angle: 30 } }, start: [-1.5, 1.5], steps: 300,
+      objective: { name: 'quadratic', params: { kappa: 50, angle: 30 } }, start: [-1.5, 1.5], steps: 300, selected: 0,
       optimizers: [
         { name: 'sgd', lr: 0.035, label: 'SGD' },
         { name: 'sgd', lr: 0.01, momentum: 0.9, label: 'SGD + momentum' },
@@ -46,9 +51,10 @@ export const PRESETS = [
   {
     id: 'saddle',
     title: 'A saddle point',
-    description: 'f = x² − y², starting next to the saddle. The gradient along y is tiny, so SGD lingers; adaptive methods divide by the small gradient and leave at once.',
+    description: 'f = x² − y², starting next to the saddle. The gradient along y is tiny, so SGD lingers near y = 0; the adaptive methods divide by the small gradient and leave along y at once.',
+    facts: [0],
     state: {
-      objective: { name: 'saddle' }, start: [1, 0.001], steps: 200,
+      objective: { name: 'saddle' }, start: [1, 0.001], steps: 200, selected: 0,
       optimizers: [
         { name: 'sgd', lr: 0.01, label: 'SGD' },
         { name: 'adagrad', lr: 0.1, label: 'AdaGrad' },
@@ -60,8 +66,10 @@ export const PRESETS = [
   {
     id: 'noisy',
     title: 'Noisy gradients',
-    description: 'Gaussian noise (σ = 3) on every gradient. With a constant step the runs keep jittering around the minimum; the α/√t schedule of the Adam paper’s Theorem 4.1 lets them settle.',
+    description: 'Gaussian noise (σ = 3) on every gradient. With a constant step the runs keep jittering around the minimum; the α/√t schedule of the Adam paper’s Theorem 4.1 lets them settle: compare the loss curves’ last hundred steps.',
+    facts: [],
     state: {
+      selected: 3,
       objective: { name: 'quadratic', params: { kappa: 10, angle: -30 }, noise: { sigma: 3, seed: 7 } },
       start: [-2, 2], steps: 500,
       optimizers: [
@@ -75,8 +83,10 @@ export const PRESETS = [
   {
     id: 'sparse',
     title: 'Sparse gradients',
-    description: 'Each gradient coordinate is dropped with probability 0.8. SGD’s step shrinks with the missing gradients; AdaGrad and Adam divide by their smaller running averages and keep their pace.',
+    description: 'Each gradient coordinate is dropped with probability 0.8. SGD’s step shrinks with the missing gradients; AdaGrad and Adam divide by their smaller running averages, keep their pace and end a hundred times lower.',
+    facts: [],
     state: {
+      selected: 1,
       objective: { name: 'quadratic', params: { kappa: 20, angle: 0 }, noise: { sparsity: 0.8, seed: 3 } },
       start: [-2.5, 1.5], steps: 300,
       optimizers: [
@@ -89,24 +99,26 @@ export const PRESETS = [
   {
     id: 'bias-correction',
     title: 'Adam with and without bias correction',
-    description: 'β2 = 0.999. Without the 1/(1 − βᵗ) corrections the moment estimates start near zero: the first steps are α(1 − β1)/√(1 − β2) ≈ 3.2α long instead of α (Adam paper, Section 3).',
+    description: 'β2 = 0.999, α = 0.1. Without the 1/(1 − βᵗ) corrections the moment estimates start near zero, and the first step is α(1 − β1)/√(1 − β2) ≈ 3.16α long instead of α (Adam paper, Section 3): it throws the run up the valley wall, from loss 12.5 to 88.5, where the corrected run only goes down. Here the corrected run also ends lower; with a smaller α the uncorrected one can end lower, its larger steps also travelling faster along the floor.',
+    facts: [3.16, 12.5, 88.5],
     state: {
-      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 400,
+      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 400, selected: 1,
       optimizers: [
-        { name: 'adam', lr: 0.05, label: 'Adam' },
-        { name: 'adam', lr: 0.05, bias_correction: false, label: 'Adam, no bias correction' },
+        { name: 'adam', lr: 0.1, label: 'Adam' },
+        { name: 'adam', lr: 0.1, bias_correction: false, label: 'Adam, no bias correction' },
       ],
     },
   },
   {
     id: 'adamax',
     title: 'AdaMax vs Adam',
-    description: 'AdaMax replaces Adam’s √v by an exponentially weighted infinity norm (Algorithm 2 of the paper); eps = 0 is the paper’s exact form.',
+    description: 'Heavy gradient noise (σ = 20). AdaMax (Algorithm 2 of the paper, ε = 0) divides by u, an exponentially weighted infinity norm that holds the largest recent |g|, where Adam divides by √v̂, an average: look at u in the per-coordinate chart. Its steps near the minimum are three times shorter than Adam’s, so it jitters less and its loss over the last hundred steps is lower.',
+    facts: [],
     state: {
-      objective: { name: 'himmelblau' }, start: [-0.5, -0.5], steps: 400,
+      objective: { name: 'quadratic', params: { kappa: 10, angle: -30 }, noise: { sigma: 20, seed: 7 } },
+      start: [-2, 2], steps: 400, selected: 1,
       optimizers: [
         { name: 'adam', lr: 0.05, label: 'Adam' },
-        { name: 'adamax', lr: 0.05, label: 'AdaMax (torch)' },
         { name: 'adamax', lr: 0.05, eps: 0, label: 'AdaMax (paper, ε = 0)' },
       ],
     },
@@ -114,9 +126,10 @@ export const PRESETS = [
   {
     id: 'diverge',
     title: 'Too large a step',
-    description: 'On Rosenbrock, SGD with lr 0.003 overshoots the steep valley wall and diverges within a few steps; lr 0.0015 survives. Adam’s normalised step stays bounded by α.',
+    description: 'On Rosenbrock, SGD with lr 0.003 overshoots the steep valley wall and diverges within 10 steps; lr 0.0015 survives. Adam’s normalised step moves each coordinate by at most α = 0.5.',
+    facts: [10],
     state: {
-      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 200,
+      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 200, selected: 1,
       optimizers: [
         { name: 'sgd', lr: 0.0015, label: 'SGD, lr 0.0015' },
         { name: 'sgd', lr: 0.003, label: 'SGD, lr 0.003' },

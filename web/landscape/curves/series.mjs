@@ -31,6 +31,7 @@ export class RunData {
       this.specKey = JSON.stringify(run.optimizer ?? null);
     }
     Object.assign(this, {
+      info: run.info ?? null,
       label: run.label ?? run.displayName ?? 'run',
       displayName: run.displayName ?? run.optimizer?.name ?? 'this optimizer',
       color: run.color ?? '#888',

@@ -147,6 +147,19 @@ test('a story selects the run it is about, and the per-coordinate chart names it
   await page.close();
 });
 
+test('on a phone the tab row fades where more tabs are hidden', async () => {
+  const { page, errors } = await open(browser, server.url, { width: 390, height: 844 });
+  await ready(page);
+  const more = () => page.$eval('.topbar .tabs', (tabs) => tabs.dataset.more ?? null);
+  assert.equal(await more(), 'right');
+  await page.$eval('.topbar .tabs', (tabs) => { tabs.scrollLeft = tabs.scrollWidth; });
+  await page.waitForFunction(() => document.querySelector('.topbar .tabs').dataset.more === 'left');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.waitForFunction(() => !('more' in document.querySelector('.topbar .tabs').dataset));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('works from a sub-path and at phone width, in the dark theme', async () => {
   const sub = await serve(join(root, 'dist'), '/gradscape');
   try {

@@ -5,6 +5,7 @@
 // written by scripts/vite-page-template-plugin.mjs; frame-drawer.mjs draws streamed results.
 import { showMessage } from './notices.mjs';
 import { registerOffline } from './offline.mjs';
+import { setUpTabScrollHint } from './tab-scroll-hint.mjs';
 import { HashError } from './hash-codecs.mjs';
 
 const HASH_DELAY = 150;
@@ -12,6 +13,7 @@ const HASH_DELAY = 150;
 /** Runs the page's start(); `what` names the page in the message when it cannot start. */
 export function runPage(what, start) {
   registerOffline();
+  setUpTabScrollHint();
   document.getElementById('message-close').addEventListener('click', () => showMessage(null));
   start().catch((error) => {
     document.getElementById('message').hidden = false;

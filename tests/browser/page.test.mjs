@@ -147,6 +147,22 @@ test('a story selects the run it is about, and the per-coordinate chart names it
   await page.close();
 });
 
+test('a story link restores the story: its explanation shown and the menu on it', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await ready(page);
+  await page.selectOption('#preset', 'bias-correction');
+  await page.waitForFunction(() => /story=bias-correction/.test(location.hash));
+  const hash = await page.evaluate(() => location.hash);
+  await page.close();
+  const again = await open(browser, server.url + hash);
+  await ready(again.page);
+  assert.equal(await again.page.$eval('#preset', (s) => s.value), 'bias-correction');
+  assert.match(await again.page.textContent('#story'), /Without the 1\/\(1 − βᵗ\) corrections/);
+  assert.equal(await again.page.$eval('#story', (p) => p.hidden), false);
+  assert.deepEqual([...errors, ...again.errors], []);
+  await again.page.close();
+});
+
 test('on a phone the tab row fades where more tabs are hidden', async () => {
   const { page, errors } = await open(browser, server.url, { width: 390, height: 844 });
   await ready(page);

@@ -2,8 +2,8 @@
 // tensorflow/playground's state.ts PROPS): every entry names a hash key, where the value lives in
 // the state, and its codec. Only values that differ from the defaults are written, so a link stays
 // short; decoding checks the syntax here and the engine validates the meaning.
-import { findPreset } from './presets.mjs';
-import { HashError, number, numbers, optimizers, record, text } from '../lib/hash-codecs.mjs';
+import { PRESETS, findPreset } from './presets.mjs';
+import { HashError, number, numbers, oneOf, optimizers, record, text } from '../lib/hash-codecs.mjs';
 import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
@@ -33,6 +33,7 @@ export function normalise(state) {
     view: state.view ? [...state.view] : null,
     stepsPerFrame: state.stepsPerFrame ?? 2,
     selected: Math.max(0, Math.min(state.selected ?? 0, (state.optimizers?.length ?? 1) - 1)),
+    story: state.story ?? null,  // the story (preset id) the state comes from: its explanation is shown
   };
 }
 
@@ -71,6 +72,7 @@ export const PROPS = [
   { key: 'view', path: ['view'], codec: numbers(4) },
   { key: 'spf', path: ['stepsPerFrame'], codec: number },
   { key: 'sel', path: ['selected'], codec: number },
+  { key: 'story', path: ['story'], codec: oneOf(PRESETS.map((p) => p.id)) },
 ];
 
 const EMPTY = normalise({ objective: {}, optimizers: [] });

@@ -160,7 +160,7 @@ export async function start() {
   $('cancel').addEventListener('click', () => runner.cancel());
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(store.state), config: toConfig(store.state) }));
-  setUpPresetSelect(store, PRESETS, 'Figures…');
+  setUpPresetSelect(store, PRESETS, 'Figures…', undefined, { storyKey: 'figure' });
   showStory(findPreset(store.state.figure));
 
   controls.render();

@@ -3,7 +3,7 @@
 // the state, and its codec. Only values that differ from an empty state are written, so a link
 // stays short; decoding checks the syntax here and the engine validates the meaning (docs/schema.md,
 // "Regret config and result").
-import { findPreset } from './presets.mjs';
+import { PRESETS, findPreset } from './presets.mjs';
 import { HashError, number, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
 import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
@@ -37,6 +37,7 @@ export function normalise(state) {
     record_every: state.record_every ?? 100,
     optimizers: clone(state.optimizers ?? [{ name: 'adam', lr: 0.1 }]),
     axes: state.axes ?? 'loglog',
+    story: state.story ?? null,  // the story (preset id) the state comes from: its explanation is shown
   };
 }
 
@@ -125,6 +126,7 @@ export const PROPS = [
   { key: 'rec', path: ['record_every'], codec: number, always: true },
   { key: 'opt', path: ['optimizers'], codec: optimizers },
   { key: 'axes', path: ['axes'], codec: oneOf(AXES) },
+  { key: 'story', path: ['story'], codec: oneOf(PRESETS.map((p) => p.id)) },
 ];
 
 const EMPTY = normalise({ problem: {}, optimizers: [] });

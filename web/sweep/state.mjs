@@ -2,7 +2,7 @@
 // (web/landscape/state.mjs, web/regret/state.mjs). `optimizers` holds the map's optimizer and, in
 // compare mode, a second one: the second map differs from the first only by it. Decoding checks the
 // syntax here; the engine validates the meaning (docs/schema.md, "Sweep config").
-import { findPreset } from './presets.mjs';
+import { PRESETS, findPreset } from './presets.mjs';
 import { HashError, number, numbers, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
 import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
@@ -41,6 +41,7 @@ export function normalise(state) {
     optimizers: clone(state.optimizers ?? [{ name: 'adam' }]),
     x: axisOf(state.x, { param: 'lr', min: 1e-4, max: 1, n: 128, log: true }),
     y: axisOf(state.y, { param: 'beta1', min: 0, max: 0.999, n: 128, log: false }),
+    story: state.story ?? null,  // the preset (id) the state comes from: its explanation is shown
   };
 }
 
@@ -153,6 +154,7 @@ export const PROPS = [
   { key: 'opt', path: ['optimizers'], codec: optimizers },
   { key: 'x', path: ['x'], codec: axis, always: true },
   { key: 'y', path: ['y'], codec: axis, always: true },
+  { key: 'story', path: ['story'], codec: oneOf(PRESETS.map((p) => p.id)) },
 ];
 
 const EMPTY = normalise({ objective: {}, optimizers: [] });

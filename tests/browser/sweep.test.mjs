@@ -320,3 +320,25 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+test('the pinned cell travels in the link: a reloaded link pins and shows the same cell', async () => {
+  const { page: p, errors } = await open(browser, url(SMALL));
+  await ready(p);
+  await finished(p);
+  await p.evaluate(() => window.gradscapeSweep.pick(0, 5, 6));
+  await p.waitForSelector('#cell:not([hidden])');
+  await p.waitForFunction(() => /[&#]pin=0,5,6(&|$)/.test(location.hash));
+  const hash = await p.evaluate(() => location.hash);
+  await p.close();
+  const again = await open(browser, url(hash));
+  await ready(again.page);
+  await finished(again.page);
+  await again.page.waitForSelector('#cell:not([hidden])');
+  assert.match(await again.page.textContent('#cell-title'), /cell \(5, 6\)/);
+  const bad = await open(browser, url(`${SMALL}&pin=0,12,3`));
+  await ready(bad.page);
+  assert.match(await bad.page.textContent('#message-text'), /pin: must be map,i,j with map in \[0, 0\], i in \[0, 11\]/);
+  assert.deepEqual([...errors, ...again.errors, ...bad.errors], []);
+  await again.page.close();
+  await bad.page.close();
+});

@@ -64,6 +64,7 @@ export async function start() {
     preview.setTheme(t);
   });
   let pinned = null;  // {map, i, j}
+  let restorePin = store.state.pin;  // a link's pinned cell, picked when its map is done
   const stats = { maps: 0, live: 0 };
   let timer = 0;
   let lastDraw = 0;
@@ -125,6 +126,7 @@ export async function start() {
       preview.hide();
       for (const view of views) view.setPinned(null);
     }
+    if (!job.live && !restorePin && store.state.pin) store.update((s) => { s.pin = null; }, 'pin');
     drawSoon();
   };
   handlers.onRows = () => drawSoon();
@@ -134,6 +136,11 @@ export async function start() {
     stats.maps += 1;
     if (job.live) stats.live += 1;
     document.body.dataset.sweep = runner.busy ? 'running' : 'done';
+    if (!job.live && restorePin && !runner.busy) {
+      const [m, i, j] = restorePin;
+      restorePin = null;
+      if (m < job.maps.length) pick(m, i, j);
+    }
     const first = job.maps[0];
     window.dispatchEvent(new CustomEvent('gradscape:map', {
       detail: {
@@ -189,6 +196,7 @@ export async function start() {
     const job = runner.job;
     if (!job || job.live) return;
     pinned = { map: m, i, j };
+    if (store.state.pin?.join() !== [m, i, j].join()) store.update((s) => { s.pin = [m, i, j]; }, 'pin');
     views.forEach((view, k) => view.setPinned(k === m ? [i, j] : null));
     try {
       const config = await runner.cell(m, i, j);
@@ -202,6 +210,8 @@ export async function start() {
   const hash = link.syncHash(store, encodeHash, 'Keeping the current map.', { onTrial: true });
   store.subscribe((state, reason) => {
     hash.write(state);
+    if (reason === 'pin') return;  // the pinned cell only changes the link
+    if (reason === 'replace') restorePin = state.pin;
     if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();
     if (reason === 'structure') $('story').hidden = true;
     compute(state, { live: reason === 'live' });

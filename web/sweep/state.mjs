@@ -42,6 +42,7 @@ export function normalise(state) {
     x: axisOf(state.x, { param: 'lr', min: 1e-4, max: 1, n: 128, log: true }),
     y: axisOf(state.y, { param: 'beta1', min: 0, max: 0.999, n: 128, log: false }),
     story: state.story ?? null,  // the preset (id) the state comes from: its explanation is shown
+    pin: state.pin ? [...state.pin] : null,  // the pinned cell [map, i, j] (column i, row j)
   };
 }
 
@@ -155,6 +156,7 @@ export const PROPS = [
   { key: 'x', path: ['x'], codec: axis, always: true },
   { key: 'y', path: ['y'], codec: axis, always: true },
   { key: 'story', path: ['story'], codec: oneOf(PRESETS.map((p) => p.id)) },
+  { key: 'pin', path: ['pin'], codec: numbers(3) },
 ];
 
 const EMPTY = normalise({ objective: {}, optimizers: [] });
@@ -170,6 +172,14 @@ export function decodeHash(hash) {
     { key: 'opt', what: 'the optimizer of the map' }, { key: 'x', what: 'the x axis' }, { key: 'y', what: 'the y axis' },
   ]);
   if (state.optimizers.length > 2) throw new HashError('opt: one optimizer, or two to compare');
+  if (state.pin) {
+    const [map, i, j] = state.pin;
+    const maps = state.optimizers.length;
+    const ok = (v, n) => Number.isInteger(v) && v >= 0 && v < n;
+    if (!ok(map, maps) || !ok(i, state.x.n) || !ok(j, state.y.n)) {
+      throw new HashError(`pin: must be map,i,j with map in [0, ${maps - 1}], i in [0, ${state.x.n - 1}] and j in [0, ${state.y.n - 1}], got ${state.pin.join(',')}`);
+    }
+  }
   return normalise(state);
 }
 

@@ -139,6 +139,12 @@ test('malformed messages are ignored or answered with an error, never thrown', a
 test('a bad hash is answered inside the figure, naming the key', async () => {
   const { page, errors, frame } = await hostPage('bad.html', iframeFor('#controls=huge&f=rosenbrock'));
   assert.match(await frame.textContent('#embed-message'), /controls: must be one of/);
+  // The message has its own row: the figure below it ends inside the frame, its axes uncovered.
+  await frame.waitForFunction(() => document.body.dataset.ready === 'true');
+  const boxes = await frame.evaluate(() => [document.getElementById('embed-message').getBoundingClientRect().bottom,
+    document.querySelector('gradscape-playground').getBoundingClientRect().top,
+    document.querySelector('gradscape-playground').getBoundingClientRect().bottom, innerHeight]);
+  assert.ok(boxes[0] <= boxes[1] && boxes[2] <= boxes[3] + 1, `message ${boxes[0]}, figure ${boxes[1]}–${boxes[2]}, frame ${boxes[3]}`);
   const { page: page3, frame: frame3 } = await hostPage('bad3.html', iframeFor('#lab=regret&T=lots'));
   assert.match(await frame3.textContent('#embed-message'), /T: "lots" is not a number/);
   await page3.close();

@@ -60,9 +60,17 @@ export async function start() {
   element.setAttribute('site', './');
   if (options.autoplay === '1') element.setAttribute('autoplay', '');
   element.config = config;
-  const fit = () => element.setAttribute('height', String(Math.max(120, window.innerHeight)));
+  // The figure fills the frame below the message row (embed.css), whose height changes as it shows.
+  const messageBox = document.getElementById('embed-message');
+  const fit = () => {
+    const style = getComputedStyle(messageBox);
+    const taken = messageBox.hidden ? 0
+      : messageBox.offsetHeight + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+    element.setAttribute('height', String(Math.max(120, Math.floor(window.innerHeight - taken))));
+  };
   fit();
   window.addEventListener('resize', fit);
+  new ResizeObserver(fit).observe(messageBox);
 
   let ready = false;
   let commandSource = null;

@@ -88,8 +88,7 @@ test('a URL with state restores exactly the same runs', async () => {
 test('a bad hash shows a clear message and falls back to the defaults', async () => {
   for (const [hash, text] of [
     ['#f=rosenbrock&opt=adam,lr=-3', /optimizers\[0\]\.lr: must be a number in \(0, 1000\], got -3/],
-    ['#opt=adam&steps=lots', /steps: "lots" is not a number/],
-    ['#garbage', /unknown key "garbage"/],
+    ['#garbage', /unknown key "garbage".*; opt: missing/],
   ]) {
     const { page, errors } = await open(browser, server.url + hash);
     await ready(page);
@@ -103,6 +102,25 @@ test('a bad hash shows a clear message and falls back to the defaults', async ()
     if (hash === '#garbage') await page.screenshot({ path: join(artifacts, 'landscape-bad-hash.png') });
     await page.close();
   }
+});
+
+test('a link with bad values loads everything else, says what it dropped and marks those fields', async () => {
+  const hash = '#f=beale&start=1,1.5&steps=lots&opt=adam,lr=abc,beta1=0.5~sgd,lr=0.001';
+  const { page, errors } = await open(browser, server.url + hash);
+  await ready(page);
+  const message = await page.textContent('#message-text');
+  assert.match(message, /URL hash: steps: "lots" is not a number; URL hash: opt\[0\]\.lr: "abc" is not a number/);
+  assert.match(message, /Everything else in the link was loaded/);
+  const state = await page.evaluate(() => window.gradscape.store.state);
+  assert.equal(state.objective.name, 'beale');
+  assert.deepEqual(state.optimizers.map((o) => o.name), ['adam', 'sgd']);
+  assert.equal(state.optimizers[0].beta1, 0.5);
+  for (const field of ['steps', 'optimizers[0].lr']) {
+    assert.equal(await page.$eval(`[data-field="${field}"]`, (row) => row.classList.contains('invalid')), true, field);
+  }
+  await page.screenshot({ path: join(artifacts, 'landscape-partial-link.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('an out-of-range field shows the engine message under the field', async () => {

@@ -190,7 +190,7 @@ test('every preset loads and finishes', async () => {
 
 test('bad hashes and out-of-range fields show messages naming the field', async () => {
   for (const [hash, text] of [
-    ['#garbage', /URL hash: unknown key "garbage"/],
+    ['#garbage', /URL hash: unknown key "garbage".*; opt: missing/],
     ['#opt=adam&x=lr,0.0001,1,64,log&y=beta1,0,1,lots', /URL hash: y\.n: "lots" is not a number/],
     ['#opt=adam&y=beta1,0,0.9,64', /URL hash: x: missing/],
     ['#opt=adam&x=lr,0.0001,1,64,log&y=beta1,0,1.5,64', /y\.max: /],

@@ -32,7 +32,7 @@ export async function start() {
   const registry = gs.registry;
   const session = gs.createRunSession();
   session.recordDiagnostics(true);
-  const { state: initial } = stateFromLink({
+  const { state: initial, dropped } = stateFromLink({
     decodeHash, defaultState, check: (state) => session.configure(toConfig(state, registry)),
   }, 'Showing the default playground instead.');
   const store = new Store(initial);
@@ -161,9 +161,10 @@ export async function start() {
 
   const hash = linkHash({
     encodeHash, decodeHash,
-    apply: (state) => {
+    apply: (state, dropped = []) => {
       session.configure(toConfig(state, registry));
       store.replace(state);
+      controls.showErrors(dropped);
     },
     refuse: () => configure(store.state),
   }, 'Keeping the current playground.');
@@ -200,6 +201,7 @@ export async function start() {
   player.stepsPerFrame = store.state.stepsPerFrame;
   $('steps-per-frame').value = String(store.state.stepsPerFrame);
   rerun(store.state, { animate: true });
+  controls.showErrors(dropped);
   document.body.dataset.ready = 'true';
   window.gradscape = { gs, session, store, player, surface, stats };
 }

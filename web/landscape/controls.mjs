@@ -2,7 +2,7 @@
 // registry so a name, default or range is defined once (in C++). Edits go to the store; the app
 // validates them with the engine and calls showError() with the engine's message when a value is
 // out of range.
-import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
+import { clearFieldErrors, hyperField, markFieldErrors, selectField, showFieldError } from '../lib/fields.mjs';
 import { objectiveFields } from '../lib/objective-fields.mjs';
 import { playgroundOptimizer } from '../lib/optimizer-facts.mjs';
 import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
@@ -32,6 +32,8 @@ export class Controls {
   /** Shows the engine's message under the field it names; false if no such field is on screen. */
   showError(field, message) { return showFieldError(this.#root, field, message); }
 
+  /** Marks every {field, message} at once (a link's dropped values). */
+  showErrors(errors) { return markFieldErrors(this.#root, errors); }
   clearErrors() { clearFieldErrors(this.#root); }
 
   /** Moves the start fields without a rebuild (the start is dragged on the surface). */

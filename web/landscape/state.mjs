@@ -82,9 +82,12 @@ export function encodeHash(state) {
   return encodeProps(state, PROPS, EMPTY);
 }
 
-/** Parses a hash into a full state; throws HashError naming the key on malformed input. */
-export function decodeHash(hash) {
-  const state = decodeProps(hash, PROPS, EMPTY, [{ key: 'opt', what: 'the optimizers to run' }]);
+/**
+ * Parses a hash into a full state; throws HashError naming the key on malformed input. With a
+ * `dropped` array, a bad key or value is left at its default and recorded there (hash-table.mjs).
+ */
+export function decodeHash(hash, dropped = null) {
+  const state = decodeProps(hash, PROPS, EMPTY, [{ key: 'opt', what: 'the optimizers to run' }], dropped);
   if (state.optimizers.length > MAX_OPTIMIZERS) throw new HashError(`opt: at most ${MAX_OPTIMIZERS} optimizers`);
   if (!Number.isInteger(state.stepsPerFrame) || state.stepsPerFrame < 1 || state.stepsPerFrame > 1000) {
     throw new HashError(`spf: must be an integer in [1, 1000], got ${state.stepsPerFrame}`);

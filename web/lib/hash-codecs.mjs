@@ -67,25 +67,34 @@ function encodeOptimizer(o) {
   return fields.join(',');
 }
 
-function decodeOptimizer(item, where) {
+// An optimizer entry; with a `dropped` array, a bad hyperparameter is left out (its default stays)
+// and recorded there as {key, field: optimizers[i].<name>, message}.
+function decodeOptimizer(item, where, index, dropped) {
   const [name, ...fields] = item.split(',');
   if (!/^[a-z_]+$/.test(name)) throw new HashError(`${where}: "${name}" is not an optimizer name`);
   const o = { name };
   for (const field of fields) {
     const eq = field.indexOf('=');
-    if (eq < 1) throw new HashError(`${where}: expected name=value, got "${field}"`);
-    const k = field.slice(0, eq);
-    const v = field.slice(eq + 1);
-    if (k === 'label') o.label = unescape(v, `${where}.label`);
-    else if (k === 'sched') {
-      const [sname, ...params] = v.split(':');
-      o.schedule = { name: sname };
-      for (const p of params) {
-        const [pk, pv] = p.split('=');
-        if (!pk || pv === undefined) throw new HashError(`${where}.schedule: expected name=value, got "${p}"`);
-        o.schedule[pk] = parseNumber(pv, `${where}.schedule.${pk}`);
-      }
-    } else o[k] = scalar(v, `${where}.${k}`);
+    const k = eq < 1 ? field : field.slice(0, eq);
+    try {
+      if (eq < 1) throw new HashError(`${where}: expected name=value, got "${field}"`);
+      const v = field.slice(eq + 1);
+      if (k === 'label') o.label = unescape(v, `${where}.label`);
+      else if (k === 'sched') {
+        const [sname, ...params] = v.split(':');
+        const schedule = { name: sname };
+        for (const p of params) {
+          const [pk, pv] = p.split('=');
+          if (!pk || pv === undefined) throw new HashError(`${where}.schedule: expected name=value, got "${p}"`);
+          schedule[pk] = parseNumber(pv, `${where}.schedule.${pk}`);
+        }
+        o.schedule = schedule;
+      } else o[k] = scalar(v, `${where}.${k}`);
+    } catch (error) {
+      if (!dropped || !(error instanceof HashError)) throw error;
+      const name = k === 'sched' ? 'schedule' : k;
+      dropped.push({ key: where.split('[')[0], field: `optimizers[${index}].${name}`, message: error.message });
+    }
   }
   return o;
 }
@@ -93,5 +102,5 @@ function decodeOptimizer(item, where) {
 // adam,lr=0.05,bias_correction=false,sched=step:step_size=100:gamma=0.5,label=My%20Adam ~ next optimizer
 export const optimizers = {
   encode: (list) => list.map(encodeOptimizer).join('~'),
-  decode: (t, key) => t.split('~').map((item, i) => decodeOptimizer(item, `${key}[${i}]`)),
+  decode: (t, key, dropped = null) => t.split('~').map((item, i) => decodeOptimizer(item, `${key}[${i}]`, i, dropped)),
 };

@@ -23,19 +23,30 @@ export function encodeProps(state, props, empty) {
   return `#${parts.join('&')}`;
 }
 
-/** Decodes a hash onto a copy of `empty`; throws HashError naming the key. Requires the keys in `required`. */
-export function decodeProps(hash, props, empty, required = []) {
+/**
+ * Decodes a hash onto a copy of `empty`; throws HashError naming the key. Requires the keys in
+ * `required`. With a `dropped` array, a bad key or value is left out instead (its default stays)
+ * and recorded there as {key, field, message}: `field` is the config path of what was dropped, as
+ * the pages' fields name it (a value inside a list names its entry: optimizers[1].lr).
+ */
+export function decodeProps(hash, props, empty, required = [], dropped = null) {
   const state = structuredClone(empty);
   const seen = new Set();
   for (const part of hash.replace(/^#/, '').split('&').filter(Boolean)) {
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq);
     const prop = props.find((p) => p.key === key);
-    if (!prop) throw new HashError(`unknown key "${key}" (known: ${props.map((p) => p.key).join(', ')})`);
-    if (seen.has(key)) throw new HashError(`${key}: given twice`);
-    seen.add(key);
-    if (eq < 0) throw new HashError(`${key}: missing "=value"`);
-    set(state, prop.path, prop.codec.decode(part.slice(eq + 1), key));
+    try {
+      if (!prop) throw new HashError(`unknown key "${key}" (known: ${props.map((p) => p.key).join(', ')})`);
+      if (seen.has(key)) throw new HashError(`${key}: given twice`);
+      seen.add(key);
+      if (eq < 0) throw new HashError(`${key}: missing "=value"`);
+      set(state, prop.path, prop.codec.decode(part.slice(eq + 1), key, dropped));
+    } catch (error) {
+      if (!dropped || !(error instanceof HashError) || required.some((r) => r.key === key)) throw error;
+      seen.delete(key);
+      dropped.push({ key, field: prop ? prop.path.join('.') : null, message: error.message });
+    }
   }
   for (const { key, what } of required) {
     if (!seen.has(key)) throw new HashError(`${key}: missing (${what})`);

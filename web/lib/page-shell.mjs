@@ -25,6 +25,13 @@ export function runPage(what, start) {
   });
 }
 
+/** What a link left out ({key, field, message} each, from decodeHash's `dropped`), and that the rest was used. */
+export function droppedProblem(dropped) {
+  const what = dropped.map((d) => `URL hash: ${d.message}`).join('; ');
+  const kept = dropped.length === 1 ? 'it keeps its default' : 'they keep their defaults';
+  return `This link had ${dropped.length === 1 ? 'a value' : `${dropped.length} values`} the page could not use (${what}): ${kept}. Everything else in the link was loaded.`;
+}
+
 /** Why a link could not be used, and what the page does instead. */
 export function linkProblem(error, instead) {
   const why = error instanceof HashError ? `URL hash: ${error.message}` : error.message;
@@ -32,20 +39,26 @@ export function linkProblem(error, instead) {
 }
 
 /**
- * The state of the page's link: {state, fromLink}; with no hash, or one that cannot be used
- * (decodeHash or check(state) throws), the default state, the reason shown as `instead` says.
+ * The state of the page's link: {state, fromLink, dropped}; a bad value in it is left at its
+ * default (`dropped` lists them, and the message box says so); with no hash, or one that cannot be
+ * used at all (decodeHash or check(state) throws), the default state, the reason shown as `instead` says.
  */
 export function stateFromLink({ decodeHash, defaultState, check = () => {} }, instead) {
   if (location.hash && location.hash !== '#') {
+    const dropped = [];
     try {
-      const state = decodeHash(location.hash);
+      const state = decodeHash(location.hash, dropped);
       check(state);
-      return { state, fromLink: true };
+      if (dropped.length) showMessage(droppedProblem(dropped), 'link');
+      return { state, fromLink: true, dropped };
     } catch (error) {
-      showMessage(linkProblem(error, instead), 'link');
+      // What was dropped before the link failed is said too (a typo beside a missing key).
+      const all = dropped.length && error instanceof HashError
+        ? new HashError([...dropped.map((d) => d.message), error.message].join('; ')) : error;
+      showMessage(linkProblem(all, instead), 'link');
     }
   }
-  return { state: defaultState(), fromLink: false };
+  return { state: defaultState(), fromLink: false, dropped: [] };
 }
 
 /**
@@ -61,7 +74,7 @@ export class LabLink {
   #fallBack;
 
   constructor(codec, instead, fallBack) {
-    ({ state: this.state, fromLink: this.pending } = stateFromLink(codec, instead));
+    ({ state: this.state, fromLink: this.pending, dropped: this.dropped } = stateFromLink(codec, instead));
     this.#codec = codec;
     this.#instead = instead;
     this.#fallBack = fallBack;
@@ -103,9 +116,10 @@ export function linkHash({ encodeHash, decodeHash, apply, refuse = () => {} }, k
   window.addEventListener('hashchange', () => {
     if (location.hash === written) return;
     try {
-      const state = decodeHash(location.hash);
-      showMessage(null);
-      apply(state);
+      const dropped = [];
+      const state = decodeHash(location.hash, dropped);
+      showMessage(dropped.length ? droppedProblem(dropped) : null, 'link');
+      apply(state, dropped);
     } catch (error) {
       showMessage(linkProblem(error, keeping), 'link');
       refuse();

@@ -162,12 +162,15 @@ export function encodeHash(state) {
   return encodeProps(state, PROPS, presetState(state.figure));
 }
 
-/** Parses a hash into a full state; throws HashError naming the key on malformed input. */
-export function decodeHash(hash) {
+/**
+ * Parses a hash into a full state; throws HashError naming the key on malformed input. With a
+ * `dropped` array, a bad key or value is left at its default and recorded there (hash-table.mjs).
+ */
+export function decodeHash(hash, dropped = null) {
   const match = /(?:^#?|&)fig=([^&]*)/.exec(hash);
   if (!match) throw new HashError('fig: missing (the figure: one of 1l, 1r, 2, 4)');
   const figure = oneOf(FIGURES).decode(decodeURIComponent(match[1]), 'fig');
-  const state = decodeProps(hash, PROPS, presetState(figure));
+  const state = decodeProps(hash, PROPS, presetState(figure), [], dropped);
   if (state.optimizers.length > MAX_OPTIMIZERS) throw new HashError(`opt: at most ${MAX_OPTIMIZERS} optimizers`);
   if (state.ablation && figure !== '4') throw new HashError('b1, b2, la, short: only for fig=4');
   return normalise(state);

@@ -169,6 +169,7 @@ export async function start() {
   controls.render();
   showAxes(store.state.axes);
   run(store.state);
+  controls.showErrors(link.dropped);
   document.body.dataset.ready = 'true';
   window.gradscapeRegret = {
     store, runner, charts, registry, flavour,

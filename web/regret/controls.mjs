@@ -4,7 +4,7 @@
 // message for a bad value appears right under it (lib/fields.mjs). brief: only the problem,
 // its parameters and T besides the optimizers (the web component's compact settings).
 import { loadKatex } from '../lib/katex-loader.mjs';
-import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
+import { clearFieldErrors, hyperField, markFieldErrors, selectField, showFieldError } from '../lib/fields.mjs';
 import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
 import { regretOptimizer } from '../lib/optimizer-facts.mjs';
 import { section } from '../lib/dom.mjs';
@@ -52,6 +52,8 @@ export class Controls {
   /** Shows the engine's message under the field it names; false if no such field is on screen. */
   showError(field, message) { return showFieldError(this.#root, field, message, { scroll: true }); }
 
+  /** Marks every {field, message} at once (a link's dropped values). */
+  showErrors(errors) { return markFieldErrors(this.#root, errors); }
   clearErrors() { clearFieldErrors(this.#root); }
 
   #edit(mutate, final) {

@@ -136,9 +136,12 @@ export function encodeHash(state) {
   return encodeProps(state, PROPS, EMPTY);
 }
 
-/** Parses a hash into a full state; throws HashError naming the key on malformed input. */
-export function decodeHash(hash) {
-  const state = decodeProps(hash, PROPS, EMPTY, [{ key: 'opt', what: 'the optimizers to run' }]);
+/**
+ * Parses a hash into a full state; throws HashError naming the key on malformed input. With a
+ * `dropped` array, a bad key or value is left at its default and recorded there (hash-table.mjs).
+ */
+export function decodeHash(hash, dropped = null) {
+  const state = decodeProps(hash, PROPS, EMPTY, [{ key: 'opt', what: 'the optimizers to run' }], dropped);
   if (state.optimizers.length > MAX_OPTIMIZERS) throw new HashError(`opt: at most ${MAX_OPTIMIZERS} optimizers`);
   return normalise(state);
 }

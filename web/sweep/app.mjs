@@ -232,6 +232,7 @@ export async function start() {
 
   controls.render();
   compute(store.state);
+  controls.showErrors(link.dropped);
   document.body.dataset.ready = 'true';
   window.gradscapeSweep = {
     store, runner, registry, stats, pick,

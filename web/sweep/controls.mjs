@@ -4,7 +4,7 @@
 // path the engine names in its messages, so a bad value's message appears right under its field.
 // brief: the map panel without compare mode and the optimizer, no surface panel (the web
 // component's compact settings).
-import { clearFieldErrors, hyperField, selectField, showFieldError } from '../lib/fields.mjs';
+import { clearFieldErrors, hyperField, markFieldErrors, selectField, showFieldError } from '../lib/fields.mjs';
 import { objectiveFields } from '../lib/objective-fields.mjs';
 import { playgroundOptimizer } from '../lib/optimizer-facts.mjs';
 import { optimizerCard } from '../lib/optimizer-card.mjs';
@@ -65,6 +65,8 @@ export class Controls {
   /** Shows the engine's message under the field it names; false if no such field is on screen. */
   showError(field, message) { return showFieldError(this.#root, field, message); }
 
+  /** Marks every {field, message} at once (a link's dropped values). */
+  showErrors(errors) { return markFieldErrors(this.#root, errors); }
   clearErrors() { clearFieldErrors(this.#root); }
 
   #edit(mutate, final) {

@@ -166,11 +166,14 @@ export function encodeHash(state) {
   return encodeProps(state, PROPS, EMPTY);
 }
 
-/** Parses a hash into a full state; throws HashError naming the key on malformed input. */
-export function decodeHash(hash) {
+/**
+ * Parses a hash into a full state; throws HashError naming the key on malformed input. With a
+ * `dropped` array, a bad key or value is left at its default and recorded there (hash-table.mjs).
+ */
+export function decodeHash(hash, dropped = null) {
   const state = decodeProps(hash, PROPS, EMPTY, [
     { key: 'opt', what: 'the optimizer of the map' }, { key: 'x', what: 'the x axis' }, { key: 'y', what: 'the y axis' },
-  ]);
+  ], dropped);
   if (state.optimizers.length > 2) throw new HashError('opt: one optimizer, or two to compare');
   if (state.pin) {
     const [map, i, j] = state.pin;

@@ -6,7 +6,7 @@ import { lineSwatch } from '../../lib/line-swatch.mjs';
 import { isLog, unshown } from './log-axis.mjs';
 
 // A legend swatch: a short line in the series' colour and dash.
-const swatch = (color, dash) => lineSwatch(color, dash, { width: 22, className: 'gs-legend-swatch' });
+const swatch = (color, dash) => lineSwatch(color, dash, { width: 26, className: 'gs-legend-swatch' });
 
 /**
  * new ChartLegend(node, hidden, onToggle) fills node; hidden is the chart's Set of hidden legend

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { serve, launch, open, root, artifacts } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { decodeHash, toConfig } from '../../web/regret/state.mjs';
+import { runColour } from '../../web/lib/palette.mjs';
 
 let browser;
 let server;
@@ -30,8 +31,9 @@ const finished = (p, timeout = 60000) => p.waitForFunction(() => {
   return job && job.state !== 'running' && window.gradscapeRegret.runner.pending === null;
 }, null, { timeout });
 
-// Pixels of a run's colour in a chart's canvas (the run colours of web/lib/palette.mjs).
-const COLOURS = { red: [255, 75, 75], orange: [255, 166, 0], cyan: [0, 200, 240], gold: [212, 167, 44] };
+// Pixels of a run's colour in a chart's canvas (the run colours of web/lib/palette.mjs, by run).
+const rgbOf = (hex) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
+const COLOURS = { red: rgbOf(runColour(0)), orange: rgbOf(runColour(1)), blue: rgbOf(runColour(2)), olive: rgbOf(runColour(7)) };
 const colourPixels = (p, chart, colour) => p.evaluate(({ chart: index, rgb }) => {
   const canvas = document.querySelectorAll('.rg-chart')[index]?.querySelector('canvas');
   if (!canvas) return 0;
@@ -95,7 +97,7 @@ test('Cancel stops a long run between chunks and keeps the partial curves', asyn
   const later = await summary(p);
   assert.equal(later.stepsDone, stopped.stepsDone, 'no more steps after Cancel');
   assert.equal(later.count, stopped.count, 'no more points after Cancel');
-  assert.ok(await colourPixels(p, 0, 'gold') > 50, 'the partial curve stays (the last run, drawn on top of the seven identical ones)');
+  assert.ok(await colourPixels(p, 0, 'olive') > 50, 'the partial curve stays (the last run, drawn on top of the seven identical ones)');
   assert.match(await p.textContent('#progress-text'), /Cancelled at t = /);
   assert.equal(await p.isDisabled('#cancel'), true);
   assert.deepEqual(errors, []);
@@ -179,7 +181,7 @@ test('the Landscape and Regret lab tabs navigate between the pages', async () =>
 });
 
 test('the sparse-features, non-stationary and adversarial presets draw their curves', async () => {
-  for (const [id, colours] of [['sparse', ['red', 'cyan']], ['drift', ['red', 'orange']], ['adversarial', ['red', 'cyan']]]) {
+  for (const [id, colours] of [['sparse', ['red', 'blue']], ['drift', ['red', 'orange']], ['adversarial', ['red', 'blue']]]) {
     const { page: p, errors } = await open(browser, page(), { width: 1280, height: 900 });
     await ready(p);
     await p.selectOption('#preset', id);

@@ -8,7 +8,7 @@ import { linkHash, stateFromLink } from '../lib/page-shell.mjs';
 import { Controls } from './controls.mjs';
 import { Player, STEPS_PER_FRAME, SPEEDS } from './player.mjs';
 import { PRESETS } from './presets.mjs';
-import { runColour } from '../lib/palette.mjs';
+import { runColour, runDash } from '../lib/palette.mjs';
 import { saveFile } from '../lib/download.mjs';
 import { trajectoriesCsv } from './trajectories-csv.mjs';
 import { setUpExportMenu } from '../lib/export-menu.mjs';
@@ -62,7 +62,7 @@ export async function start() {
     for (let i = 0; i < count; ++i) {
       list.push({
         label: results[i].label, info: infos[results[i].name], displayName: infos[results[i].name]?.display_name,
-        color: runColour(i), optimizer: results[i],
+        color: runColour(i), dash: runDash(i), optimizer: results[i],
         xy: session.trajectory(i), loss: session.loss(i), diagnostics: session.diagnostics(i),
         status: session.status(i),
       });

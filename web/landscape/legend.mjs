@@ -1,6 +1,8 @@
-// The run legend under the surface: colour, label, and the latest loss or "diverged at step k"
-// for every run. Clicking a run selects it for the curves and the formula; hovering or focusing
+// The run legend under the surface: a line sample in the run's colour and dash, its label, and the
+// latest loss or "diverged at step k" for every run. Clicking a run selects it for the curves and the formula; hovering or focusing
 // it highlights its trajectory.
+import { lineSwatch, setLineSwatch } from '../lib/line-swatch.mjs';
+
 const format = (v) => (Number.isFinite(v) ? (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? v.toPrecision(4) : v.toExponential(2)) : '–');
 
 export class Legend {
@@ -19,6 +21,7 @@ export class Legend {
     runs.forEach((run, i) => {
       const item = this.#items[i];
       item.style.setProperty('--run-colour', run.color);
+      setLineSwatch(item.querySelector('.legend-swatch'), run.color, run.dash);
       item.querySelector('.legend-label').textContent = run.label;
       const diverged = run.status.status === 'diverged';
       item.classList.toggle('diverged', diverged);
@@ -34,7 +37,8 @@ export class Legend {
       const item = document.createElement('button');
       item.type = 'button';
       item.className = 'legend-item';
-      item.innerHTML = '<span class="swatch"></span><span class="legend-label"></span><span class="legend-value"></span>';
+      item.innerHTML = '<span class="legend-label"></span><span class="legend-value"></span>';
+      item.prepend(lineSwatch('currentColor', [], { width: 28, className: 'legend-swatch' }));
       item.addEventListener('click', () => this.#onSelect(i));
       for (const on of ['mouseenter', 'focus']) item.addEventListener(on, () => this.#onHover(i));
       for (const off of ['mouseleave', 'blur']) item.addEventListener(off, () => this.#onHover(null));

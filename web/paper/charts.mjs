@@ -1,10 +1,12 @@
 // The paper lab's curves (uPlot, styled like the regret lab's charts, regret/regret.css): training
 // loss vs epoch on a log y axis and test accuracy vs epoch (the VAE: test loss, log axis), one
 // curve per optimizer entry at its chosen learning rate, the mean over the seeds with a shaded
-// min/max band. update({ grids, labels, colors, epochs, experiment }) redraws from the grid
-// summaries (summary.mjs); the x axis always spans every epoch of the run, so curves grow into it.
+// min/max band, in the entry's colour and dash. update({ grids, labels, colors, dashes, epochs,
+// experiment }) redraws from the grid summaries (summary.mjs); the x axis always spans every
+// epoch of the run, so curves grow into it.
 import uPlot from 'uplot';
 import { formatNumber } from '../lib/format.mjs';
+import { lineSwatch } from '../lib/line-swatch.mjs';
 
 const FONT = '12px system-ui, sans-serif';
 const LABEL_FONT = '600 12px system-ui, sans-serif';
@@ -50,7 +52,7 @@ class Chart {
     if (this.titleEl.textContent !== model.title) this.titleEl.textContent = model.title;
     const data = [model.x];
     for (const s of model.series) data.push(s.mean, s.min, s.max);
-    const key = JSON.stringify([model.title, model.logY, model.xMax, model.series.map((s) => [s.label, s.color]), theme]);
+    const key = JSON.stringify([model.title, model.logY, model.xMax, model.series.map((s) => [s.label, s.color, s.dash]), theme]);
     if (!this.plot || key !== this.key) {
       this.key = key;
       this.#build(model, theme, data);
@@ -59,9 +61,7 @@ class Chart {
     }
     this.keyEl.replaceChildren(...model.series.map((s) => {
       const item = el('span', 'rg-key-item');
-      const swatch = el('span', 'pp-key-line');
-      swatch.style.background = s.color;
-      item.append(swatch, el('span', null, s.label));
+      item.append(lineSwatch(s.color, s.dash, { className: 'rg-key-swatch' }), el('span', null, s.label));
       return item;
     }));
     this.#readout();
@@ -75,7 +75,7 @@ class Chart {
     const bands = [];
     model.series.forEach((s, i) => {
       const mean = 1 + 3 * i;
-      series.push({ label: s.label, stroke: s.color, width: 2, points: { show: false }, spanGaps: true });
+      series.push({ label: s.label, stroke: s.color, dash: s.dash ?? undefined, width: 2, points: { show: false }, spanGaps: true });
       series.push({ label: `${s.label} min`, stroke: 'transparent', width: 0, points: { show: false }, spanGaps: true });
       series.push({ label: `${s.label} max`, stroke: 'transparent', width: 0, points: { show: false }, spanGaps: true });
       bands.push({ series: [mean + 2, mean + 1], fill: band(s.color) });
@@ -156,13 +156,13 @@ export class PaperCharts {
   update(args) {
     this.args = args;
     if (!this.theme) this.setTheme();
-    const { grids, labels, colors, epochs, experiment } = args;
+    const { grids, labels, colors, dashes = [], epochs, experiment } = args;
     const vae = experiment === 'vae_images';
     const make = (curve, title, yLabel, logY, format) => {
       const { x, series } = align(grids, curve);
       return {
         title, yLabel, logY, format, x, xMax: epochs,
-        series: series.map((s, i) => (s ? { label: labels[i], color: colors[i], ...s } : null)).filter(Boolean),
+        series: series.map((s, i) => (s ? { label: labels[i], color: colors[i], dash: dashes[i], ...s } : null)).filter(Boolean),
       };
     };
     this.loss.render(make('train_loss', 'Training loss (log scale), mean of the seeds with min–max band',

@@ -2,7 +2,7 @@
 // optimizer entry, the grid summaries, the claim check and, for Fig. 4, the ablation table, and
 // drawJob() draws them; a run's label; and the progress in words (minibatches done / total, runs/s,
 // ETA).
-import { runColour } from '../lib/palette.mjs';
+import { runColour, runDash } from '../lib/palette.mjs';
 import { formatDuration, formatInt, formatNumber } from '../lib/format.mjs';
 import { summariseAll } from './summary.mjs';
 import { checkClaim, renderClaim } from './claims.mjs';
@@ -28,10 +28,11 @@ export function runLabel(job, i, labels) {
 export function viewModel(job, state, registry) {
   const labels = entryLabels(job.config, registry);
   const colors = labels.map((_, i) => runColour(i));
+  const dashes = labels.map((_, i) => runDash(i));
   const grids = summariseAll(job);
   const ablation = state.ablation ? ablationTable(job, state.ablation) : null;
   const check = checkClaim({ figure: state.figure, grids, config: job.config, labels, ablation, finished: job.state === 'done' });
-  return { labels, colors, grids, ablation, check, vae: job.config.experiment === 'vae_images' };
+  return { labels, colors, dashes, grids, ablation, check, vae: job.config.experiment === 'vae_images' };
 }
 
 /**
@@ -47,7 +48,7 @@ export function drawJob(job, registry, { claim, charts, chartsHost, ablationHost
   ablationHost.hidden = !ablation;
   if (ablation) renderAblation(ablationHost, model.ablation);
   else {
-    charts.update({ grids: model.grids, labels: model.labels, colors: model.colors, epochs: job.config.epochs, experiment: job.config.experiment });
+    charts.update({ grids: model.grids, labels: model.labels, colors: model.colors, dashes: model.dashes, epochs: job.config.epochs, experiment: job.config.experiment });
     renderGrid(grid, { job, grids: model.grids, labels: model.labels, colors: model.colors, vae: model.vae });
   }
   claim.hidden = false;

@@ -19,7 +19,7 @@ import { firstCrossing, latest, renderFindings } from './findings.mjs';
 import { renderRuns } from './table.mjs';
 import { formatDuration, formatInt, formatRate } from '../lib/format.mjs';
 import { initTheme } from '../lib/theme.mjs';
-import { runColour } from '../lib/palette.mjs';
+import { runColour, runDash } from '../lib/palette.mjs';
 import { showMessage } from '../lib/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -51,7 +51,7 @@ export async function start() {
 
   const runMeta = (config) => config.optimizers.map((o, i) => {
     const info = registry.optimizers.find((r) => r.name === o.name);
-    return { label: o.label || info?.display_name || o.name, color: runColour(i) };
+    return { label: o.label || info?.display_name || o.name, color: runColour(i), dash: runDash(i) };
   });
 
   function run(state) {

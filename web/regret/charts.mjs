@@ -8,6 +8,7 @@
 import uPlot from 'uplot';
 import { decimate, axisT, axisY } from './decimate.mjs';
 import { formatNumber, formatT } from '../lib/format.mjs';
+import { lineSwatch } from '../lib/line-swatch.mjs';
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -229,17 +230,12 @@ function lastValue(values) {
   return null;
 }
 
+// The key's entry for every run: its line sample (colour and dash) and label.
+const runKey = (runs) => runs.map(({ label, color, dash }) => ({ label, color, dash }));
+
 function keyItem({ label, color, dash }) {
   const item = el('span', 'rg-key-item');
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('width', '24');
-  svg.setAttribute('height', '8');
-  svg.setAttribute('class', 'rg-key-swatch');
-  const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
-  for (const [k, v] of Object.entries({ x1: 1, y1: 4, x2: 23, y2: 4, stroke: color, 'stroke-width': 2.4 })) line.setAttribute(k, v);
-  if (dash) line.setAttribute('stroke-dasharray', dash.join(' '));
-  svg.append(line);
-  item.append(svg, el('span', null, label));
+  item.append(lineSwatch(color, dash, { stroke: 2.4, className: 'rg-key-swatch' }), el('span', null, label));
   return item;
 }
 
@@ -309,7 +305,7 @@ export class RegretCharts {
     job.runs.forEach((run, i) => {
       const meta = args.runs[i];
       raw.push(values[i]);
-      defs.push({ label: meta.label, color: meta.color, readout: true, spanGaps: uncertain });
+      defs.push({ label: meta.label, color: meta.color, dash: meta.dash, readout: true, spanGaps: uncertain });
       const bound = run.bound.view();
       if (hasFinite(bound)) {
         raw.push(average ? perT(bound, t) : bound);
@@ -318,7 +314,7 @@ export class RegretCharts {
     });
     const d = decimate(t, raw, { columns: chart.columns(), range: xAxis.range, logX: xAxis.log, logY });
     const series = defs.map((def, c) => ({ ...def, values: d.ys[c] }));
-    const key = [];
+    const key = runKey(args.runs);
     if (defs.some((s) => s.dash === BOUND_DASH)) key.push({ label: average ? 'Thm 4.1 bound / t' : 'Thm 4.1 bound', color: this.theme.muted, dash: BOUND_DASH });
     if (logY && d.ts.length > 1) {
       const reference = referenceLine(d.ts, values, t, average ? -0.5 : 0.5);
@@ -345,8 +341,8 @@ export class RegretCharts {
     const chart = this.charts.iterate;
     const raw = job.runs.map((run) => run.iterate.view());
     const d = decimate(t, raw, { columns: chart.columns(), range: xAxis.range, logX: xAxis.log, logY: false });
-    const series = args.runs.map((meta, i) => ({ label: meta.label, color: meta.color, values: d.ys[i], readout: true, width: 1.5 }));
-    const key = [];
+    const series = args.runs.map((meta, i) => ({ label: meta.label, color: meta.color, dash: meta.dash, values: d.ys[i], readout: true, width: 1.5 }));
+    const key = runKey(args.runs);
     const star = args.comparator?.[0];
     if (Number.isFinite(star) && d.x.length) {
       series.push({ label: 'x*', color: this.theme.ref, dash: BOUND_DASH, width: 1.3, values: d.x.map(() => star) });

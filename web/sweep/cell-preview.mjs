@@ -4,7 +4,7 @@
 // landscape's own state: fromConfig, then encodeHash).
 import { SurfaceView } from '../landscape/surface.mjs';
 import { encodeHash, fromConfig } from '../landscape/state.mjs';
-import { runColour } from '../lib/palette.mjs';
+import { runColour, runDash } from '../lib/palette.mjs';
 import { formatPrecise } from '../lib/format.mjs';
 import { cellLines } from './cell-text.mjs';
 
@@ -60,7 +60,7 @@ export class CellPreview {
     }
     this.#surface.setStart(config.start);
     this.#surface.setRuns([{
-      label: run.optimizer.label, color: runColour(0), xy: Float64Array.from(run.trajectory.flat()),
+      label: run.optimizer.label, color: runColour(0), dash: runDash(0), xy: Float64Array.from(run.trajectory.flat()),
       loss: Float64Array.from(run.loss), status: { status: run.status, diverged_at: run.diverged_at },
     }]);
     this.#surface.draw();

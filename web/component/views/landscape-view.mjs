@@ -8,7 +8,7 @@ import legendCss from '../../landscape/legend.css?inline';
 import viewCss from './landscape.css?inline';
 import { fromConfig, toConfig, encodeHash, Store } from '../../landscape/state.mjs';
 import { Player } from '../../landscape/player.mjs';
-import { runColour } from '../../lib/palette.mjs';
+import { runColour, runDash } from '../../lib/palette.mjs';
 import { SurfaceView } from '../../landscape/surface.mjs';
 import { resolvedSpec } from '../../landscape/spec.mjs';
 import { Legend } from '../../landscape/legend.mjs';
@@ -92,7 +92,7 @@ export async function createView(ctx) {
   let settings = null;  // the full controls, once loaded
 
   const runs = () => Array.from({ length: session.runCount }, (_, i) => ({
-    label: labels[i], color: runColour(i), xy: session.trajectory(i), loss: session.loss(i), status: session.status(i),
+    label: labels[i], color: runColour(i), dash: runDash(i), xy: session.trajectory(i), loss: session.loss(i), status: session.status(i),
   }));
 
   function report(list, force) {

@@ -25,7 +25,7 @@ import { firstCrossing } from '../../regret/findings.mjs';
 import { formatT } from '../../lib/format.mjs';
 import { Controls } from '../../regret/controls.mjs';
 import { Store, encodeHash, fromConfig, problemDimension, toConfig } from '../../regret/state.mjs';
-import { runColour } from '../../lib/palette.mjs';
+import { runColour, runDash } from '../../lib/palette.mjs';
 import { frameDrawer } from '../../lib/frame-drawer.mjs';
 import { ViewFrame, rerunOnEdits } from './frame.mjs';
 
@@ -113,7 +113,7 @@ export async function createView(ctx) {
     onStart: (job) => {
       job.meta = job.config.optimizers.map((o, i) => {
         const info = registry.optimizers.find((r) => r.name === o.name);
-        return { label: o.label || info?.display_name || o.name, color: runColour(i) };
+        return { label: o.label || info?.display_name || o.name, color: runColour(i), dash: runDash(i) };
       });
       job.problem = job.config.problem;
       job.dim = problemDimension(registry, job.config.problem);

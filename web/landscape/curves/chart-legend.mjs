@@ -2,22 +2,11 @@
 // a click or Enter toggles its series, and the values follow the cursor while hovering.
 import { el, setText } from '../../lib/dom.mjs';
 import { formatStep, formatValue } from '../../lib/format.mjs';
+import { lineSwatch } from '../../lib/line-swatch.mjs';
 import { isLog, unshown } from './log-axis.mjs';
 
-function svgNode(tag, attrs) {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  return node;
-}
-
 // A legend swatch: a short line in the series' colour and dash.
-function swatch(color, dash) {
-  const svg = svgNode('svg', { width: 22, height: 8, class: 'gs-legend-swatch' });
-  const line = svgNode('line', { x1: 1, y1: 4, x2: 21, y2: 4, stroke: color, 'stroke-width': 2.5 });
-  if (dash) line.setAttribute('stroke-dasharray', dash.join(' '));
-  svg.append(line);
-  return svg;
-}
+const swatch = (color, dash) => lineSwatch(color, dash, { width: 26, className: 'gs-legend-swatch' });
 
 /**
  * new ChartLegend(node, hidden, onToggle) fills node; hidden is the chart's Set of hidden legend
@@ -34,7 +23,7 @@ export class ChartLegend {
 
   /** Takes the model's legend entries, rebuilding the DOM only when they changed. */
   update(model) {
-    const key = JSON.stringify(model.legend.map((e) => [e.key, e.label, e.color, e.note, e.off, e.title, this.hidden.has(e.key)]));
+    const key = JSON.stringify(model.legend.map((e) => [e.key, e.label, e.color, e.dash, e.note, e.off, e.title, this.hidden.has(e.key)]));
     if (key !== this.key) {
       this.key = key;
       this.#build(model);

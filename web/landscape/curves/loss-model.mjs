@@ -12,7 +12,7 @@ export function lossModel(chart, runs, opts) {
   const series = runs.map((run, k) => {
     const channel = run.groups.loss.channels[0];
     channel.write(chart.column(k + 1), buckets, two, log, offset);
-    return { label: run.label, color: run.color, scale: 'y', show: !run.hidden };
+    return { label: run.label, color: run.color, dash: run.dash, scale: 'y', show: !run.hidden };
   });
   return {
     title: offset ? 'Loss above the minimum vs step' : 'Loss vs step',
@@ -20,7 +20,7 @@ export function lossModel(chart, runs, opts) {
     y: [{ key: 'y', label: offset ? 'f(θₜ) − f*' : 'loss f(θₜ)', log }],
     series,
     legend: runs.map((run, k) => ({
-      key: `run${k}`, label: run.label, color: run.color, series: [k], note: divergedNote(run),
+      key: `run${k}`, label: run.label, color: run.color, dash: run.dash, series: [k], note: divergedNote(run),
       title: run.status?.message ?? '', latest: run.groups.loss.channels[0].last - offset,
     })),
     markers: runs.map((r) => lastMarker(r, r.groups.loss.channels[0], 'y', offset)).filter(Boolean),

@@ -35,6 +35,7 @@ export class RunData {
       label: run.label ?? run.displayName ?? 'run',
       displayName: run.displayName ?? run.optimizer?.name ?? 'this optimizer',
       color: run.color ?? '#888',
+      dash: run.dash ?? null,
       status: run.status ?? { status: 'ok' },
       loss: run.loss ?? EMPTY,
       xy: run.xy ?? EMPTY,

@@ -3,7 +3,7 @@
 // (title, then each run's swatch, label and divergence note) wrapped in rows underneath.
 
 import { exportLayout } from './layout.mjs';
-import { drawCross, drawDot, haloFor, runColour, strokeTrack } from './run-style.mjs';
+import { drawCross, drawDot, haloFor, runColour, runDash, strokeTrack } from './run-style.mjs';
 import { FONT } from '../../lib/canvas-style.mjs';
 import { pointCount } from './tracks.mjs';
 
@@ -51,7 +51,7 @@ function paintRunLegend(ctx, rows, top, runs, theme) {
         continue;
       }
       const own = runColour(runs, item.i);
-      const style = { colour: own, halo: haloFor(own), width: 2.5 };
+      const style = { colour: own, dash: runDash(runs, item.i), halo: haloFor(own), width: 2.5 };
       const swatch = new Path2D();
       swatch.moveTo(item.x, y);
       swatch.lineTo(item.x + 20, y);

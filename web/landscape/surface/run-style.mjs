@@ -1,10 +1,10 @@
-// How a run looks: its colour (its own or a fallback), faded when another run is highlighted, a
-// contrasting halo, its line width, and the strokes and marks it is drawn with (line and halo,
-// the current-point dot, the diverged ✕).
+// How a run looks: its colour and dash (its own or the palette's), faded when another run is
+// highlighted, a contrasting halo, its line width, and the strokes and marks it is drawn with (a
+// solid halo under the dashed line, the current-point dot, the diverged ✕).
+import * as palette from '../../lib/palette.mjs';
 
 const HALO_DARK = 'rgba(12, 14, 20, 0.82)';
 const HALO_LIGHT = 'rgba(255, 255, 255, 0.86)';
-const FALLBACK_COLOURS = ['#ff6b4a', '#4cc3ff', '#ffc23d', '#7be07b', '#d58cff', '#ff8fc7', '#f2f2f2', '#38e0c8'];
 
 const rgbCache = new Map();
 
@@ -34,10 +34,16 @@ function faded(colour) {
   return `rgb(${r} ${g} ${b})`;
 }
 
-/** Run i's own colour: its `color` (or `colour`) if given, else one of the fallback palette. */
+/** Run i's own colour: its `color` (or `colour`) if given, else the palette's. */
 export function runColour(runs, i) {
   const colour = runs[i]?.color ?? runs[i]?.colour;
-  return typeof colour === 'string' && colour ? colour : FALLBACK_COLOURS[i % FALLBACK_COLOURS.length];
+  return typeof colour === 'string' && colour ? colour : palette.runColour(i);
+}
+
+/** Run i's dash pattern: its `dash` if given, else the palette's. */
+export function runDash(runs, i) {
+  const dash = runs[i]?.dash;
+  return Array.isArray(dash) ? dash : palette.runDash(i);
 }
 
 /** How run i is drawn given the highlighted run (an index or null). */
@@ -46,16 +52,19 @@ export function runStyle(runs, i, highlight) {
   const highlighted = highlight === i;
   const dimmed = highlight !== null && !highlighted && highlight < runs.length;
   const colour = dimmed ? faded(own) : own;
-  return { own, colour, halo: haloFor(colour), width: highlighted ? 3 : dimmed ? 1.5 : 2, highlighted };
+  return { own, colour, dash: runDash(runs, i), halo: haloFor(colour), width: highlighted ? 3 : dimmed ? 1.5 : 2, highlighted };
 }
 
-/** One pass of a trajectory: its halo (wider, contrasting) or its line. */
-export function strokePass(ctx, path, { colour, halo, width }, pass) {
+/** One pass of a trajectory: its halo (wider, contrasting, solid) or its line (in its dash). */
+export function strokePass(ctx, path, { colour, halo, width, dash }, pass) {
+  const line = pass !== 'halo';
   ctx.lineJoin = 'round';
-  ctx.lineCap = 'round';
-  ctx.strokeStyle = pass === 'halo' ? halo : colour;
-  ctx.lineWidth = pass === 'halo' ? width + 2.5 : width;
+  ctx.lineCap = line && dash?.length ? 'butt' : 'round';
+  ctx.strokeStyle = line ? colour : halo;
+  ctx.lineWidth = line ? width : width + 2.5;
+  ctx.setLineDash(line && dash ? dash : []);
   ctx.stroke(path);
+  ctx.setLineDash([]);
 }
 
 export function strokeTrack(ctx, path, style) {

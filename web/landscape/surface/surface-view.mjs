@@ -21,7 +21,7 @@ import { toPNG } from './export.mjs';
 import { attachGestures } from './gestures.mjs';
 import { colourScale, contourLines, paintHeatmap, sampleGrid, strokeContours } from '../../lib/heatmap.mjs';
 import { clipToPlot, computeLayout, inPlot, normaliseBox, sameLayout, screenMap } from './layout.mjs';
-import { runColour, runStyle } from './run-style.mjs';
+import { runColour, runDash, runStyle } from './run-style.mjs';
 import { THEMES } from '../../lib/canvas-style.mjs';
 import { createTooltip, showTooltip } from './tooltip.mjs';
 import { TrackLayer } from './track-layer.mjs';
@@ -506,7 +506,7 @@ export class SurfaceView {
     }
     const tracks = syncTracks(this.#trackStore, this.#runs, layout, this.#box);
     const signature = [this.#trackStore.key, layout.width, layout.height, layout.dpr, this.#highlight,
-      ...tracks.map((t, i) => `${t.id}:${runColour(this.#runs, i)}`)].join('|');
+      ...tracks.map((t, i) => `${t.id}:${runColour(this.#runs, i)}:${runDash(this.#runs, i)}`)].join('|');
     if (signature !== layer.signature) layer.reset(layout, map, signature);
     layer.update(tracks, order, (i) => this.#runStyle(i));
     layer.blit(ctx);

@@ -2,7 +2,8 @@
 // step and Shift+Step one frame (steps-per-frame steps), "." and "," step forward and back (back
 // is exact: the same trajectory as when the step was first reached), the reset-view button has its
 // own icon, and removing an optimizer offers Undo (button or Ctrl+Z) that restores it exactly: the
-// same label, hyperparameters, colour, URL hash and player step; the regret lab shares the Undo.
+// same label, hyperparameters, colour, URL hash and player step; the regret, sweep and paper labs
+// share the Undo.
 // Every wait is for a DOM state, never for time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -186,4 +187,26 @@ test('the regret lab\'s optimizer list has the same Undo', async () => {
   assert.deepEqual(await state(), before);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('the sweep lab (comparing two optimizers) and the paper lab have the same Undo', async () => {
+  for (const lab of ['sweep', 'paper']) {
+    const { page, errors } = await open(browser, `${server.url}${lab}.html`);
+    await ready(page);
+    if (lab === 'sweep') {
+      await page.locator('[data-field="compare"] input').check();
+      await page.waitForFunction(() => document.querySelectorAll('#controls .card').length === 2);
+    }
+    const cards = page.locator('#controls .card');
+    const count = await cards.count();
+    const summaries = () => cards.locator('summary').allTextContents();
+    const before = await summaries();
+    await cards.nth(count - 1).locator('.remove').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#controls .card').length === n - 1, count);
+    await page.click('#toast.visible .toast-action');
+    await page.waitForFunction((n) => document.querySelectorAll('#controls .card').length === n, count);
+    assert.deepEqual(await summaries(), before, lab);
+    assert.deepEqual(errors, [], lab);
+    await page.close();
+  }
 });

@@ -6,7 +6,8 @@ import { loadGradscape } from '../api/gradscape.mjs';
 import { Store, defaultState, decodeHash, encodeHash, toConfig } from './state.mjs';
 import { linkHash, stateFromLink } from '../lib/page-shell.mjs';
 import { Controls } from './controls.mjs';
-import { Player, STEPS_PER_FRAME, SPEEDS } from './player.mjs';
+import { Player } from './player.mjs';
+import { setUpPlayerControls } from './player-controls.mjs';
 import { PRESETS } from './presets.mjs';
 import { runColour, runDash } from '../lib/palette.mjs';
 import { saveFile } from '../lib/download.mjs';
@@ -44,7 +45,16 @@ export async function start() {
   const curves = new Curves($('curves'));
   surface.setTheme(theme.current);
   curves.setTheme(theme.current);
-  const controls = new Controls($('controls'), { registry, store });
+  const controls = new Controls($('controls'), {
+    registry, store,
+    position: {
+      save: () => ({ step: session.stepsDone, playing: player.playing }),
+      restore: ({ step, playing }) => {
+        player.seek(step);
+        if (playing) player.play();
+      },
+    },
+  });
   const legend = new Legend($('legend'), {
     onSelect: (i) => store.update((s) => { s.selected = i; }, 'select'),
     onHover: (i) => {
@@ -104,6 +114,7 @@ export async function start() {
     play.innerHTML = player.playing ? ICONS.pause : ICONS.play;
     play.setAttribute('aria-label', player.playing ? 'Pause' : 'Play');
     play.title = player.playing ? 'Pause (space)' : 'Play (space)';
+    play.setAttribute('aria-keyshortcuts', 'Space');
   }
 
   let objectiveKey = '';
@@ -204,29 +215,6 @@ export async function start() {
   controls.showErrors(dropped);
   document.body.dataset.ready = 'true';
   window.gradscape = { gs, session, store, player, surface, stats };
-}
-
-function setUpPlayerControls(player, store) {
-  $('play').addEventListener('click', () => player.toggle());
-  $('step').addEventListener('click', () => player.step());
-  $('reset').addEventListener('click', () => player.reset());
-  $('scrub').addEventListener('input', (e) => player.seek(Number(e.target.value)));
-  const spf = $('steps-per-frame');
-  spf.replaceChildren(...STEPS_PER_FRAME.map((k) => new Option(`${k} / frame`, String(k))));
-  spf.addEventListener('change', () => store.update((s) => { s.stepsPerFrame = Number(spf.value); }, 'view'));
-  spf.addEventListener('change', () => { player.stepsPerFrame = Number(spf.value); });
-  const speed = $('speed');
-  speed.replaceChildren(...SPEEDS.map((v) => new Option(v === 1 ? 'normal' : `${v}×`, String(v))));
-  speed.value = '1';
-  speed.addEventListener('change', () => { player.speed = Number(speed.value); });
-  document.addEventListener('keydown', (e) => {
-    if (e.target.closest?.('input, select, textarea, button, canvas, [contenteditable]')) return;
-    if (e.key === ' ') {
-      e.preventDefault();
-      player.toggle();
-    } else if (e.key === '.') player.step();
-    else if (e.key === 'r') player.reset();
-  });
 }
 
 function setUpExports({ surface, curves, session }) {

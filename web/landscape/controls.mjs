@@ -18,10 +18,13 @@ export class Controls {
   #registry;
   #store;
   #cards = [];
-  constructor(root, { registry, store }) {
+  #position;
+  /** position ({ save(), restore(saved) }, optional): the player's step, kept across a removal and its Undo. */
+  constructor(root, { registry, store, position }) {
     this.#root = root;
     this.#registry = registry;
     this.#store = store;
+    this.#position = position;
   }
 
   render() {
@@ -102,6 +105,7 @@ export class Controls {
       restructure: (mutate) => this.#store.update(mutate, 'structure'),
       newOptimizer: (name, old) => ({ ...playgroundOptimizer(this.#registry, name), ...(old.label ? { label: old.label } : {}) }),
       onRemove: (s) => { s.selected = Math.min(s.selected, s.optimizers.length - 1); },
+      position: this.#position,
       onOpen: () => {
         if (this.#store.state.selected !== i) this.#store.update((s) => { s.selected = i; }, 'select');
       },

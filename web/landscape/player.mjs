@@ -1,5 +1,7 @@
 // The player: advances every run of the session in one engine call per animation frame
-// (session.advance(k)), never one call per step, and tells the page to redraw.
+// (session.advance(k)), never one call per step, and tells the page to redraw. Stepping back
+// re-runs from step 0 to the earlier step (the engine has no rewind; the runs are deterministic, so
+// the shown state is exactly the one the runs had there).
 export const STEPS_PER_FRAME = [1, 2, 5, 10, 20, 50, 100, 500];
 export const SPEEDS = [0.25, 0.5, 1];
 
@@ -40,13 +42,23 @@ export class Player {
     else this.play();
   }
 
-  /** Advances by one frame's worth of steps while paused. */
-  step() {
+  /** Pauses and advances by k steps (1: one optimizer step; stepsPerFrame: one frame). */
+  step(k = 1) {
     this.pause();
     if (this.#session.finished) return;
-    this.#session.advance(this.stepsPerFrame);
+    this.#session.advance(k);
     this.#onFrame();
     this.#onState(this);
+  }
+
+  /** Pauses and goes back k steps (not before step 0). */
+  back(k = 1) {
+    const done = this.#session.stepsDone;
+    if (done === 0) {
+      this.pause();
+      return;
+    }
+    this.seek(Math.max(0, done - k));
   }
 
   reset() {

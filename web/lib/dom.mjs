@@ -37,3 +37,7 @@ export function button(text, className, onClick, label) {
 
 /** A chart's small export button (SVG, PNG). */
 export const exportButton = (label, onClick) => button(label, 'gs-chart-button', onClick);
+
+/** Whether a key pressed on `target` types into a field (so a page shortcut must leave it alone). */
+export const typesText = (target) =>
+  !!target?.closest?.('input:not([type="range"]):not([type="checkbox"]):not([type="radio"]), select, textarea, [contenteditable]');

@@ -2,11 +2,13 @@
 // label, lr, remove) and a body with the optimizer picker, its label, every hyperparameter
 // (hyperField) and its schedule. Shared by the landscape and regret pages; what differs between
 // them (the new optimizer's defaults, what removing or clicking does) comes in as callbacks.
-// optimizerPanel() is the panel of the cards with its "+ Add optimizer" button.
+// Removing a card offers Undo (undo-removal.mjs). optimizerPanel() is the panel of the cards with
+// its "+ Add optimizer" button.
 import { hyperField, selectField } from './fields.mjs';
 import { runColour } from './palette.mjs';
 import { button, section } from './dom.mjs';
 import { MAX_OPTIMIZERS, addOrder } from './optimizer-facts.mjs';
+import { removeOptimizer } from './undo-removal.mjs';
 
 let cards = 0;
 
@@ -25,7 +27,8 @@ function summary(o, i, info, { count, onRemove, onOpen }) {
   lr.textContent = `lr ${o.lr ?? info.hyperparameters.find((h) => h.name === 'lr').default}${inverse}`;
   const remove = button('×', 'remove', (e) => {
     e.preventDefault();
-    onRemove();
+    e.stopPropagation();
+    onRemove(e.currentTarget.getRootNode());
   }, `Remove ${o.label || info.display_name}`);
   remove.disabled = count <= 1;
   row.append(swatch, title, lr, remove);
@@ -81,9 +84,10 @@ function scheduleFields(o, i, schedules, { edit, restructure }) {
 /**
  * The card of optimizer i. edit(mutate, final) applies a value edit; restructure(mutate) an edit
  * that changes which fields exist; newOptimizer(name, old) gives the entry when the kind changes;
- * onRemove(state) adjusts the state after the entry is removed; onOpen() runs when the summary is clicked.
+ * onRemove(state) adjusts the state after the entry is removed; onOpen() runs when the summary is
+ * clicked; position ({ save(), restore(saved) }, optional) lets Undo of a removal restore the player.
  */
-export function optimizerCard(registry, o, i, { count, open, edit, restructure, newOptimizer, onRemove, onOpen }) {
+export function optimizerCard(registry, o, i, { count, open, edit, restructure, newOptimizer, onRemove, onOpen, position }) {
   const info = registry.optimizers.find((r) => r.name === o.name) ?? registry.optimizers[0];
   const card = document.createElement('details');
   card.className = 'card';
@@ -91,10 +95,7 @@ export function optimizerCard(registry, o, i, { count, open, edit, restructure, 
   card.style.setProperty('--run-colour', runColour(i));
   card.append(summary(o, i, info, {
     count, onOpen,
-    onRemove: () => restructure((s) => {
-      s.optimizers.splice(i, 1);
-      onRemove?.(s);
-    }),
+    onRemove: (root) => removeOptimizer(i, o.label || info.display_name, { restructure, onRemove, position, root }),
   }));
   const body = document.createElement('div');
   body.className = 'card-body';

@@ -41,21 +41,25 @@ async function hostPage(name, iframe) {
 const iframeFor = (hash) => `<iframe src="${site.url}embed.html${hash}" width="720" height="480" style="border:0" title="figure"></iframe>`;
 const send = (page, message) => page.evaluate((m) => document.querySelector('iframe').contentWindow.postMessage(m, '*'), message);
 const events = (page, type) => page.evaluate((t) => window.events.filter((e) => e?.type === t), type);
-const pixels = (frame) => frame.evaluate(() => {
+// A hash of the figure's canvases, computed in the frame; given the hash of before, whether the
+// figure has changed since (so one function serves frame.evaluate and frame.waitForFunction).
+function figureHash(before) {
   let hash = 0;
   for (const c of document.querySelector('gradscape-playground').shadowRoot.querySelectorAll('.gs-figure canvas')) {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     for (let i = 0; i < d.length; i += 97) hash = (hash * 31 + d[i]) | 0;
   }
-  return hash;
-});
+  return before === undefined ? hash : hash !== before;
+}
+const pixels = (frame) => frame.evaluate(figureHash);
+// Waits until the figure's pixels differ from `before` (polls frames; no fixed delay).
+const pixelsChange = (frame, before) => frame.waitForFunction(figureHash, before, { timeout: 20000 });
 
 test('the figure animates and says it is ready; screenshots in both themes', async () => {
   for (const [theme, controls] of [['light', 'minimal'], ['dark', 'none'], ['dark', 'minimal'], ['light', 'none']]) {
     const { page, errors, frame } = await hostPage(`shot-${theme}-${controls}.html`, iframeFor(`${HASH}&theme=${theme}&controls=${controls}`));
     const first = await pixels(frame);
-    await page.waitForTimeout(400);
-    assert.notEqual(await pixels(frame), first, 'the surface changes while the runs animate');
+    await pixelsChange(frame, first);  // the surface changes while the runs animate
     assert.equal(await frame.isVisible('.gs-play'), controls === 'minimal');
     assert.equal(await frame.getAttribute('.gs-open', 'href'), `${site.url}index.html${HASH}`);
     await page.waitForFunction(() => window.events.some((e) => e.type === 'gradscape:finished'), null, { timeout: 20000 });

@@ -2,23 +2,14 @@
 // console errors, animates, clicking the surface moves the start, a URL restores the exact run,
 // a bad hash shows a message and falls back, a diverging preset shows the divergence, it works
 // from a sub-path and at phone width. Screenshots go to test-artifacts/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, open, root, artifacts } from './support.mjs';
+import { open, root, artifacts, serve, useBuiltSite } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { decodeHash, toConfig } from '../../web/landscape/state.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(join(root, 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 const ready = (page) => page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
 const surfacePixels = (page) => page.evaluate(() => {
@@ -37,7 +28,7 @@ const finish = (page) => page.evaluate(() => {
 });
 
 test('loads without console errors and animates', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(site.browser, site.server.url);
   await ready(page);
   const first = await surfacePixels(page);
   await page.waitForTimeout(400);
@@ -53,7 +44,7 @@ test('loads without console errors and animates', async () => {
 });
 
 test('clicking the surface moves the start and re-runs from it', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(site.browser, site.server.url);
   await ready(page);
   await finish(page);
   const canvas = page.locator('#surface canvas').last();
@@ -73,7 +64,7 @@ test('clicking the surface moves the start and re-runs from it', async () => {
 
 test('a URL with state restores exactly the same runs', async () => {
   const hash = '#f=himmelblau&start=-0.5,-0.5&steps=150&prec=f32&opt=adam,lr=0.05~adamax,lr=0.05,eps=0~sgd,lr=0.01,momentum=0.9,sched=inv_sqrt&sel=1';
-  const { page, errors } = await open(browser, server.url + hash);
+  const { page, errors } = await open(site.browser, site.server.url + hash);
   await ready(page);
   await finish(page);
   const inPage = await page.evaluate(() => window.gradscape.session.result());
@@ -90,7 +81,7 @@ test('a bad hash shows a clear message and falls back to the defaults', async ()
     ['#f=rosenbrock&opt=adam,lr=-3', /optimizers\[0\]\.lr: must be a number in \(0, 1000\], got -3/],
     ['#garbage', /unknown key "garbage".*; opt: missing/],
   ]) {
-    const { page, errors } = await open(browser, server.url + hash);
+    const { page, errors } = await open(site.browser, site.server.url + hash);
     await ready(page);
     const message = await page.textContent('#message-text');
     assert.match(message, text, hash);
@@ -106,7 +97,7 @@ test('a bad hash shows a clear message and falls back to the defaults', async ()
 
 test('a link with bad values loads everything else, says what it dropped and marks those fields', async () => {
   const hash = '#f=beale&start=1,1.5&steps=lots&opt=adam,lr=abc,beta1=0.5~sgd,lr=0.001';
-  const { page, errors } = await open(browser, server.url + hash);
+  const { page, errors } = await open(site.browser, site.server.url + hash);
   await ready(page);
   const message = await page.textContent('#message-text');
   assert.match(message, /URL hash: steps: "lots" is not a number; URL hash: opt\[0\]\.lr: "abc" is not a number/);
@@ -124,7 +115,7 @@ test('a link with bad values loads everything else, says what it dropped and mar
 });
 
 test('an out-of-range field shows the engine message under the field', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(site.browser, site.server.url);
   await ready(page);
   const field = page.locator('[data-field="optimizers[0].lr"] input[type="text"]');
   await page.locator('.card').first().evaluate((card) => { card.open = true; });
@@ -137,7 +128,7 @@ test('an out-of-range field shows the engine message under the field', async () 
 });
 
 test('the diverging preset shows where the run diverged', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(site.browser, site.server.url);
   await ready(page);
   await page.selectOption('#preset', 'diverge');
   await page.waitForFunction(() => window.gradscape.session.finished, null, { timeout: 20000 });
@@ -150,7 +141,7 @@ test('the diverging preset shows where the run diverged', async () => {
 });
 
 test('a story selects the run it is about, and the per-coordinate chart names its moments (AdaMax: u)', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(site.browser, site.server.url);
   await ready(page);
   await page.selectOption('#preset', 'adamax');
   await page.waitForFunction(() => window.gradscape.session.finished, null, { timeout: 20000 });
@@ -166,13 +157,13 @@ test('a story selects the run it is about, and the per-coordinate chart names it
 });
 
 test('a story link restores the story: its explanation shown and the menu on it', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(site.browser, site.server.url);
   await ready(page);
   await page.selectOption('#preset', 'bias-correction');
   await page.waitForFunction(() => /story=bias-correction/.test(location.hash));
   const hash = await page.evaluate(() => location.hash);
   await page.close();
-  const again = await open(browser, server.url + hash);
+  const again = await open(site.browser, site.server.url + hash);
   await ready(again.page);
   assert.equal(await again.page.$eval('#preset', (s) => s.value), 'bias-correction');
   assert.match(await again.page.textContent('#story'), /Without the 1\/\(1 − βᵗ\) corrections/);
@@ -182,7 +173,7 @@ test('a story link restores the story: its explanation shown and the menu on it'
 });
 
 test('on a phone the tab row fades where more tabs are hidden', async () => {
-  const { page, errors } = await open(browser, server.url, { width: 390, height: 844 });
+  const { page, errors } = await open(site.browser, site.server.url, { width: 390, height: 844 });
   await ready(page);
   const more = () => page.$eval('.topbar .tabs', (tabs) => tabs.dataset.more ?? null);
   assert.equal(await more(), 'right');
@@ -197,7 +188,7 @@ test('on a phone the tab row fades where more tabs are hidden', async () => {
 test('works from a sub-path and at phone width, in the dark theme', async () => {
   const sub = await serve(join(root, 'dist'), '/gradscape');
   try {
-    const { page, errors } = await open(browser, sub.url, { width: 390, height: 844 });
+    const { page, errors } = await open(site.browser, sub.url, { width: 390, height: 844 });
     await page.emulateMedia({ colorScheme: 'dark' });
     await ready(page);
     await finish(page);

@@ -5,21 +5,12 @@
 // same label, hyperparameters, colour, URL hash and player step; the regret, sweep and paper labs
 // share the Undo.
 // Every wait is for a DOM state, never for time.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, open, root, artifacts } from './support.mjs';
+import { open, artifacts, useBuiltSite } from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(join(root, 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 const SPF = 5;
 const HASH = `#f=rosenbrock&steps=300&opt=adam,lr=0.02,beta1=0.8,label=Slow%20Adam~sgd,lr=0.001,momentum=0.9~rmsprop,lr=0.01&spf=${SPF}&sel=1`;
@@ -29,7 +20,7 @@ const waitForStep = (page, k) => page.waitForFunction((want) => document.getElem
 
 /** The page at HASH, paused at step 0 (Reset pauses and rewinds). */
 async function pausedAtZero(viewport) {
-  const { page, errors } = await open(browser, server.url + HASH, viewport);
+  const { page, errors } = await open(site.browser, site.server.url + HASH, viewport);
   await ready(page);
   await page.click('#reset');
   await waitForStep(page, 0);
@@ -99,7 +90,7 @@ test('"," and the step-back button go back one step, exactly to the state first 
 const FULLSCREEN = 'M2 6V2h4v1.6H4.7l2.4 2.4-1.1 1.1-2.4-2.4V6z';
 
 test('the reset-view button has its own icon, unlike fullscreen and unlike Reset', async () => {
-  const { page, errors } = await open(browser, server.url + HASH);
+  const { page, errors } = await open(site.browser, site.server.url + HASH);
   await ready(page);
   const fit = page.locator('#fit');
   assert.equal(await fit.getAttribute('aria-label'), 'Reset the view');
@@ -171,7 +162,7 @@ test('Ctrl+Z undoes a removal; the player comes back to the step it showed', asy
 });
 
 test('the regret lab\'s optimizer list has the same Undo', async () => {
-  const { page, errors } = await open(browser, `${server.url}regret.html`);
+  const { page, errors } = await open(site.browser, `${site.server.url}regret.html`);
   await ready(page);
   const cards = page.locator('#controls .card');
   const count = await cards.count();
@@ -191,7 +182,7 @@ test('the regret lab\'s optimizer list has the same Undo', async () => {
 
 test('the sweep lab (comparing two optimizers) and the paper lab have the same Undo', async () => {
   for (const lab of ['sweep', 'paper']) {
-    const { page, errors } = await open(browser, `${server.url}${lab}.html`);
+    const { page, errors } = await open(site.browser, `${site.server.url}${lab}.html`);
     await ready(page);
     if (lab === 'sweep') {
       await page.locator('[data-field="compare"] input').check();

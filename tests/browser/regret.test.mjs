@@ -4,26 +4,17 @@
 // long run and keeps the partial curves; a URL restores exactly the engine's result; bad hashes and
 // bad fields show their message; the landscape and regret tabs navigate; the other presets draw;
 // light and dark at 1280×900 and 390×844. Screenshots go to test-artifacts/regret-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, open, root, artifacts } from './support.mjs';
+import { open, root, artifacts, serve, useBuiltSite } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { decodeHash, toConfig } from '../../web/regret/state.mjs';
 import { runColour } from '../../web/lib/palette.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(join(root, 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
-const page = (hash = '') => `${server.url}regret.html${hash}`;
+const page = (hash = '') => `${site.server.url}regret.html${hash}`;
 const ready = (p) => p.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
 const summary = (p) => p.evaluate(() => window.gradscapeRegret.summary());
 const finished = (p, timeout = 60000) => p.waitForFunction(() => {
@@ -46,7 +37,7 @@ const colourPixels = (p, chart, colour) => p.evaluate(({ chart: index, rgb }) =>
 }, { chart, rgb: COLOURS[colour] });
 
 test('loads without console errors; the Reddi preset shows Adam failing and AMSGrad converging', async () => {
-  const { page: p, errors } = await open(browser, page(), { width: 1280, height: 900 });
+  const { page: p, errors } = await open(site.browser, page(), { width: 1280, height: 900 });
   await p.emulateMedia({ colorScheme: 'light' });
   await ready(p);
   await p.selectOption('#preset', 'reddi');
@@ -85,7 +76,7 @@ test('loads without console errors; the Reddi preset shows Adam failing and AMSG
 test('Cancel stops a long run between chunks and keeps the partial curves', async () => {
   const hash = '#p=reddi&pp=C:3&dom=box:1&start=1&T=10000000&rec=1000&opt=' +
     Array.from({ length: 8 }, (_, i) => `adam,lr=0.5,beta1=0,beta2=0.1,bias_correction=false,sched=inv_sqrt,label=Adam%20${i + 1}`).join('~');
-  const { page: p, errors } = await open(browser, page(hash), { width: 1280, height: 900 });
+  const { page: p, errors } = await open(site.browser, page(hash), { width: 1280, height: 900 });
   await ready(p);
   await p.waitForFunction(() => window.gradscapeRegret.job?.count > 20, null, { timeout: 20000 });
   assert.match(await p.textContent('#progress-text'), /steps\/s · ETA/);
@@ -107,7 +98,7 @@ test('Cancel stops a long run between chunks and keeps the partial curves', asyn
 test('a URL with state restores exactly the engine’s result', async () => {
   const hash = '#p=reddi&pp=C:4&dom=ball:0.8&start=0.5&T=20000&rec=50&axes=linear&opt=' +
     'adam,lr=0.3,beta1=0.9,beta2=0.99,beta1_decay=0.999,sched=inv_sqrt~adagrad,lr=0.2~sgd,lr=0.1,momentum=0.5,sched=inv_sqrt,label=OGD';
-  const { page: p, errors } = await open(browser, page(hash), { width: 1280, height: 900 });
+  const { page: p, errors } = await open(site.browser, page(hash), { width: 1280, height: 900 });
   await ready(p);
   await finished(p);
   const inPage = await p.evaluate(() => window.gradscapeRegret.result());
@@ -128,7 +119,7 @@ test('a bad hash shows a clear message and falls back to the defaults', async ()
     ['#p=reddi&opt=adam,lr=-3', /optimizers\[0\]\.lr: /],
     ['#p=no_such_problem&opt=adam', /problem\.name: /],
   ]) {
-    const { page: p, errors } = await open(browser, page(hash), { width: 1280, height: 900 });
+    const { page: p, errors } = await open(site.browser, page(hash), { width: 1280, height: 900 });
     await ready(p);
     await p.waitForFunction(() => !document.getElementById('message').hidden, null, { timeout: 20000 });
     const message = await p.textContent('#message-text');
@@ -148,7 +139,7 @@ test('an out-of-range field shows the engine message under the field', async () 
     ['optimizers[0].lr', '-5', /optimizers\[0\]\.lr: /],
     ['domain.radius', '-1', /domain\.radius: /],
   ]) {
-    const { page: p, errors } = await open(browser, page(), { width: 1280, height: 900 });
+    const { page: p, errors } = await open(site.browser, page(), { width: 1280, height: 900 });
     await ready(p);
     await p.locator('.card').first().evaluate((card) => { card.open = true; });
     const input = p.locator(`[data-field="${field}"] input[type="text"]`);
@@ -165,7 +156,7 @@ test('an out-of-range field shows the engine message under the field', async () 
 });
 
 test('the Landscape and Regret lab tabs navigate between the pages', async () => {
-  const { page: p, errors } = await open(browser, server.url, { width: 1280, height: 900 });
+  const { page: p, errors } = await open(site.browser, site.server.url, { width: 1280, height: 900 });
   await ready(p);
   await p.click('nav.tabs >> text=Regret lab');
   await p.waitForURL(/regret\.html/);
@@ -182,7 +173,7 @@ test('the Landscape and Regret lab tabs navigate between the pages', async () =>
 
 test('the sparse-features, non-stationary and adversarial presets draw their curves', async () => {
   for (const [id, colours] of [['sparse', ['red', 'blue']], ['drift', ['red', 'orange']], ['adversarial', ['red', 'blue']]]) {
-    const { page: p, errors } = await open(browser, page(), { width: 1280, height: 900 });
+    const { page: p, errors } = await open(site.browser, page(), { width: 1280, height: 900 });
     await ready(p);
     await p.selectOption('#preset', id);
     await p.waitForFunction(() => window.gradscapeRegret.job?.count > 0 && window.gradscapeRegret.job?.meta, null, { timeout: 20000 });
@@ -202,11 +193,11 @@ test('the sparse-features, non-stationary and adversarial presets draw their cur
 test('light and dark at desktop and phone widths (the last from a sub-path), with no horizontal scrolling', async () => {
   const sub = await serve(join(root, 'dist'), '/gradscape');
   for (const [name, viewport, scheme, base] of [
-    ['desktop-dark', { width: 1280, height: 900 }, 'dark', server.url],
-    ['phone-light', { width: 390, height: 844 }, 'light', server.url],
+    ['desktop-dark', { width: 1280, height: 900 }, 'dark', site.server.url],
+    ['phone-light', { width: 390, height: 844 }, 'light', site.server.url],
     ['phone-dark', { width: 390, height: 844 }, 'dark', sub.url],
   ]) {
-    const { page: p, errors } = await open(browser, `${base}regret.html`, viewport);
+    const { page: p, errors } = await open(site.browser, `${base}regret.html`, viewport);
     await p.emulateMedia({ colorScheme: scheme });
     await ready(p);
     await finished(p);

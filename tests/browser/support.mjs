@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -72,3 +73,20 @@ export const POLICY = [
   "img-src 'self'", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
   "base-uri 'none'", "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The built site (dist/) served and a browser launched for the tests of one file: registers the
+ * file's before() and after() hooks; `site.browser` and `site.server` are set once before() has run.
+ */
+export function useBuiltSite() {
+  const site = { browser: null, server: null };
+  before(async () => {
+    site.browser = await launch();
+    site.server = await serve(join(root, 'dist'));
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}

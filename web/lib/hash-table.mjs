@@ -39,12 +39,11 @@ export function decodeProps(hash, props, empty, required = [], dropped = null) {
     try {
       if (!prop) throw new HashError(`unknown key "${key}" (known: ${props.map((p) => p.key).join(', ')})`);
       if (seen.has(key)) throw new HashError(`${key}: given twice`);
-      seen.add(key);
       if (eq < 0) throw new HashError(`${key}: missing "=value"`);
       set(state, prop.path, prop.codec.decode(part.slice(eq + 1), key, dropped));
+      seen.add(key);
     } catch (error) {
       if (!dropped || !(error instanceof HashError) || required.some((r) => r.key === key)) throw error;
-      seen.delete(key);
       dropped.push({ key, field: prop ? prop.path.join('.') : null, message: error.message });
     }
   }

@@ -38,7 +38,7 @@ inline std::string adam_latex(const OptimizerSpec& spec, bool decoupled) {
   } else {
     r.l2(spec.weight_decay);
   }
-  r.definitions(R"(\beta_1)");
+  r.decay_line(R"(\beta_1)");
   const std::string b1 = r.beta1();
   r.line("m_t &= " + b1 + " m_{t-1} + (1-" + b1 + R"()\,g_t)");
   r.line(R"(v_t &= \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2)");

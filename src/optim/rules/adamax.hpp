@@ -78,7 +78,7 @@ struct Adamax : AdamFamily {
 
   static std::string latex(const OptimizerSpec& spec) {
     RuleLatex r(spec, R"(\alpha)");
-    r.l2(spec.weight_decay).definitions(R"(\beta_1)");
+    r.l2(spec.weight_decay).decay_line(R"(\beta_1)");
     const std::string b1 = r.beta1();
     r.line("m_t &= " + b1 + " m_{t-1} + (1-" + b1 + R"()\,g_t)");
     r.line(R"(u_t &= \max(\beta_2 u_{t-1},\ |g_t| + \epsilon))");

@@ -68,7 +68,7 @@ struct Momentum : RuleBase {
 
   static std::string latex(const OptimizerSpec& spec) {
     RuleLatex r(spec, R"(\eta)");
-    r.definitions(R"(\beta)");
+    r.decay_line(R"(\beta)");
     const std::string beta = r.decayed(R"(\beta)");
     return r.line("m_t &= " + beta + " m_{t-1} + (1-" + beta + R"()\,g_t)")
         .line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\, m_t)")

@@ -102,7 +102,7 @@ struct Nadam : AdamFamily {
 
   static std::string latex(const OptimizerSpec& spec) {
     RuleLatex r(spec, R"(\alpha)");
-    r.l2(spec.weight_decay).definitions(R"(\beta_1)");
+    r.l2(spec.weight_decay).decay_line(R"(\beta_1)");
     const std::string b1 = r.beta1();
     return r.line(R"(\mu_t &= )" + b1 + R"(\big(1 - \tfrac12\, 0.96^{t\psi}\big))")
         .line("m_t &= " + b1 + " m_{t-1} + (1-" + b1 + R"()\,g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2)")

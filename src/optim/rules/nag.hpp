@@ -72,7 +72,7 @@ struct Nag : RuleBase {
 
   static std::string latex(const OptimizerSpec& spec) {
     RuleLatex r(spec, R"(\eta)");
-    r.definitions(R"(\mu)");
+    r.decay_line(R"(\mu)");
     const std::string mu = r.decayed(R"(\mu)");
     return r.line("v_t &= " + mu + " v_{t-1} - " + r.lr() + R"(\,\nabla f(\theta_{t-1} + )" + mu + " v_{t-1})")
         .line(R"(\theta_t &= \theta_{t-1} + v_t)")

@@ -97,7 +97,7 @@ struct Radam : AdamFamily {
 
   static std::string latex(const OptimizerSpec& spec) {
     RuleLatex r(spec, R"(\alpha)");
-    r.l2(spec.weight_decay).definitions(R"(\beta_1)");
+    r.l2(spec.weight_decay).decay_line(R"(\beta_1)");
     const std::string b1 = r.beta1();
     return r.line("m_t &= " + b1 + " m_{t-1} + (1-" + b1 + R"()\,g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2)")
         .line(R"(\hat m_t &= m_t/(1-\beta_1^t),\quad \rho_\infty = \tfrac{2}{1-\beta_2} - 1,\quad \rho_t = \rho_\infty - \tfrac{2t\beta_2^t}{1-\beta_2^t})")

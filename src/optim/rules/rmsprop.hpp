@@ -123,7 +123,7 @@ struct Rmsprop : RuleBase {
       r.line(R"(d_t &= \sqrt{a_t} + \epsilon)");
     }
     if (spec.momentum == 0) return r.line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\, g_t/d_t)").str();
-    r.definitions(R"(\mu)");
+    r.decay_line(R"(\mu)");
     return r.line("b_t &= " + r.decayed(R"(\mu)") + R"( b_{t-1} + g_t/d_t)")
         .line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\, b_t)")
         .str();

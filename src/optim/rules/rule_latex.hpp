@@ -40,10 +40,9 @@ class RuleLatex {
     if (weight_decay != 0) lines_.push_back(R"(g_t &\leftarrow g_t + \lambda\,\theta_{t-1})");
     return *this;
   }
-  // The schedule's and β1's definitions, when they are not the plain symbols.
-  RuleLatex& definitions(const std::string& first_moment = "") {
-    if (decaying_ && !first_moment.empty())
-      lines_.push_back(decayed(first_moment) + R"( &= )" + first_moment + R"(\,\lambda_{\beta_1}^{\,t-1})");
+  // The line defining the decayed first-moment coefficient (β1,t = β1·λ^(t−1)) when beta1_decay decays it.
+  RuleLatex& decay_line(const std::string& first_moment) {
+    if (decaying_) lines_.push_back(decayed(first_moment) + R"( &= )" + first_moment + R"(\,\lambda_{\beta_1}^{\,t-1})");
     return *this;
   }
 

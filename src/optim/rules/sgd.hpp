@@ -99,7 +99,7 @@ struct Sgd : RuleBase {
     r.l2(spec.weight_decay);
     if (spec.momentum == 0) return r.line(R"(\theta_t &= \theta_{t-1} - )" + r.lr() + R"(\,g_t)").str();
     const std::string mu = r.decayed(R"(\mu)");
-    r.definitions(R"(\mu)");
+    r.decay_line(R"(\mu)");
     const bool dampened = spec.own[Own::dampening] != 0;
     r.line("b_t &= " + mu + " b_{t-1} + " + (dampened ? R"((1-\tau)\,)" : "") + R"(g_t \quad (b_1 = g_1))");
     if (spec.own[Own::nesterov] != 0)

@@ -110,3 +110,45 @@ test('typed input the engine refuses: every bad field flagged at once, runs dimm
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+const regretReady = (page) => page.waitForFunction(() => window.gradscapeRegret?.job?.state === 'done', null, { timeout: 30000 });
+
+test('regret: a value the engine refuses in a link is dropped alone and marked; typed ones are all flagged and never reach the URL', async () => {
+  const link = '#p=reddi&pp=C:3&dom=box:1&start=1&T=2000&rec=10&opt=adam,lr=0.5,beta2=1.5~adam,lr=0.5,amsgrad=true';
+  const { page, errors } = await open(site.browser, `${site.server.url}regret.html${link}`);
+  await regretReady(page);
+  assert.match(await page.textContent('#message-text'), /opt: optimizers\[0\]\.beta2: .*1\.5.*Everything else in the link was loaded/);
+  assert.equal(await isInvalid(page, 'optimizers[0].beta2'), true);
+  const state = await page.evaluate(() => window.gradscapeRegret.store.state);
+  assert.equal(state.T, 2000);
+  assert.equal(state.optimizers.length, 2);
+  assert.equal(state.optimizers[0].lr, 0.5);
+  assert.equal(state.optimizers[0].beta2, undefined);
+  assert.equal(await page.evaluate(() => window.gradscapeRegret.job.runCount), 2);
+
+  await page.evaluate(() => window.gradscapeRegret.hash.flush());
+  const before = await page.evaluate(() => location.hash);
+  await page.locator('#controls .card').first().evaluate((card) => { card.open = true; });
+  for (const [field, value] of [['optimizers[0].lr', 'abc'], ['optimizers[0].beta1', '3']]) {
+    const input = page.locator(`[data-field="${field}"] input[type="text"]`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+  await page.waitForFunction(() => document.querySelectorAll('#controls .field.invalid').length === 2 && document.body.hasAttribute('data-stale'), null, { timeout: 15000 });
+  assert.equal(await isInvalid(page, 'optimizers[0].lr'), true);
+  assert.equal(await isInvalid(page, 'optimizers[0].beta1'), true);
+  assert.match(await page.textContent('#message-text'), /2 values the engine cannot run/);
+  await page.evaluate(() => window.gradscapeRegret.hash.flush());
+  assert.equal(await page.evaluate(() => location.hash), before);
+  await page.screenshot({ path: join(artifacts, 'regret-invalid-input.png') });
+  for (const [field, value] of [['optimizers[0].lr', '0.4'], ['optimizers[0].beta1', '0']]) {
+    const input = page.locator(`[data-field="${field}"] input[type="text"]`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+  await page.waitForSelector('body:not([data-stale])', { timeout: 15000 });
+  await hashHas(page, /opt=adam,lr=0\.4,beta1=0/);
+  assert.equal(await page.locator('#controls .field.invalid').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

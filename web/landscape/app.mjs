@@ -5,6 +5,7 @@ import { setUpPresetSelect } from '../lib/preset-select.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
 import { Store, defaultState, decodeHash, emptyState, encodeHash, hashKeyOf, toConfig } from './state.mjs';
 import { allErrors } from '../lib/all-errors.mjs';
+import { clearSettingErrors, showSettingErrors } from '../lib/settings-errors.mjs';
 import { linkHash, stateFromLink } from '../lib/page-shell.mjs';
 import { Controls } from './controls.mjs';
 import { Player } from './player.mjs';
@@ -199,19 +200,14 @@ export async function start() {
    */
   function checkSettings(state) {
     const { errors } = allErrors(state, check, lastValid);
-    controls.clearErrors();
     invalid = errors.length > 0;
-    document.body.toggleAttribute('data-stale', invalid);
-    if (!invalid) {
-      lastValid = state;
-      if ($('message').dataset.kind === 'error') showMessage(null);
-      return true;
+    if (invalid) {
+      showSettingErrors(controls, errors);
+      return false;
     }
-    const shown = controls.showErrors(errors);
-    const unplaced = errors.filter((e) => !e.field || !document.querySelector(`#controls [data-field="${CSS.escape(e.field)}"]`));
-    const count = errors.length === 1 ? 'a value' : `${errors.length} values`;
-    showMessage(`The settings have ${count} the engine cannot run${shown ? ' (marked in red)' : ''}${unplaced.length ? `: ${unplaced.map((e) => e.message).join('; ')}` : ''}. The runs shown are the last valid settings', and the link keeps them.`);
-    return false;
+    clearSettingErrors(controls);
+    lastValid = state;
+    return true;
   }
 
   const hash = linkHash({

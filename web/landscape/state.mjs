@@ -4,7 +4,7 @@
 // short; decoding checks the syntax here and the engine validates the meaning.
 import { PRESETS, findPreset } from './presets.mjs';
 import { HashError, flag, number, numbers, oneOf, optimizers, record, text } from '../lib/hash-codecs.mjs';
-import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
+import { decodeProps, encodeProps, keyOfField } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
@@ -114,11 +114,7 @@ export function decodeHash(hash, dropped = null) {
 }
 
 /** The hash key of an engine error's config path (optimizers[1].beta2 → opt), or null. */
-export function hashKeyOf(field) {
-  const path = field.split(/[.[]/);
-  const prop = PROPS.find((p) => p.path.every((k, i) => path[i] === k));
-  return prop?.key ?? null;
-}
+export const hashKeyOf = (field) => keyOfField(PROPS, field);
 
 /** A copy of the empty state: what a value a link cannot use falls back to. */
 export const emptyState = () => structuredClone(EMPTY);

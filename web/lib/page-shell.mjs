@@ -7,7 +7,7 @@ import { showMessage } from './notices.mjs';
 import { registerOffline } from './offline.mjs';
 import { setUpTabScrollHint } from './tab-scroll-hint.mjs';
 import { HashError } from './hash-codecs.mjs';
-import { allErrors } from './all-errors.mjs';
+import { allErrors, repairField } from './all-errors.mjs';
 
 const HASH_DELAY = 150;
 
@@ -97,6 +97,7 @@ export class LabLink {
   #codec;
   #instead;
   #fallBack;
+  #repaired = false;
 
   constructor(codec, instead, fallBack) {
     ({ state: this.state, fromLink: this.pending, dropped: this.dropped } = stateFromLink(codec, instead));
@@ -106,6 +107,27 @@ export class LabLink {
   }
 
   accept() { this.pending = false; }
+
+  /**
+   * For a pending link the engine refused field by field ({field, message} each; with the codec's
+   * hashKeyOf and emptyState): the link's `state` with each refused field put back to the empty
+   * state's, its fields added to `dropped` and the message box saying so; null (once repaired, or
+   * when a field cannot be put back) so that refuse() falls back.
+   */
+  repair(state, errors) {
+    const { hashKeyOf, emptyState } = this.#codec;
+    if (!this.pending || this.#repaired || !hashKeyOf || !errors?.length || errors.some((e) => !e.field)) return null;
+    const fixed = structuredClone(state);
+    const empty = emptyState();
+    if (!errors.every(({ field }) => repairField(fixed, field, empty))) return null;
+    this.#repaired = true;
+    for (const { field, message } of errors) {
+      const key = hashKeyOf(field);
+      this.dropped.push({ key, field, message: key ? `${key}: ${message}` : message });
+    }
+    showMessage(droppedProblem(this.dropped), 'link');
+    return fixed;
+  }
 
   refuse(message) {
     if (!this.pending) return false;

@@ -10,9 +10,7 @@ import { Player } from './player.mjs';
 import { setUpPlayerControls } from './player-controls.mjs';
 import { PRESETS } from './presets.mjs';
 import { runColour, runDash } from '../lib/palette.mjs';
-import { saveFile } from '../lib/download.mjs';
-import { trajectoriesCsv } from './trajectories-csv.mjs';
-import { setUpExportMenu } from '../lib/export-menu.mjs';
+import { setUpExports } from './exports.mjs';
 import { SurfaceView } from './surface.mjs';
 import { Curves } from './curves.mjs';
 import { renderFormula } from './formula.mjs';
@@ -200,7 +198,7 @@ export async function start() {
 
   setUpPlayerControls(player, store);
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }));
-  setUpExports({ surface, curves, session });
+  setUpExports({ surface, curves, session, stampBox: $('export-stamp') });
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
   $('fit').addEventListener('click', () => {
@@ -215,17 +213,4 @@ export async function start() {
   controls.showErrors(dropped);
   document.body.dataset.ready = 'true';
   window.gradscape = { gs, session, store, player, surface, stats };
-}
-
-function setUpExports({ surface, curves, session }) {
-  const actions = {
-    'surface-png': async () => saveFile('gradscape-surface.png', await surface.toPNG()),
-    'loss-svg': () => saveFile('gradscape-loss.svg', curves.exportSVG('loss'), 'image/svg+xml'),
-    'step-svg': () => saveFile('gradscape-step-size.svg', curves.exportSVG('step'), 'image/svg+xml'),
-    'coords-svg': () => saveFile('gradscape-coordinates.svg', curves.exportSVG('coords'), 'image/svg+xml'),
-    'loss-png': async () => saveFile('gradscape-loss.png', await curves.exportPNG('loss')),
-    csv: () => saveFile('gradscape-trajectories.csv', trajectoriesCsv(session.result()), 'text/csv'),
-    json: () => saveFile('gradscape-result.json', JSON.stringify(session.result()), 'application/json'),
-  };
-  setUpExportMenu(actions);
 }

@@ -6,6 +6,7 @@
 import 'uplot/dist/uPlot.min.css';
 import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
+import { setUpPaperExports } from './export-menu.mjs';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
 import { showMessage } from '../lib/notices.mjs';
 import { initTheme } from '../lib/theme.mjs';
@@ -73,7 +74,7 @@ export async function start() {
   const store = new Store(link.state);
   const controls = new Controls($('controls'), { registry, store });
   const charts = new PaperCharts($('charts'));
-  initTheme($('theme'), () => charts.setTheme());
+  const theme = initTheme($('theme'), () => charts.setTheme());
   charts.setTheme();
 
   let wallStart = 0;
@@ -160,6 +161,7 @@ export async function start() {
   $('cancel').addEventListener('click', () => runner.cancel());
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(store.state), config: toConfig(store.state) }));
+  setUpPaperExports({ charts, runner, result: () => (runner.job ? result(runner.job) : null), themeName: () => theme.current });
   setUpPresetSelect(store, PRESETS, 'Figures…', undefined, { storyKey: 'figure' });
   showStory(findPreset(store.state.figure));
 

@@ -4,6 +4,7 @@
 // are drawn at most once per animation frame.
 import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
+import { setUpRegretExports } from './export-menu.mjs';
 import 'uplot/dist/uPlot.min.css';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
 import { loadKatex } from '../lib/katex-loader.mjs';
@@ -162,6 +163,7 @@ export async function start() {
   $('cancel').addEventListener('click', () => runner.cancel());
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
+  setUpRegretExports({ charts, runner, themeName: () => theme.current });
   setUpPresetSelect(store, PRESETS, 'Stories…');
   renderTex();
   if (!link.pending) showStory(findPreset('reddi'));

@@ -1,0 +1,37 @@
+// The landscape page's Export menu: the surface and each chart as PNG (twice the CSS size, stamped
+// "step k / N" when the menu's checkbox is on: k the player's position, N the run's total steps),
+// the charts as SVG, the trajectories as CSV and the engine's result as JSON.
+import { saveFile } from '../lib/download.mjs';
+import { setUpExportMenu } from '../lib/export-menu.mjs';
+import { chartToPNG, chartToSVG } from './curves/export.mjs';
+import { trajectoriesCsv } from './trajectories-csv.mjs';
+
+const CHART_FILES = { loss: 'loss', step: 'step-size', coords: 'coordinates' };
+
+/** "step k / N". */
+export const stepStamp = (k, n) => `step ${k} / ${n}`;
+
+function chartOf(curves, id) {
+  const chart = curves.charts[id];
+  if (!chart?.model) throw new Error(`the ${CHART_FILES[id]} chart has nothing to export yet`);
+  return chart;
+}
+
+/** Wires the menu's [data-export] buttons; `stampBox` is the "Stamp step k / N" checkbox. */
+export function setUpExports({ surface, curves, session, stampBox }) {
+  const stamp = () => (stampBox?.checked ? stepStamp(session.stepsDone, session.totalSteps) : undefined);
+  const png = async (name, blob) => {
+    if (!blob) throw new Error(`the ${name} is not drawn yet`);
+    saveFile(`gradscape-${name}.png`, blob);
+  };
+  const actions = {
+    'surface-png': async () => png('surface', await surface.toPNG({ stamp: stamp() })),
+    csv: () => saveFile('gradscape-trajectories.csv', trajectoriesCsv(session.result()), 'text/csv'),
+    json: () => saveFile('gradscape-result.json', JSON.stringify(session.result()), 'application/json'),
+  };
+  for (const [id, name] of Object.entries(CHART_FILES)) {
+    actions[`${id}-svg`] = () => saveFile(`gradscape-${name}.svg`, chartToSVG(chartOf(curves, id)), 'image/svg+xml');
+    actions[`${id}-png`] = async () => png(name, await chartToPNG(chartOf(curves, id), { stamp: stamp() }));
+  }
+  setUpExportMenu(actions);
+}

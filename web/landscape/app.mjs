@@ -10,7 +10,7 @@ import { Player } from './player.mjs';
 import { setUpPlayerControls } from './player-controls.mjs';
 import { PRESETS } from './presets.mjs';
 import { runColour, runDash } from '../lib/palette.mjs';
-import { setUpExports } from './exports.mjs';
+import { landscapeImage, setUpExports } from './exports.mjs';
 import { SurfaceView } from './surface.mjs';
 import { Curves } from './curves.mjs';
 import { renderFormula } from './formula.mjs';
@@ -200,7 +200,11 @@ export async function start() {
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }));
   setUpExports({ surface, curves, session, stampBox: $('export-stamp') });
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
-  setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
+  setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }), landscapeImage({
+    surface, session,
+    objective: () => registry.objectives.find((o) => o.name === store.state.objective.name),
+    labels: () => results.map((r) => r.label),
+  }));
   $('fit').addEventListener('click', () => {
     surface.resetView();
     store.update((s) => { s.view = null; }, 'view');

@@ -1,10 +1,12 @@
 // The landscape page's Export menu: the surface and each chart as PNG (twice the CSS size, stamped
 // "step k / N" when the menu's checkbox is on: k the player's position, N the run's total steps),
-// the charts as SVG, the trajectories as CSV and the engine's result as JSON.
+// the charts as SVG, the trajectories as CSV and the engine's result as JSON; and the Embed
+// dialog's image with a link (the surface in the light and the dark theme).
 import { saveFile } from '../lib/download.mjs';
 import { setUpExportMenu } from '../lib/export-menu.mjs';
 import { chartToPNG, chartToSVG } from './curves/export.mjs';
 import { trajectoriesCsv } from './trajectories-csv.mjs';
+import { figureAlt } from '../lib/alt-text.mjs';
 
 const CHART_FILES = { loss: 'loss', step: 'step-size', coords: 'coordinates' };
 
@@ -34,4 +36,21 @@ export function setUpExports({ surface, curves, session, stampBox }) {
     actions[`${id}-png`] = async () => png(name, await chartToPNG(chartOf(curves, id), { stamp: stamp() }));
   }
   setUpExportMenu(actions);
+}
+
+/**
+ * The Embed dialog's image with a link: the surface with the trajectories in either theme, its
+ * alt text from the objective and the runs. objective() is the registry entry shown; labels() the runs'.
+ */
+export function landscapeImage({ surface, session, objective, labels }) {
+  return {
+    name: 'gradscape-landscape',
+    alt: () => figureAlt(`Loss surface of ${objective()?.display_name ?? 'an objective'} with the trajectories`, labels(),
+      `after ${session.stepsDone} of ${session.totalSteps} steps`),
+    png: async (theme) => {
+      const blob = await surface.toPNG({ theme });
+      if (!blob) throw new Error('the surface is not drawn yet');
+      return blob;
+    },
+  };
 }

@@ -6,7 +6,7 @@
 import 'uplot/dist/uPlot.min.css';
 import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
-import { setUpPaperExports } from './export-menu.mjs';
+import { paperImage, setUpPaperExports } from './export-menu.mjs';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
 import { showMessage } from '../lib/notices.mjs';
 import { initTheme } from '../lib/theme.mjs';
@@ -160,7 +160,9 @@ export async function start() {
   $('run').addEventListener('click', () => run(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
-  setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(store.state), config: toConfig(store.state) }));
+  setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(store.state), config: toConfig(store.state) }), paperImage({
+    charts, title: () => (findPreset(store.state.figure)?.state.experiment === store.state.experiment ? findPreset(store.state.figure).title : ''),
+  }));
   setUpPaperExports({ charts, runner, result: () => (runner.job ? result(runner.job) : null), themeName: () => theme.current });
   setUpPresetSelect(store, PRESETS, 'Figures…', undefined, { storyKey: 'figure' });
   showStory(findPreset(store.state.figure));

@@ -1,8 +1,10 @@
 // The paper lab's Export menu: each figure as PNG or SVG, every run's curves as CSV and the result
-// with its config as JSON (both of the points recorded so far). The export code (exports.mjs)
-// loads on the first click.
+// with its config as JSON (both of the points recorded so far); and the Embed dialog's image with
+// a link (the training-loss figure in the light and the dark theme). The export code
+// (exports.mjs) loads on first use.
 import { saveFile } from '../lib/download.mjs';
 import { setUpExportMenu } from '../lib/export-menu.mjs';
+import { figureAlt } from '../lib/alt-text.mjs';
 
 const loadExports = () => import('./exports.mjs');
 
@@ -31,4 +33,13 @@ export function setUpPaperExports({ charts, runner, result, themeName }) {
     };
   }
   setUpExportMenu(actions);
+}
+
+/** The Embed dialog's image with a link: the training-loss figure, its alt text from the runs and the figure's title. */
+export function paperImage({ charts, title }) {
+  return {
+    name: 'gradscape-paper',
+    alt: () => figureAlt('Training loss', charts.loss.model?.series.map((s) => s.label) ?? [], title() ? `— ${title()}` : ''),
+    png: async (theme) => (await loadExports()).paperPNG(charts, 'loss', theme),
+  };
 }

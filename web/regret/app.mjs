@@ -4,11 +4,11 @@
 // are drawn at most once per animation frame.
 import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
-import { setUpRegretExports } from './export-menu.mjs';
+import { regretImage, setUpRegretExports } from './export-menu.mjs';
 import 'uplot/dist/uPlot.min.css';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
 import { loadKatex } from '../lib/katex-loader.mjs';
-import { Store, defaultState, decodeHash, encodeHash, toConfig, problemDimension } from './state.mjs';
+import { Store, defaultState, decodeHash, encodeHash, toConfig, problemDimension, problemInfo } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { RegretRunner } from './runner.mjs';
@@ -162,7 +162,8 @@ export async function start() {
   $('run').addEventListener('click', () => run(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
-  setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
+  setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }),
+    regretImage({ charts, runner, problem: () => problemInfo(registry, runner.job?.problem?.name) }));
   setUpRegretExports({ charts, runner, themeName: () => theme.current });
   setUpPresetSelect(store, PRESETS, 'Stories…');
   renderTex();

@@ -1,7 +1,10 @@
 // The regret lab's Export menu: each chart as PNG or SVG, the recorded series as CSV and the
-// result with its config as JSON. The export code (exports.mjs) loads on the first click.
+// result with its config as JSON; and the Embed dialog's image with a link (the regret chart in
+// the light and the dark theme). The export code (exports.mjs) loads on first use.
 import { saveFile } from '../lib/download.mjs';
 import { setUpExportMenu } from '../lib/export-menu.mjs';
+import { figureAlt } from '../lib/alt-text.mjs';
+import { formatInt } from '../lib/format.mjs';
 
 const loadExports = () => import('./exports.mjs');
 
@@ -34,4 +37,17 @@ export function setUpRegretExports({ charts, runner, themeName }) {
     };
   }
   setUpExportMenu(actions);
+}
+
+/** The Embed dialog's image with a link: the regret chart, its alt text from the runs and the problem. */
+export function regretImage({ charts, runner, problem }) {
+  return {
+    name: 'gradscape-regret',
+    alt: () => {
+      const job = runner.job;
+      const where = [problem()?.display_name && `on “${problem().display_name}”`, job && `over T = ${formatInt(job.totalSteps)} rounds`];
+      return figureAlt('Regret R(t)', job?.meta?.map((m) => m.label) ?? [], where.filter(Boolean).join(' '));
+    },
+    png: async (theme) => (await loadExports()).regretPNG(charts, 'regret', theme),
+  };
 }

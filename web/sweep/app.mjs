@@ -25,7 +25,7 @@ import { mapScale } from './colours.mjs';
 import { momentumBoundary } from './boundary.mjs';
 import { objectiveContours } from './contours.mjs';
 import { CellPreview } from './cell-preview.mjs';
-import { setUpExports } from './exports.mjs';
+import { setUpExports, sweepImage } from './exports.mjs';
 import { formatDuration, formatInt, formatNumber } from '../lib/format.mjs';
 import { initTheme } from '../lib/theme.mjs';
 import { THEMES } from '../lib/canvas-style.mjs';
@@ -220,7 +220,8 @@ export async function start() {
   $('run').addEventListener('click', () => compute(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
-  setUpEmbedButton($('embed'), 'sweep', () => ({ hash: encodeHash(store.state), config: toConfigs(store.state, registry)[0] }));
+  setUpEmbedButton($('embed'), 'sweep', () => ({ hash: encodeHash(store.state), config: toConfigs(store.state, registry)[0] }),
+    sweepImage({ views: () => views, maps: () => runner.job?.maps ?? [] }));
   setUpPresetSelect(store, PRESETS, 'Preset maps…');
   setUpExports({
     views: () => views,

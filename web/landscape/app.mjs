@@ -198,12 +198,13 @@ export async function start() {
 
   setUpPlayerControls(player, store);
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }));
-  setUpExports({ surface, curves, session, stampBox: $('export-stamp') });
+  setUpExports({ surface, curves, session, stampBox: $('export-stamp'), redraw: frame });
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }), landscapeImage({
     surface, session,
     objective: () => registry.objectives.find((o) => o.name === store.state.objective.name),
     labels: () => results.map((r) => r.label),
+    redraw: frame,
   }));
   $('fit').addEventListener('click', () => {
     surface.resetView();

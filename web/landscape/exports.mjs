@@ -19,15 +19,29 @@ function chartOf(curves, id) {
   return chart;
 }
 
-/** Wires the menu's [data-export] buttons; `stampBox` is the "Stamp step k / N" checkbox. */
-export function setUpExports({ surface, curves, session, stampBox }) {
+// The surface's PNG between two redraws of the page (`redraw`): sampling the export's finer grid
+// can grow the engine's memory, which detaches the trajectory views the views hold.
+async function surfacePNG(surface, redraw, options) {
+  redraw();
+  try {
+    return await surface.toPNG(options);
+  } finally {
+    redraw();
+  }
+}
+
+/**
+ * Wires the menu's [data-export] buttons; `stampBox` is the "Stamp step k / N" checkbox,
+ * redraw() draws the page's frame afresh from the engine.
+ */
+export function setUpExports({ surface, curves, session, stampBox, redraw }) {
   const stamp = () => (stampBox?.checked ? stepStamp(session.stepsDone, session.totalSteps) : undefined);
   const png = async (name, blob) => {
     if (!blob) throw new Error(`the ${name} is not drawn yet`);
     saveFile(`gradscape-${name}.png`, blob);
   };
   const actions = {
-    'surface-png': async () => png('surface', await surface.toPNG({ stamp: stamp() })),
+    'surface-png': async () => png('surface', await surfacePNG(surface, redraw, { stamp: stamp() })),
     csv: () => saveFile('gradscape-trajectories.csv', trajectoriesCsv(session.result()), 'text/csv'),
     json: () => saveFile('gradscape-result.json', JSON.stringify(session.result()), 'application/json'),
   };
@@ -40,15 +54,16 @@ export function setUpExports({ surface, curves, session, stampBox }) {
 
 /**
  * The Embed dialog's image with a link: the surface with the trajectories in either theme, its
- * alt text from the objective and the runs. objective() is the registry entry shown; labels() the runs'.
+ * alt text from the objective and the runs. objective() is the registry entry shown; labels() the
+ * runs'; redraw() as for setUpExports.
  */
-export function landscapeImage({ surface, session, objective, labels }) {
+export function landscapeImage({ surface, session, objective, labels, redraw }) {
   return {
     name: 'gradscape-landscape',
     alt: () => figureAlt(`Loss surface of ${objective()?.display_name ?? 'an objective'} with the trajectories`, labels(),
       `after ${session.stepsDone} of ${session.totalSteps} steps`),
     png: async (theme) => {
-      const blob = await surface.toPNG({ theme });
+      const blob = await surfacePNG(surface, redraw, { theme });
       if (!blob) throw new Error('the surface is not drawn yet');
       return blob;
     },

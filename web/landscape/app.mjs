@@ -12,9 +12,7 @@ import { Player } from './player.mjs';
 import { setUpPlayerControls } from './player-controls.mjs';
 import { PRESETS } from './presets.mjs';
 import { runColour, runDash } from '../lib/palette.mjs';
-import { saveFile } from '../lib/download.mjs';
-import { trajectoriesCsv } from './trajectories-csv.mjs';
-import { setUpExportMenu } from '../lib/export-menu.mjs';
+import { landscapeImage, setUpExports } from './exports.mjs';
 import { SurfaceView } from './surface.mjs';
 import { Curves } from './curves.mjs';
 import { renderFormula } from './formula.mjs';
@@ -42,6 +40,7 @@ export async function start() {
   const store = new Store(initial);
   let lastValid = store.state;  // the state the shown runs come from
   let invalid = false;          // whether the settings on screen have a value the engine refuses
+  const linked = () => (invalid ? lastValid : store.state);  // the state a link of the page holds
   const theme = initTheme($('theme'), (t) => { surface.setTheme(t); curves.setTheme(t); });
 
   const surface = new SurfaceView($('surface'), {
@@ -248,9 +247,14 @@ export async function start() {
 
   setUpPlayerControls(player, store);
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }));
-  setUpExports({ surface, curves, session });
-  setUpCopyLink($('copy-link'), () => encodeHash({ ...(invalid ? lastValid : store.state), ...position() }));
-  setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
+  setUpExports({ surface, curves, session, stampBox: $('export-stamp'), redraw: frame });
+  setUpCopyLink($('copy-link'), () => encodeHash({ ...linked(), ...position() }));
+  setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(linked()), config: toConfig(linked(), registry) }), landscapeImage({
+    surface, session,
+    objective: () => registry.objectives.find((o) => o.name === store.state.objective.name),
+    labels: () => results.map((r) => r.label),
+    redraw: frame,
+  }));
   $('fit').addEventListener('click', () => {
     surface.resetView();
     store.update((s) => { s.view = null; }, 'view');
@@ -263,17 +267,4 @@ export async function start() {
   controls.showErrors(dropped);
   document.body.dataset.ready = 'true';
   window.gradscape = { gs, session, store, player, surface, stats, hash };
-}
-
-function setUpExports({ surface, curves, session }) {
-  const actions = {
-    'surface-png': async () => saveFile('gradscape-surface.png', await surface.toPNG()),
-    'loss-svg': () => saveFile('gradscape-loss.svg', curves.exportSVG('loss'), 'image/svg+xml'),
-    'step-svg': () => saveFile('gradscape-step-size.svg', curves.exportSVG('step'), 'image/svg+xml'),
-    'coords-svg': () => saveFile('gradscape-coordinates.svg', curves.exportSVG('coords'), 'image/svg+xml'),
-    'loss-png': async () => saveFile('gradscape-loss.png', await curves.exportPNG('loss')),
-    csv: () => saveFile('gradscape-trajectories.csv', trajectoriesCsv(session.result()), 'text/csv'),
-    json: () => saveFile('gradscape-result.json', JSON.stringify(session.result()), 'application/json'),
-  };
-  setUpExportMenu(actions);
 }

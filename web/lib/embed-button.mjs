@@ -1,10 +1,13 @@
-// The top bar's "Embed" button on every lab page: a dialog with the two ways to put the current
+// The top bar's "Embed" button on every lab page: a dialog with the ways to put the current
 // figure in another page, for the current state: the <iframe> of embed.html#lab=…&<state> and the
 // <gradscape-playground> web component (its module script and the tag with the config as JSON),
-// with the figure's controls, theme, height and autoplay to choose, and a Copy button. URLs are
-// absolute (from location), so a snippet works when pasted anywhere.
+// with the figure's controls, theme, height and autoplay to choose, and a Copy button; and, for
+// hosts without scripts, an image with a link: a <picture> of the figure's light and dark PNGs
+// (with buttons to download both) inside a link to the live figure. URLs are absolute (from
+// location), so a snippet works when pasted anywhere.
 import { LABS } from '../labs.mjs';
-import { toast } from './notices.mjs';
+import { toast, showMessage } from './notices.mjs';
+import { saveFile } from './download.mjs';
 
 // Attribute values: double-quoted ones escape & and ", the single-quoted config JSON & and '.
 const attr = (s) => String(s).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
@@ -37,11 +40,35 @@ export function componentSnippet(href, lab, config, options) {
   return `<script type="module" src="${attr(script)}"></script>\n<gradscape-playground ${attributes.join(' ')}></gradscape-playground>`;
 }
 
+/** The lab page at `href` showing the state of `stateHash` ("#f=…" or "f=…"). */
+export function liveUrl(href, stateHash) {
+  const state = stateHash.replace(/^#/, '');
+  return `${href.split('#')[0]}${state ? `#${state}` : ''}`;
+}
+
+/**
+ * The image-with-link snippet: <a href=live><picture> with NAME-dark.png for dark schemes and
+ * NAME.png otherwise, `alt` and the CSS size width × height.
+ */
+export function imageSnippet(href, stateHash, { name, alt, width, height }) {
+  return `<a href="${attr(liveUrl(href, stateHash))}"><picture>` +
+    `<source srcset="${attr(`${name}-dark.png`)}" media="(prefers-color-scheme: dark)">` +
+    `<img src="${attr(`${name}.png`)}" alt="${attr(alt)}" width="${width}" height="${height}">` +
+    '</picture></a>';
+}
+
+// The CSS size of a PNG painted at `ratio` device pixels per CSS pixel (its IHDR width and height).
+async function pngSize(blob, ratio) {
+  const view = new DataView(await blob.slice(16, 24).arrayBuffer());
+  return { width: Math.round(view.getUint32(0) / ratio), height: Math.round(view.getUint32(4) / ratio) };
+}
+
 const DIALOG = `<form method="dialog">
   <p class="embed-dialog-title"><strong>Embed this figure</strong></p>
   <div class="embed-dialog-kinds" role="radiogroup" aria-label="Form">
     <label><input type="radio" name="kind" value="iframe" checked> iframe</label>
     <label><input type="radio" name="kind" value="component"> web component</label>
+    <label data-kind="image" hidden><input type="radio" name="kind" value="image"> image with link</label>
   </div>
   <div class="embed-dialog-options">
     <label>Controls <select name="controls"><option value="minimal">minimal</option><option value="none">none</option><option value="full">full</option></select></label>
@@ -51,14 +78,17 @@ const DIALOG = `<form method="dialog">
   </div>
   <label for="embed-snippet" class="embed-dialog-hint"></label>
   <textarea id="embed-snippet" rows="6" readonly spellcheck="false"></textarea>
-  <p class="embed-dialog-actions"><button type="button" id="embed-copy" class="primary">Copy</button> <button value="close">Close</button></p>
+  <p class="embed-dialog-actions"><button type="button" data-image="light" hidden>Download light PNG</button> <button type="button" data-image="dark" hidden>Download dark PNG</button> <button type="button" id="embed-copy" class="primary">Copy</button> <button value="close">Close</button></p>
 </form>`;
 
 /**
  * Wires `button` to the dialog. `lab` is 'landscape' | 'regret' | 'sweep' | 'paper'; `current()` returns
- * { hash, config }: the page's state hash and the config the figure runs.
+ * { hash, config }: the page's state hash and the config the figure runs. `image` (optional) offers
+ * the image with a link: { name (the PNGs' file name without .png), alt() (the image's description
+ * for the current state), png(theme) (a promise of the figure's PNG blob in 'light' or 'dark',
+ * painted at `ratio`, default 2, pixels per CSS pixel) }.
  */
-export function setUpEmbedButton(button, lab, current) {
+export function setUpEmbedButton(button, lab, current, image = null) {
   const dialog = document.createElement('dialog');
   dialog.className = 'embed-dialog';
   dialog.setAttribute('aria-label', 'Embed this figure');
@@ -77,9 +107,31 @@ export function setUpEmbedButton(button, lab, current) {
       height: height >= 120 && height <= 4000 ? height : 480,
     };
   };
+  const imageButtons = [...dialog.querySelectorAll('[data-image]')];
+  const optionsBox = dialog.querySelector('.embed-dialog-options');
+  if (image) dialog.querySelector('[data-kind="image"]').hidden = false;
+  let imageSize = null;  // { key: the state hash it was measured for, width, height }
+  const renderImage = async (hash) => {
+    hint.textContent = 'Paste this HTML into your page, and put the two PNGs (Download below) next to it:';
+    if (imageSize?.key !== hash) {
+      snippet.value = 'Rendering the figure…';
+      imageSize = { key: hash, ...await pngSize(await image.png('light'), image.ratio ?? 2) };
+    }
+    if (form.elements.kind.value !== 'image') return;
+    snippet.value = imageSnippet(location.href, hash, { name: image.name, alt: image.alt(), width: imageSize.width, height: imageSize.height });
+    dialog.dataset.ready = 'image';
+  };
   const render = () => {
     const { hash, config } = current();
-    const component = form.elements.kind.value === 'component';
+    const kind = form.elements.kind.value;
+    optionsBox.hidden = kind === 'image';
+    for (const b of imageButtons) b.hidden = kind !== 'image';
+    delete dialog.dataset.ready;
+    if (kind === 'image') {
+      renderImage(hash).catch((error) => { snippet.value = `The figure could not be rendered: ${error.message}`; });
+      return;
+    }
+    const component = kind === 'component';
     hint.textContent = component
       ? 'Paste this HTML into your page (the script once per page, then one tag per figure):'
       : 'Paste this HTML into your page:';
@@ -93,6 +145,16 @@ export function setUpEmbedButton(button, lab, current) {
     dialog.showModal();
     snippet.select();
   });
+  for (const b of imageButtons) {
+    b.addEventListener('click', async () => {
+      try {
+        const dark = b.dataset.image === 'dark';
+        saveFile(`${image.name}${dark ? '-dark' : ''}.png`, await image.png(b.dataset.image));
+      } catch (error) {
+        showMessage(`Embed image: ${error.message}`);
+      }
+    });
+  }
   dialog.querySelector('#embed-copy').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(snippet.value);

@@ -6,6 +6,7 @@
 import 'uplot/dist/uPlot.min.css';
 import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
+import { paperImage, setUpPaperExports } from './export-menu.mjs';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
 import { showMessage } from '../lib/notices.mjs';
 import { initTheme } from '../lib/theme.mjs';
@@ -74,7 +75,7 @@ export async function start() {
   const store = new Store(link.state);
   const controls = new Controls($('controls'), { registry, store });
   const charts = new PaperCharts($('charts'));
-  initTheme($('theme'), () => charts.setTheme());
+  const theme = initTheme($('theme'), () => charts.setTheme());
   charts.setTheme();
 
   let wallStart = 0;
@@ -84,6 +85,7 @@ export async function start() {
   let requested = opened;       // the state of the newest run asked for
   let lastValid = opened;       // the state of the newest run the engine started: what the link holds
   let invalid = false;          // whether the engine refused the settings on screen
+  const linked = () => (invalid ? lastValid : store.state);  // the state a link of the page holds
   let keepMarks = true;         // whether the next run keeps the fields marked (a link's dropped values)
   function run(state) {
     requested = state;
@@ -173,8 +175,11 @@ export async function start() {
 
   $('run').addEventListener('click', () => run(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
-  setUpCopyLink($('copy-link'), () => encodeHash(invalid ? lastValid : store.state));
-  setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(store.state), config: toConfig(store.state) }));
+  setUpCopyLink($('copy-link'), () => encodeHash(linked()));
+  setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(linked()), config: toConfig(linked()) }), paperImage({
+    charts, title: () => (findPreset(store.state.figure)?.state.experiment === store.state.experiment ? findPreset(store.state.figure).title : ''),
+  }));
+  setUpPaperExports({ charts, runner, result: () => (runner.job ? result(runner.job) : null), themeName: () => theme.current });
   setUpPresetSelect(store, PRESETS, 'Figures…', undefined, { storyKey: 'figure' });
   showStory(findPreset(store.state.figure));
 

@@ -4,10 +4,11 @@
 // are drawn at most once per animation frame.
 import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
+import { regretImage, setUpRegretExports } from './export-menu.mjs';
 import 'uplot/dist/uPlot.min.css';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
 import { loadKatex } from '../lib/katex-loader.mjs';
-import { Store, defaultState, decodeHash, emptyState, encodeHash, hashKeyOf, toConfig, problemDimension } from './state.mjs';
+import { Store, defaultState, decodeHash, emptyState, encodeHash, hashKeyOf, toConfig, problemDimension, problemInfo } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { RegretRunner } from './runner.mjs';
@@ -58,6 +59,7 @@ export async function start() {
   let requested = opened;       // the state of the newest run asked for
   let lastValid = store.state;  // the state of the newest run the engine started: what the link holds
   let invalid = false;          // whether the engine refused the settings on screen
+  const linked = () => (invalid ? lastValid : store.state);  // the state a link of the page holds
   let keepMarks = true;         // whether the next run keeps the fields marked (a link's dropped values)
   function run(state) {
     requested = state;
@@ -182,8 +184,10 @@ export async function start() {
   }
   $('run').addEventListener('click', () => run(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
-  setUpCopyLink($('copy-link'), () => encodeHash(invalid ? lastValid : store.state));
-  setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
+  setUpCopyLink($('copy-link'), () => encodeHash(linked()));
+  setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(linked()), config: toConfig(linked(), registry) }),
+    regretImage({ charts, runner, problem: () => problemInfo(registry, runner.job?.problem?.name) }));
+  setUpRegretExports({ charts, runner, themeName: () => theme.current });
   setUpPresetSelect(store, PRESETS, 'Stories…');
   renderTex();
   if (!link.pending) showStory(findPreset('reddi'));

@@ -26,7 +26,7 @@ import { mapScale } from './colours.mjs';
 import { momentumBoundary } from './boundary.mjs';
 import { objectiveContours } from './contours.mjs';
 import { CellPreview } from './cell-preview.mjs';
-import { setUpExports } from './exports.mjs';
+import { setUpExports, sweepImage } from './exports.mjs';
 import { formatDuration, formatInt, formatNumber } from '../lib/format.mjs';
 import { initTheme } from '../lib/theme.mjs';
 import { THEMES } from '../lib/canvas-style.mjs';
@@ -115,6 +115,7 @@ export async function start() {
   let requested = opened;       // the state of the newest map asked for
   let lastValid = opened;       // the state of the newest map the engine started: what the link holds
   let invalid = false;          // whether the engine refused the settings on screen
+  const linked = () => (invalid ? lastValid : store.state);  // the state a link of the page holds
   let keepMarks = true;         // whether the next map keeps the fields marked (a link's dropped values)
   function compute(state, { live = false, since = performance.now() } = {}) {
     requested = state;
@@ -245,8 +246,9 @@ export async function start() {
 
   $('run').addEventListener('click', () => compute(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
-  setUpCopyLink($('copy-link'), () => encodeHash(invalid ? lastValid : store.state));
-  setUpEmbedButton($('embed'), 'sweep', () => ({ hash: encodeHash(store.state), config: toConfigs(store.state, registry)[0] }));
+  setUpCopyLink($('copy-link'), () => encodeHash(linked()));
+  setUpEmbedButton($('embed'), 'sweep', () => ({ hash: encodeHash(linked()), config: toConfigs(linked(), registry)[0] }),
+    sweepImage({ views: () => views, maps: () => runner.job?.maps ?? [] }));
   setUpPresetSelect(store, PRESETS, 'Preset maps…');
   setUpExports({
     views: () => views,

@@ -1,13 +1,15 @@
 // Exports of the sweep lab: the maps as one PNG (each painted afresh at twice the screen
 // resolution with its axes, colour bar and keys, side by side in compare mode), the cells as CSV
-// (map, i, j, both axis values, value, diverged, diverged_at) and the engine's result JSON.
+// (map, i, j, both axis values, value, diverged, diverged_at) and the engine's result JSON; and
+// the Embed dialog's image with a link (the maps in the light and the dark theme).
 import { saveFile } from '../lib/download.mjs';
 import { setUpExportMenu } from '../lib/export-menu.mjs';
+import { EXPORT_RATIO as SCALE, canvasPNG } from '../lib/canvas-png.mjs';
+import { THEMES } from '../lib/canvas-style.mjs';
+import { figureAlt } from '../lib/alt-text.mjs';
 
-const SCALE = 2;
-
-/** The PNG blob of the map views side by side. */
-export function mapsPNG(views, background) {
+/** The PNG blob of the map views side by side, in theme `themeName` (default each view's). */
+export function mapsPNG(views, background, themeName) {
   const layouts = views.map((v) => v.layout).filter(Boolean);
   const width = layouts.reduce((sum, l) => sum + l.width, 0);
   const height = Math.max(...layouts.map((l) => l.height));
@@ -24,11 +26,11 @@ export function mapsPNG(views, background) {
     const part = document.createElement('canvas');
     part.width = Math.round(layout.width * SCALE);
     part.height = Math.round(layout.height * SCALE);
-    view.paintInto(part.getContext('2d'), layout, SCALE);
+    view.paintInto(part.getContext('2d'), layout, SCALE, themeName);
     ctx.drawImage(part, Math.round(x * SCALE), 0);
     x += layout.width;
   });
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  return canvasPNG(canvas);
 }
 
 /** map,i,j,<x param>,<y param>,value,diverged,diverged_at — one row per cell of every map. */
@@ -59,4 +61,23 @@ export function setUpExports({ views, maps, results, background }) {
     },
   };
   setUpExportMenu(actions);
+}
+
+/** The Embed dialog's image with a link: the maps, their alt text from the map titles and the axes. */
+export function sweepImage({ views, maps }) {
+  return {
+    name: 'gradscape-sweep',
+    alt: () => {
+      const list = maps();
+      const config = list[0]?.config;
+      const axes = config ? ` over ${config.x.param} × ${config.y.param}` : '';
+      const optimizers = list.map((m) => m.config.optimizer?.label ?? m.config.optimizer?.name);
+      return figureAlt(`Sweep map${list.length > 1 ? 's' : ''} of ${config?.metric?.replaceAll('_', ' ') ?? 'a metric'}${axes}`, optimizers,
+        config ? `on ${config.objective?.name ?? config.objective}` : '');
+    },
+    png: (theme) => {
+      if (!views().some((v) => v.layout)) return Promise.reject(new Error('the map is not drawn yet'));
+      return mapsPNG(views(), THEMES[theme].background, theme);
+    },
+  };
 }

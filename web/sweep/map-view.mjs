@@ -120,10 +120,10 @@ export class MapView {
     this.paintInto(ctx, layout, dpr);
   }
 
-  /** Paints the figure for `layout` into ctx (device pixels = CSS pixels × dpr). */
-  paintInto(ctx, layout, dpr) {
+  /** Paints the figure for `layout` into ctx (device pixels = CSS pixels × dpr), in theme `themeName` (default the view's). */
+  paintInto(ctx, layout, dpr, themeName) {
     const view = this.#view;
-    const theme = this.#theme;
+    const theme = THEMES[themeName] ?? this.#theme;
     const { plot } = layout;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = theme.background;
@@ -144,8 +144,8 @@ export class MapView {
     ctx.drawImage(this.#cells, plot.x, plot.y, plot.w, plot.h);
     ctx.imageSmoothingEnabled = true;
     hatchDiverged(ctx, map, plot, dpr);
-    this.#paintOverlays(ctx, layout, dpr);
-    this.#paintAxes(ctx, layout);
+    this.#paintOverlays(ctx, layout, dpr, theme);
+    this.#paintAxes(ctx, layout, theme);
     drawColourBar(ctx, layout, view.scale, theme);
     drawKeys(ctx, layout.keys.placed, 12, plot.y + plot.h + MARGIN.bottom, theme);
     ctx.fillStyle = theme.text;
@@ -170,7 +170,7 @@ export class MapView {
       plot.y + (1 - unitOf(map.config.y, map.rows, yv)) * plot.h];
   }
 
-  #paintOverlays(ctx, layout, dpr) {
+  #paintOverlays(ctx, layout, dpr, theme) {
     const { map, boundary, contours } = this.#view;
     const { plot } = layout;
     ctx.save();
@@ -178,7 +178,7 @@ export class MapView {
     ctx.rect(plot.x, plot.y, plot.w, plot.h);
     ctx.clip();
     if (contours) {
-      strokeContours(ctx, { plot, dpr }, contours.plotBox, contours.lines, this.#theme.contour);
+      strokeContours(ctx, { plot, dpr }, contours.plotBox, contours.lines, theme.contour);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     }
     for (const line of boundary) drawBoundaryStroke(ctx, line.points.map(([x, y]) => this.#at(layout, x, y)));
@@ -216,9 +216,8 @@ export class MapView {
     ctx.restore();
   }
 
-  #paintAxes(ctx, layout) {
+  #paintAxes(ctx, layout, theme) {
     const { map } = this.#view;
-    const theme = this.#theme;
     const { plot } = layout;
     const bottom = plot.y + plot.h;
     ctx.strokeStyle = theme.frame;

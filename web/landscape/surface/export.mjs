@@ -1,11 +1,13 @@
 // PNG export of the surface view: the figure cropped to its axis labels, plot and colour legend,
-// painted afresh at devicePixelRatio by the view's own painters, with a legend of the runs
-// (title, then each run's swatch, label and divergence note) wrapped in rows underneath.
+// painted afresh at twice the CSS size (whatever the screen's pixel ratio) by the view's own
+// painters, with a legend of the runs (title, then each run's swatch, label and divergence note)
+// wrapped in rows underneath and an optional stamp ("step k / N") in the bottom-right corner.
 
 import { exportLayout } from './layout.mjs';
 import { drawCross, drawDot, haloFor, runColour, runDash, strokeTrack } from './run-style.mjs';
 import { FONT } from '../../lib/canvas-style.mjs';
 import { pointCount } from './tracks.mjs';
+import { EXPORT_RATIO, canvasPNG } from '../../lib/canvas-png.mjs';
 
 function runLegendItems(ctx, runs, title) {
   const items = [{ title, width: 0 }];
@@ -72,24 +74,42 @@ function paintRunLegend(ctx, rows, top, runs, theme) {
 }
 
 /**
- * The PNG blob of the figure for the view's current `layout`. paintBase(ctx, layout) paints the
- * base layer (it sets its own transform); paintOverlay(ctx, layout) paints the trajectories and
- * markers in CSS pixels.
+ * The PNG blob of the figure for the view's current `layout`, `stamp` (optional) in the
+ * bottom-right corner. paintBase(ctx, layout) paints the base layer (it sets its own transform);
+ * paintOverlay(ctx, layout) paints the trajectories and markers in CSS pixels.
  */
-export function toPNG(layout, { objective, runs, theme, paintBase, paintOverlay }) {
-  const figure = exportLayout(layout);
+export function toPNG(layout, { objective, runs, theme, stamp, paintBase, paintOverlay }) {
+  const figure = { ...exportLayout(layout), dpr: EXPORT_RATIO };
   const dpr = figure.dpr;
   const canvas = document.createElement('canvas');
   const measure = canvas.getContext('2d');
   const title = objective?.displayName ?? objective?.display_name ?? objective?.name ?? 'Loss surface';
-  const rows = layoutRows(runLegendItems(measure, runs, String(title)), figure.width, 12);
+  measure.font = `13px ${FONT}`;
+  const stampWidth = stamp ? measure.measureText(stamp).width + 16 : 0;
+  const rows = layoutRows(runLegendItems(measure, runs, String(title)), figure.width - stampWidth, 12);
   const legendHeight = 10 + rows.length * 24;
   canvas.width = Math.round(figure.width * dpr);
   canvas.height = Math.round((figure.height + legendHeight) * dpr);
+  // The overlay first, on a canvas of its own: sampling the base's finer grid can grow the
+  // engine's memory, which detaches the runs' trajectory views.
+  const overlay = document.createElement('canvas');
+  overlay.width = canvas.width;
+  overlay.height = canvas.height;
+  const overlayCtx = overlay.getContext('2d');
+  overlayCtx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  paintOverlay(overlayCtx, figure);
   const ctx = canvas.getContext('2d');
   paintBase(ctx, figure);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(overlay, 0, 0);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  paintOverlay(ctx, figure);
   paintRunLegend(ctx, rows, figure.height + 2, runs, theme);
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (stamp) {
+    ctx.font = `13px ${FONT}`;
+    ctx.fillStyle = theme.muted;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(stamp, figure.width - 12, figure.height + 14);
+  }
+  return canvasPNG(canvas);
 }

@@ -191,19 +191,22 @@ export class SurfaceView {
   }
 
   /**
-   * The surface, trajectories, a legend of the runs and the colour legend, at devicePixelRatio,
-   * cropped to the figure (no side margins), with the full-resolution grid.
+   * The surface, trajectories, a legend of the runs and the colour legend, at twice the CSS size,
+   * cropped to the figure (no side margins), with the full-resolution grid; in `theme` ('light' or
+   * 'dark', default the view's), with `stamp` (e.g. "step 40 / 300") in the bottom-right corner.
    */
-  async toPNG() {
+  async toPNG({ stamp, theme = this.#themeName } = {}) {
     if (this.#destroyed) return null;
     this.#flushBase();
     if (!this.#layout) return null;
+    const themeName = THEMES[theme] ? theme : this.#themeName;
     return toPNG(this.#layout, {
       objective: this.#objective,
       runs: this.#runs,
-      theme: THEMES[this.#themeName],
-      paintBase: (ctx, layout) => this.#paintBase(ctx, layout, { detail: 1, contourCell: 1.5, live: false }),
-      paintOverlay: (ctx, layout) => this.#paintOverlay(ctx, layout, true),
+      theme: THEMES[themeName],
+      stamp,
+      paintBase: (ctx, layout) => this.#paintBase(ctx, layout, { detail: 1, contourCell: 1.5, live: false, themeName }),
+      paintOverlay: (ctx, layout) => this.#paintOverlay(ctx, layout, true, themeName),
     });
   }
 
@@ -430,8 +433,8 @@ export class SurfaceView {
 
   // ----- painting -------------------------------------------------------------------------
 
-  #paintBase(ctx, layout, { detail, contourCell, live, reuseContours = false }) {
-    const theme = THEMES[this.#themeName];
+  #paintBase(ctx, layout, { detail, contourCell, live, reuseContours = false, themeName = this.#themeName }) {
+    const theme = THEMES[themeName];
     const { dpr, plot } = layout;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = theme.background;
@@ -472,7 +475,7 @@ export class SurfaceView {
     return runStyle(this.#runs, i, this.#highlight);
   }
 
-  #paintOverlay(ctx, layout, exporting) {
+  #paintOverlay(ctx, layout, exporting, themeName = this.#themeName) {
     const box = this.#box;
     if (!box) return;
     const map = screenMap(layout, box);
@@ -490,7 +493,7 @@ export class SurfaceView {
     }
     const s = this.#start && [map.ax * this.#start[0] + map.bx, map.ay * this.#start[1] + map.by];
     if (s && inPlot(layout, s[0], s[1], 8)) drawStartMarker(ctx, s[0], s[1]);
-    drawDivergedLabels(ctx, layout, labels, THEMES[this.#themeName]);
+    drawDivergedLabels(ctx, layout, labels, THEMES[themeName]);
     if (!exporting && this.#hover) {
       drawHoverRing(ctx, map.ax * this.#hover.x + map.bx, map.ay * this.#hover.y + map.by);
     }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { serve, launch, open, root, artifacts } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { formatDefault, formatRange } from '../../web/lib/format.mjs';
+import { formulaVariants } from '../../web/lib/formula-variants.mjs';
 import * as landscape from '../../web/landscape/state.mjs';
 import * as regretLab from '../../web/regret/state.mjs';
 import * as sweepLab from '../../web/sweep/state.mjs';
@@ -80,8 +81,18 @@ test('the docs tables list every optimizer, schedule, objective and problem of g
         entry.params.map((h) => [h.name, formatDefault(h), formatRange(h)]), `${kind} ${entry.name}`);
     }
   }
+  // Each card shows the rule the engine runs with the defaults, and under it each setting's rule.
+  for (const o of gs.registry.optimizers) {
+    const shown = await page.$$eval(`#opt-${o.name} .tex.display`, (els) => els.map((e) => e.dataset.tex));
+    assert.equal(shown[0], gs.formula({ name: o.name }), `${o.name}: the default rule`);
+    const variants = formulaVariants(o, (spec) => gs.formula(spec));
+    for (const v of variants) assert.ok(shown.includes(v.latex), `${o.name}: ${v.label}`);
+  }
   await page.goto(`${server.url}docs.html#opt-adam`);
   await page.waitForSelector('details#opt-adam[open]', { timeout: 20000 });
+  await page.click('#opt-adam .variants > summary');
+  await page.waitForFunction(() => document.querySelectorAll('#opt-adam .variant .katex').length >= 4, null, { timeout: 20000 });
+  await page.locator('#opt-adam').screenshot({ path: join(artifacts, 'docs-adam-variants.png') });
   await page.close();
 });
 

@@ -84,3 +84,24 @@ test('Adam without bias correction: the panel\'s rule has no m̂, v̂ or 1 − �
   assert.ok(!latex.includes('\\hat') && !latex.includes('1-\\beta_1^t') && !latex.includes('1-\\beta_2^t'), latex);
   assert.ok(latex.includes('m_t/(\\sqrt{v_t}+\\epsilon)'), latex);
 });
+
+test('the docs\' rules are the engine\'s: each setting that changes the default rule (formulaVariants)', async () => {
+  const { loadGradscape } = await import('../../web/api/gradscape.mjs');
+  const { formulaVariants } = await import('../../web/lib/formula-variants.mjs');
+  const engine = await loadGradscape();
+  const formula = (spec) => engine.formula(spec);
+  for (const o of engine.registry.optimizers) {
+    const base = formula({ name: o.name });
+    for (const v of formulaVariants(o, formula)) {
+      assert.equal(v.latex, formula(v.spec), `${o.name}: ${v.label}`);
+      assert.notEqual(v.latex, base, `${o.name}: ${v.label} changes the rule`);
+    }
+  }
+  const labels = (name) => formulaVariants(engine.registry.optimizers.find((o) => o.name === name), formula).map((v) => v.label);
+  for (const label of ['weight_decay > 0', 'amsgrad = true', 'bias_correction = false', 'beta1_decay < 1']) {
+    assert.ok(labels('adam').includes(label), `adam: ${label}`);
+  }
+  assert.ok(labels('sgd').includes('nesterov = true (with momentum > 0)'), 'Nesterov is shown with the momentum it needs');
+  assert.ok(labels('rmsprop').includes('centered = true'));
+  assert.ok(!labels('adam').some((l) => l.startsWith('lr')), 'a value that only scales the step is not a variant');
+});

@@ -57,7 +57,7 @@ async function start() {
     return;
   }
   for (const box of document.querySelectorAll('[data-registry]')) {
-    box.replaceChildren(...TABLES[box.dataset.registry](gs.registry));
+    box.replaceChildren(...TABLES[box.dataset.registry](gs.registry, gs));
   }
   for (const box of document.querySelectorAll('[data-config]')) box.replaceChildren(...configTable(schema, box.dataset.config));
   document.getElementById('regret-conditions').textContent = gs.registry.regret_bound.conditions;

@@ -1,9 +1,10 @@
 // The docs page's reference tables, generated from the engine's registry (gs.registry) and, for the
 // configs' fields, from the JSON Schema the engine's config tables generate (gradscape.schema.json,
-// as docs/schema.md), so that every name, default and range is defined once, in C++. Formulas are
-// typeset by typeset().
+// as docs/schema.md), so that every name, default and range is defined once, in C++. Formulas, the
+// default rule's and each variant's, are the engine's (gs.formula), typeset by typeset().
 import { el } from '../lib/dom.mjs';
 import { formatDefault, formatRange } from '../lib/format.mjs';
+import { formulaVariants } from '../lib/formula-variants.mjs';
 
 /** The hyperparameters a sweep axis can take: the real ones. */
 const sweepable = (h) => h.type === 'real';
@@ -32,7 +33,20 @@ function paramTable(params, { axis = false, id } = {}) {
   return table(head, rows, { id, class: 'params' });
 }
 
-export function optimizerTables(registry) {
+/** The rule under each setting that changes it (formula-variants.mjs), as the engine runs it. */
+function variantList(o, gs, base) {
+  const variants = formulaVariants(o, (spec) => gs.formula(spec));
+  if (o.latex !== base && !variants.some((v) => v.latex === o.latex)) {
+    variants.push({ label: 'the general form (every setting)', latex: o.latex });
+  }
+  if (!variants.length) return '';
+  return el('details', { class: 'variants', 'data-variants': o.name },
+    el('summary', {}, `The rule with other settings (${variants.length})`),
+    ...variants.map((v) => el('div', { class: 'variant', 'data-variant': v.label },
+      el('p', { class: 'variant-label' }, v.label), tex(v.latex, true))));
+}
+
+export function optimizerTables(registry, gs) {
   const summary = table(['name', 'optimizer', 'follows', 'hyperparameters'], registry.optimizers.map((o) => el('tr', {},
     el('td', {}, el('a', { href: `#opt-${o.name}` }, code(o.name))),
     el('td', {}, o.display_name),
@@ -41,7 +55,9 @@ export function optimizerTables(registry) {
   const cards = registry.optimizers.map((o) => entry(`opt-${o.name}`, { 'data-optimizer': o.name },
     [code(o.name), ' ', o.display_name, el('span', { class: 'muted' }, ` · ${o.source}`)],
     el('p', { class: 'entry-meta' }, o.description),
-    tex(o.latex, true),
+    el('p', { class: 'rule-label' }, 'With its defaults:'),
+    tex(gs.formula({ name: o.name }), true),
+    variantList(o, gs, gs.formula({ name: o.name })),
     paramTable(o.hyperparameters, { axis: true, id: `params-${o.name}` })));
   return [summary, ...cards];
 }

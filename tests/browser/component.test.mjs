@@ -234,3 +234,25 @@ test('under a strict Content-Security-Policy with no unsafe-inline', async () =>
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('controls="full": removing an optimizer offers Undo inside the figure, which puts it back', async () => {
+  const url = hostPage('undo.html', tag('u', A, 'controls="full"'));
+  const { page, errors } = await open(browser, url, { width: 1000, height: 900 });
+  await waitEvent(page, 'finished', 'u');
+  const shadow = (selector) => page.locator(`#u >> css=${selector}`);
+  await page.waitForFunction(() => document.getElementById('u').shadowRoot.querySelectorAll('.gs-settings .card').length === 2);
+  const before = await page.evaluate(() => document.getElementById('u').config.optimizers);
+  await shadow('.gs-settings .card .remove').first().click();
+  await page.waitForFunction(() => document.getElementById('u').shadowRoot.querySelectorAll('.gs-settings .card').length === 1);
+  const toast = shadow('#toast.visible.has-action');
+  await toast.waitFor();
+  assert.match(await toast.textContent(), /Removed Adam/);
+  await page.waitForFunction(async () => (await document.getElementById('u').result()).runs.length === 1);
+  await page.screenshot({ path: join(artifacts, 'component-undo.png') });
+  await shadow('#toast .toast-action').click();
+  await page.waitForFunction(() => document.getElementById('u').shadowRoot.querySelectorAll('.gs-settings .card').length === 2);
+  await page.waitForFunction((want) => JSON.stringify(document.getElementById('u').config.optimizers) === want, JSON.stringify(before));
+  await page.waitForFunction(async () => (await document.getElementById('u').result()).runs.length === 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -171,7 +171,9 @@ export async function createView(ctx) {
   async function showSettings() {
     const { Controls } = await import('../../landscape/controls.mjs');
     const { default: fieldsCss } = await import('../../lib/fields.css?inline');
+    const { addSettingsToast } = await import('./settings-toast.mjs');
     ctx.adoptStyles(fieldsCss);
+    addSettingsToast(box, (css) => ctx.adoptStyles(css));
     const panel = $('.gs-settings');
     const store = new Store(state);
     const controls = new Controls(panel, { registry, store });

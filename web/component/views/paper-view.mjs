@@ -22,6 +22,7 @@ import { PaperDriver } from '../../paper/driver.mjs';
 import { inPageLab, playerMethods } from './in-page-lab.mjs';
 import { PaperRunner } from '../../paper/runner.mjs';
 import { PaperCharts } from '../../paper/charts.mjs';
+import { addSettingsToast } from './settings-toast.mjs';
 import { Controls } from '../../paper/controls.mjs';
 import { downloadFraction, fetchBytes, formatBytes } from '../../paper/data.mjs';
 import { drawJob, entryLabels, progressText, runLabel } from '../../paper/view-model.mjs';
@@ -82,6 +83,7 @@ export async function createView(ctx) {
 
   let controls = null;
   if (frame.settings) {
+    addSettingsToast(ctx.root.closest('.gs-box') ?? ctx.root, (css) => ctx.adoptStyles(css));
     controls = new Controls(frame.settings, { registry, store, brief: true });
     controls.render();
   }

@@ -23,6 +23,7 @@ import { RegretCharts } from '../../regret/charts.mjs';
 import { renderRuns } from '../../regret/table.mjs';
 import { firstCrossing } from '../../regret/findings.mjs';
 import { formatT } from '../../lib/format.mjs';
+import { addSettingsToast } from './settings-toast.mjs';
 import { Controls } from '../../regret/controls.mjs';
 import { Store, encodeHash, fromConfig, problemDimension, toConfig } from '../../regret/state.mjs';
 import { runColour, runDash } from '../../lib/palette.mjs';
@@ -104,6 +105,7 @@ export async function createView(ctx) {
 
   let controls = null;
   if (frame.settings) {
+    addSettingsToast(ctx.root.closest('.gs-box') ?? ctx.root, (css) => ctx.adoptStyles(css));
     controls = new Controls(frame.settings, { registry, store, brief: true });
     controls.render();
   }

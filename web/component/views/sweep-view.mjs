@@ -21,6 +21,7 @@ import { MapView } from '../../sweep/map-view.mjs';
 import { mapScale } from '../../sweep/colours.mjs';
 import { momentumBoundary } from '../../sweep/boundary.mjs';
 import { objectiveContours } from '../../sweep/contours.mjs';
+import { addSettingsToast } from './settings-toast.mjs';
 import { Controls } from '../../sweep/controls.mjs';
 import { Store, encodeHash, fromConfig, toConfigs } from '../../sweep/state.mjs';
 import { formatInt } from '../../lib/format.mjs';
@@ -67,6 +68,7 @@ export async function createView(ctx) {
 
   let controls = null;
   if (frame.settings) {
+    addSettingsToast(ctx.root.closest('.gs-box') ?? ctx.root, (css) => ctx.adoptStyles(css));
     controls = new Controls(frame.settings, { registry, store, brief: true });
     controls.render();
   }

@@ -2,7 +2,7 @@
 // linear or log (log-axis.mjs), in the theme's colours and the curves' number formats.
 import uPlot from 'uplot';
 import { formatStep, formatTick } from '../../lib/format.mjs';
-import { logRange, logSplits, unshown } from './log-axis.mjs';
+import { logSplits, unshown } from './log-axis.mjs';
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -36,6 +36,7 @@ export function yAxisOptions(theme, axis) {
   };
 }
 
-export function scaleOptions(axis) {
-  return axis.log ? { auto: true, range: logRange } : { auto: true };
+// fitted(key): the log axis' range, [min, max] in log10 units (chart-range.mjs rules).
+export function scaleOptions(axis, fitted) {
+  return axis.log ? { auto: true, range: () => fitted(axis.key) } : { auto: true };
 }

@@ -1,12 +1,16 @@
 // One chart: header (title and tools), a uPlot canvas, a legend with live values and a caption.
 // render() takes a model (loss-model.mjs, step-model.mjs, coords-model.mjs); the uPlot instance
 // is rebuilt only when the structure (series, axes, theme) changes, else it gets the new data.
+// Log axes are fitted by fit.mjs; a diverged run that leaves a capped axis gets an arrow up with
+// "diverged at step k". The section's data-y-range (each log axis's [min, max] in log10 units)
+// and data-arrows (the arrows drawn: [{ x, scale, text }]) say what is drawn, for tests.
 import uPlot from 'uplot';
 import { scaleOptions, xAxisOptions, yAxisOptions } from './axes.mjs';
 import { ChartLegend } from './chart-legend.mjs';
 import { el, setText } from '../../lib/dom.mjs';
 import { isLog, shown } from './log-axis.mjs';
-import { drawMarker } from './marker.mjs';
+import { fitLogAxes } from './fit.mjs';
+import { drawArrow, drawMarker } from './marker.mjs';
 
 export class Chart {
   constructor(parent, id, { onToggle, tools = [] }) {
@@ -16,6 +20,7 @@ export class Chart {
     this.key = '';
     this.xMax = 1;
     this.totalSteps = null;
+    this.fit = { ranges: {}, arrows: [] };
     this.section = el('section', { class: 'gs-chart' });
     this.section.dataset.chart = id;
     this.titleEl = el('h3', { class: 'gs-chart-title' });
@@ -51,7 +56,9 @@ export class Chart {
   render(model, theme, syncKey) {
     this.model = model;
     this.theme = theme;
-    const data = [this.column(0), ...model.series.map((_, k) => this.column(k + 1))];
+    this.fit = fitLogAxes(model, [this.column(0), ...model.series.map((_, k) => this.column(k + 1))]);
+    const { data } = this.fit;
+    this.#describe();
     const key = JSON.stringify([model.x, model.y, model.series.map((s) => [s.label, s.color, s.dash, s.scale, s.show, s.width]), theme]);
     if (key !== this.key || !this.plot) {
       this.key = key;
@@ -59,6 +66,20 @@ export class Chart {
     } else {
       this.plot.setData(data);
     }
+  }
+
+  #describe() {
+    const { ranges, arrows } = this.fit;
+    const range = JSON.stringify(Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, [r.min, r.max]])));
+    const drawn = JSON.stringify(arrows.map(({ x, scale, text }) => ({ x, scale, text })));
+    if (this.section.dataset.yRange !== range) this.section.dataset.yRange = range;
+    if (this.section.dataset.arrows !== drawn) this.section.dataset.arrows = drawn;
+  }
+
+  // The fitted [min, max] of log axis `key` (log10 units).
+  #range(key) {
+    const r = this.fit.ranges[key];
+    return r ? [r.min, r.max] : [-1, 1];
   }
 
   // The DOM around the canvas: title, caption and legend (after every chart's setData, so the
@@ -83,7 +104,7 @@ export class Chart {
       legend: { show: false },
       padding: [10, null, 0, null],
       cursor: { drag: { x: false, y: false, setScale: false }, sync: { key: syncKey }, points: { size: 7 } },
-      scales: { x: { time: false, range: () => [0, this.xMax] }, ...Object.fromEntries(model.y.map((a) => [a.key, scaleOptions(a)])) },
+      scales: { x: { time: false, range: () => [0, this.xMax] }, ...Object.fromEntries(model.y.map((a) => [a.key, scaleOptions(a, (k) => this.#range(k))])) },
       axes: [xAxisOptions(theme, model.x.label), ...model.y.map((a) => yAxisOptions(theme, a))],
       series: [{}, ...model.series.map((s) => ({
         label: s.label, stroke: s.color, width: s.width ?? 1.6, dash: s.dash ?? undefined, scale: s.scale,
@@ -94,14 +115,20 @@ export class Chart {
     this.plot = new uPlot(opts, data, this.plotEl);
   }
 
+  // The ring at a diverged run's last point, when it is inside the axis, and the arrows of the
+  // runs that left through its top.
   #drawMarkers(u) {
     for (const m of this.model.markers ?? []) {
       const value = shown(m.y, isLog(this.model, m.scale));
-      if (value == null || !Number.isFinite(value)) continue;
+      if (value == null || !Number.isFinite(value) || value > (this.fit.ranges[m.scale]?.max ?? Infinity)) continue;
       const x = u.valToPos(m.x, 'x', true);
       const y = u.valToPos(value, m.scale, true);
       drawMarker(u.ctx, x, y, m.color, this.theme.bg);
     }
+    const { left, top, width } = u.bbox;
+    this.fit.arrows.forEach((a, row) => {
+      drawArrow(u.ctx, { x: u.valToPos(a.x, 'x', true), top, left, right: left + width, row }, a.color, this.theme.bg, a.text);
+    });
   }
 
   resize() {

@@ -1,7 +1,7 @@
 // One chart: header (title and tools), a uPlot canvas, a legend with live values and a caption.
 // render() takes a model (loss-model.mjs, step-model.mjs, coords-model.mjs); the uPlot instance
 // is rebuilt only when the structure (series, axes, theme) changes, else it gets the new data.
-// Log axes are fitted by fit.mjs; a diverged run that leaves a capped axis gets an arrow up with
+// Log axes are fitted by lib/log-axes-fit.mjs; a diverged run that leaves a capped axis gets an arrow up with
 // "diverged at step k". The section's data-y-range (each log axis's [min, max] in log10 units)
 // and data-arrows (the arrows drawn: [{ x, scale, text }]) say what is drawn, for tests.
 import uPlot from 'uplot';
@@ -9,8 +9,9 @@ import { scaleOptions, xAxisOptions, yAxisOptions } from './axes.mjs';
 import { ChartLegend } from './chart-legend.mjs';
 import { el, setText } from '../../lib/dom.mjs';
 import { isLog, shown } from './log-axis.mjs';
-import { fitLogAxes } from './fit.mjs';
-import { drawArrow, drawMarker } from './marker.mjs';
+import { drawArrow } from '../../lib/chart-arrow.mjs';
+import { fitLogAxes } from '../../lib/log-axes-fit.mjs';
+import { drawMarker } from './marker.mjs';
 
 export class Chart {
   constructor(parent, id, { onToggle, tools = [] }) {

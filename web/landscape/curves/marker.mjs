@@ -1,5 +1,4 @@
-// The canvas marks of a diverged run, in its colour: a ring with a cross at its last point, or an
-// arrow up where it leaves through the top of a capped axis.
+// The canvas marker at the end of a diverged run: a ring with a cross, in the run's colour.
 import uPlot from 'uplot';
 
 export function drawMarker(ctx, x, y, color, bg) {
@@ -21,43 +20,5 @@ export function drawMarker(ctx, x, y, color, bg) {
   ctx.moveTo(x + c, y - c);
   ctx.lineTo(x - c, y + c);
   ctx.stroke();
-  ctx.restore();
-}
-
-/**
- * The arrow of a run that leaves through the top of a capped axis: pointing up at the top edge of
- * the plot at canvas x, in the run's colour, with its label ("diverged at step k") beside it,
- * right of the arrow unless that overflows the plot (left, right: its edges); `row` stacks the
- * labels of several arrows.
- */
-export function drawArrow(ctx, { x, top, left, right, row }, color, bg, label) {
-  const px = uPlot.pxRatio;
-  const tip = top + 1 * px;
-  ctx.save();
-  ctx.setLineDash([]);
-  ctx.strokeStyle = color;
-  ctx.fillStyle = color;
-  ctx.lineWidth = 2 * px;
-  ctx.beginPath();
-  ctx.moveTo(x, tip + 24 * px);
-  ctx.lineTo(x, tip + 6 * px);
-  ctx.stroke();
-  ctx.beginPath();
-  ctx.moveTo(x, tip);
-  ctx.lineTo(x - 5 * px, tip + 9 * px);
-  ctx.lineTo(x + 5 * px, tip + 9 * px);
-  ctx.closePath();
-  ctx.fill();
-  ctx.font = `600 ${11 * px}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
-  ctx.textBaseline = 'middle';
-  const width = ctx.measureText(label).width;
-  const onRight = x + 8 * px + width <= right || x - 8 * px - width < left;
-  ctx.textAlign = onRight ? 'left' : 'right';
-  const tx = onRight ? x + 8 * px : x - 8 * px;
-  const ty = tip + (10 + 14 * row) * px;
-  ctx.lineWidth = 3 * px;
-  ctx.strokeStyle = bg;
-  ctx.strokeText(label, tx, ty);
-  ctx.fillText(label, tx, ty);
   ctx.restore();
 }

@@ -1,8 +1,8 @@
-// A chart model's log axes fitted by the shared rules of lib/chart-range.mjs: each log axis's
+// A chart's log axes fitted by the shared rules of chart-range.mjs (landscape curves, regret lab): each log axis's
 // range from its shown series (a floor below the survivors, a cap above them when a run diverged),
 // the uPlot data with the values below a floor as gaps, and an arrow for every diverged series
 // that leaves through the top of its capped axis, at the x where it does.
-import { divergedExit, dropBelow, logAxisRange } from '../../lib/chart-range.mjs';
+import { divergedExit, dropBelow, logAxisRange } from './chart-range.mjs';
 
 /**
  * model: { y: [{ key, log }], series: [{ scale, show, diverged, color }] }; columns: [xs, ...ys]

@@ -10,7 +10,10 @@
 //          the survivors keep their resolution.
 // And runningMax, the upper envelope drawn for a bound that oscillates within a problem's period.
 
-/** How many decades a log axis spans at most below its top. */
+/**
+ * How many decades a log axis spans at most below the survivors' largest value: about the relative
+ * precision of a double (ε ≈ 2.2·10⁻¹⁶), below which a quantity is 0 next to the largest one.
+ */
 export const FLOOR_DECADES = 15;
 /** How many decades above the surviving runs a log axis reaches when some run diverged. */
 export const CAP_DECADES = 3;

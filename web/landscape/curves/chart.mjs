@@ -1,9 +1,11 @@
 // One chart: header (title and tools), a uPlot canvas, a legend with live values and a caption.
 // render() takes a model (loss-model.mjs, step-model.mjs, coords-model.mjs); the uPlot instance
 // is rebuilt only when the structure (series, axes, theme) changes, else it gets the new data.
-// Log axes are fitted by lib/log-axes-fit.mjs; a diverged run that leaves a capped axis gets an arrow up with
-// "diverged at step k". The section's data-y-range (each log axis's [min, max] in log10 units)
-// and data-arrows (the arrows drawn: [{ x, scale, text }]) say what is drawn, for tests.
+// Log axes are fitted by lib/log-axes-fit.mjs; a diverged run that leaves a capped axis gets an
+// arrow up with "diverged at step k" (model.arrows: [{ x, scale, color, text }], for the SVG
+// export too; model.markers keeps only the rings inside their axis). The section's data-y-range
+// (each log axis's [min, max] in log10 units) and data-arrows (the arrows drawn: [{ x, scale,
+// text }]) say what is drawn, for tests.
 import uPlot from 'uplot';
 import { scaleOptions, xAxisOptions, yAxisOptions } from './axes.mjs';
 import { ChartLegend } from './chart-legend.mjs';
@@ -59,6 +61,8 @@ export class Chart {
     this.theme = theme;
     this.fit = fitLogAxes(model, [this.column(0), ...model.series.map((_, k) => this.column(k + 1))]);
     const { data } = this.fit;
+    model.markers = (model.markers ?? []).filter((m) => this.#inside(m));
+    model.arrows = this.fit.arrows;
     this.#describe();
     const key = JSON.stringify([model.x, model.y, model.series.map((s) => [s.label, s.color, s.dash, s.scale, s.show, s.width]), theme]);
     if (key !== this.key || !this.plot) {
@@ -75,6 +79,12 @@ export class Chart {
     const drawn = JSON.stringify(arrows.map(({ x, scale, text }) => ({ x, scale, text })));
     if (this.section.dataset.yRange !== range) this.section.dataset.yRange = range;
     if (this.section.dataset.arrows !== drawn) this.section.dataset.arrows = drawn;
+  }
+
+  // Whether marker m is inside its axis (a diverged run's last point is often above a capped top).
+  #inside(m) {
+    const value = shown(m.y, isLog(this.model, m.scale));
+    return value != null && Number.isFinite(value) && !(value > (this.fit.ranges[m.scale]?.max ?? Infinity));
   }
 
   // The fitted [min, max] of log axis `key` (log10 units).
@@ -116,18 +126,16 @@ export class Chart {
     this.plot = new uPlot(opts, data, this.plotEl);
   }
 
-  // The ring at a diverged run's last point, when it is inside the axis, and the arrows of the
-  // runs that left through its top.
+  // The ring at a diverged run's last point (model.markers: those inside their axis) and the
+  // arrows of the runs that left through the top (model.arrows).
   #drawMarkers(u) {
-    for (const m of this.model.markers ?? []) {
-      const value = shown(m.y, isLog(this.model, m.scale));
-      if (value == null || !Number.isFinite(value) || value > (this.fit.ranges[m.scale]?.max ?? Infinity)) continue;
+    for (const m of this.model.markers) {
       const x = u.valToPos(m.x, 'x', true);
-      const y = u.valToPos(value, m.scale, true);
+      const y = u.valToPos(shown(m.y, isLog(this.model, m.scale)), m.scale, true);
       drawMarker(u.ctx, x, y, m.color, this.theme.bg);
     }
     const { left, top, width } = u.bbox;
-    this.fit.arrows.forEach((a, row) => {
+    this.model.arrows.forEach((a, row) => {
       drawArrow(u.ctx, { x: u.valToPos(a.x, 'x', true), top, left, right: left + width, row }, a.color, this.theme.bg, a.text);
     });
   }

@@ -1,8 +1,9 @@
 // Charts that stay readable (lib/chart-range.mjs), on the built site in headless Chromium: on the
 // landscape page a diverging SGD next to a converging Adam caps the loss axis a few decades above
-// Adam and draws an arrow "diverged at step k" in SGD's colour; the sparse story's step sizes,
-// which reach 1e-30 and below, do not stretch the axis past the floor; the regret lab's Reddi story
-// draws Theorem 4.1's bound as a clean, non-decreasing line. Screenshots go to test-artifacts/.
+// Adam and draws an arrow "diverged at step k" in SGD's colour, on a linear axis too; the sparse
+// story's step sizes, which reach 1e-30 and below, do not stretch the axis past the floor; the
+// regret lab's Reddi story draws Theorem 4.1's bound as a clean, non-decreasing line.
+// Screenshots go to test-artifacts/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { artifacts, open, useBuiltSite } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { decodeHash, normalise, toConfig } from '../../web/landscape/state.mjs';
 import { findPreset } from '../../web/landscape/presets.mjs';
-import { CAP_DECADES, FLOOR_DECADES } from '../../web/lib/chart-range.mjs';
+import { CAP_DECADES, CAP_SPANS, FLOOR_DECADES } from '../../web/lib/chart-range.mjs';
 import { runColour } from '../../web/lib/palette.mjs';
 
 const site = useBuiltSite();
@@ -64,6 +65,26 @@ test('a diverged run caps the loss axis a few decades above the survivor and lea
   await page.locator('[data-chart="loss"]').scrollIntoViewIfNeeded();
   assert.ok(await topPixels(page, 'loss', runColour(0), 30) > 150, "the arrow and its label are drawn in SGD's colour at the top");
   await page.locator('[data-chart="loss"]').screenshot({ path: join(artifacts, 'charts-diverged-arrow.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('on a linear loss axis (the saddle goes negative) a diverged run is capped too, with its arrow', async () => {
+  const hash = '#f=saddle&start=1,0.001&steps=200&opt=sgd,lr=3~adam,lr=0.01';
+  const gs = await gsReady;
+  const [sgd, adam] = gs.run(toConfig(decodeHash(hash), gs.registry)).runs;
+  assert.equal(sgd.status, 'diverged');
+  assert.ok(Math.min(...adam.loss) < 0, 'Adam goes below 0: the axis is linear');
+  const span = Math.max(...adam.loss) - Math.min(...adam.loss);
+  const { page, errors } = await open(site.browser, site.server.url + hash, { width: 1200, height: 900 });
+  await ready(page);
+  await finished(page);
+  await page.waitForFunction(() => JSON.parse(document.querySelector('[data-chart="loss"]').dataset.arrows ?? '[]').length > 0);
+  const loss = await described(page, 'loss');
+  const [bottom, top] = loss.range.y;
+  assert.ok(top <= Math.max(...adam.loss) + CAP_SPANS * span * 1.2, `the top ${top} is within ${CAP_SPANS} span of Adam's largest loss`);
+  assert.ok(bottom <= Math.min(...adam.loss), 'Adam is inside the axis');
+  assert.deepEqual(loss.arrows.map((a) => a.text), [`diverged at step ${sgd.diverged_at}`]);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,9 +1,11 @@
 // The log-axis rules of web/lib/chart-range.mjs: gaps at 0, negatives and non-finite values; the
 // floor FLOOR_DECADES below the top; the cap CAP_DECADES above the survivors when a run diverged;
-// where a diverged run leaves the axis; and the running maximum drawn for an oscillating bound.
+// where a diverged run leaves the axis; the same cap on linear axes (CAP_SPANS); a chart's axes
+// fitted (axes-fit.mjs); and the running maximum drawn for an oscillating bound.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CAP_DECADES, FLOOR_DECADES, divergedExit, dropBelow, logAxisRange, logValue, runningMax } from '../../web/lib/chart-range.mjs';
+import { CAP_DECADES, CAP_SPANS, FLOOR_DECADES, divergedExit, dropBelow, linearAxisRange, logAxisRange, logValue, runningMax } from '../../web/lib/chart-range.mjs';
+import { fitAxes } from '../../web/lib/axes-fit.mjs';
 
 test('logValue: log10 of positive finite values, a gap (null) for 0, negatives, NaN and ±Infinity', () => {
   assert.equal(logValue(1000), 3);
@@ -71,4 +73,47 @@ test('runningMax: the upper envelope of a sawtooth is monotone, at least the val
   }
   assert.equal(env[29], 28 * 3);
   assert.deepEqual(Array.from(runningMax([1, NaN, 0.5, Infinity, 2])), [1, NaN, 1, NaN, 2]);
+});
+
+test('linearAxisRange: a diverged run caps a linear axis CAP_SPANS times the survivors\' span beyond them, at either end', () => {
+  const survivor = { values: [1, 0, -5, -9], diverged: false };
+  const up = linearAxisRange([survivor, { values: [1, 30, 5e23], diverged: true }]);
+  const span = 10;
+  assert.equal(up.capped, true);
+  assert.equal(up.cappedBelow, false);
+  assert.ok(Math.abs(up.max - (1 + CAP_SPANS * span + 0.05 * (1 + CAP_SPANS * span + 9))) < 1e-9, `top ${up.max}`);
+  assert.ok(up.min < -9 && up.min > -11);
+  const down = linearAxisRange([survivor, { values: [1, -40, -1e30], diverged: true }]);
+  assert.deepEqual([down.capped, down.cappedBelow], [false, true]);
+  assert.ok(down.min > -9 - CAP_SPANS * span - 2);
+  assert.equal(linearAxisRange([survivor, { values: [1, 5], diverged: true }]), null, 'within the cap: the chart\'s own range');
+  assert.equal(linearAxisRange([survivor]), null, 'no diverged run: the chart\'s own range');
+  assert.equal(linearAxisRange([{ values: [1, 1e30], diverged: true }]), null, 'no survivor: the whole divergence');
+});
+
+test('fitAxes: ranges per axis, floors as gaps on log axes, arrows up or down where diverged runs leave', () => {
+  const xs = [0, 1, 2, 3];
+  const model = {
+    y: [{ key: 'y', log: true }, { key: 'lin', log: false }],
+    series: [
+      { scale: 'y', show: true, diverged: '', color: '#111' },
+      { scale: 'y', show: true, diverged: 'diverged at step 3', color: '#222' },
+      { scale: 'lin', show: true, diverged: '', color: '#333' },
+      { scale: 'lin', show: true, diverged: 'diverged at step 2', color: '#444' },
+      { scale: 'lin', show: false, diverged: 'diverged at step 1', color: '#555' },
+    ],
+  };
+  const columns = [xs, [0, -1, -30, -2], [0, 2, 9, 40], [1, 0, -1, -2], [0, -3, -1e9, null], [0, 1e9, 1e9, null]];
+  const { data, ranges, arrows } = fitAxes(model, columns);
+  assert.deepEqual(data[1], [0, -1, null, -2], 'a value 30 decades down is a gap');
+  assert.equal(data[2], columns[2]);
+  assert.equal(ranges.y.max, CAP_DECADES);
+  assert.equal(ranges.lin.cappedBelow, true);
+  assert.equal(ranges.lin.capped, false, 'a hidden series does not cap the axis');
+  assert.deepEqual(arrows.map((a) => [a.scale, a.color, a.text, a.down]), [
+    ['y', '#222', 'diverged at step 3', false],
+    ['lin', '#444', 'diverged at step 2', true],
+  ]);
+  assert.ok(arrows[0].x > 1 && arrows[0].x < 2);
+  assert.ok(arrows[1].x > 0 && arrows[1].x < 2);
 });

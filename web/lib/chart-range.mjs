@@ -8,7 +8,9 @@
 //   cap:   when a run diverged, the top is at most CAP_DECADES decades above the surviving runs'
 //          largest value; the diverged run leaves through the top (divergedExit says where), so
 //          the survivors keep their resolution.
-// And runningMax, the upper envelope drawn for a bound that oscillates within a problem's period.
+// A linear axis (a loss that goes negative) caps the same way, CAP_SPANS times the survivors' span
+// beyond them, at the top or the bottom (linearAxisRange). And runningMax, the upper envelope
+// drawn for a bound that oscillates within a problem's period.
 
 /**
  * How many decades a log axis spans at most below the survivors' largest value: about the relative
@@ -17,6 +19,9 @@
 export const FLOOR_DECADES = 15;
 /** How many decades above the surviving runs a log axis reaches when some run diverged. */
 export const CAP_DECADES = 3;
+
+/** How far a linear axis reaches beyond the surviving runs when a run diverged: times their span. */
+export const CAP_SPANS = 1;
 
 /** A value as drawn on a log axis: log10 v, or null (a gap) for 0, negatives, NaN and ±Infinity. */
 export function logValue(v) {
@@ -55,6 +60,26 @@ export function logAxisRange(series, { floorDecades = FLOOR_DECADES, capDecades 
   const min = Math.floor(kept.min + 1e-9) + 0;
   const max = Math.max(Math.ceil(top - 1e-9) + 0, min + 1);
   return { min, max, floor, top, capped };
+}
+
+/**
+ * The range of a linear axis when a diverged series leaves the survivors far behind (series as for
+ * logAxisRange): { min, max } with 5% room, capped CAP_SPANS times the survivors' span beyond
+ * them; `capped` / `cappedBelow` say at which end. null when nothing is capped (the chart's own
+ * range then).
+ */
+export function linearAxisRange(series, { capSpans = CAP_SPANS } = {}) {
+  const all = extent(series.map((s) => s.values));
+  const survivors = extent(series.filter((s) => !s.diverged).map((s) => s.values));
+  if (!all || !survivors || !series.some((s) => s.diverged)) return null;
+  const span = Math.max(survivors.max - survivors.min, 1e-3 * Math.abs(survivors.max), 1e-12);
+  const capped = all.max > survivors.max + capSpans * span;
+  const cappedBelow = all.min < survivors.min - capSpans * span;
+  if (!capped && !cappedBelow) return null;
+  const hi = capped ? survivors.max + capSpans * span : all.max;
+  const lo = cappedBelow ? survivors.min - capSpans * span : all.min;
+  const room = 0.05 * (hi - lo);
+  return { min: lo - room, max: hi + room, capped, cappedBelow };
 }
 
 /** values with every one below `floor` a gap (null); the same array when none is. */

@@ -5,15 +5,15 @@
 // would draw as a sawtooth band, while its running maximum is a clean line that bounds R(t)
 // wherever the bound does. On log-log axes a dotted grey line of slope ½ (√t, and 1/√t for the
 // average) is the reference a sublinear regret should follow. Log axes are linear axes over log10
-// of the data, fitted by lib/log-axes-fit.mjs (non-positive values and values far below the rest
-// are gaps; a diverged run leaves through a capped top with an arrow). A crossing of the bound
+// of the data, fitted by lib/axes-fit.mjs (non-positive values and values far below the rest are
+// gaps; a diverged run leaves through a capped end with an arrow, on linear axes too). A crossing of the bound
 // itself is marked with a ring. Charts share a cursor; a readout under each gives the values at it.
 // uPlot's stylesheet is the page's to load (regret/app.mjs; the component adopts it in its shadow root).
 import uPlot from 'uplot';
 import { decimate, axisT, axisY } from './decimate.mjs';
 import { drawArrow } from '../lib/chart-arrow.mjs';
 import { runningMax } from '../lib/chart-range.mjs';
-import { fitLogAxes } from '../lib/log-axes-fit.mjs';
+import { fitAxes } from '../lib/axes-fit.mjs';
 import { formatNumber, formatT } from '../lib/format.mjs';
 import { lineSwatch } from '../lib/line-swatch.mjs';
 
@@ -130,18 +130,26 @@ class Chart {
     this.#readout();
   }
 
-  // The log y axis fitted (lib/log-axes-fit.mjs): the data to draw, and the section's data-y-range
-  // ([min, max] in log10 units) and data-arrows (the diverged runs' arrows) for tests.
+  // The y axis fitted (lib/axes-fit.mjs): the data to draw, and the section's data-y-range ([min,
+  // max], log10 units on a log axis; '' for the chart's own range) and data-arrows (the diverged
+  // runs' arrows) for tests.
   #fit(model, columns) {
-    const log = model.yAxis.log;
     const series = model.series.map((s) => ({ scale: 'y', show: true, diverged: s.diverged ?? '', color: s.color }));
-    this.fit = log ? fitLogAxes({ y: [{ key: 'y', log: true }], series }, columns) : { data: columns, ranges: {}, arrows: [] };
+    this.fit = fitAxes({ y: [{ key: 'y', log: model.yAxis.log }], series }, columns);
     const r = this.fit.ranges.y;
     const range = r ? `${r.min},${r.max}` : '';
     const arrows = JSON.stringify(this.fit.arrows.map(({ x, text }) => ({ x, text })));
     if (this.section.dataset.yRange !== range) this.section.dataset.yRange = range;
     if (this.section.dataset.arrows !== arrows) this.section.dataset.arrows = arrows;
     return this.fit.data;
+  }
+
+  // The y range: the fitted one, else `own` (a linear axis not capped).
+  #yRange(own) {
+    return (u, min, max) => {
+      const r = this.fit.ranges.y;
+      return r ? [r.min, r.max] : own(u, min, max);
+    };
   }
 
   #build(model, theme, data) {
@@ -158,7 +166,7 @@ class Chart {
       cursor: { drag: { x: false, y: false, setScale: false }, sync: { key: this.syncKey }, points: { size: 6 } },
       scales: {
         x: { time: false, range: () => model.xAxis.range },
-        y: { auto: true, range: logY ? () => [this.fit.ranges.y?.min ?? -1, this.fit.ranges.y?.max ?? 1] : linearRange(model.yAxis.zero) },
+        y: { auto: true, range: this.#yRange(logY ? null : linearRange(model.yAxis.zero)) },
       },
       axes: [
         {
@@ -186,7 +194,7 @@ class Chart {
     const ctx = u.ctx;
     const r = 5.5 * uPlot.pxRatio;
     for (const mark of this.model.marks ?? []) {
-      if (mark.x == null || mark.y == null || mark.y > (this.fit.ranges.y?.max ?? Infinity)) continue;
+      if (mark.x == null || mark.y == null || mark.y > this.fit.ranges.y?.max || mark.y < this.fit.ranges.y?.min) continue;
       const x = u.valToPos(mark.x, 'x', true);
       const y = u.valToPos(mark.y, 'y', true);
       ctx.save();
@@ -204,9 +212,9 @@ class Chart {
       ctx.fill();
       ctx.restore();
     }
-    const { left, top, width } = u.bbox;
+    const { left, top, width, height } = u.bbox;
     this.fit.arrows.forEach((a, row) => {
-      drawArrow(ctx, { x: u.valToPos(a.x, 'x', true), top, left, right: left + width, row }, a.color, theme.bg, a.text);
+      drawArrow(ctx, { x: u.valToPos(a.x, 'x', true), top, bottom: top + height, left, right: left + width, row, down: a.down }, a.color, theme.bg, a.text);
     });
   }
 

@@ -36,7 +36,8 @@ export function yAxisOptions(theme, axis) {
   };
 }
 
-// fitted(key): the log axis' range, [min, max] in log10 units (chart-range.mjs rules).
+// fitted(key): the axis' range by the rules of lib/chart-range.mjs, [min, max] (log10 units on a
+// log axis), or null for uPlot's own range of a linear axis.
 export function scaleOptions(axis, fitted) {
-  return axis.log ? { auto: true, range: () => fitted(axis.key) } : { auto: true };
+  return { auto: true, range: (u, min, max) => fitted(axis.key) ?? (min == null ? [null, null] : uPlot.rangeNum(min, max, 0.1, true)) };
 }

@@ -1,8 +1,8 @@
 // One chart: header (title and tools), a uPlot canvas, a legend with live values and a caption.
 // render() takes a model (loss-model.mjs, step-model.mjs, coords-model.mjs); the uPlot instance
 // is rebuilt only when the structure (series, axes, theme) changes, else it gets the new data.
-// Log axes are fitted by lib/log-axes-fit.mjs; a diverged run that leaves a capped axis gets an
-// arrow up with "diverged at step k" (model.arrows: [{ x, scale, color, text }], for the SVG
+// Y axes are fitted by lib/axes-fit.mjs; a diverged run that leaves a capped axis gets an arrow
+// (up, or down off a linear axis) with "diverged at step k" (model.arrows: [{ x, scale, color, text }], for the SVG
 // export too; model.markers keeps only the rings inside their axis). The section's data-y-range
 // (each log axis's [min, max] in log10 units) and data-arrows (the arrows drawn: [{ x, scale,
 // text }]) say what is drawn, for tests.
@@ -12,7 +12,7 @@ import { ChartLegend } from './chart-legend.mjs';
 import { el, setText } from '../../lib/dom.mjs';
 import { isLog, shown } from './log-axis.mjs';
 import { drawArrow } from '../../lib/chart-arrow.mjs';
-import { fitLogAxes } from '../../lib/log-axes-fit.mjs';
+import { fitAxes } from '../../lib/axes-fit.mjs';
 import { drawMarker } from './marker.mjs';
 
 export class Chart {
@@ -59,7 +59,7 @@ export class Chart {
   render(model, theme, syncKey) {
     this.model = model;
     this.theme = theme;
-    this.fit = fitLogAxes(model, [this.column(0), ...model.series.map((_, k) => this.column(k + 1))]);
+    this.fit = fitAxes(model, [this.column(0), ...model.series.map((_, k) => this.column(k + 1))]);
     const { data } = this.fit;
     model.markers = (model.markers ?? []).filter((m) => this.#inside(m));
     model.arrows = this.fit.arrows;
@@ -84,13 +84,14 @@ export class Chart {
   // Whether marker m is inside its axis (a diverged run's last point is often above a capped top).
   #inside(m) {
     const value = shown(m.y, isLog(this.model, m.scale));
-    return value != null && Number.isFinite(value) && !(value > (this.fit.ranges[m.scale]?.max ?? Infinity));
+    const range = this.fit.ranges[m.scale];
+    return value != null && Number.isFinite(value) && !(value > range?.max || value < range?.min);
   }
 
-  // The fitted [min, max] of log axis `key` (log10 units).
+  // The fitted [min, max] of axis `key` (log10 units on a log axis; null: uPlot's own range).
   #range(key) {
     const r = this.fit.ranges[key];
-    return r ? [r.min, r.max] : [-1, 1];
+    return r ? [r.min, r.max] : null;
   }
 
   // The DOM around the canvas: title, caption and legend (after every chart's setData, so the
@@ -134,9 +135,9 @@ export class Chart {
       const y = u.valToPos(shown(m.y, isLog(this.model, m.scale)), m.scale, true);
       drawMarker(u.ctx, x, y, m.color, this.theme.bg);
     }
-    const { left, top, width } = u.bbox;
+    const { left, top, width, height } = u.bbox;
     this.model.arrows.forEach((a, row) => {
-      drawArrow(u.ctx, { x: u.valToPos(a.x, 'x', true), top, left, right: left + width, row }, a.color, this.theme.bg, a.text);
+      drawArrow(u.ctx, { x: u.valToPos(a.x, 'x', true), top, bottom: top + height, left, right: left + width, row, down: a.down }, a.color, this.theme.bg, a.text);
     });
   }
 

@@ -1,6 +1,6 @@
 // The hand-made log scale of the charts: a log axis is a linear uPlot axis over log10 of the data
 // (uPlot's own log scale finds no ticks beyond 1e17, where diverging runs go). Values go in with
-// shown() and come back with unshown(); the range of an axis is lib/chart-range.mjs's (lib/log-axes-fit.mjs), and
+// shown() and come back with unshown(); the range of an axis is lib/chart-range.mjs's (lib/axes-fit.mjs), and
 // logSplits gives it ticks that fit.
 import uPlot from 'uplot';
 

@@ -2,10 +2,10 @@
 // render() takes a model (loss-model.mjs, step-model.mjs, coords-model.mjs); the uPlot instance
 // is rebuilt only when the structure (series, axes, theme) changes, else it gets the new data.
 // Y axes are fitted by lib/axes-fit.mjs; a diverged run that leaves a capped axis gets an arrow
-// (up, or down off a linear axis) with "diverged at step k" (model.arrows: [{ x, scale, color, text }], for the SVG
-// export too; model.markers keeps only the rings inside their axis). The section's data-y-range
-// (each log axis's [min, max] in log10 units) and data-arrows (the arrows drawn: [{ x, scale,
-// text }]) say what is drawn, for tests.
+// (up, or down off a linear axis) labelled "diverged at step k": model.arrows, [{ x, scale,
+// color, text, down }], for the SVG export too; model.markers keeps only the rings inside their
+// axis. The section's data-y-range (each fitted axis's [min, max], log10 units on a log axis)
+// and data-arrows ([{ x, scale, text }]) say what is drawn, for tests.
 import uPlot from 'uplot';
 import { scaleOptions, xAxisOptions, yAxisOptions } from './axes.mjs';
 import { ChartLegend } from './chart-legend.mjs';
@@ -128,7 +128,7 @@ export class Chart {
   }
 
   // The ring at a diverged run's last point (model.markers: those inside their axis) and the
-  // arrows of the runs that left through the top (model.arrows).
+  // arrows of the runs that left through a capped end (model.arrows).
   #drawMarkers(u) {
     for (const m of this.model.markers) {
       const x = u.valToPos(m.x, 'x', true);

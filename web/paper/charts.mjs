@@ -3,8 +3,11 @@
 // curve per optimizer entry at its chosen learning rate, the mean over the seeds with a shaded
 // min/max band, in the entry's colour and dash. update({ grids, labels, colors, dashes, epochs,
 // experiment }) redraws from the grid summaries (summary.mjs); the x axis always spans every
-// epoch of the run, so curves grow into it.
+// epoch of the run, so curves grow into it. A log axis follows the rules of lib/chart-range.mjs:
+// values ≤ 0 and values more than FLOOR_DECADES below the largest are gaps, and its range is
+// whole decades around the rest. (The chosen learning rate of an entry never diverged: no cap.)
 import uPlot from 'uplot';
+import { dropBelow, logAxisRange, logValue } from '../lib/chart-range.mjs';
 import { formatNumber } from '../lib/format.mjs';
 import { lineSwatch } from '../lib/line-swatch.mjs';
 
@@ -52,6 +55,7 @@ class Chart {
     if (this.titleEl.textContent !== model.title) this.titleEl.textContent = model.title;
     const data = [model.x];
     for (const s of model.series) data.push(s.mean, s.min, s.max);
+    this.#fitLog(model, data);
     const key = JSON.stringify([model.title, model.logY, model.xMax, model.series.map((s) => [s.label, s.color, s.dash]), theme]);
     if (!this.plot || key !== this.key) {
       this.key = key;
@@ -65,6 +69,22 @@ class Chart {
       return item;
     }));
     this.#readout();
+  }
+
+  // On a log axis: the data with the gaps of lib/chart-range.mjs (in place, after the x column),
+  // and this.range, the axis' [min, max]; the section's data-y-range says it in log10 units.
+  #fitLog(model, data) {
+    this.range = null;
+    if (!model.logY) return;
+    const logs = data.slice(1).map((values) => values.map(logValue));
+    const r = logAxisRange(logs.map((values) => ({ values, diverged: false })));
+    logs.forEach((values, k) => {
+      const raw = data[k + 1];
+      data[k + 1] = dropBelow(values, r.floor).map((v, j) => (v == null ? null : raw[j]));
+    });
+    this.range = [10 ** r.min, 10 ** r.max];
+    const text = `${r.min},${r.max}`;
+    if (this.section.dataset.yRange !== text) this.section.dataset.yRange = text;
   }
 
   #build(model, theme, data) {
@@ -85,7 +105,7 @@ class Chart {
       legend: { show: false },
       padding: [10, 14, 0, 0],
       cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 6 } },
-      scales: { x: { time: false, range: [0, model.xMax] }, y: model.logY ? { distr: 3 } : { auto: true } },
+      scales: { x: { time: false, range: [0, model.xMax] }, y: model.logY ? { distr: 3, range: () => this.range ?? [0.1, 10] } : { auto: true } },
       axes: [
         { label: 'epoch', stroke: theme.fg, font: FONT, labelFont: LABEL_FONT, size: 28, labelSize: 18, labelGap: 0,
           grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.axis, width: 1, size: 4 }, space: 48 },

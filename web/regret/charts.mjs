@@ -1,12 +1,19 @@
 // The regret lab's charts (uPlot): regret R(t), average regret R(t)/t and, for 1-D problems, the
 // iterate x_t, for every run at once. Theorem 4.1's bound is drawn dashed in the run's colour where
-// the engine evaluated it (bound/t on the average chart); on log-log axes a dotted grey line of
-// slope ½ (√t, and 1/√t for the average) is the reference a sublinear regret should follow. Log
-// axes are linear axes over log10 of the data (non-positive values are gaps). A crossing of the
-// bound is marked with a ring. Charts share a cursor; a readout under each gives the values at it.
+// the engine evaluated it (bound/t on the average chart), as its running maximum: the bound
+// oscillates within each period of a periodic problem (Reddi's: one large gradient in three) and
+// would draw as a sawtooth band, while its running maximum is a clean line that bounds R(t)
+// wherever the bound does. On log-log axes a dotted grey line of slope ½ (√t, and 1/√t for the
+// average) is the reference a sublinear regret should follow. Log axes are linear axes over log10
+// of the data, fitted by lib/axes-fit.mjs (non-positive values and values far below the rest are
+// gaps; a diverged run leaves through a capped end with an arrow, on linear axes too). A crossing of the bound
+// itself is marked with a ring. Charts share a cursor; a readout under each gives the values at it.
 // uPlot's stylesheet is the page's to load (regret/app.mjs; the component adopts it in its shadow root).
 import uPlot from 'uplot';
 import { decimate, axisT, axisY } from './decimate.mjs';
+import { drawArrow } from '../lib/chart-arrow.mjs';
+import { runningMax } from '../lib/chart-range.mjs';
+import { fitAxes } from '../lib/axes-fit.mjs';
 import { formatNumber, formatT } from '../lib/format.mjs';
 import { lineSwatch } from '../lib/line-swatch.mjs';
 
@@ -41,13 +48,6 @@ function logSplits(u, axisIdx, min, max, room) {
   const stride = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(room, 2)));
   for (let e = Math.ceil(lo / stride) * stride; e <= hi; e += stride) splits.push(e);
   return splits;
-}
-
-// A log y range: whole decades around the data, at least one.
-function logRange(u, min, max) {
-  if (min == null || max == null || !Number.isFinite(min)) return [-1, 1];
-  const lo = Math.floor(min + 1e-9);
-  return [lo, Math.max(Math.ceil(max - 1e-9), lo + 1)];
 }
 
 // A linear y range with a little room, always containing 0 for regret (it can be negative).
@@ -95,6 +95,7 @@ class Chart {
     this.plot = null;
     this.key = '';
     this.model = null;
+    this.fit = { ranges: {}, arrows: [] };
   }
 
   size() {
@@ -110,7 +111,7 @@ class Chart {
 
   render(model, theme) {
     this.model = model;
-    const data = [model.x, ...model.series.map((s) => s.values)];
+    const data = this.#fit(model, [model.x, ...model.series.map((s) => s.values)]);
     const key = JSON.stringify([model.xAxis, model.yAxis, model.series.map((s) => [s.label, s.color, s.dash, s.width, s.spanGaps]), theme]);
     if (!this.plot || key !== this.key) {
       this.key = key;
@@ -129,6 +130,28 @@ class Chart {
     this.#readout();
   }
 
+  // The y axis fitted (lib/axes-fit.mjs): the data to draw, and the section's data-y-range ([min,
+  // max], log10 units on a log axis; '' for the chart's own range) and data-arrows (the diverged
+  // runs' arrows) for tests.
+  #fit(model, columns) {
+    const series = model.series.map((s) => ({ scale: 'y', show: true, diverged: s.diverged ?? '', color: s.color }));
+    this.fit = fitAxes({ y: [{ key: 'y', log: model.yAxis.log }], series }, columns);
+    const r = this.fit.ranges.y;
+    const range = r ? `${r.min},${r.max}` : '';
+    const arrows = JSON.stringify(this.fit.arrows.map(({ x, text }) => ({ x, text })));
+    if (this.section.dataset.yRange !== range) this.section.dataset.yRange = range;
+    if (this.section.dataset.arrows !== arrows) this.section.dataset.arrows = arrows;
+    return this.fit.data;
+  }
+
+  // The y range: the fitted one, else `own` (a linear axis not capped).
+  #yRange(own) {
+    return (u, min, max) => {
+      const r = this.fit.ranges.y;
+      return r ? [r.min, r.max] : own(u, min, max);
+    };
+  }
+
   #build(model, theme, data) {
     this.plot?.destroy();
     this.plot = null;
@@ -143,7 +166,7 @@ class Chart {
       cursor: { drag: { x: false, y: false, setScale: false }, sync: { key: this.syncKey }, points: { size: 6 } },
       scales: {
         x: { time: false, range: () => model.xAxis.range },
-        y: { auto: true, range: logY ? logRange : linearRange(model.yAxis.zero) },
+        y: { auto: true, range: this.#yRange(logY ? null : linearRange(model.yAxis.zero)) },
       },
       axes: [
         {
@@ -171,7 +194,7 @@ class Chart {
     const ctx = u.ctx;
     const r = 5.5 * uPlot.pxRatio;
     for (const mark of this.model.marks ?? []) {
-      if (mark.x == null || mark.y == null) continue;
+      if (mark.x == null || mark.y == null || mark.y > this.fit.ranges.y?.max || mark.y < this.fit.ranges.y?.min) continue;
       const x = u.valToPos(mark.x, 'x', true);
       const y = u.valToPos(mark.y, 'y', true);
       ctx.save();
@@ -189,6 +212,10 @@ class Chart {
       ctx.fill();
       ctx.restore();
     }
+    const { left, top, width, height } = u.bbox;
+    this.fit.arrows.forEach((a, row) => {
+      drawArrow(ctx, { x: u.valToPos(a.x, 'x', true), top, bottom: top + height, left, right: left + width, row, down: a.down }, a.color, theme.bg, a.text);
+    });
   }
 
   // "t = 12.3k · Adam 8.1k · AMSGrad 95": the values at the cursor, or the latest ones.
@@ -304,18 +331,21 @@ export class RegretCharts {
     const uncertain = job.runs.some((_, i) => !job.allCertified(i));
     job.runs.forEach((run, i) => {
       const meta = args.runs[i];
+      const diverged = run.status?.status === 'diverged' ? `diverged at step ${run.status.diverged_at}` : '';
       raw.push(values[i]);
-      defs.push({ label: meta.label, color: meta.color, dash: meta.dash, readout: true, spanGaps: uncertain });
+      defs.push({ label: meta.label, color: meta.color, dash: meta.dash, readout: true, spanGaps: uncertain, diverged });
       const bound = run.bound.view();
       if (hasFinite(bound)) {
-        raw.push(average ? perT(bound, t) : bound);
-        defs.push({ label: `${meta.label} bound`, color: `${meta.color}b0`, dash: BOUND_DASH, width: 1.2 });
+        const envelope = runningMax(bound);
+        raw.push(average ? perT(envelope, t) : envelope);
+        defs.push({ label: `${meta.label} bound`, color: `${meta.color}b0`, dash: BOUND_DASH, width: 1.2, bound: true });
       }
     });
     const d = decimate(t, raw, { columns: chart.columns(), range: xAxis.range, logX: xAxis.log, logY });
     const series = defs.map((def, c) => ({ ...def, values: d.ys[c] }));
     const key = runKey(args.runs);
-    if (defs.some((s) => s.dash === BOUND_DASH)) key.push({ label: average ? 'Thm 4.1 bound / t' : 'Thm 4.1 bound', color: this.theme.muted, dash: BOUND_DASH });
+    const bounds = defs.some((s) => s.bound);
+    if (bounds) key.push({ label: average ? 'Thm 4.1 bound / t, running max' : 'Thm 4.1 bound, running max', color: this.theme.muted, dash: BOUND_DASH });
     if (logY && d.ts.length > 1) {
       const reference = referenceLine(d.ts, values, t, average ? -0.5 : 0.5);
       if (reference) {
@@ -332,6 +362,7 @@ export class RegretCharts {
       x: d.x, ts: d.ts, series, key, marks,
       caption: [
         uncertain ? `The best fixed point in hindsight is solved iteratively and re-solved only now and then: R(t) is drawn at the ${formatNumber(certifiedCount(job), 3)} of ${formatNumber(job.count, 3)} record points where it is known to 1%, joined by straight lines.` : '',
+        bounds ? `Dashed: Theorem 4.1's bound B(t)${average ? ' / t' : ''} as its running maximum over s ≤ t, a clean line where B oscillates within each period of the problem; wherever R(t) ≤ B(t) holds, R(t) stays below it too.${marks.length ? ' The ring: where R(t) first exceeds B(t) itself.' : ''}` : '',
         logY && raw.some(hasNonPositive) ? 'Values ≤ 0 cannot be drawn on a log axis: those stretches are gaps.' : '',
       ].filter(Boolean).join(' '),
     };

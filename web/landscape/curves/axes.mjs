@@ -2,7 +2,7 @@
 // linear or log (log-axis.mjs), in the theme's colours and the curves' number formats.
 import uPlot from 'uplot';
 import { formatStep, formatTick } from '../../lib/format.mjs';
-import { logRange, logSplits, unshown } from './log-axis.mjs';
+import { logSplits, unshown } from './log-axis.mjs';
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -36,6 +36,8 @@ export function yAxisOptions(theme, axis) {
   };
 }
 
-export function scaleOptions(axis) {
-  return axis.log ? { auto: true, range: logRange } : { auto: true };
+// fitted(key): the axis' range by the rules of lib/chart-range.mjs, [min, max] (log10 units on a
+// log axis), or null for uPlot's own range of a linear axis.
+export function scaleOptions(axis, fitted) {
+  return { auto: true, range: (u, min, max) => fitted(axis.key) ?? (min == null ? [null, null] : uPlot.rangeNum(min, max, 0.1, true)) };
 }

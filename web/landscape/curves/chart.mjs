@@ -1,11 +1,18 @@
 // One chart: header (title and tools), a uPlot canvas, a legend with live values and a caption.
 // render() takes a model (loss-model.mjs, step-model.mjs, coords-model.mjs); the uPlot instance
 // is rebuilt only when the structure (series, axes, theme) changes, else it gets the new data.
+// Y axes are fitted by lib/axes-fit.mjs; a diverged run that leaves a capped axis gets an arrow
+// (up, or down off a linear axis) labelled "diverged at step k": model.arrows, [{ x, scale,
+// color, text, down }], for the SVG export too; model.markers keeps only the rings inside their
+// axis. The section's data-y-range (each fitted axis's [min, max], log10 units on a log axis)
+// and data-arrows ([{ x, scale, text }]) say what is drawn, for tests.
 import uPlot from 'uplot';
 import { scaleOptions, xAxisOptions, yAxisOptions } from './axes.mjs';
 import { ChartLegend } from './chart-legend.mjs';
 import { el, setText } from '../../lib/dom.mjs';
 import { isLog, shown } from './log-axis.mjs';
+import { drawArrow } from '../../lib/chart-arrow.mjs';
+import { fitAxes } from '../../lib/axes-fit.mjs';
 import { drawMarker } from './marker.mjs';
 
 export class Chart {
@@ -16,6 +23,7 @@ export class Chart {
     this.key = '';
     this.xMax = 1;
     this.totalSteps = null;
+    this.fit = { ranges: {}, arrows: [] };
     this.section = el('section', { class: 'gs-chart' });
     this.section.dataset.chart = id;
     this.titleEl = el('h3', { class: 'gs-chart-title' });
@@ -51,7 +59,11 @@ export class Chart {
   render(model, theme, syncKey) {
     this.model = model;
     this.theme = theme;
-    const data = [this.column(0), ...model.series.map((_, k) => this.column(k + 1))];
+    this.fit = fitAxes(model, [this.column(0), ...model.series.map((_, k) => this.column(k + 1))]);
+    const { data } = this.fit;
+    model.markers = (model.markers ?? []).filter((m) => this.#inside(m));
+    model.arrows = this.fit.arrows;
+    this.#describe();
     const key = JSON.stringify([model.x, model.y, model.series.map((s) => [s.label, s.color, s.dash, s.scale, s.show, s.width]), theme]);
     if (key !== this.key || !this.plot) {
       this.key = key;
@@ -59,6 +71,27 @@ export class Chart {
     } else {
       this.plot.setData(data);
     }
+  }
+
+  #describe() {
+    const { ranges, arrows } = this.fit;
+    const range = JSON.stringify(Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, [r.min, r.max]])));
+    const drawn = JSON.stringify(arrows.map(({ x, scale, text }) => ({ x, scale, text })));
+    if (this.section.dataset.yRange !== range) this.section.dataset.yRange = range;
+    if (this.section.dataset.arrows !== drawn) this.section.dataset.arrows = drawn;
+  }
+
+  // Whether marker m is inside its axis (a diverged run's last point is often above a capped top).
+  #inside(m) {
+    const value = shown(m.y, isLog(this.model, m.scale));
+    const range = this.fit.ranges[m.scale];
+    return value != null && Number.isFinite(value) && !(value > range?.max || value < range?.min);
+  }
+
+  // The fitted [min, max] of axis `key` (log10 units on a log axis; null: uPlot's own range).
+  #range(key) {
+    const r = this.fit.ranges[key];
+    return r ? [r.min, r.max] : null;
   }
 
   // The DOM around the canvas: title, caption and legend (after every chart's setData, so the
@@ -83,7 +116,7 @@ export class Chart {
       legend: { show: false },
       padding: [10, null, 0, null],
       cursor: { drag: { x: false, y: false, setScale: false }, sync: { key: syncKey }, points: { size: 7 } },
-      scales: { x: { time: false, range: () => [0, this.xMax] }, ...Object.fromEntries(model.y.map((a) => [a.key, scaleOptions(a)])) },
+      scales: { x: { time: false, range: () => [0, this.xMax] }, ...Object.fromEntries(model.y.map((a) => [a.key, scaleOptions(a, (k) => this.#range(k))])) },
       axes: [xAxisOptions(theme, model.x.label), ...model.y.map((a) => yAxisOptions(theme, a))],
       series: [{}, ...model.series.map((s) => ({
         label: s.label, stroke: s.color, width: s.width ?? 1.6, dash: s.dash ?? undefined, scale: s.scale,
@@ -94,14 +127,18 @@ export class Chart {
     this.plot = new uPlot(opts, data, this.plotEl);
   }
 
+  // The ring at a diverged run's last point (model.markers: those inside their axis) and the
+  // arrows of the runs that left through a capped end (model.arrows).
   #drawMarkers(u) {
-    for (const m of this.model.markers ?? []) {
-      const value = shown(m.y, isLog(this.model, m.scale));
-      if (value == null || !Number.isFinite(value)) continue;
+    for (const m of this.model.markers) {
       const x = u.valToPos(m.x, 'x', true);
-      const y = u.valToPos(value, m.scale, true);
+      const y = u.valToPos(shown(m.y, isLog(this.model, m.scale)), m.scale, true);
       drawMarker(u.ctx, x, y, m.color, this.theme.bg);
     }
+    const { left, top, width, height } = u.bbox;
+    this.model.arrows.forEach((a, row) => {
+      drawArrow(u.ctx, { x: u.valToPos(a.x, 'x', true), top, bottom: top + height, left, right: left + width, row, down: a.down }, a.color, this.theme.bg, a.text);
+    });
   }
 
   resize() {

@@ -1,6 +1,7 @@
 // What the coordinates chart plots, as a model for Chart.render: the selected run's effective
 // learning rate and moments, x and y, with a note on each moment its optimizer does not have.
 import { decimate } from './decimate.mjs';
+import { divergedNote } from './series.mjs';
 import { momentLabels } from '../../lib/optimizer-facts.mjs';
 
 // Why a moment is missing: the optimizer has none, or its momentum is off (SGD, RMSProp).
@@ -42,7 +43,9 @@ export function coordsModel(chart, run) {
     ...coordSeries('m2', 'y2', theme.q3, names.second, has(4), unusedNote(run, false)),
   ];
   defs.forEach((def, c) => group.channels[c].write(chart.column(c + 1), buckets, two, true));
-  const series = defs.map((d) => ({ ...d, show: d.available && !chart.hidden.has(d.key) }));
+  // A diverged run's quantities all climb with it: none is a survivor to cap the axes at.
+  const diverged = divergedNote(run);
+  const series = defs.map((d) => ({ ...d, show: d.available && !chart.hidden.has(d.key), diverged }));
   const moments = [defs[2], defs[4]].filter((d) => d.available).map((d) => d.label.slice(0, -2));
   return {
     title: `${run.label}: per coordinate`,

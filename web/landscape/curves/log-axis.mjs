@@ -1,7 +1,7 @@
 // The hand-made log scale of the charts: a log axis is a linear uPlot axis over log10 of the data
 // (uPlot's own log scale finds no ticks beyond 1e17, where diverging runs go). Values go in with
-// shown() and come back with unshown(); logRange and logSplits give the axis whole decades and
-// ticks that fit.
+// shown() and come back with unshown(); the range of an axis is lib/chart-range.mjs's (lib/axes-fit.mjs), and
+// logSplits gives it ticks that fit.
 import uPlot from 'uplot';
 
 /** A value as drawn: log10 of it on log axes, where ≤ 0 is a gap (null). */
@@ -19,14 +19,6 @@ export function unshown(v, log) {
 /** Whether the y axis `scaleKey` of a chart model is a log axis. */
 export function isLog(model, scaleKey) {
   return model.y.some((a) => a.key === scaleKey && a.log);
-}
-
-/** The range of a log axis (in log10 units): whole decades around the data, at least one. */
-export function logRange(u, min, max) {
-  if (min == null || max == null || !Number.isFinite(min)) return [-1, 1];
-  const lo = Math.floor(min + 1e-9);
-  const hi = Math.max(Math.ceil(max - 1e-9), lo + 1);
-  return [lo, hi];
 }
 
 /**

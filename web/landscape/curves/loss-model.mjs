@@ -12,7 +12,7 @@ export function lossModel(chart, runs, opts) {
   const series = runs.map((run, k) => {
     const channel = run.groups.loss.channels[0];
     channel.write(chart.column(k + 1), buckets, two, log, offset);
-    return { label: run.label, color: run.color, dash: run.dash, scale: 'y', show: !run.hidden };
+    return { label: run.label, color: run.color, dash: run.dash, scale: 'y', show: !run.hidden, diverged: divergedNote(run) };
   });
   return {
     title: offset ? 'Loss above the minimum vs step' : 'Loss vs step',

@@ -112,7 +112,8 @@ export function lastMarker(run, channel, scale, offset = 0) {
   return { x: channel.lastAt, y: channel.last - offset, scale, color: run.color };
 }
 
-// The legend note of a diverged run: where it diverged.
+// The legend note of a diverged run, also the label of its arrow off the top of a capped axis:
+// where it diverged ('' for a run that did not).
 export function divergedNote(run) {
-  return run.diverged ? `diverged at ${run.status.diverged_at}` : '';
+  return run.diverged ? `diverged at step ${run.status.diverged_at}` : '';
 }

@@ -20,7 +20,7 @@ export function stepModel(chart, runs, opts) {
     legend.push({ key: `run${k}`, label: run.label, color: run.color, dash: run.dash, series: [series.length],
       note: divergedNote(run), title: run.status?.message ?? '', latest: step.last });
     step.write(chart.column(column++), buckets, two, true);
-    series.push({ label: run.label, color: run.color, dash: run.dash, scale: 'y', show: on });
+    series.push({ label: run.label, color: run.color, dash: run.dash, scale: 'y', show: on, diverged: divergedNote(run) });
     if (!run.adam) return;
     paper.write(chart.column(column++), buckets, two, true);
     series.push({ label: `${run.label} paper bound`, color: run.color, dash: PAPER_DASH, width: 1.25, scale: 'y', show: on, bound: true });

@@ -109,3 +109,24 @@ test('figureAlt lists each run once in words', () => {
   assert.equal(figureAlt('Regret R(t)', ['Adam', 'AMSGrad', 'Adam'], 'on “Reddi”'), 'Regret R(t) of Adam and AMSGrad on “Reddi”');
   assert.equal(figureAlt('Sweep map', [], 'on rosenbrock'), 'Sweep map on rosenbrock');
 });
+
+test('chartFigure: a diverged run\'s arrow at the capped edge, in its colour, with its label', () => {
+  const spec = {
+    width: 600, title: 'Loss', theme: { bg: '#fff', fg: '#111', muted: '#666', grid: '#eee' },
+    x: { label: 'step', min: 0, max: 100 },
+    y: [{ key: 'loss', label: 'loss', min: 1e-3, max: 1e3, log: true }],
+    series: [{ xs: [0, 50, 100], ys: [1, 10, 1e40], color: '#c00', scale: 'loss' }],
+    arrows: [{ x: 50, scale: 'loss', color: '#c00', text: 'diverged at step 51' }, { x: 80, scale: 'other', color: '#0c0', text: 'no such axis' }],
+    legend: [],
+  };
+  const figure = chartFigure(spec);
+  const labels = figure.items.filter((i) => i.kind === 'text').map((i) => i.spans.map((s) => s.text).join(''));
+  assert.ok(labels.includes('diverged at step 51'));
+  assert.ok(!labels.includes('no such axis'), 'an arrow on an axis the chart does not have is left out');
+  const head = figure.items.find((i) => i.kind === 'polygon' && i.fill === '#c00');
+  assert.ok(head, 'the arrow head');
+  const top = Math.min(...head.points.map((p) => p[1]));
+  const plot = figure.items.find((i) => i.kind === 'clip');
+  assert.equal(top, plot.y, 'its tip is on the plot\'s top edge');
+  assert.match(chartSVG(spec), /diverged at step 51/);
+});

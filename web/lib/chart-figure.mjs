@@ -1,8 +1,8 @@
 // The layout of one exported chart as a list of drawing items (lines, paths, bands, circles and
 // text in CSS pixels), shared by the SVG writer (chart-svg.mjs) and the PNG painter
 // (chart-png.mjs) so both files show the same figure: title, axes with d3-scale ticks (linear or
-// log, one or two y axes), a polyline per series with an optional min–max band, end markers, a
-// legend in rows, a caption and an optional stamp ("step k / N") in the top-right corner.
+// log, one or two y axes), a polyline per series with an optional min–max band, end markers,
+// arrows where a diverged run leaves a capped axis, a legend in rows, a caption and an optional stamp ("step k / N") in the top-right corner.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { formatTick } from './format.mjs';
 
@@ -173,6 +173,21 @@ function markerItems(marker, sx, sy, theme) {
   ];
 }
 
+// A run that leaves through a capped end of its axis (chart-range.mjs): an arrow at the plot's top
+// edge (bottom if `down`) at its x, in its colour, labelled beside it; `row` stacks several labels.
+function arrowItems(arrow, row, sx, box, theme) {
+  const x = sx(arrow.x);
+  const inward = arrow.down ? -1 : 1;
+  const tip = arrow.down ? box.top + box.plotH : box.top;
+  const onRight = x + 8 + textWidth(arrow.text) <= box.left + box.plotW;
+  return [
+    line(x, tip + inward * 24, x, tip + inward * 6, arrow.color, { width: 2 }),
+    { kind: 'polygon', points: [[x, tip], [x - 5, tip + inward * 9], [x + 5, tip + inward * 9]], fill: arrow.color },
+    text(onRight ? x + 8 : x - 8, tip + inward * (10 + 14 * row) + 4, arrow.text,
+      { anchor: onRight ? 'start' : 'end', fill: arrow.color, weight: 600 }),
+  ];
+}
+
 function legendItems(placed, top, theme) {
   return placed.flatMap(([x, row, entry]) => {
     const y = top + row * LEGEND_ROW;
@@ -188,7 +203,8 @@ function legendItems(placed, top, theme) {
  * spec: { width, plotHeight?, title, caption?, stamp?, theme: {bg, fg, muted, grid},
  *         x: {label, min, max, log?, format?}, y: [{key, label, min, max, log?, side?, format?}],
  *         series: [{xs, ys, color, dash?, width?, scale, band?: {lo, hi, fill}}],
- *         markers?: [{x, y, scale, color, shape?: 'ring'}], legend: [{label, color, dash?, note?, noteColor?, off?}] }
+ *         markers?: [{x, y, scale, color, shape?: 'ring'}], arrows?: [{x, scale, color, text, down?}],
+ *         legend: [{label, color, dash?, note?, noteColor?, off?}] }
  */
 export function chartFigure(spec) {
   const theme = spec.theme;
@@ -216,6 +232,7 @@ export function chartFigure(spec) {
     ...spec.y.flatMap((a, k) => yAxisItems(a, box, scales.get(a.key).scale, theme, k === 0)),
     { kind: 'clip', x: box.left, y: box.top, w: box.plotW, h: box.plotH, items: plotted },
     ...(spec.markers ?? []).filter((m) => scales.has(m.scale)).flatMap((m) => markerItems(m, sx, scales.get(m.scale).scale, theme)),
+    ...(spec.arrows ?? []).filter((a) => scales.has(a.scale) && Number.isFinite(a.x)).flatMap((a, row) => arrowItems(a, row, sx, box, theme)),
     ...legendItems(legend.placed, box.legendTop, theme),
     ...caption.map((words, k) => text(16, box.height - 14 - (caption.length - 1 - k) * 16, words, { fill: theme.muted, italic: true })),
   ];

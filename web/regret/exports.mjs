@@ -33,6 +33,7 @@ export function regretChartSpec(chart, theme) {
     })),
     markers: (model.marks ?? []).filter((m) => m.x != null && m.y != null)
       .map((m) => ({ x: unlog(m.x, xAxis.log), y: unlog(m.y, yAxis.log), color: m.color, scale: 'y', shape: 'ring' })),
+    arrows: (chart.fit?.arrows ?? []).map((a) => ({ ...a, x: unlog(a.x, xAxis.log), scale: 'y' })),
     legend: model.key.map((k) => ({ label: k.label, color: k.color, dash: k.dash })),
   };
 }

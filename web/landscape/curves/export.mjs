@@ -28,6 +28,7 @@ function chartSpec(chart, stamp) {
     series: model.series.map((s, k) => ({ ...s, xs: data[0], ys: data[k + 1].map((v) => unshown(v, logs.get(s.scale))) }))
       .filter((s) => s.show && logs.has(s.scale)),
     markers: (model.markers ?? []).filter((m) => logs.has(m.scale)),
+    arrows: (model.arrows ?? []).filter((a) => logs.has(a.scale)),
     legend: model.legend.map((e) => ({ ...e, off: e.off || chart.hidden.has(e.key), noteColor: e.off ? undefined : chart.theme.accent })),
   };
 }

@@ -176,3 +176,14 @@ test('the Embed button\'s snippet shows the same figure', async () => {
   await page.close();
   await pasted.close();
 });
+
+test('a lab link held at a step (t=120&paused=1) shows that step, paused; the component\'s seek() says its range', async () => {
+  const { page, errors, frame } = await hostPage('held.html', iframeFor(`${HASH}&t=120&paused=1&autoplay=1`));
+  await frame.waitForFunction(async () => (await window.gradscape.element.result())?.runs[0].loss.length === 121, null, { timeout: 20000 });
+  assert.equal(await frame.inputValue('gradscape-playground >> css=.gs-scrub'), '120');
+  await frame.evaluate(() => window.gradscape.element.seek(301));
+  assert.match(await frame.textContent('gradscape-playground >> css=.gs-message'), /seek: step must be an integer in \[0, 300\], got 301/);
+  assert.equal(await frame.evaluate(async () => (await window.gradscape.element.result()).runs[0].loss.length), 121, 'a bad seek changes nothing');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -22,6 +22,8 @@ export class GradscapePlayground extends HTMLElement {
   play(): void;
   pause(): void;
   reset(): void;
+  /** Landscape view: shows the runs after exactly `step` steps (an integer in [0, steps]), paused; other views have no player and say so. */
+  seek(step: number): void;
   /** The figure's result in its view's result schema (null before it is ready): the landscape's runs as far as they have played, the regret, sweep and paper views' once computed. */
   result(): Promise<RunResult | RegretResult | SweepResult | PaperResult | null>;
   /** The URL hash of the full lab page showing the figure's state. */

@@ -23,7 +23,7 @@
 //           engine(options) → Promise<Gradscape>, emit(type, detail), signal (aborted on removal),
 //           siteBase (URL string of the Gradscape site, or null) }
 //   view = { start?() (called once the host has the view: the figure runs from here on), setConfig(config),
-//            play(), pause(), reset(), setTheme(theme), result(), fullPageHash, config, destroy?() }
+//            play(), pause(), reset(), seek?(step), setTheme(theme), result(), fullPageHash, config, destroy?() }
 import themeCss from '../lib/theme.css?inline';
 import componentCss from './component.css?inline';
 import { GradscapeError, loadGradscape } from '../api/gradscape.mjs';
@@ -54,7 +54,7 @@ export class GradscapePlayground extends HTMLElement {
   #mounting = null;
   #dirty = new Set();
   #flushQueued = false;
-  #pendingAction = null;
+  #pendingActions = [];  // [action, ...args] called before the view was ready: run once it starts
   #onMedia = () => this.#applyTheme();
 
   connectedCallback() {
@@ -117,6 +117,8 @@ export class GradscapePlayground extends HTMLElement {
   play() { this.#act('play'); }
   pause() { this.#act('pause'); }
   reset() { this.#act('reset'); }
+  /** Shows the landscape's runs after exactly `step` steps, paused (the lab page's t=…&paused=1). */
+  seek(step) { this.#act('seek', step); }
 
   /**
    * A promise of the figure's result in its view's result schema (docs/schema.md), null before it is
@@ -234,9 +236,7 @@ export class GradscapePlayground extends HTMLElement {
           this.#view = null;
           throw error;
         }
-        const action = this.#pendingAction;
-        this.#pendingAction = null;
-        if (action) this.#act(action);
+        for (const action of this.#pendingActions.splice(0)) this.#act(...action);
       } catch (error) {
         if (abort.signal.aborted) return;
         abort.abort();  // the view's own clean-up, if it got that far
@@ -254,7 +254,7 @@ export class GradscapePlayground extends HTMLElement {
   #unmount() {
     this.#abort?.abort();
     this.#abort = null;
-    this.#pendingAction = null;
+    this.#pendingActions = [];
     try {
       this.#view?.destroy?.();
     } catch {
@@ -287,15 +287,16 @@ export class GradscapePlayground extends HTMLElement {
     }
   }
 
-  #act(action) {
+  #act(action, ...args) {
     if (this.#view) {
       try {
-        this.#view[action]();
+        if (typeof this.#view[action] !== 'function') throw new Error(`${action}: the ${this.getAttribute('view') ?? 'landscape'} view has no player; only the landscape view does`);
+        this.#view[action](...args);
       } catch (error) {
         this.#fail(error.message);
       }
     } else {
-      this.#pendingAction = action;
+      this.#pendingActions.push([action, ...args]);
     }
   }
 

@@ -60,6 +60,10 @@ export async function start() {
   element.setAttribute('site', './');
   if (options.autoplay === '1') element.setAttribute('autoplay', '');
   element.config = config;
+  if (options.lab === 'landscape' && state.t != null) {  // a lab link held at step t (t=…&paused=1)
+    element.seek(state.t);
+    if (!state.paused) element.play();
+  }
   // The figure fills the frame below the message row (embed.css), whose height changes as it shows.
   const messageBox = document.getElementById('embed-message');
   const fit = () => {

@@ -224,6 +224,11 @@ export async function createView(ctx) {
     play: () => player.play(),
     pause: () => player.pause(),
     reset: () => { player.reset(); frame(true); },
+    seek: (step) => {
+      const total = session.totalSteps;
+      if (!Number.isInteger(step) || step < 0 || step > total) throw new Error(`seek: step must be an integer in [0, ${total}], got ${step}`);
+      player.seek(step);
+    },
     setTheme: (theme) => surface.setTheme(theme),
     get fullPageHash() { return encodeHash(state); },
     get config() { return toConfig(state, registry); },

@@ -96,7 +96,7 @@ export async function start() {
       job, runs: job.meta, axes: store.state.axes, crossings: view.crossings,
       comparator: job.comparator?.x,
     });
-    renderRuns($('runs'), job, view.crossings);
+    renderRuns($('runs'), job, view.crossings, store.state.selected);
     renderFindings($('findings'), { job, runs: job.meta, crossings: view.crossings, problem: job.problem, state: job.state });
     if (job.count > 0 && !performance.getEntriesByName('gradscape:regret-first-points').length) {
       performance.mark('gradscape:regret-first-points');
@@ -162,7 +162,9 @@ export async function start() {
   $('cancel').addEventListener('click', () => runner.cancel());
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
-  setUpPresetSelect(store, PRESETS, 'Stories…');
+  setUpPresetSelect(store, PRESETS, 'Stories…', undefined, {
+    focuses: Object.fromEntries(Object.entries(charts.charts).map(([name, chart]) => [name, () => chart.section])),
+  });
   renderTex();
   if (!link.pending) showStory(findPreset('reddi'));
 

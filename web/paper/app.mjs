@@ -7,6 +7,7 @@ import 'uplot/dist/uPlot.min.css';
 import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
+import { markSelectedRow } from '../lib/selected-run.mjs';
 import { showMessage } from '../lib/notices.mjs';
 import { initTheme } from '../lib/theme.mjs';
 import { Store, defaultState, decodeHash, encodeHash, toConfig, needsImages } from './state.mjs';
@@ -115,6 +116,7 @@ export async function start() {
     const job = runner.job;
     if (!job?.pageState) return;
     const model = drawJob(job, registry, { claim: $('claim'), charts, chartsHost: $('charts'), ablationHost: $('ablation'), grid: $('grid') });
+    markSelectedRow($('grid').querySelector('table'), job.pageState.selected);
     view.check = model.check;
     if (job.points > 0 && !performance.getEntriesByName('gradscape:paper-first-points').length) {
       performance.mark('gradscape:paper-first-points');
@@ -160,7 +162,9 @@ export async function start() {
   $('cancel').addEventListener('click', () => runner.cancel());
   setUpCopyLink($('copy-link'), () => encodeHash(store.state));
   setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(store.state), config: toConfig(store.state) }));
-  setUpPresetSelect(store, PRESETS, 'Figures…', undefined, { storyKey: 'figure' });
+  setUpPresetSelect(store, PRESETS, 'Figures…', undefined, {
+    storyKey: 'figure', focuses: { loss: () => charts.loss.section, test: () => charts.test.section },
+  });
   showStory(findPreset(store.state.figure));
 
   controls.render();

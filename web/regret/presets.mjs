@@ -69,7 +69,7 @@ export const PRESETS = [
   {
     id: 'adversarial',
     title: 'Rare features: AdaGrad beats any global step',
-    description: 'Linear losses on the box [−1, 1]ᵈ, d = 1000: one dense feature whose sign flips every round and rare ones, feature i present with probability i⁻² (after Duchi, Hazan & Singer’s AdaGrad paper). A global step large enough for the rare features makes online gradient descent (OGD) pay on the dense one every round; a small one leaves the rare features behind. AdaGrad’s per-coordinate steps do both. OGD runs at the best α of the grid 0.01, 0.03, …, 10, α = 3, and at a tenth of it.',
+    description: 'Linear losses on the box [−1, 1]ᵈ, d = 1000: one dense feature whose sign flips every round and rare ones, feature i present with probability i⁻² (after Duchi, Hazan & Singer’s AdaGrad paper). A global step large enough for the rare features makes online gradient descent (OGD) pay on the dense one every round; a small one leaves the rare features behind. AdaGrad’s per-coordinate steps do both. OGD runs at α = 3, the best of the grid 0.01, 0.03, …, 10, and at a tenth of it.',
     look: 'the regret R(t) chart on log–log axes: AdaGrad’s line rises with slope about ½ (regret like √T), OGD’s more steeply; the R ∝ tᵏ column of the runs table gives each slope k. AdaGrad ends with less than a third of the best OGD’s regret.',
     focus: 'regret',
     facts: [0.01, 0.03, 10],

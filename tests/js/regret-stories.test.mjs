@@ -8,6 +8,7 @@ import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { PRESETS } from '../../web/regret/presets.mjs';
 import { normalise, toConfig } from '../../web/regret/state.mjs';
 import { STORY_CLAIMS, gridClaims } from '../../web/regret/story-claims.mjs';
+import { selectedAfterRemoving } from '../../web/lib/selected-run.mjs';
 import { assertNumbersKnown, numbersIn, storyText } from './story-support.mjs';
 
 const FOCUSES = ['regret', 'average', 'iterate', 'runs', 'findings'];
@@ -66,4 +67,11 @@ test('the grid check fails for a step size that is not the grid\'s best', () => 
   config.optimizers[0].lr = 1;
   const [checked] = gridClaims(preset, config, (c) => gs.regret(c));
   assert.equal(checked.ok, false, checked.text);
+});
+
+test('removing a run keeps the selection on the same run, or clears it when that run goes', () => {
+  assert.equal(selectedAfterRemoving(2, 0), 1);
+  assert.equal(selectedAfterRemoving(2, 2), null);
+  assert.equal(selectedAfterRemoving(1, 2), 1);
+  assert.equal(selectedAfterRemoving(null, 0), null);
 });

@@ -20,3 +20,9 @@ export function markSelectedRow(table, index) {
     }
   });
 }
+
+/** The selected index once entry i is removed: null if it was i, one less if it came after. */
+export function selectedAfterRemoving(selected, i) {
+  if (selected == null || selected === i) return null;
+  return selected > i ? selected - 1 : selected;
+}

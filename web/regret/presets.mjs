@@ -32,14 +32,14 @@ export const PRESETS = [
     id: 'sparse',
     title: 'Sparse features: AdaGrad and Adam beat SGD',
     description: 'Online logistic regression on a stream of bag-of-words documents, 20 words each out of 1000 features whose frequencies follow Zipf’s law (exponent 1.1), as in the Adam paper’s IMDB experiment, in the box [−1, 1]ᵈ. SGD’s one global step is too small for the rare words or too large for the frequent ones; AdaGrad and Adam scale each coordinate by its own gradient history. Each optimizer runs at the best step size of the grid 0.03, 0.1, 0.3, 1, 3, 10 for this stream.',
-    look: 'the regret R(t) chart and the runs table: AdaGrad’s and Adam’s regret stay below SGD’s and end at about two thirds of it.',
+    look: 'the regret R(t) chart, on linear axes, and the runs table: AdaGrad’s and Adam’s regret stay below SGD’s and end at about two thirds of it.',
     focus: 'regret',
     facts: [0.03, 0.3, 10],
     grid: { runs: [0, 1, 2], lrs: [0.03, 0.1, 0.3, 1, 3, 10] },
     state: {
       problem: { name: 'online_logistic', params: { d: 1000, words: 20, zipf: 1.1, label_noise: 0.05, seed: 1 } },
       domain: { type: 'box', radius: 1 },
-      start: 0, T: 20000, record_every: 100, selected: 1,
+      start: 0, T: 20000, record_every: 100, axes: 'linear', selected: 1,
       optimizers: [
         { name: 'sgd', lr: 3, schedule: { name: 'inv_sqrt' }, label: 'SGD' },
         { name: 'adagrad', lr: 0.1, label: 'AdaGrad' },

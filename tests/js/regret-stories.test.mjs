@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { PRESETS } from '../../web/regret/presets.mjs';
-import { normalise, toConfig } from '../../web/regret/state.mjs';
+import { HashError, decodeHash, encodeHash, normalise, toConfig } from '../../web/regret/state.mjs';
 import { STORY_CLAIMS, gridClaims } from '../../web/regret/story-claims.mjs';
 import { selectedAfterRemoving } from '../../web/lib/selected-run.mjs';
 import { assertNumbersKnown, numbersIn, storyText } from './story-support.mjs';
@@ -74,4 +74,12 @@ test('removing a run keeps the selection on the same run, or clears it when that
   assert.equal(selectedAfterRemoving(2, 2), null);
   assert.equal(selectedAfterRemoving(1, 2), 1);
   assert.equal(selectedAfterRemoving(null, 0), null);
+});
+
+test('a link keeps the selected run; one past the runs is refused naming sel', () => {
+  const state = normalise(structuredClone(PRESETS.find((p) => p.id === 'adversarial').state));
+  assert.match(encodeHash(state), /&sel=2/);
+  assert.equal(decodeHash(encodeHash(state)).selected, 2);
+  assert.throws(() => decodeHash('#p=reddi&T=10&rec=1&opt=adam&sel=1'),
+    (e) => e instanceof HashError && e.message === 'sel: must be an integer in [0, 0], got 1');
 });

@@ -8,7 +8,7 @@ import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { PRESETS } from '../../web/sweep/presets.mjs';
 import { decodeHash, encodeHash, normalise, toConfigs } from '../../web/sweep/state.mjs';
 import { STORY_CLAIMS } from '../../web/sweep/story-claims.mjs';
-import { assertNumbersKnown, numbersIn, storyText } from './story-support.mjs';
+import { assertNumbersKnown, numbersIn, statedNumbers, storyText } from './story-support.mjs';
 
 let gs;
 const results = new Map();
@@ -48,4 +48,11 @@ test('every number a story states is its config\'s or one of its facts', () => {
     const known = maps(preset).flatMap(({ values, diverged, diverged_at: at, x_values: xs, y_values: ys, ...config }) => numbersIn(config));
     assertNumbersKnown(preset.id, storyText(preset), known, preset.facts);
   }
+});
+
+test('the number check reads a power of ten and refuses a number that is neither known nor a fact', () => {
+  assert.deepEqual(statedNumbers('from 10⁻⁴ to 1, f ≤ 10⁻⁶, 10⁵ runs, (−1.5, 2)'), [1e-4, 1, 1e-6, 1e5, 1.5, 2]);
+  assert.doesNotThrow(() => assertNumbersKnown('t', 'start (−1.5, 2)', [-1.5, 2]));
+  assert.throws(() => assertNumbersKnown('t', 'ends above f = 3', [1, 2]), /t: 3 is neither in its config nor among its facts/);
+  assert.throws(() => assertNumbersKnown('t', 'ends above f = 3', [3], [7]), /t: fact 7 is not in its text/);
 });

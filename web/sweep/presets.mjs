@@ -24,7 +24,7 @@ export const PRESETS = [
     id: 'momentum-quadratic',
     title: 'Momentum’s phase diagram on a quadratic',
     description: 'SGD with momentum (torch’s heavy ball) on the ill-conditioned quadratic ½(u² + 10·w²), whose Hessian has eigenvalues 1 and κ = 10; colour: the steps until f ≤ 10⁻⁶, at most 300. The dashed line is the analytic boundary α·κ = 2(1 + β), as in Distill’s “Why Momentum Really Works”: left of it no run diverges; right of it the runs diverge (red stripes), all but those next to the line, which grow too slowly to blow up within 300 steps. The fastest runs (dark) lie next to Polyak’s optimum α = (2/(1 + √κ))² ≈ 0.23, β = ((√κ − 1)/(√κ + 1))² ≈ 0.27, the best asymptotic rate.',
-    look: 'the dashed line and the dark patch left of it. The pinned cell is the fastest run, 10 steps at α ≈ 0.21 and β ≈ 0.35, near Polyak’s optimum; its path in the preview below.',
+    look: 'the dashed line, and the darkest (fastest) band left of it. The pinned cell is the fastest run, 10 steps at α ≈ 0.21 and β ≈ 0.35, near Polyak’s optimum; its path in the preview below.',
     focus: 'maps',
     facts: [2, 0.23, 0.27, 0.21, 0.35],
     state: {

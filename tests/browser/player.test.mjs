@@ -25,6 +25,7 @@ async function pausedAtZero(viewport) {
   await page.click('#reset');
   await waitForStep(page, 0);
   assert.equal(await page.evaluate(() => window.gradscape.player.playing), false);
+  await page.evaluate(() => window.gradscape.hash.flush());  // the link now holds step 0
   return { page, errors };
 }
 
@@ -146,6 +147,7 @@ test('Ctrl+Z undoes a removal; the player comes back to the step it showed', asy
   const { page, errors } = await pausedAtZero();
   await page.evaluate(() => window.gradscape.player.seek(40));
   await waitForStep(page, 40);
+  await page.evaluate(() => window.gradscape.hash.flush());
   const before = await snapshot(page);
   await page.locator('#controls .card').nth(2).locator('.remove').click();
   await cardCount(page, 2);

@@ -31,3 +31,54 @@ test('a bad required key still refuses the link', () => {
   assert.throws(() => regret.decodeHash('#p=reddi&T=1000&rec=10&opt=', []), HashError);
   assert.throws(() => landscape.decodeHash('#f=rosenbrock&steps=lots', []), /opt: missing/);
 });
+
+test('allErrors lists every field the engine refuses at once and gives the state it accepts', async () => {
+  const { loadGradscape } = await import('../../web/api/gradscape.mjs');
+  const { allErrors, fieldPath } = await import('../../web/lib/all-errors.mjs');
+  const gs = await loadGradscape();
+  const registry = gs.registry;
+  const session = gs.createRunSession();
+  const check = (state) => session.configure(landscape.toConfig(state, registry));
+  assert.deepEqual(fieldPath('optimizers[1].beta2'), ['optimizers', 1, 'beta2']);
+  const valid = landscape.decodeHash('#f=beale&steps=300&opt=adam,lr=0.02~sgd,lr=0.01');
+  const typed = structuredClone(valid);
+  typed.optimizers[0].lr = 'abc';
+  typed.optimizers[0].beta2 = 1.5;
+  typed.optimizers[1].lr = -1;
+  typed.steps = -4;
+  const { errors, state } = allErrors(typed, check, valid);
+  assert.deepEqual(errors.map((e) => e.field).sort(), ['optimizers[0].beta2', 'optimizers[0].lr', 'optimizers[1].lr', 'steps']);
+  for (const { field, message } of errors) assert.ok(message.startsWith(`${field}: `), message);
+  assert.deepEqual(state, valid, 'each refused value is put back to the last valid one');
+  assert.doesNotThrow(() => check(state));
+  // Without a last valid value (a new optimizer), the field is dropped and the engine's default applies.
+  const added = structuredClone(valid);
+  added.optimizers.push({ name: 'rmsprop', alpha: 7 });
+  const repaired = allErrors(added, check, valid);
+  assert.deepEqual(repaired.errors.map((e) => e.field), ['optimizers[2].alpha']);
+  assert.deepEqual(repaired.state.optimizers[2], { name: 'rmsprop' });
+  // A valid state has no errors; an error naming no field ends the search with no usable state.
+  assert.deepEqual(allErrors(valid, check, valid), { errors: [], state: valid });
+  const unnamed = allErrors(valid, () => { throw new Error('the engine is gone'); }, valid);
+  assert.deepEqual(unnamed, { errors: [{ field: null, message: 'the engine is gone' }], state: null });
+  session.delete();
+});
+
+test('the landscape hash: t and paused hold the player; a t outside the run is dropped; engine paths map to keys', () => {
+  const held = landscape.decodeHash('#f=rosenbrock&steps=300&opt=adam&t=120&paused=1');
+  assert.equal(held.t, 120);
+  assert.equal(held.paused, true);
+  assert.match(landscape.encodeHash(held), /&t=120&paused=1$/);
+  assert.equal(landscape.encodeHash(landscape.decodeHash('#f=rosenbrock&opt=adam')), '#f=rosenbrock&opt=adam', 'no position: nothing written');
+  const dropped = [];
+  const state = landscape.decodeHash('#f=rosenbrock&steps=300&opt=adam&t=301&paused=yes', dropped);
+  assert.deepEqual(dropped.map((d) => d.key).sort(), ['paused', 't']);
+  assert.equal(state.t, null);
+  assert.equal(state.paused, false);
+  assert.throws(() => landscape.decodeHash('#f=rosenbrock&steps=300&opt=adam&t=1.5'), /t: must be an integer step in \[0, 300\]/);
+  assert.equal(landscape.hashKeyOf('optimizers[1].beta2'), 'opt');
+  assert.equal(landscape.hashKeyOf('objective.params.a'), 'fp');
+  assert.equal(landscape.hashKeyOf('objective.name'), 'f');
+  assert.equal(landscape.hashKeyOf('start[0]'), 'start');
+  assert.equal(landscape.hashKeyOf('nowhere'), null);
+});

@@ -3,7 +3,9 @@
 import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpPresetSelect } from '../lib/preset-select.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
-import { Store, defaultState, decodeHash, encodeHash, toConfig } from './state.mjs';
+import { Store, defaultState, decodeHash, emptyState, encodeHash, hashKeyOf, toConfig } from './state.mjs';
+import { allErrors } from '../lib/all-errors.mjs';
+import { clearSettingErrors, showSettingErrors } from '../lib/settings-errors.mjs';
 import { linkHash, stateFromLink } from '../lib/page-shell.mjs';
 import { Controls } from './controls.mjs';
 import { Player } from './player.mjs';
@@ -33,10 +35,13 @@ export async function start() {
   const registry = gs.registry;
   const session = gs.createRunSession();
   session.recordDiagnostics(true);
-  const { state: initial, dropped } = stateFromLink({
-    decodeHash, defaultState, check: (state) => session.configure(toConfig(state, registry)),
-  }, 'Showing the default playground instead.');
+  const checker = gs.createRunSession();  // validates a state without touching the shown runs
+  const check = (state) => checker.configure(toConfig(state, registry));
+  const codec = { encodeHash, decodeHash, defaultState, check, hashKeyOf, emptyState };
+  const { state: initial, dropped } = stateFromLink(codec, 'Showing the default playground instead.');
   const store = new Store(initial);
+  let lastValid = store.state;  // the state the shown runs come from
+  let invalid = false;          // whether the settings on screen have a value the engine refuses
   const theme = initTheme($('theme'), (t) => { surface.setTheme(t); curves.setTheme(t); });
 
   const surface = new SurfaceView($('surface'), {
@@ -99,7 +104,15 @@ export async function start() {
       performance.mark('gradscape:first-frame');
     }
   };
-  const player = new Player(session, { onFrame: frame, onState: showPlayerState });
+  const player = new Player(session, {
+    onFrame: frame,
+    onState: () => {
+      showPlayerState();
+      writeHash();
+    },
+  });
+  /** The player's position as a link holds it: paused at step t, or playing from step 0 (t null). */
+  const position = () => (player.playing ? { t: null, paused: false } : { t: session.stepsDone, paused: true });
 
   function showProgress() {
     const done = session.stepsDone;
@@ -118,16 +131,14 @@ export async function start() {
   }
 
   let objectiveKey = '';
-  /** Configures the engine from the state; false (with the message shown) if it is invalid. */
+  /** Configures the engine from a state check() accepted; false (with the message shown) if it still throws. */
   function configure(state) {
     try {
       session.configure(toConfig(state, registry));
     } catch (error) {
-      if (!controls.showError(error.field, error.message)) showMessage(error.message);
+      showMessage(error.message);
       return false;
     }
-    controls.clearErrors();
-    if ($('message').dataset.kind === 'error') showMessage(null);
     results = state.optimizers.map((o) => resolvedSpec(registry, o));
     const info = registry.objectives.find((o) => o.name === state.objective.name);
     const key = JSON.stringify([state.objective.name, state.objective.params]);
@@ -170,26 +181,63 @@ export async function start() {
     else player.finish();
   }
 
+  /** Runs a state from a link: held at its step t (paused), playing on from t, or animated from 0. */
+  function runFromLink(state) {
+    if (state.t == null) {
+      rerun(state, { animate: true });
+      return;
+    }
+    player.pause();
+    if (!configure(state)) return;
+    player.seek(Math.min(state.t, session.totalSteps));
+    if (!state.paused) player.play();
+  }
+
+  /**
+   * Checks the settings on screen: every value the engine refuses is marked at once, and until
+   * they are all valid the runs on screen (the last valid settings') are dimmed and the URL keeps
+   * the last valid link. True if the state is valid.
+   */
+  function checkSettings(state) {
+    const { errors } = allErrors(state, check, lastValid);
+    invalid = errors.length > 0;
+    if (invalid) {
+      showSettingErrors(controls, errors);
+      return false;
+    }
+    clearSettingErrors(controls);
+    lastValid = state;
+    return true;
+  }
+
   const hash = linkHash({
-    encodeHash, decodeHash,
-    apply: (state, dropped = []) => {
-      session.configure(toConfig(state, registry));
+    ...codec,
+    apply: (state, linkDropped = []) => {
       store.replace(state);
-      controls.showErrors(dropped);
+      controls.showErrors(linkDropped);
     },
-    refuse: () => configure(store.state),
   }, 'Keeping the current playground.');
+  /** The URL hash: the state with the player's position, unless a value on screen is invalid. */
+  function writeHash() {
+    if (!invalid) hash.write({ ...store.state, ...position() });
+  }
   store.subscribe((state, reason) => {
-    hash.write(state);
-    if (reason === 'view') return;
+    if (reason === 'view') {
+      writeHash();
+      return;
+    }
     if (reason === 'select') {
+      writeHash();
       showFormula(state);
       frame();
       return;
     }
     if (reason === 'structure' || reason === 'replace') controls.render();
-    rerun(state, { animate: reason === 'replace' });
     player.stepsPerFrame = state.stepsPerFrame;
+    if (!checkSettings(state)) return;
+    if (reason === 'replace') runFromLink(state);
+    else rerun(state);
+    writeHash();
   });
 
   surface.on('start', ([x, y], { final }) => {
@@ -201,7 +249,7 @@ export async function start() {
   setUpPlayerControls(player, store);
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }));
   setUpExports({ surface, curves, session });
-  setUpCopyLink($('copy-link'), () => encodeHash(store.state));
+  setUpCopyLink($('copy-link'), () => encodeHash({ ...(invalid ? lastValid : store.state), ...position() }));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
   $('fit').addEventListener('click', () => {
     surface.resetView();
@@ -211,10 +259,10 @@ export async function start() {
   controls.render();
   player.stepsPerFrame = store.state.stepsPerFrame;
   $('steps-per-frame').value = String(store.state.stepsPerFrame);
-  rerun(store.state, { animate: true });
+  runFromLink(store.state);
   controls.showErrors(dropped);
   document.body.dataset.ready = 'true';
-  window.gradscape = { gs, session, store, player, surface, stats };
+  window.gradscape = { gs, session, store, player, surface, stats, hash };
 }
 
 function setUpExports({ surface, curves, session }) {

@@ -1,7 +1,6 @@
 // The sidebar: surface, run settings and optimizer cards, all generated from the engine's
 // registry so a name, default or range is defined once (in C++). Edits go to the store; the app
-// validates them with the engine and calls showError() with the engine's message when a value is
-// out of range.
+// validates them with the engine and marks every value it refuses (showErrors) at once.
 import { clearFieldErrors, hyperField, markFieldErrors, selectField, showFieldError } from '../lib/fields.mjs';
 import { objectiveFields } from '../lib/objective-fields.mjs';
 import { playgroundOptimizer } from '../lib/optimizer-facts.mjs';

@@ -3,8 +3,8 @@
 // the state, and its codec. Only values that differ from the defaults are written, so a link stays
 // short; decoding checks the syntax here and the engine validates the meaning.
 import { PRESETS, findPreset } from './presets.mjs';
-import { HashError, number, numbers, oneOf, optimizers, record, text } from '../lib/hash-codecs.mjs';
-import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
+import { HashError, flag, number, numbers, oneOf, optimizers, record, text } from '../lib/hash-codecs.mjs';
+import { decodeProps, encodeProps, keyOfField } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
@@ -34,6 +34,8 @@ export function normalise(state) {
     stepsPerFrame: state.stepsPerFrame ?? 2,
     selected: Math.max(0, Math.min(state.selected ?? 0, (state.optimizers?.length ?? 1) - 1)),
     story: state.story ?? null,  // the story (preset id) the state comes from: its explanation is shown
+    t: state.t ?? null,  // the player's step in a link (null: play from step 0)
+    paused: state.paused ?? false,  // whether a link's player holds at step t
   };
 }
 
@@ -73,6 +75,8 @@ export const PROPS = [
   { key: 'spf', path: ['stepsPerFrame'], codec: number },
   { key: 'sel', path: ['selected'], codec: number },
   { key: 'story', path: ['story'], codec: oneOf(PRESETS.map((p) => p.id)) },
+  { key: 't', path: ['t'], codec: number },
+  { key: 'paused', path: ['paused'], codec: flag },
 ];
 
 const EMPTY = normalise({ objective: {}, optimizers: [] });
@@ -89,17 +93,31 @@ export function encodeHash(state) {
 export function decodeHash(hash, dropped = null) {
   const state = decodeProps(hash, PROPS, EMPTY, [{ key: 'opt', what: 'the optimizers to run' }], dropped);
   if (state.optimizers.length > MAX_OPTIMIZERS) throw new HashError(`opt: at most ${MAX_OPTIMIZERS} optimizers`);
+  const refuse = (key, path, message) => {
+    if (!dropped) throw new HashError(message);
+    dropped.push({ key, field: path.join('.'), message });
+    state[path[0]] = EMPTY[path[0]];
+  };
   if (!Number.isInteger(state.stepsPerFrame) || state.stepsPerFrame < 1 || state.stepsPerFrame > 1000) {
-    throw new HashError(`spf: must be an integer in [1, 1000], got ${state.stepsPerFrame}`);
+    refuse('spf', ['stepsPerFrame'], `spf: must be an integer in [1, 1000], got ${state.stepsPerFrame}`);
   }
   if (!Number.isInteger(state.selected) || state.selected < 0 || state.selected >= state.optimizers.length) {
-    throw new HashError(`sel: must be an integer in [0, ${state.optimizers.length - 1}], got ${state.selected}`);
+    refuse('sel', ['selected'], `sel: must be an integer in [0, ${state.optimizers.length - 1}], got ${state.selected}`);
   }
   if (state.view && !(state.view[0] < state.view[1] && state.view[2] < state.view[3])) {
-    throw new HashError('view: must be xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax');
+    refuse('view', ['view'], 'view: must be xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax');
+  }
+  if (state.t != null && !(Number.isInteger(state.t) && state.t >= 0 && state.t <= state.steps)) {
+    refuse('t', ['t'], `t: must be an integer step in [0, ${state.steps}] (the run's steps), got ${state.t}`);
   }
   return normalise(state);
 }
+
+/** The hash key of an engine error's config path (optimizers[1].beta2 → opt), or null. */
+export const hashKeyOf = (field) => keyOfField(PROPS, field);
+
+/** A copy of the empty state: what a value a link cannot use falls back to. */
+export const emptyState = () => structuredClone(EMPTY);
 
 /** The page's store: the shared Store with this page's normalise(). */
 export class Store extends SharedStore {

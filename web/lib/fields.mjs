@@ -139,10 +139,6 @@ export function clearFieldErrors(root) {
   }
 }
 
-/**
- * Shows the engine's message under the field of `root` whose config path is `field` (opening its
- * card, and scrolling to it with `scroll`), clearing the others; false if no such field is on screen.
- */
 /** Marks every {field, message} of `errors` at once (a link's dropped values); returns how many were on screen. */
 export function markFieldErrors(root, errors) {
   let shown = 0;
@@ -157,6 +153,10 @@ export function markFieldErrors(root, errors) {
   return shown;
 }
 
+/**
+ * Shows the engine's message under the field of `root` whose config path is `field` (opening its
+ * card, and scrolling to it with `scroll`), clearing the others; false if no such field is on screen.
+ */
 export function showFieldError(root, field, message, { scroll = false } = {}) {
   clearFieldErrors(root);
   const row = field && root.querySelector(`[data-field="${CSS.escape(field)}"]`);

@@ -20,6 +20,15 @@ export function unescape(text, key) {
 
 export const number = { encode: (v) => String(v), decode: parseNumber };
 export const text = { encode: escape, decode: unescape };
+// 1 or 0 (true, false accepted)
+export const flag = {
+  encode: (v) => (v ? '1' : '0'),
+  decode: (t, key) => {
+    if (t === '1' || t === 'true') return true;
+    if (t === '0' || t === 'false') return false;
+    throw new HashError(`${key}: must be 1 or 0, got "${t}"`);
+  },
+};
 
 export const numbers = (count) => ({
   encode: (v) => v.map(String).join(','),

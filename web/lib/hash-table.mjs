@@ -52,3 +52,9 @@ export function decodeProps(hash, props, empty, required = [], dropped = null) {
   }
   return state;
 }
+
+/** The key of `props` whose path holds the config path `field` (optimizers[1].beta2 → opt), or null. */
+export function keyOfField(props, field) {
+  const path = field.split(/[.[]/);
+  return props.find((p) => p.path.every((k, i) => path[i] === k))?.key ?? null;
+}

@@ -2,7 +2,19 @@
 // the web component) shares: the engine, the way out, and the chunked loop's clock. A driver works
 // in chunks of about chunkMs of engine time and awaits yieldTask() between them, so that a Cancel
 // or a newer request is seen.
+import { allErrors } from './all-errors.mjs';
+
 export const CHUNK_MS = 20;
+
+/**
+ * Every field of `config` the engine refuses, not only `first` (the error create(config) threw):
+ * [{field, message}], found by allErrors with each refused field dropped in turn so the engine's
+ * default applies. create(config) makes a session (deleted at once) or throws naming the field.
+ */
+export function configErrors(config, create, first) {
+  const { errors } = allErrors(config, (c) => create(c).delete(), {});
+  return errors.length ? errors : [{ field: first.field ?? null, message: first.message }];
+}
 
 export class LabDriver {
   /**

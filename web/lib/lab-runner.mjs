@@ -109,7 +109,8 @@ export class RunRunner extends LabRunner {
     else if (this.job) this.job.state = 'error';
     this.failure = message.message;
     this.waiters.reject(failed(message.message));
-    return this.handlers.onError?.({ config, field: message.field, message: message.message });
+    const errors = message.errors ?? [{ field: message.field ?? null, message: message.message }];
+    return this.handlers.onError?.({ config, field: message.field, message: message.message, errors });
   }
 }
 

@@ -7,6 +7,7 @@ import { showMessage } from './notices.mjs';
 import { registerOffline } from './offline.mjs';
 import { setUpTabScrollHint } from './tab-scroll-hint.mjs';
 import { HashError } from './hash-codecs.mjs';
+import { allErrors, repairField } from './all-errors.mjs';
 
 const HASH_DELAY = 150;
 
@@ -39,26 +40,50 @@ export function linkProblem(error, instead) {
 }
 
 /**
+ * The state of `hash` and what was dropped from it ({key, field, message} each): a value the codec
+ * cannot read (decodeHash's `dropped`), and, with `check` and `hashKeyOf`, each value the engine
+ * refuses (check(state) throws naming its config path), put back to the empty state's (allErrors).
+ * Throws when the link cannot be used at all.
+ */
+export function linkState({ decodeHash, check = () => {}, hashKeyOf = null, emptyState = null }, hash) {
+  const dropped = [];
+  let state;
+  try {
+    state = decodeHash(hash, dropped);
+  } catch (error) {
+    // What was dropped before the link failed is said too (a typo beside a missing key).
+    throw dropped.length && error instanceof HashError
+      ? new HashError([...dropped.map((d) => d.message), error.message].join('; ')) : error;
+  }
+  if (!hashKeyOf) {
+    check(state);
+    return { state, dropped };
+  }
+  const { errors, state: usable } = allErrors(state, check, emptyState());
+  if (!usable) throw Object.assign(new Error(errors.at(-1).message), { field: errors.at(-1).field });
+  for (const { field, message } of errors) {
+    const key = hashKeyOf(field);
+    dropped.push({ key, field, message: key ? `${key}: ${message}` : message });
+  }
+  return { state: usable, dropped };
+}
+
+/**
  * The state of the page's link: {state, fromLink, dropped}; a bad value in it is left at its
  * default (`dropped` lists them, and the message box says so); with no hash, or one that cannot be
- * used at all (decodeHash or check(state) throws), the default state, the reason shown as `instead` says.
+ * used at all (linkState throws), the default state, the reason shown as `instead` says.
  */
-export function stateFromLink({ decodeHash, defaultState, check = () => {} }, instead) {
+export function stateFromLink(codec, instead) {
   if (location.hash && location.hash !== '#') {
-    const dropped = [];
     try {
-      const state = decodeHash(location.hash, dropped);
-      check(state);
+      const { state, dropped } = linkState(codec, location.hash);
       if (dropped.length) showMessage(droppedProblem(dropped), 'link');
       return { state, fromLink: true, dropped };
     } catch (error) {
-      // What was dropped before the link failed is said too (a typo beside a missing key).
-      const all = dropped.length && error instanceof HashError
-        ? new HashError([...dropped.map((d) => d.message), error.message].join('; ')) : error;
-      showMessage(linkProblem(all, instead), 'link');
+      showMessage(linkProblem(error, instead), 'link');
     }
   }
-  return { state: defaultState(), fromLink: false, dropped: [] };
+  return { state: codec.defaultState(), fromLink: false, dropped: [] };
 }
 
 /**
@@ -72,6 +97,7 @@ export class LabLink {
   #codec;
   #instead;
   #fallBack;
+  #repaired = false;
 
   constructor(codec, instead, fallBack) {
     ({ state: this.state, fromLink: this.pending, dropped: this.dropped } = stateFromLink(codec, instead));
@@ -81,6 +107,27 @@ export class LabLink {
   }
 
   accept() { this.pending = false; }
+
+  /**
+   * For a pending link the engine refused field by field ({field, message} each; with the codec's
+   * hashKeyOf and emptyState): the link's `state` with each refused field put back to the empty
+   * state's, its fields added to `dropped` and the message box saying so; null (once repaired, or
+   * when a field cannot be put back) so that refuse() falls back.
+   */
+  repair(state, errors) {
+    const { hashKeyOf, emptyState } = this.#codec;
+    if (!this.pending || this.#repaired || !hashKeyOf || !errors?.length || errors.some((e) => !e.field)) return null;
+    const fixed = structuredClone(state);
+    const empty = emptyState();
+    if (!errors.every(({ field }) => repairField(fixed, field, empty))) return null;
+    this.#repaired = true;
+    for (const { field, message } of errors) {
+      const key = hashKeyOf(field);
+      this.dropped.push({ key, field, message: key ? `${key}: ${message}` : message });
+    }
+    showMessage(droppedProblem(this.dropped), 'link');
+    return fixed;
+  }
 
   refuse(message) {
     if (!this.pending) return false;
@@ -92,14 +139,16 @@ export class LabLink {
 
   /**
    * Keeps the URL hash in step with `store` (linkHash); a link pasted later replaces its state, on
-   * trial like the first link's with `onTrial`; `keeping` says what stays when it cannot be used.
+   * trial like the first link's with `onTrial`, and onDropped(dropped) marks what it left out;
+   * `keeping` says what stays when it cannot be used.
    */
-  syncHash(store, encodeHash, keeping, { onTrial = false } = {}) {
+  syncHash(store, encodeHash, keeping, { onTrial = false, onDropped = () => {} } = {}) {
     return linkHash({
       encodeHash, decodeHash: this.#codec.decodeHash,
-      apply: (state) => {
+      apply: (state, dropped) => {
         this.pending = onTrial;
         store.replace(state);
+        onDropped(dropped);
       },
     }, keeping);
   }
@@ -107,31 +156,41 @@ export class LabLink {
 
 /**
  * Keeps the URL hash in step with the page's state: write(state) replaces it (debounced, without
- * a history entry); a hash changed from outside (a pasted link, back) goes to apply(state), or,
- * when it cannot be used, to refuse() after the message saying so with `keeping`.
+ * a history entry; flush() writes a pending one now); a hash changed from outside (a pasted link, back) goes through linkState (with
+ * the codec's check, if any) to apply(state, dropped), or, when it cannot be used, to refuse()
+ * after the message saying so with `keeping`.
  */
-export function linkHash({ encodeHash, decodeHash, apply, refuse = () => {} }, keeping) {
+export function linkHash({ apply, refuse = () => {}, ...codec }, keeping) {
   let timer = 0;
   let written = '';
   window.addEventListener('hashchange', () => {
     if (location.hash === written) return;
+    let link;
     try {
-      const dropped = [];
-      const state = decodeHash(location.hash, dropped);
-      showMessage(dropped.length ? droppedProblem(dropped) : null, 'link');
-      apply(state, dropped);
+      link = linkState(codec, location.hash);
     } catch (error) {
       showMessage(linkProblem(error, keeping), 'link');
       refuse();
+      return;
     }
+    showMessage(link.dropped.length ? droppedProblem(link.dropped) : null, 'link');
+    apply(link.state, link.dropped);
   });
+  let pending = null;
+  const flush = () => {
+    clearTimeout(timer);
+    if (!pending) return;
+    written = codec.encodeHash(pending);
+    pending = null;
+    if (written !== location.hash) history.replaceState(null, '', written);
+  };
   return {
     write(state) {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        written = encodeHash(state);
-        if (written !== location.hash) history.replaceState(null, '', written);
-      }, HASH_DELAY);
+      pending = state;
+      timer = setTimeout(flush, HASH_DELAY);
     },
+    /** Writes a pending state now. */
+    flush,
   };
 }

@@ -16,6 +16,7 @@ import { Controls } from './controls.mjs';
 import { PaperRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
 import { LabLink } from '../lib/page-shell.mjs';
+import { clearSettingErrors, showSettingErrors } from '../lib/settings-errors.mjs';
 import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { PaperCharts } from './charts.mjs';
 import { downloadFraction, fetchBytes, formatBytes, imagesUrl } from './data.mjs';
@@ -80,9 +81,13 @@ export async function start() {
   let wallStart = 0;
   let jobState = null;
 
+  const opened = store.state;   // the state the page opened with
+  let requested = opened;       // the state of the newest run asked for
+  let lastValid = opened;       // the state of the newest run the engine started: what the link holds
+  let invalid = false;          // whether the engine refused the settings on screen
+  let keepMarks = true;         // whether the next run keeps the fields marked (a link's dropped values)
   function run(state) {
-    controls.clearErrors();
-    if ($('message').dataset.kind === 'error') showMessage(null);
+    requested = state;
     jobState = structuredClone(state);
     runner.run(toConfig(state));
     wallStart = performance.now();
@@ -97,15 +102,21 @@ export async function start() {
     job.wallStart = performance.now();
     job.pageState = jobState;
     link.accept();
+    if (!keepMarks) clearSettingErrors(controls);
+    keepMarks = false;
+    invalid = false;
+    lastValid = requested;
+    if (lastValid !== opened) hash.write(lastValid);  // the page as opened keeps its URL
     drawSoon();
   };
   handlers.onEnd = (job) => {
     if (job) job.wallEnd = performance.now();
     drawNow();
   };
-  handlers.onError = ({ field, message }) => {
+  handlers.onError = ({ message, errors }) => {
     if (link.refuse(message)) return;
-    if (!controls.showError(field, message)) showMessage(message);
+    invalid = true;
+    showSettingErrors(controls, errors);
     showProgress();
   };
 
@@ -149,9 +160,13 @@ export async function start() {
   }
 
   let liveTimer = 0;
-  const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.');
+  const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.', {
+    onDropped: (dropped) => {
+      keepMarks = true;
+      controls.showErrors(dropped);
+    },
+  });
   store.subscribe((state, reason) => {
-    hash.write(state);
     if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();
     clearTimeout(liveTimer);
     if (reason === 'live') liveTimer = setTimeout(() => run(store.state), LIVE_DELAY);
@@ -160,7 +175,7 @@ export async function start() {
 
   $('run').addEventListener('click', () => run(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
-  setUpCopyLink($('copy-link'), () => encodeHash(store.state));
+  setUpCopyLink($('copy-link'), () => encodeHash(invalid ? lastValid : store.state));
   setUpEmbedButton($('embed'), 'paper', () => ({ hash: encodeHash(store.state), config: toConfig(store.state) }));
   setUpPresetSelect(store, PRESETS, 'Figures…', undefined, {
     storyKey: 'figure', focuses: { loss: () => charts.loss.section, test: () => charts.test.section },
@@ -168,11 +183,12 @@ export async function start() {
   showStory(findPreset(store.state.figure));
 
   controls.render();
+  controls.showErrors(link.dropped);
   run(store.state);
   if (needsImages(store.state.experiment)) showProgress();
   document.body.dataset.ready = 'true';
   const view = {
-    store, runner, registry, flavour, dataLog, check: null,
+    store, runner, registry, flavour, dataLog, hash, check: null,
     get job() { return runner.job; },
     /** The paper result (docs/schema.md) of the points received so far. */
     result: () => (runner.job ? result(runner.job) : null),

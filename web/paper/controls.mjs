@@ -4,7 +4,7 @@
 // for Fig. 4, the ablation's β₁ and β₂ values, log₁₀ α grid and short budget. Fields carry
 // data-field = their config path, so the engine's message for a bad value appears under it.
 // brief: the component view's compact settings (no model parameters, no record interval).
-import { clearFieldErrors, hyperField, showFieldError } from '../lib/fields.mjs';
+import { clearFieldErrors, hyperField, markFieldErrors, showFieldError } from '../lib/fields.mjs';
 import { selectedAfterRemoving } from '../lib/selected-run.mjs';
 import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
 import { paperOptimizer } from '../lib/optimizer-facts.mjs';
@@ -93,12 +93,12 @@ export class Controls {
   }
 
   /**
-   * Shows the engine's message under the field it names (or the nearest enclosing one: lr_grid[2]
-   * under lr_grid; Fig. 4's optimizer fields under the ablation's); false if none is on screen.
+   * The field on screen that shows the engine's error about config path `field`: itself or the
+   * nearest enclosing one (lr_grid[2] under lr_grid; Fig. 4's optimizer fields under the
+   * ablation's), or null.
    */
-  showError(field, message) {
-    this.clearErrors();
-    if (!field) return false;
+  #shownField(field) {
+    if (!field) return null;
     let path = field;
     if (this.#store.state.ablation) {
       path = path.replace(/^optimizers\[\d+\]\.(lr_grid|lr).*$/, 'ablation.log_lr')
@@ -106,10 +106,22 @@ export class Controls {
     }
     while (path && !this.#root.querySelector(`[data-field="${CSS.escape(path)}"]`)) {
       const shorter = path.replace(/(\[\d+\]|\.[^.[\]]+)$/, '');
-      if (shorter === path) break;
+      if (shorter === path) return null;
       path = shorter;
     }
-    return showFieldError(this.#root, path, message, { scroll: true });
+    return path || null;
+  }
+
+  /** Shows the engine's message under the field it names (#shownField); false if none is on screen. */
+  showError(field, message) {
+    this.clearErrors();
+    const path = this.#shownField(field);
+    return path ? showFieldError(this.#root, path, message, { scroll: true }) : false;
+  }
+
+  /** Marks every {field, message} at once (each under #shownField); returns how many were on screen. */
+  showErrors(errors) {
+    return markFieldErrors(this.#root, errors.map(({ field, message }) => ({ field: this.#shownField(field), message })));
   }
 
   clearErrors() { clearFieldErrors(this.#root); }

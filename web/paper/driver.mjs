@@ -20,7 +20,7 @@
 //               {type: 'images', ok, message} · {type: 'error', id, field, message}
 // Curve arrays are Float64Array copies whose buffers are transferred.
 import { needsImages } from './state.mjs';
-import { LabDriver } from '../lib/lab-driver.mjs';
+import { LabDriver, configErrors } from '../lib/lab-driver.mjs';
 
 const CURVES = ['batch', 'epoch', 'trainLoss', 'testLoss', 'testAccuracy'];
 
@@ -108,7 +108,8 @@ export class PaperDriver extends LabDriver {
     try {
       job = this.#plan(id, config);
     } catch (error) {
-      this.post({ type: 'error', id, field: error.field ?? null, message: error.message });
+      const errors = configErrors(config, (c) => this.gs.createPaperSession(c), error);
+      this.post({ type: 'error', id, field: error.field ?? null, message: error.message, errors });
       return;
     }
     this.#job = job;

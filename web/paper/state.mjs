@@ -7,7 +7,7 @@
 // and names the config field.
 import { FIGURES, findPreset } from './presets.mjs';
 import { HashError, number, oneOf, optimizers, parseNumber, record } from '../lib/hash-codecs.mjs';
-import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
+import { decodeProps, encodeProps, keyOfField } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
@@ -183,6 +183,9 @@ export function decodeHash(hash, dropped = null) {
   }
   return normalise(state);
 }
+
+/** The hash key of an engine error's config path (optimizers[1].lr → opt), or null. */
+export const hashKeyOf = (field) => keyOfField(PROPS, field);
 
 /** The page's store: the shared Store with this page's normalise(). */
 export class Store extends SharedStore {

@@ -7,12 +7,13 @@ import { setUpEmbedButton } from '../lib/embed-button.mjs';
 import 'uplot/dist/uPlot.min.css';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
 import { loadKatex } from '../lib/katex-loader.mjs';
-import { Store, defaultState, decodeHash, encodeHash, toConfig, problemDimension } from './state.mjs';
+import { Store, defaultState, decodeHash, emptyState, encodeHash, hashKeyOf, toConfig, problemDimension } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { RegretRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
 import { LabLink } from '../lib/page-shell.mjs';
+import { clearSettingErrors, showSettingErrors } from '../lib/settings-errors.mjs';
 import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { RegretCharts } from './charts.mjs';
 import { firstCrossing, latest, renderFindings } from './findings.mjs';
@@ -20,7 +21,6 @@ import { renderRuns } from './table.mjs';
 import { formatDuration, formatInt, formatRate } from '../lib/format.mjs';
 import { initTheme } from '../lib/theme.mjs';
 import { runColour, runDash } from '../lib/palette.mjs';
-import { showMessage } from '../lib/notices.mjs';
 
 const $ = (id) => document.getElementById(id);
 const FALLBACK = 'Showing the default regret lab instead.';
@@ -36,7 +36,7 @@ export async function start() {
     onError: (error) => handlers.onError(error),
   });
 
-  const link = new LabLink({ decodeHash, defaultState }, FALLBACK, () => {
+  const link = new LabLink({ decodeHash, defaultState, hashKeyOf, emptyState }, FALLBACK, () => {
     store.replace(defaultState(), 'fallback');
     showStory(findPreset('reddi'));
   });
@@ -54,9 +54,13 @@ export async function start() {
     return { label: o.label || info?.display_name || o.name, color: runColour(i), dash: runDash(i) };
   });
 
+  const opened = store.state;   // the state the page opened with
+  let requested = opened;       // the state of the newest run asked for
+  let lastValid = store.state;  // the state of the newest run the engine started: what the link holds
+  let invalid = false;          // whether the engine refused the settings on screen
+  let keepMarks = true;         // whether the next run keeps the fields marked (a link's dropped values)
   function run(state) {
-    controls.clearErrors();
-    if ($('message').dataset.kind === 'error') showMessage(null);
+    requested = state;
     runner.run(toConfig(state, registry));
     wallStart = performance.now();
     showProgress();
@@ -68,6 +72,11 @@ export async function start() {
     job.dim = problemDimension(registry, job.config.problem);
     job.wallStart = wallStart;
     link.accept();
+    if (!keepMarks) clearSettingErrors(controls);
+    keepMarks = false;
+    invalid = false;
+    lastValid = requested;
+    if (lastValid !== opened) hash.write(lastValid);  // the page as opened keeps its URL
     drawSoon();
   };
   handlers.onPoints = () => drawSoon();
@@ -79,9 +88,17 @@ export async function start() {
     job.wallEnd = performance.now();
     drawNow();
   };
-  handlers.onError = ({ field, message }) => {
+  handlers.onError = ({ message, errors }) => {
+    const repaired = link.repair(requested, errors);
+    if (repaired) {
+      store.replace(repaired);
+      controls.showErrors(link.dropped);
+      keepMarks = true;
+      return;
+    }
     if (link.refuse(message)) return;
-    if (!controls.showError(field, message)) showMessage(message);
+    invalid = true;
+    showSettingErrors(controls, errors);
     showProgress();
   };
 
@@ -138,11 +155,16 @@ export async function start() {
   }
 
   let liveTimer = 0;
-  const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.');
+  const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.', {
+    onDropped: (dropped) => {
+      keepMarks = true;
+      controls.showErrors(dropped);
+    },
+  });
   store.subscribe((state, reason) => {
-    hash.write(state);
     showAxes(state.axes);
     if (reason === 'axes') {
+      if (!invalid) hash.write(state);
       drawNow();
       return;
     }
@@ -160,7 +182,7 @@ export async function start() {
   }
   $('run').addEventListener('click', () => run(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
-  setUpCopyLink($('copy-link'), () => encodeHash(store.state));
+  setUpCopyLink($('copy-link'), () => encodeHash(invalid ? lastValid : store.state));
   setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(store.state), config: toConfig(store.state, registry) }));
   setUpPresetSelect(store, PRESETS, 'Stories…', undefined, {
     focuses: Object.fromEntries(Object.entries(charts.charts).map(([name, chart]) => [name, () => chart.section])),
@@ -174,7 +196,7 @@ export async function start() {
   controls.showErrors(link.dropped);
   document.body.dataset.ready = 'true';
   window.gradscapeRegret = {
-    store, runner, charts, registry, flavour,
+    store, runner, charts, registry, flavour, hash,
     get job() { return runner.job; },
     /** The finished (or cancelled) run's result JSON, as gs.regret(config) returns it. */
     result: () => runner.result(),

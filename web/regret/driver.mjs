@@ -10,10 +10,10 @@
 //                 tolerance: the comparator's duality gap at each new record (0: exact);
 //                 status: the session's status(i) ({status, diverged_at, message, bound_note})
 //               {type: 'done', id, comparator, stepsDone, elapsed} · {type: 'cancelled', id, comparator, stepsDone, elapsed}
-//               {type: 'result', id, result} · {type: 'error', id, field, message}
+//               {type: 'result', id, result} · {type: 'error', id, field, message, errors (every refused field, for a config)}
 // Every array is a Float64Array copy whose buffer is transferred; a diverged run's arrays stop
 // short of t's.
-import { CHUNK_MS, LabDriver } from '../lib/lab-driver.mjs';
+import { CHUNK_MS, LabDriver, configErrors } from '../lib/lab-driver.mjs';
 
 const FIRST_CHUNK = 256;
 
@@ -79,7 +79,8 @@ export class RegretDriver extends LabDriver {
     try {
       session = this.gs.createRegretSession(config);
     } catch (error) {
-      this.post({ type: 'error', id, field: error.field ?? null, message: error.message });
+      const errors = configErrors(config, (c) => this.gs.createRegretSession(c), error);
+      this.post({ type: 'error', id, field: error.field ?? null, message: error.message, errors });
       return;
     }
     const job = {

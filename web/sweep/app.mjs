@@ -14,12 +14,13 @@ import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
 import { loadGradscape } from '../api/gradscape.mjs';
-import { Store, defaultState, decodeHash, encodeHash, toConfigs, comparing } from './state.mjs';
+import { Store, comparing, defaultState, decodeHash, emptyState, encodeHash, hashKeyOf, toConfigs } from './state.mjs';
 import { PRESETS, findPreset } from './presets.mjs';
 import { Controls } from './controls.mjs';
 import { SweepRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
 import { LabLink } from '../lib/page-shell.mjs';
+import { clearSettingErrors, showSettingErrors } from '../lib/settings-errors.mjs';
 import { MapView } from './map-view.mjs';
 import { mapScale } from './colours.mjs';
 import { momentumBoundary } from './boundary.mjs';
@@ -51,7 +52,7 @@ export async function start() {
   })]);
   const registry = gs.registry;
 
-  const link = new LabLink({ decodeHash, defaultState }, FALLBACK, () => {
+  const link = new LabLink({ decodeHash, defaultState, hashKeyOf, emptyState }, FALLBACK, () => {
     store.replace(defaultState(), 'fallback');
     showStory(findPreset('adam-rosenbrock'));
   });
@@ -110,9 +111,13 @@ export async function start() {
     if (!timer) timer = setTimeout(() => drawMaps(), Math.max(0, lastDraw + PROGRESS_MS - performance.now()));
   };
 
+  const opened = store.state;   // the state the page opened with
+  let requested = opened;       // the state of the newest map asked for
+  let lastValid = opened;       // the state of the newest map the engine started: what the link holds
+  let invalid = false;          // whether the engine refused the settings on screen
+  let keepMarks = true;         // whether the next map keeps the fields marked (a link's dropped values)
   function compute(state, { live = false, since = performance.now() } = {}) {
-    controls.clearErrors();
-    if ($('message').dataset.kind === 'error') showMessage(null);
+    requested = state;
     document.body.dataset.sweep = 'running';
     runner.request(toConfigs(state, registry, { live }), { live, since });
     showProgress();
@@ -120,6 +125,11 @@ export async function start() {
 
   handlers.onStart = (job) => {
     link.accept();
+    if (!keepMarks) clearSettingErrors(controls);
+    keepMarks = false;
+    invalid = false;
+    lastValid = requested;
+    if (lastValid !== opened) hash.write(lastValid);  // the page as opened keeps its URL
     job.contours = objectiveContours(gs, job.maps[0].config);
     if (!job.live && pinned) {
       pinned = null;
@@ -155,12 +165,20 @@ export async function start() {
     drawMaps({ now: true });
     document.body.dataset.sweep = 'cancelled';
   };
-  handlers.onError = ({ map, field, message }) => {
+  handlers.onError = ({ map, message, errors }) => {
     document.body.dataset.sweep = 'error';
+    const fields = errors.map((e) => ({ field: controlField(e.field, map), message: e.message }));
+    const repaired = link.repair(requested, fields);
+    if (repaired) {
+      store.replace(repaired);
+      controls.showErrors(link.dropped);
+      keepMarks = true;
+      return;
+    }
     if (link.refuse(message)) return;
-    const text = comparing(store.state) && map === 1 ? `Right map: ${message}` : message;
-    controls.showError(controlField(field, map), text);
-    showMessage(text);
+    const side = comparing(store.state) && map === 1 ? 'Right map: ' : '';
+    invalid = true;
+    showSettingErrors(controls, fields.map((e) => ({ ...e, message: `${side}${e.message}` })));
     showProgress();
   };
 
@@ -207,10 +225,18 @@ export async function start() {
     }
   }
 
-  const hash = link.syncHash(store, encodeHash, 'Keeping the current map.', { onTrial: true });
+  const hash = link.syncHash(store, encodeHash, 'Keeping the current map.', {
+    onTrial: true,
+    onDropped: (dropped) => {
+      keepMarks = true;
+      controls.showErrors(dropped);
+    },
+  });
   store.subscribe((state, reason) => {
-    hash.write(state);
-    if (reason === 'pin') return;  // the pinned cell only changes the link
+    if (reason === 'pin') {  // the pinned cell only changes the link
+      if (!invalid) hash.write(state);
+      return;
+    }
     if (reason === 'replace') restorePin = state.pin;
     if (reason === 'structure' || reason === 'replace' || reason === 'fallback') controls.render();
     if (reason === 'structure') $('story').hidden = true;
@@ -219,7 +245,7 @@ export async function start() {
 
   $('run').addEventListener('click', () => compute(store.state));
   $('cancel').addEventListener('click', () => runner.cancel());
-  setUpCopyLink($('copy-link'), () => encodeHash(store.state));
+  setUpCopyLink($('copy-link'), () => encodeHash(invalid ? lastValid : store.state));
   setUpEmbedButton($('embed'), 'sweep', () => ({ hash: encodeHash(store.state), config: toConfigs(store.state, registry)[0] }));
   setUpPresetSelect(store, PRESETS, 'Preset maps…');
   setUpExports({
@@ -235,7 +261,7 @@ export async function start() {
   controls.showErrors(link.dropped);
   document.body.dataset.ready = 'true';
   window.gradscapeSweep = {
-    store, runner, registry, stats, pick,
+    store, runner, registry, stats, pick, hash,
     get views() { return views; },
     get job() { return runner.job; },
   };

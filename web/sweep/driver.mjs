@@ -14,7 +14,7 @@
 //               {type: 'done', id, msEngine} · {type: 'cancelled', id, msEngine}
 //               {type: 'cell', id, map, i, j, config} · {type: 'result', id, results}
 //               {type: 'error', id, map, field, message}   map: which config failed (null: none)
-import { CHUNK_MS, LabDriver } from '../lib/lab-driver.mjs';
+import { CHUNK_MS, LabDriver, configErrors } from '../lib/lab-driver.mjs';
 
 export class SweepDriver extends LabDriver {
   #job = null;
@@ -69,7 +69,8 @@ export class SweepDriver extends LabDriver {
       }
     } catch (error) {
       for (const session of sessions) session.delete();
-      this.post({ type: 'error', id, map: error.map ?? null, field: error.field ?? null, message: error.message });
+      const errors = error.map == null ? undefined : configErrors(configs[error.map], (c) => this.gs.createSweepSession(c), error);
+      this.post({ type: 'error', id, map: error.map ?? null, field: error.field ?? null, message: error.message, errors });
       return;
     }
     const job = { id, live, sessions, sent: sessions.map(() => 0), msEngine: 0, stopped: false, chunk: 1 };

@@ -4,7 +4,7 @@
 // syntax here; the engine validates the meaning (docs/schema.md, "Sweep config").
 import { PRESETS, findPreset } from './presets.mjs';
 import { HashError, number, numbers, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
-import { decodeProps, encodeProps } from '../lib/hash-table.mjs';
+import { decodeProps, encodeProps, keyOfField } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 
 export { HashError };
@@ -185,6 +185,12 @@ export function decodeHash(hash, dropped = null) {
   }
   return normalise(state);
 }
+
+/** The hash key of an engine error's config path (optimizers[1].lr → opt), or null. */
+export const hashKeyOf = (field) => keyOfField(PROPS, field);
+
+/** A copy of the empty state: what a value a link cannot use falls back to. */
+export const emptyState = () => structuredClone(EMPTY);
 
 /** The page's store: the shared Store with this page's normalise(). */
 export class Store extends SharedStore {

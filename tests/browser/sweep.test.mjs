@@ -175,7 +175,7 @@ test('every preset loads and finishes', async () => {
     const job = await p.evaluate(() => ({ state: window.gradscapeSweep.job.state, maps: window.gradscapeSweep.job.maps.length }));
     assert.equal(job.state, 'done', preset.id);
     assert.equal(job.maps, preset.state.optimizers.length, preset.id);
-    assert.equal(await p.textContent('#story'), preset.description);
+    assert.equal(await p.textContent('#story'), `${preset.description} Look at: ${preset.look}`);
     assert.equal(await p.isVisible('#message'), false, preset.id);
     await p.waitForFunction(() => location.hash.length > 1);
     await p.waitForTimeout(200);

@@ -1,10 +1,13 @@
 // One-click stories from the seeds (explainers of the Adam paper), each a full playground state with
 // the run it is about selected. What each description claims is computed from the engine's result
 // by its claims in story-claims.mjs (tests/js/landscape-stories.test.mjs), and every number in a
-// description is the config's or one of the story's `facts`, which its claims check.
+// description is the config's or one of the story's `facts`, which its claims check. `focus` names
+// the chart the story is about (an element id: 'surface', 'curves'), scrolled into view when the
+// story is chosen from the menu (web/lib/story-focus.mjs).
 export const PRESETS = [
   {
     id: 'stuck',
+    focus: 'curves',
     title: 'SGD gets stuck, Momentum escapes',
     description: 'Plain SGD settles in the shallow basin on the left; with momentum 0.9 the same step size rolls over the ridge into the deep basin. Adam, normalising each step, stops in the shallow one too. Watch the loss curves split.',
     facts: [],
@@ -20,6 +23,7 @@ export const PRESETS = [
   },
   {
     id: 'valley',
+    focus: 'surface',
     title: 'The long narrow valley',
     description: 'Rosenbrock’s curved valley: SGD crawls along the floor and ends far from the minimum (1, 1), momentum speeds it up, and Adam, rescaling each coordinate, is the only run to come within 0.1 of it.',
     facts: [1, 0.1],
@@ -35,6 +39,7 @@ export const PRESETS = [
   },
   {
     id: 'ill-conditioned',
+    focus: 'surface',
     title: 'An ill-conditioned bowl',
     description: 'A quadratic 50 times steeper across than along, rotated 30°. SGD’s step is limited by the steep direction, so it zig-zags: it turns back 10 times in its first 50 steps. RMSProp and Adam rescale each coordinate and go straight down without turning back; momentum overshoots a few times, then ends lowest.',
     facts: [10, 50],
@@ -50,6 +55,7 @@ export const PRESETS = [
   },
   {
     id: 'saddle',
+    focus: 'surface',
     title: 'A saddle point',
     description: 'f = x² − y², starting next to the saddle. The gradient along y is tiny, so SGD lingers near y = 0; the adaptive methods divide by the small gradient and leave along y at once.',
     facts: [0],
@@ -65,6 +71,7 @@ export const PRESETS = [
   },
   {
     id: 'noisy',
+    focus: 'curves',
     title: 'Noisy gradients',
     description: 'Gaussian noise (σ = 3) on every gradient. With a constant step the runs keep jittering around the minimum; the α/√t schedule of the Adam paper’s Theorem 4.1 lets them settle: compare the loss curves’ last hundred steps.',
     facts: [],
@@ -82,6 +89,7 @@ export const PRESETS = [
   },
   {
     id: 'sparse',
+    focus: 'curves',
     title: 'Sparse gradients',
     description: 'Each gradient coordinate is dropped with probability 0.8. SGD’s step shrinks with the missing gradients; AdaGrad and Adam divide by their smaller running averages, keep their pace and end a hundred times lower.',
     facts: [],
@@ -98,6 +106,7 @@ export const PRESETS = [
   },
   {
     id: 'bias-correction',
+    focus: 'curves',
     title: 'Adam with and without bias correction',
     description: 'β2 = 0.999, α = 0.1. Without the 1/(1 − βᵗ) corrections the moment estimates start near zero, and the first step is α(1 − β1)/√(1 − β2) ≈ 3.16α long instead of α (Adam paper, Section 3): it throws the run up the valley wall, from loss 12.5 to 88.5, where the corrected run only goes down. Here the corrected run also ends lower; with a smaller α the uncorrected one can end lower, its larger steps also travelling faster along the floor.',
     facts: [3.16, 12.5, 88.5],
@@ -111,6 +120,7 @@ export const PRESETS = [
   },
   {
     id: 'adamax',
+    focus: 'curves',
     title: 'AdaMax vs Adam',
     description: 'Heavy gradient noise (σ = 20). AdaMax (Algorithm 2 of the paper, ε = 0) divides by u, an exponentially weighted infinity norm that holds the largest recent |g|, where Adam divides by √v̂, an average: look at u in the per-coordinate chart. Its steps near the minimum are three times shorter than Adam’s, so it jitters less and its loss over the last hundred steps is lower.',
     facts: [],
@@ -125,6 +135,7 @@ export const PRESETS = [
   },
   {
     id: 'diverge',
+    focus: 'curves',
     title: 'Too large a step',
     description: 'On Rosenbrock, SGD with lr 0.003 overshoots the steep valley wall and diverges within 10 steps; lr 0.0015 survives. Adam’s normalised step moves each coordinate by at most α = 0.5.',
     facts: [10],

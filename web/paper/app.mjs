@@ -8,6 +8,7 @@ import { setUpCopyLink } from '../lib/copy-link.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
 import { paperImage, setUpPaperExports } from './export-menu.mjs';
 import { setUpPresetSelect, showStory } from '../lib/preset-select.mjs';
+import { markSelectedRow } from '../lib/selected-run.mjs';
 import { showMessage } from '../lib/notices.mjs';
 import { initTheme } from '../lib/theme.mjs';
 import { Store, defaultState, decodeHash, encodeHash, toConfig, needsImages } from './state.mjs';
@@ -128,6 +129,7 @@ export async function start() {
     const job = runner.job;
     if (!job?.pageState) return;
     const model = drawJob(job, registry, { claim: $('claim'), charts, chartsHost: $('charts'), ablationHost: $('ablation'), grid: $('grid') });
+    markSelectedRow($('grid').querySelector('table'), job.pageState.selected);
     view.check = model.check;
     if (job.points > 0 && !performance.getEntriesByName('gradscape:paper-first-points').length) {
       performance.mark('gradscape:paper-first-points');
@@ -180,7 +182,9 @@ export async function start() {
     charts, title: () => (findPreset(store.state.figure)?.state.experiment === store.state.experiment ? findPreset(store.state.figure).title : ''),
   }));
   setUpPaperExports({ charts, runner, result: () => (runner.job ? result(runner.job) : null), themeName: () => theme.current });
-  setUpPresetSelect(store, PRESETS, 'Figures…', undefined, { storyKey: 'figure' });
+  setUpPresetSelect(store, PRESETS, 'Figures…', undefined, {
+    storyKey: 'figure', focuses: { loss: () => charts.loss.section, test: () => charts.test.section },
+  });
   showStory(findPreset(store.state.figure));
 
   controls.render();

@@ -5,6 +5,7 @@
 // data-field = their config path, so the engine's message for a bad value appears under it.
 // brief: the component view's compact settings (no model parameters, no record interval).
 import { clearFieldErrors, hyperField, markFieldErrors, showFieldError } from '../lib/fields.mjs';
+import { selectedAfterRemoving } from '../lib/selected-run.mjs';
 import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
 import { paperOptimizer } from '../lib/optimizer-facts.mjs';
 import { section } from '../lib/dom.mjs';
@@ -189,6 +190,7 @@ export class Controls {
       open: false,
       edit: (mutate, final) => this.#edit(mutate, final),
       restructure: (mutate) => this.#store.update(mutate, 'structure'),
+      onRemove: (s) => { s.selected = selectedAfterRemoving(s.selected, i); },
       newOptimizer: (name) => ({ name, lr_grid: grid }),
     });
     card.classList.add('pp-card');

@@ -52,7 +52,10 @@ export function normalise(state) {
     record_every: state.record_every ?? null,
     optimizers: clone(state.optimizers ?? []),
     ablation: state.ablation ? { beta1: [0, 0.9], beta2: [0.999], log_lr: [-3], short: 1, ...state.ablation } : null,
+    selected: null,  // the optimizer entry the figure's story is about (marked in the grid table), or null
   };
+  const entries = out.ablation ? 0 : out.optimizers.length;
+  if (Number.isInteger(state.selected) && state.selected >= 0 && state.selected < entries) out.selected = state.selected;
   out.record_every ??= Math.max(1, Math.ceil(batchesPerEpoch(out) / 4));
   if (!out.ablation && !out.optimizers.length) out.optimizers = [{ name: 'adam', lr_grid: [0.001] }];
   return out;
@@ -155,6 +158,7 @@ export const PROPS = [
   { key: 'b2', path: ['ablation', 'beta2'], codec: list },
   { key: 'la', path: ['ablation', 'log_lr'], codec: list },
   { key: 'short', path: ['ablation', 'short'], codec: number },
+  { key: 'sel', path: ['selected'], codec: number },
 ];
 
 /** "#fig=1l&ep=5": the figure and what differs from its preset. */
@@ -173,6 +177,10 @@ export function decodeHash(hash, dropped = null) {
   const state = decodeProps(hash, PROPS, presetState(figure), [], dropped);
   if (state.optimizers.length > MAX_OPTIMIZERS) throw new HashError(`opt: at most ${MAX_OPTIMIZERS} optimizers`);
   if (state.ablation && figure !== '4') throw new HashError('b1, b2, la, short: only for fig=4');
+  const entries = state.ablation ? 0 : state.optimizers.length;
+  if (state.selected != null && !(Number.isInteger(state.selected) && state.selected >= 0 && state.selected < entries)) {
+    throw new HashError(entries ? `sel: must be an integer in [0, ${entries - 1}], got ${state.selected}` : 'sel: this figure has no optimizer entry to select');
+  }
   return normalise(state);
 }
 

@@ -115,7 +115,7 @@ export async function start() {
       job, runs: job.meta, axes: store.state.axes, crossings: view.crossings,
       comparator: job.comparator?.x,
     });
-    renderRuns($('runs'), job, view.crossings);
+    renderRuns($('runs'), job, view.crossings, store.state.selected);
     renderFindings($('findings'), { job, runs: job.meta, crossings: view.crossings, problem: job.problem, state: job.state });
     if (job.count > 0 && !performance.getEntriesByName('gradscape:regret-first-points').length) {
       performance.mark('gradscape:regret-first-points');
@@ -188,7 +188,9 @@ export async function start() {
   setUpEmbedButton($('embed'), 'regret', () => ({ hash: encodeHash(linked()), config: toConfig(linked(), registry) }),
     regretImage({ charts, runner, problem: () => problemInfo(registry, runner.job?.problem?.name) }));
   setUpRegretExports({ charts, runner, themeName: () => theme.current });
-  setUpPresetSelect(store, PRESETS, 'Stories…');
+  setUpPresetSelect(store, PRESETS, 'Stories…', undefined, {
+    focuses: Object.fromEntries(Object.entries(charts.charts).map(([name, chart]) => [name, () => chart.section])),
+  });
   renderTex();
   if (!link.pending) showStory(findPreset('reddi'));
 

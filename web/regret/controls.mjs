@@ -5,6 +5,7 @@
 // its parameters and T besides the optimizers (the web component's compact settings).
 import { loadKatex } from '../lib/katex-loader.mjs';
 import { clearFieldErrors, hyperField, markFieldErrors, selectField, showFieldError } from '../lib/fields.mjs';
+import { selectedAfterRemoving } from '../lib/selected-run.mjs';
 import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
 import { regretOptimizer } from '../lib/optimizer-facts.mjs';
 import { section } from '../lib/dom.mjs';
@@ -155,6 +156,7 @@ export class Controls {
       open: state.optimizers.length <= 2 && i === 0,
       edit: (mutate, final) => this.#edit(mutate, final),
       restructure: (mutate) => this.#store.update(mutate, 'structure'),
+      onRemove: (s) => { s.selected = selectedAfterRemoving(s.selected, i); },
       newOptimizer: (name, old) => {
         const keep = { lr: old.lr, schedule: old.schedule, label: old.label };
         return { name, ...Object.fromEntries(Object.entries(keep).filter(([, v]) => v !== undefined)) };

@@ -26,6 +26,12 @@ function normaliseStart(start) {
   return start;
 }
 
+/** The state's selected run: an index of its optimizers, else null. */
+function selectedRun(state) {
+  const n = state.optimizers?.length ?? 1;
+  return Number.isInteger(state.selected) && state.selected >= 0 && state.selected < n ? state.selected : null;
+}
+
 /** Fills in every field of a (possibly partial) state. */
 export function normalise(state) {
   const problem = state.problem ?? {};
@@ -38,6 +44,7 @@ export function normalise(state) {
     optimizers: clone(state.optimizers ?? [{ name: 'adam', lr: 0.1 }]),
     axes: state.axes ?? 'loglog',
     story: state.story ?? null,  // the story (preset id) the state comes from: its explanation is shown
+    selected: selectedRun(state),  // the run a story is about (marked in the runs table), or null
   };
 }
 
@@ -127,6 +134,7 @@ export const PROPS = [
   { key: 'opt', path: ['optimizers'], codec: optimizers },
   { key: 'axes', path: ['axes'], codec: oneOf(AXES) },
   { key: 'story', path: ['story'], codec: oneOf(PRESETS.map((p) => p.id)) },
+  { key: 'sel', path: ['selected'], codec: number },
 ];
 
 const EMPTY = normalise({ problem: {}, optimizers: [] });
@@ -143,6 +151,9 @@ export function encodeHash(state) {
 export function decodeHash(hash, dropped = null) {
   const state = decodeProps(hash, PROPS, EMPTY, [{ key: 'opt', what: 'the optimizers to run' }], dropped);
   if (state.optimizers.length > MAX_OPTIMIZERS) throw new HashError(`opt: at most ${MAX_OPTIMIZERS} optimizers`);
+  if (state.selected != null && !(Number.isInteger(state.selected) && state.selected >= 0 && state.selected < state.optimizers.length)) {
+    throw new HashError(`sel: must be an integer in [0, ${state.optimizers.length - 1}], got ${state.selected}`);
+  }
   return normalise(state);
 }
 

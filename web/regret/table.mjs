@@ -1,12 +1,16 @@
 // The runs table of the regret lab: per run its latest certified R(t), R(t)/t, the exponent k of
 // R ∝ tᵏ over the latest decade, Theorem 4.1's bound (n/a, with the engine's reason, where it
 // does not apply), x_t for 1-D problems and a status; the caption gives the best fixed point in
-// hindsight and why a run has no bound.
+// hindsight and why a run has no bound. The run a story is about is marked (lib/selected-run.mjs).
 import { growth, latest } from './findings.mjs';
+import { markSelectedRow } from '../lib/selected-run.mjs';
 import { formatInt, formatNumber, formatT } from '../lib/format.mjs';
 
-/** Fills `root` with the table of `job` (runner.mjs RunData with meta and dim set by the app). */
-export function renderRuns(root, job, crossings) {
+/**
+ * Fills `root` with the table of `job` (runner.mjs RunData with meta and dim set by the app);
+ * `selected`: the index of the run a story is about (marked), or null.
+ */
+export function renderRuns(root, job, crossings, selected = null) {
   const oneD = job.dim === 1;
   const table = document.createElement('table');
   table.className = 'rg-table';
@@ -56,6 +60,7 @@ export function renderRuns(root, job, crossings) {
   });
   const caption = table.createCaption();
   caption.textContent = tableCaption(job);
+  markSelectedRow(table, selected);
   root.replaceChildren(table);
 }
 

@@ -113,7 +113,7 @@ export async function start() {
     view.crossings = job.runs.map((_, i) => firstCrossing(job, i));
     charts.update({
       job, runs: job.meta, axes: store.state.axes, crossings: view.crossings,
-      comparator: job.comparator?.x,
+      comparator: job.comparator?.x, selected: store.state.selected,
     });
     renderRuns($('runs'), job, view.crossings, store.state.selected);
     renderFindings($('findings'), { job, runs: job.meta, crossings: view.crossings, problem: job.problem, state: job.state });

@@ -19,6 +19,8 @@ import { lineSwatch } from '../lib/line-swatch.mjs';
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+// The line width of run i: the selected run (the story's, args.selected) is drawn thicker.
+const runWidth = (args, i) => (args.selected === i ? 3 : 1.8);
 const BOUND_DASH = [6, 4];
 const REF_DASH = [2, 4];
 
@@ -333,7 +335,7 @@ export class RegretCharts {
       const meta = args.runs[i];
       const diverged = run.status?.status === 'diverged' ? `diverged at step ${run.status.diverged_at}` : '';
       raw.push(values[i]);
-      defs.push({ label: meta.label, color: meta.color, dash: meta.dash, readout: true, spanGaps: uncertain, diverged });
+      defs.push({ label: meta.label, color: meta.color, dash: meta.dash, readout: true, spanGaps: uncertain, diverged, width: runWidth(args, i) });
       const bound = run.bound.view();
       if (hasFinite(bound)) {
         const envelope = runningMax(bound);
@@ -372,7 +374,7 @@ export class RegretCharts {
     const chart = this.charts.iterate;
     const raw = job.runs.map((run) => run.iterate.view());
     const d = decimate(t, raw, { columns: chart.columns(), range: xAxis.range, logX: xAxis.log, logY: false });
-    const series = args.runs.map((meta, i) => ({ label: meta.label, color: meta.color, dash: meta.dash, values: d.ys[i], readout: true, width: 1.5 }));
+    const series = args.runs.map((meta, i) => ({ label: meta.label, color: meta.color, dash: meta.dash, values: d.ys[i], readout: true, width: runWidth(args, i) - 0.3 }));
     const key = runKey(args.runs);
     const star = args.comparator?.[0];
     if (Number.isFinite(star) && d.x.length) {

@@ -152,3 +152,19 @@ test('regret: a value the engine refuses in a link is dropped alone and marked; 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a short story link (#story=<id>) opens the story with its explanation in every lab', async () => {
+  const { PRESETS: LANDSCAPE } = await import('../../web/landscape/presets.mjs');
+  const { PRESETS: REGRET } = await import('../../web/regret/presets.mjs');
+  const { PRESETS: SWEEP } = await import('../../web/sweep/presets.mjs');
+  for (const [page, preset] of [['index.html', LANDSCAPE.at(-1)], ['regret.html', REGRET[1]], ['sweep.html', SWEEP[2]]]) {
+    const { page: p, errors } = await open(site.browser, `${site.server.url}${page}#story=${preset.id}`);
+    await ready(p);
+    assert.equal(await p.isHidden('#message'), true, `${page}: no message`);
+    assert.equal(await p.isVisible('#story'), true, `${page}: the story is shown`);
+    assert.ok((await p.textContent('#story')).startsWith(preset.description.slice(0, 40)), page);
+    assert.equal(await p.$eval('#preset', (s) => s.value), preset.id, `${page}: the menu is on the story`);
+    assert.deepEqual(errors, []);
+    await p.close();
+  }
+});

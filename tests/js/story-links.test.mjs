@@ -27,3 +27,25 @@ for (const [lab, [state, presets]] of Object.entries(LABS)) {
     assert.throws(() => state.decodeHash(`${hash}&story=nope`), /story: must be one of .*got "nope"/);
   });
 }
+
+test('a short story link (#story=<id>) is that story\'s state; other keys override it; the page\'s link of it decodes the same', async () => {
+  const labs = {
+    landscape: [await import('../../web/landscape/state.mjs'), await import('../../web/landscape/presets.mjs')],
+    regret: [await import('../../web/regret/state.mjs'), await import('../../web/regret/presets.mjs')],
+    sweep: [await import('../../web/sweep/state.mjs'), await import('../../web/sweep/presets.mjs')],
+  };
+  for (const [lab, [state, { PRESETS }]] of Object.entries(labs)) {
+    for (const preset of PRESETS) {
+      const decoded = state.decodeHash(`#story=${preset.id}`);
+      assert.deepEqual(decoded, state.normalise({ ...structuredClone(preset.state), story: preset.id }), `${lab} ${preset.id}`);
+      assert.deepEqual(state.decodeHash(state.encodeHash(decoded)), decoded, `${lab} ${preset.id}: the full link of it`);
+    }
+  }
+  const [landscape] = labs.landscape;
+  const overridden = landscape.decodeHash('#story=valley&steps=300&t=20&paused=1');
+  assert.equal(overridden.steps, 300);
+  assert.equal(overridden.t, 20);
+  assert.equal(overridden.objective.name, 'rosenbrock');
+  assert.throws(() => landscape.decodeHash('#story=nosuch'), /story: must be one of/);
+  assert.throws(() => landscape.decodeHash('#steps=300'), /opt: missing/);
+});

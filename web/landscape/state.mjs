@@ -4,7 +4,7 @@
 // short; decoding checks the syntax here and the engine validates the meaning.
 import { PRESETS, findPreset } from './presets.mjs';
 import { HashError, flag, number, numbers, oneOf, optimizers, record, text } from '../lib/hash-codecs.mjs';
-import { decodeProps, encodeProps, keyOfField } from '../lib/hash-table.mjs';
+import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
@@ -91,7 +91,9 @@ export function encodeHash(state) {
  * `dropped` array, a bad key or value is left at its default and recorded there (hash-table.mjs).
  */
 export function decodeHash(hash, dropped = null) {
-  const state = decodeProps(hash, PROPS, EMPTY, [{ key: 'opt', what: 'the optimizers to run' }], dropped);
+  const required = [{ key: 'opt', what: 'the optimizers to run' }];
+  const base = storyBase(hash, PRESETS, EMPTY, normalise, required);
+  const state = decodeProps(hash, PROPS, base, base === EMPTY ? required : [], dropped);
   if (state.optimizers.length > MAX_OPTIMIZERS) throw new HashError(`opt: at most ${MAX_OPTIMIZERS} optimizers`);
   const refuse = (key, path, message) => {
     if (!dropped) throw new HashError(message);

@@ -58,3 +58,16 @@ export function keyOfField(props, field) {
   const path = field.split(/[.[]/);
   return props.find((p) => p.path.every((k, i) => path[i] === k))?.key ?? null;
 }
+
+/**
+ * The state a hash is decoded onto: for a short story link ("#story=valley", with overrides such as
+ * "&steps=300" but without the `required` keys a full link has), that story's state from `presets`
+ * (normalised, its id in `story`); else `empty`.
+ */
+export function storyBase(hash, presets, empty, normalise, required) {
+  const keys = hash.replace(/^#/, '').split('&').map((part) => part.split('=')[0]);
+  const match = /(?:^#?|&)story=([^&]*)/.exec(hash);
+  const preset = match && presets.find((p) => p.id === decodeURIComponent(match[1]));
+  if (!preset || required.some((r) => keys.includes(r.key))) return empty;
+  return normalise({ ...structuredClone(preset.state), story: preset.id });
+}

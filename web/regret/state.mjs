@@ -5,7 +5,7 @@
 // "Regret config and result").
 import { PRESETS, findPreset } from './presets.mjs';
 import { HashError, number, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
-import { decodeProps, encodeProps, keyOfField } from '../lib/hash-table.mjs';
+import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
 
@@ -149,7 +149,9 @@ export function encodeHash(state) {
  * `dropped` array, a bad key or value is left at its default and recorded there (hash-table.mjs).
  */
 export function decodeHash(hash, dropped = null) {
-  const state = decodeProps(hash, PROPS, EMPTY, [{ key: 'opt', what: 'the optimizers to run' }], dropped);
+  const required = [{ key: 'opt', what: 'the optimizers to run' }];
+  const base = storyBase(hash, PRESETS, EMPTY, normalise, required);
+  const state = decodeProps(hash, PROPS, base, base === EMPTY ? required : [], dropped);
   if (state.optimizers.length > MAX_OPTIMIZERS) throw new HashError(`opt: at most ${MAX_OPTIMIZERS} optimizers`);
   if (state.selected != null && !(Number.isInteger(state.selected) && state.selected >= 0 && state.selected < state.optimizers.length)) {
     throw new HashError(`sel: must be an integer in [0, ${state.optimizers.length - 1}], got ${state.selected}`);

@@ -4,7 +4,7 @@
 // syntax here; the engine validates the meaning (docs/schema.md, "Sweep config").
 import { PRESETS, findPreset } from './presets.mjs';
 import { HashError, number, numbers, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
-import { decodeProps, encodeProps, keyOfField } from '../lib/hash-table.mjs';
+import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 
 export { HashError };
@@ -171,9 +171,11 @@ export function encodeHash(state) {
  * `dropped` array, a bad key or value is left at its default and recorded there (hash-table.mjs).
  */
 export function decodeHash(hash, dropped = null) {
-  const state = decodeProps(hash, PROPS, EMPTY, [
+  const required = [
     { key: 'opt', what: 'the optimizer of the map' }, { key: 'x', what: 'the x axis' }, { key: 'y', what: 'the y axis' },
-  ], dropped);
+  ];
+  const base = storyBase(hash, PRESETS, EMPTY, normalise, required);
+  const state = decodeProps(hash, PROPS, base, base === EMPTY ? required : [], dropped);
   if (state.optimizers.length > 2) throw new HashError('opt: one optimizer, or two to compare');
   if (state.pin) {
     const [map, i, j] = state.pin;

@@ -7,6 +7,7 @@ import { ChartLegend } from './chart-legend.mjs';
 import { el, setText } from '../../lib/dom.mjs';
 import { isLog, shown } from './log-axis.mjs';
 import { drawMarker } from './marker.mjs';
+import { fontScale } from '../../lib/canvas-style.mjs';
 
 export class Chart {
   constructor(parent, id, { onToggle, tools = [] }) {
@@ -52,7 +53,7 @@ export class Chart {
     this.model = model;
     this.theme = theme;
     const data = [this.column(0), ...model.series.map((_, k) => this.column(k + 1))];
-    const key = JSON.stringify([model.x, model.y, model.series.map((s) => [s.label, s.color, s.dash, s.scale, s.show, s.width]), theme]);
+    const key = JSON.stringify([model.x, model.y, model.series.map((s) => [s.label, s.color, s.dash, s.scale, s.show, s.width]), theme, fontScale()]);
     if (key !== this.key || !this.plot) {
       this.key = key;
       this.#build(model, theme, data, syncKey);

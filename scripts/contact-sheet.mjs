@@ -16,7 +16,7 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844, thumb: 240, columns: 5 },
 ];
 const THEMES = ['light', 'dark'];
-const READY_MS = 60_000;
+const READY_MS = 120_000;
 const OUT = join(root, 'docs', 'contact-sheet');
 
 // Each lab: its page, and when it has finished computing what its link asks for.

@@ -4,7 +4,7 @@
 // then one sheet per lab × size × theme (a grid of thumbnails captioned with the story titles,
 // laid out as an HTML page in Chromium and screenshotted), written to docs/contact-sheet/, and
 // docs/contact-sheet.md listing them with the date and the commit. Build dist/ first.
-//   node scripts/contact-sheet.mjs [lab ...]   (default: every lab)
+//   node scripts/contact-sheet.mjs [lab ...]   (default: every lab; the markdown is written only then)
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ const VIEWPORTS = [
 const THEMES = ['light', 'dark'];
 const READY_MS = 120_000;
 const OUT = join(root, 'docs', 'contact-sheet');
+const REVIEW = '## Review';
 
 // Each lab: its page, and when it has finished computing what its link asks for.
 const LABS = {
@@ -188,7 +189,11 @@ async function main() {
       }
     }
     if (names.length === Object.keys(LABS).length) {
-      await writeFile(join(root, 'docs', 'contact-sheet.md'), `${markdown(names, commit)}\n`);
+      const file = join(root, 'docs', 'contact-sheet.md');
+      // A hand-written review (from its "## Review" heading on) outlives the regenerated list.
+      const before = await readFile(file, 'utf8').catch(() => '');
+      const review = before.includes(REVIEW) ? before.slice(before.indexOf(REVIEW)) : '';
+      await writeFile(file, `${markdown(names, commit)}\n${review ? `\n${review.trimEnd()}\n` : ''}`);
     }
   } finally {
     await browser.close();

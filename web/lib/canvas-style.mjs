@@ -21,4 +21,4 @@ export const INK = '#1d1f24';
 export const fontScale = () => (globalThis.document?.documentElement.dataset.presentation === 'true' ? 1.3 : 1);
 
 /** A chart's CSS font of `px` pixels (times fontScale()) and an optional weight. */
-export const chartFont = (px, weight) => `${weight ? `${weight} ` : ''}${Math.round(px * fontScale())}px ${FONT}`;
+export const chartFont = (px, weight) => `${weight ? `${weight} ` : ''}${Math.round(px * fontScale() * 10) / 10}px ${FONT}`;

@@ -30,6 +30,9 @@ const presentationState = (page) => page.evaluate(() => ({
   fontSize: parseFloat(getComputedStyle(document.documentElement).fontSize),
 }));
 
+// The font size (CSS px) of the regret chart's x axis labels.
+const regretAxisFontPx = () => Number(window.gradscapeRegret.charts.charts.regret.plot.axes[0].font[0].match(/([\d.]+)px/)[1]);
+
 test('at 1280 × 720 the top bar is one row and the surface, player and legend are in view', async () => {
   const { page, errors } = await open(site.browser, site.server.url, { width: 1280, height: 720 });
   await ready(page);
@@ -77,14 +80,18 @@ test('P and the button toggle presentation mode; Esc leaves it; P typed in a fie
   await page.close();
 });
 
-test('presentation mode is kept for the tab (sessionStorage), not in the link, and works in every lab', async () => {
+test('presentation mode is kept for the tab (sessionStorage), not in the link, works in every lab and enlarges the chart fonts', async () => {
   const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
   for (const [k, lab] of LAB_PAGES.slice(1).entries()) {
     await page.goto(site.server.url + lab);
     await ready(page);
     if (k === 0) {
       assert.equal((await presentationState(page)).on, false, 'a new tab starts out of presentation mode');
+      await page.waitForFunction(() => window.gradscapeRegret.charts.charts.regret.plot, null, { timeout: 30000 });
+      const before = await page.evaluate(regretAxisFontPx);
       await page.keyboard.press('p');
+      await page.waitForFunction((px) => Number((window.gradscapeRegret.charts.charts.regret.plot?.axes[0].font[0] ?? '')
+        .match(/([\d.]+)px/)?.[1] ?? 0) > px, before, { timeout: 10000 });
     }
     const state = await presentationState(page);
     assert.equal(state.on, true, `${lab}: presentation mode is on${k ? ', kept from the page before' : ''}`);

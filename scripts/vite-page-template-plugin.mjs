@@ -7,7 +7,7 @@
 //   <!-- gradscape:tabs -->  in the top bar: the brand and the tabs of web/labs.mjs, the page's own
 //                            marked active;
 //   <!-- gradscape:lab-actions preset="…" --> in a lab's top bar: its preset picker (labelled …),
-//                            Copy link and Embed;
+//                            Copy link, Embed and the presentation-mode toggle (lib/presentation.mjs);
 //   <!-- gradscape:lab-start --> and <!-- gradscape:lab-end --> around a lab's own figures: the
 //                            message box (lib/notices.mjs), the settings column (#controls) and the
 //                            stage with its story line; then the toast and the no-script note.
@@ -71,11 +71,15 @@ const LAB_END = [
   '<noscript>Gradscape needs JavaScript and WebAssembly.</noscript>',
 ].join('\n  ');
 
+// A screen on a stand: the presentation-mode toggle's icon.
+const PRESENT_ICON = '<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1.5 2h13v1.5h-.8v7H2.3v-7h-.8zm2.3 1.5v5.5h8.4V3.5zM7.25 11h1.5v1.3l2.6 2.2-1 .9L8 13.4l-2.35 2-1-.9 2.6-2.2z"/></svg>';
+
 const labActions = (label) => [
   `<label class="visually-hidden" for="preset">${label}</label>`,
   '<select id="preset"></select>',
   '<button type="button" id="copy-link">Copy link</button>',
   '<button type="button" id="embed">Embed</button>',
+  `<button type="button" id="presentation" class="icon" aria-pressed="false" aria-label="Presentation mode" aria-keyshortcuts="p" title="Presentation mode: hide the settings, larger type (P; Esc leaves)">${PRESENT_ICON}</button>`,
 ].join('\n      ');
 
 export default function pageTemplate() {

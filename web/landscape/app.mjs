@@ -14,6 +14,7 @@ import { PRESETS } from './presets.mjs';
 import { runColour, runDash } from '../lib/palette.mjs';
 import { landscapeImage, setUpExports } from './exports.mjs';
 import { SurfaceView } from './surface.mjs';
+import { surfaceHeightLimit } from './surface-fit.mjs';
 import { Curves } from './curves.mjs';
 import { renderFormula } from './formula.mjs';
 import { resolvedSpec } from './spec.mjs';
@@ -44,7 +45,7 @@ export async function start() {
   const theme = initTheme($('theme'), (t) => { surface.setTheme(t); curves.setTheme(t); });
 
   const surface = new SurfaceView($('surface'), {
-    grid: (x0, x1, y0, y1, nx, ny) => session.grid(x0, x1, y0, y1, nx, ny),
+    grid: (x0, x1, y0, y1, nx, ny) => session.grid(x0, x1, y0, y1, nx, ny), maxHeight: surfaceHeightLimit,
   });
   const curves = new Curves($('curves'));
   surface.setTheme(theme.current);

@@ -16,3 +16,9 @@ export const THEMES = {
 };
 
 export const INK = '#1d1f24';
+
+/** How much larger the charts' type is: 1.3 in presentation mode (<html data-presentation>, lib/presentation.mjs). */
+export const fontScale = () => (globalThis.document?.documentElement.dataset.presentation === 'true' ? 1.3 : 1);
+
+/** A chart's CSS font of `px` pixels (times fontScale()) and an optional weight. */
+export const chartFont = (px, weight) => `${weight ? `${weight} ` : ''}${Math.round(px * fontScale() * 10) / 10}px ${FONT}`;

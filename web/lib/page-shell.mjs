@@ -6,6 +6,7 @@
 import { showMessage } from './notices.mjs';
 import { registerOffline } from './offline.mjs';
 import { setUpTabScrollHint } from './tab-scroll-hint.mjs';
+import { setUpPresentation } from './presentation.mjs';
 import { HashError } from './hash-codecs.mjs';
 import { allErrors, repairField } from './all-errors.mjs';
 
@@ -15,6 +16,7 @@ const HASH_DELAY = 150;
 export function runPage(what, start) {
   registerOffline();
   setUpTabScrollHint();
+  setUpPresentation();
   document.getElementById('message-close').addEventListener('click', () => showMessage(null));
   start().catch((error) => {
     document.getElementById('message').hidden = false;

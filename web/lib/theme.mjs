@@ -21,6 +21,8 @@ export function initTheme(button, onChange) {
     apply();
     onChange(api.current);
   });
+  // Presentation mode (presentation.mjs) enlarges the charts' fonts: they redraw as for a new theme.
+  window.addEventListener('gradscape:presentation', () => onChange(api.current));
   media.addEventListener('change', () => {
     apply();
     onChange(api.current);

@@ -8,11 +8,9 @@
 // whole decades around the rest. (The chosen learning rate of an entry never diverged: no cap.)
 import uPlot from 'uplot';
 import { dropBelow, logAxisRange, logValue } from '../lib/chart-range.mjs';
+import { chartFont, fontScale } from '../lib/canvas-style.mjs';
 import { formatNumber } from '../lib/format.mjs';
 import { lineSwatch } from '../lib/line-swatch.mjs';
-
-const FONT = '12px system-ui, sans-serif';
-const LABEL_FONT = '600 12px system-ui, sans-serif';
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -56,7 +54,7 @@ class Chart {
     const data = [model.x];
     for (const s of model.series) data.push(s.mean, s.min, s.max);
     this.#fitLog(model, data);
-    const key = JSON.stringify([model.title, model.logY, model.xMax, model.series.map((s) => [s.label, s.color, s.dash]), theme]);
+    const key = JSON.stringify([model.title, model.logY, model.xMax, model.series.map((s) => [s.label, s.color, s.dash]), theme, fontScale()]);
     if (!this.plot || key !== this.key) {
       this.key = key;
       this.#build(model, theme, data);
@@ -107,9 +105,9 @@ class Chart {
       cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 6 } },
       scales: { x: { time: false, range: [0, model.xMax] }, y: model.logY ? { distr: 3, range: () => this.range ?? [0.1, 10] } : { auto: true } },
       axes: [
-        { label: 'epoch', stroke: theme.fg, font: FONT, labelFont: LABEL_FONT, size: 28, labelSize: 18, labelGap: 0,
+        { label: 'epoch', stroke: theme.fg, font: chartFont(12), labelFont: chartFont(12, 600), size: Math.round(28 * fontScale()), labelSize: Math.round(18 * fontScale()), labelGap: 0,
           grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.axis, width: 1, size: 4 }, space: 48 },
-        { label: model.yLabel, stroke: theme.fg, font: FONT, labelFont: LABEL_FONT, labelSize: 20, labelGap: 2, size: 52,
+        { label: model.yLabel, stroke: theme.fg, font: chartFont(12), labelFont: chartFont(12, 600), labelSize: Math.round(20 * fontScale()), labelGap: 2, size: Math.round(52 * fontScale()),
           space: 24, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.axis, width: 1, size: 4 },
           values: (u, splits) => splits.map((v) => formatNumber(v, 3)) },
       ],

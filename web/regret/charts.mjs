@@ -10,6 +10,7 @@
 // itself is marked with a ring. Charts share a cursor; a readout under each gives the values at it.
 // uPlot's stylesheet is the page's to load (regret/app.mjs; the component adopts it in its shadow root).
 import uPlot from 'uplot';
+import { chartFont, fontScale } from '../lib/canvas-style.mjs';
 import { decimate, axisT, axisY } from './decimate.mjs';
 import { drawArrow } from '../lib/chart-arrow.mjs';
 import { runningMax } from '../lib/chart-range.mjs';
@@ -17,8 +18,6 @@ import { fitAxes } from '../lib/axes-fit.mjs';
 import { formatNumber, formatT } from '../lib/format.mjs';
 import { lineSwatch } from '../lib/line-swatch.mjs';
 
-const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 // The line width of run i: the selected run (the story's, args.selected) is drawn thicker.
 const runWidth = (args, i) => (args.selected === i ? 3 : 1.8);
 const BOUND_DASH = [6, 4];
@@ -114,7 +113,7 @@ class Chart {
   render(model, theme) {
     this.model = model;
     const data = this.#fit(model, [model.x, ...model.series.map((s) => s.values)]);
-    const key = JSON.stringify([model.xAxis, model.yAxis, model.series.map((s) => [s.label, s.color, s.dash, s.width, s.spanGaps]), theme]);
+    const key = JSON.stringify([model.xAxis, model.yAxis, model.series.map((s) => [s.label, s.color, s.dash, s.width, s.spanGaps]), theme, fontScale()]);
     if (!this.plot || key !== this.key) {
       this.key = key;
       this.#build(model, theme, data);
@@ -172,13 +171,13 @@ class Chart {
       },
       axes: [
         {
-          scale: 'x', label: model.xAxis.label, stroke: theme.fg, font: FONT, labelFont: LABEL_FONT, size: 28, labelSize: 18, labelGap: 0,
+          scale: 'x', label: model.xAxis.label, stroke: theme.fg, font: chartFont(12), labelFont: chartFont(12, 600), size: Math.round(28 * fontScale()), labelSize: Math.round(18 * fontScale()), labelGap: 0,
           grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.axis, width: 1, size: 4 }, space: 56,
           values: (u, splits) => splits.map((v) => formatT(unlog(v, logX))),
           ...(logX ? { splits: (u, i, min, max) => logSplits(u, i, min, max, room(u.bbox.width / uPlot.pxRatio) / 1.6) } : {}),
         },
         {
-          scale: 'y', label: model.yAxis.label, stroke: theme.fg, font: FONT, labelFont: LABEL_FONT, labelSize: 20, labelGap: 2,
+          scale: 'y', label: model.yAxis.label, stroke: theme.fg, font: chartFont(12), labelFont: chartFont(12, 600), labelSize: Math.round(20 * fontScale()), labelGap: 2,
           size: axisSize, space: 26, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.axis, width: 1, size: 4 },
           values: (u, splits) => splits.map((v) => formatNumber(unlog(v, logY), 3)),
           ...(logY ? { splits: (u, i, min, max) => logSplits(u, i, min, max, room(u.bbox.height / uPlot.pxRatio)) } : {}),

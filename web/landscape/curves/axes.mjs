@@ -3,9 +3,8 @@
 import uPlot from 'uplot';
 import { formatStep, formatTick } from '../../lib/format.mjs';
 import { logSplits, unshown } from './log-axis.mjs';
+import { chartFont, fontScale } from '../../lib/canvas-style.mjs';
 
-const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const LABEL_FONT = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const STEP_INCRS = [1, 2, 5].flatMap((m) => [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7].map((p) => m * p)).sort((a, b) => a - b);
 
 // The width of a y axis: room for its longest tick label.
@@ -20,7 +19,7 @@ function axisSize(self, values, axisIdx, cycleNum) {
 
 export function xAxisOptions(theme, label) {
   return {
-    scale: 'x', label, stroke: theme.fg, font: FONT, labelFont: LABEL_FONT, size: 26, labelSize: 18, labelGap: 0,
+    scale: 'x', label, stroke: theme.fg, font: chartFont(12), labelFont: chartFont(12, 600), size: Math.round(26 * fontScale()), labelSize: Math.round(18 * fontScale()), labelGap: 0,
     grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.axis, width: 1, size: 4 },
     incrs: STEP_INCRS, space: 60, values: (u, splits) => splits.map(formatStep),
   };
@@ -29,7 +28,7 @@ export function xAxisOptions(theme, label) {
 export function yAxisOptions(theme, axis) {
   return {
     scale: axis.key, label: axis.label, side: axis.side === 'right' ? 1 : 3, show: axis.show !== false,
-    stroke: theme.fg, font: FONT, labelFont: LABEL_FONT, labelSize: 20, labelGap: 2, size: axisSize, space: 28,
+    stroke: theme.fg, font: chartFont(12), labelFont: chartFont(12, 600), labelSize: Math.round(20 * fontScale()), labelGap: 2, size: axisSize, space: 28,
     grid: { show: axis.side !== 'right', stroke: theme.grid, width: 1 }, ticks: { stroke: theme.axis, width: 1, size: 4 },
     values: (u, splits) => splits.map((v) => (v == null ? '' : formatTick(unshown(v, axis.log)))),
     ...(axis.log ? { splits: logSplits } : {}),

@@ -14,6 +14,7 @@ import { isLog, shown } from './log-axis.mjs';
 import { drawArrow } from '../../lib/chart-arrow.mjs';
 import { fitAxes } from '../../lib/axes-fit.mjs';
 import { drawMarker } from './marker.mjs';
+import { fontScale } from '../../lib/canvas-style.mjs';
 
 export class Chart {
   constructor(parent, id, { onToggle, tools = [] }) {
@@ -64,7 +65,7 @@ export class Chart {
     model.markers = (model.markers ?? []).filter((m) => this.#inside(m));
     model.arrows = this.fit.arrows;
     this.#describe();
-    const key = JSON.stringify([model.x, model.y, model.series.map((s) => [s.label, s.color, s.dash, s.scale, s.show, s.width]), theme]);
+    const key = JSON.stringify([model.x, model.y, model.series.map((s) => [s.label, s.color, s.dash, s.scale, s.show, s.width]), theme, fontScale()]);
     if (key !== this.key || !this.plot) {
       this.key = key;
       this.#build(model, theme, data, syncKey);

@@ -7,7 +7,7 @@ import { NEUTRAL, addViridisStops } from '../../lib/colormap.mjs';
 import { formatLegendValue, formatPrecise } from '../../lib/format.mjs';
 import { levelOf } from '../../lib/heatmap.mjs';
 import { clipToPlot, inPlot, screenMap, tickCount } from './layout.mjs';
-import { FONT, INK } from '../../lib/canvas-style.mjs';
+import { chartFont, INK } from '../../lib/canvas-style.mjs';
 
 export function drawAxes(ctx, layout, box, theme) {
   const { plot } = layout;
@@ -32,7 +32,7 @@ export function drawAxes(ctx, layout, box, theme) {
   }
   ctx.stroke();
   ctx.fillStyle = theme.muted;
-  ctx.font = `12px ${FONT}`;
+  ctx.font = chartFont(12);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   const xFormat = x.tickFormat(xCount);
@@ -102,7 +102,7 @@ export function drawColourLegend(ctx, layout, scale, theme) {
 }
 
 function drawLegendTicks(ctx, bar, scale, theme) {
-  ctx.font = `11px ${FONT}`;
+  ctx.font = chartFont(11);
   ctx.fillStyle = theme.muted;
   ctx.strokeStyle = theme.frame;
   const ticks = bar.vertical
@@ -223,7 +223,7 @@ function placeLabel(rect, placed, { plot }) {
 export function drawDivergedLabels(ctx, layout, labels, theme) {
   const { plot } = layout;
   const placed = [];
-  ctx.font = `600 11.5px ${FONT}`;
+  ctx.font = chartFont(11.5, 600);
   for (const { text, x, y, colour } of labels) {
     const w = ctx.measureText(text).width + 16;
     const h = 20;

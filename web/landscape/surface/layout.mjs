@@ -3,7 +3,7 @@
 // export's cropped variant), and how many axis ticks fit.
 
 import { scaleLinear } from 'd3-scale';
-import { FONT } from '../../lib/canvas-style.mjs';
+import { chartFont } from '../../lib/canvas-style.mjs';
 
 const MIN_SPAN = 1e-9;
 const MAX_SPAN = 1e12;
@@ -60,7 +60,7 @@ function yTickLabelWidth(ctx, box, plotHeight) {
   const y = scaleLinear().domain([box[2], box[3]]);
   const count = tickCount(plotHeight, 56);
   const format = y.tickFormat(count);
-  ctx.font = `12px ${FONT}`;
+  ctx.font = chartFont(12);
   return Math.max(18, ...y.ticks(count).map((t) => ctx.measureText(format(t)).width));
 }
 

@@ -78,7 +78,7 @@ function panel(cell, table, [lo, hi], labelled) {
       const values = cell[bias][budget];
       let path = '';
       values.forEach((v, g) => {
-        if (v == null || !Number.isFinite(v) || v <= 0) {
+        if (v == null || !Number.isFinite(v) || v <= 0 || v > hi) {
           path += ' ';
           return;
         }
@@ -93,6 +93,10 @@ function panel(cell, table, [lo, hi], labelled) {
         if (v == null) return;
         if (Number.isNaN(v) || v <= 0) {
           svg.append(node('text', { x: x(table.log_lr[g]), y: PAD.top + 4, fill: color, 'text-anchor': 'middle', class: 'pp-panel-cross' }, '✕'));
+        } else if (v > hi) {
+          const above = node('text', { x: x(table.log_lr[g]), y: PAD.top + 4, fill: color, 'text-anchor': 'middle', class: 'pp-panel-cross', 'data-above': formatNumber(v, 3) }, '▲');
+          above.append(node('title', {}, `loss ${formatNumber(v, 3)}, above the axis`));
+          svg.append(above);
         } else {
           svg.append(node('circle', { cx: x(table.log_lr[g]), cy: y(v), r: budget === 'long' ? 2.8 : 2.2, fill: color }));
         }
@@ -106,8 +110,14 @@ function panel(cell, table, [lo, hi], labelled) {
 export function renderAblation(root, table) {
   const all = table.cells.flatMap((c) => ['corrected', 'uncorrected'].flatMap((b) => [...c[b].short, ...c[b].long]))
     .filter((v) => v != null && Number.isFinite(v) && v > 0);
-  const [lo, hi] = all.length ? [Math.min(...all), Math.max(...all)] : [1, 10];
+  // The axis stops one decade above the runs with bias correction: a run without it that ends far
+  // above them (up to 10¹¹ at the largest α) is drawn as ▲ on the top edge instead of flattening the rest.
+  const corrected = table.cells.flatMap((c) => [...c.corrected.short, ...c.corrected.long])
+    .filter((v) => v != null && Number.isFinite(v) && v > 0);
+  const cap = corrected.length ? 10 * Math.max(...corrected) : Infinity;
+  const [lo, hi] = all.length ? [Math.min(...all), Math.min(cap, Math.max(...all))] : [1, 10];
   const range = hi > lo ? [lo, hi] : [lo / 2, hi * 2];
+  const capped = all.some((v) => v > range[1]);
   const key = document.createElement('p');
   key.className = 'pp-ablation-key';
   const item = (color, dash, text) => {
@@ -123,6 +133,7 @@ export function renderAblation(root, table) {
     item(CORRECTED, false, 'with bias correction'), item(UNCORRECTED, false, 'without'),
     item('currentColor', true, `after ${table.short} epoch${table.short === 1 ? '' : 's'}`), item('currentColor', false, `after ${table.long} epochs`),
     Object.assign(document.createElement('span'), { textContent: '✕ diverged' }),
+    ...(capped ? [Object.assign(document.createElement('span'), { textContent: '▲ above the axis (more than 10 × the worst loss with correction)' })] : []),
   );
   const grid = document.createElement('div');
   grid.className = 'pp-ablation-grid';

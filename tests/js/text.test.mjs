@@ -58,3 +58,15 @@ test('the essay and the docs page have no raw carets outside their formulas', ()
 test('the check finds a caret where one is', () => {
   assert.deepEqual(carets(texts({ description: 'f(a, a^2)', latex: 'a^2' })), ['.description: f(a, a^2)']);
 });
+
+// A letter subscripted with an underscore (f_t, c_t, g_{1:t}) in prose: written fₜ, cₜ or typeset instead.
+const PROSE_FIELDS = new Set(['title', 'description', 'look', 'scaled']);
+const subscripts = (list) => list.filter(([path, text]) => PROSE_FIELDS.has(path.split('.').at(-1)) && /(?<![\p{L}\d_])\p{L}_[\p{L}\d{]/u.test(text))
+  .map(([path, text]) => `${path}: ${text}`);
+
+test('the labs\' stories write subscripts with Unicode, not underscores (f_t)', () => {
+  assert.deepEqual(subscripts(texts({ description: 'on f_t(x)', title: 'bias_correction off', look: 'cₜ' })), ['.description: on f_t(x)'], 'the check finds one where it is');
+  for (const [lab, presets] of Object.entries({ landscape: LANDSCAPE, regret: REGRET, sweep: SWEEP, paper: PAPER })) {
+    assert.deepEqual(subscripts(texts(presets, lab)), [], lab);
+  }
+});

@@ -14,7 +14,7 @@ export const PRESETS = [
   {
     id: 'reddi',
     title: 'Adam fails, AMSGrad converges (Reddi et al.)',
-    description: 'Reddi, Kale & Kumar’s counterexample to the Adam paper’s convergence proof: on [−1, 1], f_t(x) = 3x once every three steps and −x otherwise, so the best fixed point is x = −1. With β₁ = 0, β₂ = 0.1 and αₜ = 0.5/√t, Adam forgets the rare large gradient within a few steps and is pushed to x = +1; AMSGrad keeps the largest v and converges to −1.',
+    description: 'Reddi, Kale & Kumar’s counterexample to the Adam paper’s convergence proof: on [−1, 1], fₜ(x) = 3x once every three steps and −x otherwise, so the best fixed point is x = −1. With β₁ = 0, β₂ = 0.1 and αₜ = 0.5/√t, Adam forgets the rare large gradient within a few steps and is pushed to x = +1; AMSGrad keeps the largest v and converges to −1.',
     look: 'the average regret R(t)/t chart: Adam’s curve levels off at 2(C − 2)/3 = 2/3, the average regret of sitting at +1, while AMSGrad’s falls towards 0. The iterate chart below shows where each run ends.',
     focus: 'average',
     facts: [2],
@@ -50,7 +50,7 @@ export const PRESETS = [
   {
     id: 'drift',
     title: 'Non-stationary target',
-    description: 'f_t(x) = ½‖x − c_t‖² with a target c_t that circles (0.25, 0.25) at radius 1 once every 100 rounds, with noise of size 0.1. Regret compares with the best fixed point, here the mean target (0.25, 0.25). With a constant step, SGD and Adam follow the moving target and beat every fixed point: their regret is negative and falls linearly. With α/√t steps (SGD, AdaGrad) they slow down and settle on the mean, so their regret stays near 0, as a no-regret method should: against a fixed comparator, tracking is not rewarded.',
+    description: 'fₜ(x) = ½‖x − cₜ‖² with a target cₜ that circles (0.25, 0.25) at radius 1 once every 100 rounds, with noise of size 0.1. Regret compares with the best fixed point, here the mean target (0.25, 0.25). With a constant step, SGD and Adam follow the moving target and beat every fixed point: their regret is negative and falls linearly. With α/√t steps (SGD, AdaGrad) they slow down and settle on the mean, so their regret stays near 0, as a no-regret method should: against a fixed comparator, tracking is not rewarded.',
     look: 'the regret R(t) chart, on linear axes: the constant-step runs fall in a straight line below 0, the α/√t runs stay flat next to 0. The R(t)/t column of the runs table is the slope of each line.',
     focus: 'regret',
     facts: [],

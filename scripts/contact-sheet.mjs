@@ -1,5 +1,6 @@
-// The story contact sheet (npm run contact-sheet): every story of every lab, loaded from its link
-// in the built site (dist/, served as the browser tests serve it) at 1440 × 900, 1280 × 720 and
+// The story contact sheet (npm run contact-sheet): every story of every lab, chosen from the lab's
+// story menu as a reader does (so the page scrolls to the chart the story is about), in the built
+// site (dist/, served as the browser tests serve it) at 1440 × 900, 1280 × 720 and
 // 390 × 844, screenshotted in the light and the dark theme once the lab has finished computing;
 // then one sheet per lab × size × theme (a grid of thumbnails captioned with the story titles,
 // laid out as an HTML page in Chromium and screenshotted), written to docs/contact-sheet/, and
@@ -89,12 +90,21 @@ async function shoot(browser, url, lab, story, viewport) {
   page.on('pageerror', (error) => errors.push(String(error)));
   try {
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto(url + lab.page + story.hash);
+    await page.goto(url + lab.page);
     const where = `${lab.label}, story ${story.id} at ${viewport.width} × ${viewport.height}`;
     await waitFor(page, `${where}: the page starting`, () => document.body.dataset.ready !== undefined, READY_MS);
     if (await page.evaluate(() => document.body.dataset.ready) === 'error') {
       throw new Error(`${where}: the page could not start: ${await page.textContent('#message-text')}`);
     }
+    // Chosen from the menu (another story first if the page opened on this one, so the choice counts).
+    const linked = (id) => new RegExp(`[#&](story|fig)=${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(&|$)`).test(location.hash);
+    if (await page.$eval('#preset', (select) => select.value) === story.id) {
+      const other = await page.$eval('#preset', (select, id) => [...select.options].find((o) => o.value && o.value !== id).value, story.id);
+      await page.selectOption('#preset', other);
+      await waitFor(page, `${where}: another story's link first`, linked, READY_MS, other);
+    }
+    await page.selectOption('#preset', story.id);
+    await waitFor(page, `${where}: the story's link`, linked, READY_MS, story.id);
     await waitFor(page, `${where}: the computation finishing`, lab.finished, lab.computeMs);
     if (lab.settle) await page.evaluate(lab.settle);
     const shots = {};
@@ -143,7 +153,7 @@ function markdown(names, commit) {
   const lines = [
     '# Story contact sheet',
     '',
-    `Every story of every lab, loaded from its link once the lab had finished computing, at 1440 × 900 (desktop), 1280 × 720 (projector) and 390 × 844 (phone), in the light and dark themes. Made by \`npm run contact-sheet\` (scripts/contact-sheet.mjs) from the built site on ${date}, commit \`${commit}\`.`,
+    `Every story of every lab, chosen from its lab's story menu (so the page scrolls to the chart the story is about) once the lab had finished computing, at 1440 × 900 (desktop), 1280 × 720 (projector) and 390 × 844 (phone), in the light and dark themes. Made by \`npm run contact-sheet\` (scripts/contact-sheet.mjs) from the built site on ${date}, commit \`${commit}\`.`,
     '',
   ];
   for (const name of names) {

@@ -256,3 +256,29 @@ test('controls="full": removing an optimizer offers Undo inside the figure, whic
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('controls="full": every value the engine refuses is marked at once and the figure is dimmed until they are fixed', async () => {
+  const url = hostPage('invalid.html', tag('v', A, 'controls="full"'));
+  const { page, errors } = await open(browser, url, { width: 1000, height: 900 });
+  await waitEvent(page, 'finished', 'v');
+  await page.waitForFunction(() => document.getElementById('v').shadowRoot.querySelectorAll('.gs-settings .card').length === 2);
+  await page.evaluate(() => { for (const card of document.getElementById('v').shadowRoot.querySelectorAll('.gs-settings .card')) card.open = true; });
+  const field = (path) => page.locator(`#v >> css=[data-field="${path}"] input[type="text"]`);
+  for (const [path, value] of [['optimizers[0].lr', 'abc'], ['optimizers[1].momentum', '7']]) {
+    await field(path).fill(value);
+    await field(path).press('Enter');
+  }
+  await page.waitForFunction(() => document.getElementById('v').shadowRoot.querySelectorAll('.gs-settings .field.invalid').length === 2);
+  assert.equal(await page.evaluate(() => document.getElementById('v').shadowRoot.querySelector('.gs-box').classList.contains('gs-stale')), true);
+  assert.deepEqual((await page.evaluate(() => document.getElementById('v').config.optimizers)).map((o) => o.lr), [0.05, 0.001], 'the figure keeps the last valid settings');
+  await page.screenshot({ path: join(artifacts, 'component-invalid.png') });
+  for (const [path, value] of [['optimizers[0].lr', '0.02'], ['optimizers[1].momentum', '0.5']]) {
+    await field(path).fill(value);
+    await field(path).press('Enter');
+  }
+  await page.waitForFunction(() => !document.getElementById('v').shadowRoot.querySelector('.gs-box').classList.contains('gs-stale'));
+  await page.waitForFunction(() => document.getElementById('v').config.optimizers[1].momentum === 0.5);
+  assert.equal(await page.evaluate(() => document.getElementById('v').shadowRoot.querySelectorAll('.gs-settings .field.invalid').length), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

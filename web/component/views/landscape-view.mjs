@@ -175,16 +175,31 @@ export async function createView(ctx) {
     ctx.adoptStyles(fieldsCss);
     addSettingsToast(box, (css) => ctx.adoptStyles(css));
     const panel = $('.gs-settings');
+    const { allErrors } = await import('../../lib/all-errors.mjs');
     const store = new Store(state);
     const controls = new Controls(panel, { registry, store });
+    checker = gs.createRunSession();  // validates the settings without touching the shown runs
+    let lastValid = state;
     store.subscribe((next, reason) => {
-      if (reason === 'load') return;
+      if (reason === 'load') {
+        lastValid = next;
+        return;
+      }
       if (reason === 'structure') controls.render();
+      // Every value the engine refuses is marked at once; the figure keeps the last valid runs, dimmed.
+      const { errors } = allErrors(next, (s) => checker.configure(toConfig(s, registry)), lastValid);
+      controls.clearErrors();
+      box.classList.toggle('gs-stale', errors.length > 0);
+      if (errors.length) {
+        const unmarked = errors.length - controls.showErrors(errors);
+        if (unmarked) ctx.emit('error', { message: errors.map((e) => e.message).join('; ') });
+        return;
+      }
+      lastValid = next;
       try {
         show(toConfig(next, registry), next, { animate: player.playing });
-        controls.clearErrors();
       } catch (error) {
-        if (!controls.showError(error.field, error.message)) ctx.emit('error', { message: error.message });
+        ctx.emit('error', { message: error.message });
       }
     });
     surface.on('start', ([x, y], { final }) => {
@@ -202,6 +217,7 @@ export async function createView(ctx) {
   $('.gs-reset').addEventListener('click', () => { player.reset(); frame(true); });
   $('.gs-scrub').addEventListener('input', () => player.seek(Number($('.gs-scrub').value)));
   let destroyed = false;
+  let checker = null;  // the settings' validating session, once they are shown
   function destroy() {
     if (destroyed) return;
     destroyed = true;
@@ -209,6 +225,7 @@ export async function createView(ctx) {
     resize.disconnect();
     surface.destroy();
     session.delete();
+    checker?.delete();
   }
   ctx.signal.addEventListener('abort', destroy, { once: true });
 

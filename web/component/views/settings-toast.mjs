@@ -1,6 +1,7 @@
-// The toast of a component with its settings shown (controls="full"): where removing an optimizer
-// offers Undo (lib/undo-removal.mjs looks for #toast in the card's root, here the shadow root).
-// Loaded with the settings, so a figure without them carries none of it.
+// What a component with its settings shown (controls="full") adds to its box: the toast where
+// removing an optimizer offers Undo (lib/undo-removal.mjs looks for #toast in the card's root, here
+// the shadow root), and the dimmed figure (.gs-stale) while a setting holds a value the engine
+// refuses. Loaded with the settings, so a figure without them carries none of it.
 const CSS = `
 .gs-toast {
   position: absolute; bottom: 0.8rem; left: 50%; z-index: 5; transform: translate(-50%, 0.6rem); opacity: 0;
@@ -15,6 +16,7 @@ const CSS = `
   background: var(--bg); color: var(--fg); border: 1px solid var(--bg);
 }
 .gs-toast .toast-action:hover { border-color: var(--accent); }
+.gs-stale .gs-figure { opacity: 0.4; filter: grayscale(0.7); transition: opacity 0.2s, filter 0.2s; }
 `;
 
 /** Adds the toast to `box` (once) with its styles adopted through adoptStyles. */

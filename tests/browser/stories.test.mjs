@@ -46,6 +46,13 @@ test('landscape: a story selects its run and scrolls its chart into view', async
   await waitInView(p, '#surface');
   await p.waitForFunction((i) => document.querySelectorAll('#legend [aria-pressed]')[i]?.getAttribute('aria-pressed') === 'true', preset.state.selected);
   assert.match(await p.textContent('#story'), /Rosenbrock’s curved valley/);
+  // A story about the per-coordinate chart scrolls to that chart.
+  const adamax = LANDSCAPE.find((s) => s.id === 'adamax');
+  assert.equal(adamax.focus, 'coords');
+  await p.evaluate(() => scrollTo(0, 0));
+  assert.equal(await inView(p, '[data-chart="coords"]'), false, 'the per-coordinate chart is out of view first');
+  await p.selectOption('#preset', adamax.id);
+  await waitInView(p, '[data-chart="coords"]');
   assert.deepEqual(errors, []);
   await p.close();
 });

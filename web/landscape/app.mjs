@@ -247,7 +247,9 @@ export async function start() {
   surface.on('view', (box) => store.update((s) => { s.view = box.map((v) => Number(v.toPrecision(5))); }, 'view'));
 
   setUpPlayerControls(player, store);
-  setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }));
+  setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }), {
+    focuses: Object.fromEntries(Object.entries(curves.charts).map(([name, chart]) => [name, () => chart.section])),
+  });
   setUpExports({ surface, curves, session, stampBox: $('export-stamp'), redraw: frame });
   setUpCopyLink($('copy-link'), () => encodeHash({ ...linked(), ...position() }));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(linked()), config: toConfig(linked(), registry) }), landscapeImage({

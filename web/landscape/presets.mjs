@@ -3,12 +3,12 @@
 // by its claims in story-claims.mjs (tests/js/landscape-stories.test.mjs), and every number in a
 // description and in `look` (where to look: which chart, which steps) is the config's or one of the
 // story's `facts`, which its claims check. `focus` names
-// the chart the story is about (an element id: 'surface', 'curves'), scrolled into view when the
+// the chart the story is about ('surface', or the curves' 'loss', 'step' or 'coords'), scrolled into view when the
 // story is chosen from the menu (web/lib/story-focus.mjs).
 export const PRESETS = [
   {
     id: 'stuck',
-    focus: 'curves',
+    focus: 'loss',
     title: 'SGD gets stuck, Momentum escapes',
     description: 'Plain SGD settles in the shallow basin on the left; with momentum 0.9 the same step size rolls over the ridge into the deep basin. Adam, normalising each step, stops in the shallow one too. Watch the loss curves split.',
     look: 'the loss chart: SGD’s and Adam’s curves level off together in the shallow basin, while both momentum runs fall below them once they are over the ridge. On the surface the paths part at the ridge.',
@@ -76,7 +76,7 @@ export const PRESETS = [
   },
   {
     id: 'noisy',
-    focus: 'curves',
+    focus: 'loss',
     title: 'Noisy gradients',
     description: 'Gaussian noise (σ = 3) on every gradient. With a constant step the runs keep jittering around the minimum; the α/√t schedule of the Adam paper’s Theorem 4.1 lets them settle: compare the loss curves’ last hundred steps.',
     look: 'the loss chart over the last hundred steps: the two α/√t runs settle below their constant-step twins, which keep jittering.',
@@ -95,7 +95,7 @@ export const PRESETS = [
   },
   {
     id: 'sparse',
-    focus: 'curves',
+    focus: 'loss',
     title: 'Sparse gradients',
     description: 'Each gradient coordinate is dropped with probability 0.8. SGD’s step shrinks with the missing gradients; AdaGrad and Adam divide by their smaller running averages, keep their pace and end a hundred times lower.',
     look: 'the loss chart on its log axis: AdaGrad’s and Adam’s curves keep falling and end two decades below SGD’s.',
@@ -113,7 +113,7 @@ export const PRESETS = [
   },
   {
     id: 'bias-correction',
-    focus: 'curves',
+    focus: 'loss',
     title: 'Adam with and without bias correction',
     description: 'β₂ = 0.999, α = 0.1. Without the 1/(1 − βᵗ) corrections the moment estimates start near zero, and the first step is α(1 − β₁)/√(1 − β₂) ≈ 3.16α long instead of α (Adam paper, Section 3): it throws the run up the valley wall, from loss 12.5 to 88.5, where the corrected run only goes down. Here the corrected run also ends lower; with a smaller α the uncorrected one can end lower, its larger steps also travelling faster along the floor.',
     look: 'the loss chart’s first steps (use Step to go one at a time): the uncorrected run’s loss jumps from 12.5 to 88.5 at its first step while the corrected one falls.',
@@ -128,7 +128,7 @@ export const PRESETS = [
   },
   {
     id: 'adamax',
-    focus: 'curves',
+    focus: 'coords',
     title: 'AdaMax vs Adam',
     description: 'Heavy gradient noise (σ = 20). AdaMax (Algorithm 2 of the paper, ε = 0) divides by u, an exponentially weighted infinity norm that holds the largest recent |g|, where Adam divides by √v̂, an average: look at u in the per-coordinate chart. Its steps near the minimum are three times shorter than Adam’s, so it jitters less and its loss over the last hundred steps is lower.',
     look: 'u in the per-coordinate chart (the AdaMax run is selected): it jumps with each large |g| and decays slowly, where Adam’s √v̂ averages. Then the loss chart’s last hundred steps, where AdaMax’s curve lies lower.',
@@ -144,7 +144,7 @@ export const PRESETS = [
   },
   {
     id: 'diverge',
-    focus: 'curves',
+    focus: 'loss',
     title: 'Too large a step',
     description: 'On Rosenbrock, SGD with lr 0.003 overshoots the steep valley wall and diverges within 10 steps; lr 0.0015 survives. Adam’s normalised step moves each coordinate by at most α = 0.5.',
     look: 'the loss chart: the lr 0.003 run leaves through the top of the axis within 10 steps, its arrow saying at which step it diverged, while the lr 0.0015 run and Adam go down.',

@@ -17,7 +17,6 @@
 import {
   drawAxes, drawColourLegend, drawDivergedLabels, drawHoverRing, drawMinima, drawStartMarker,
 } from './decorations.mjs';
-import { toPNG } from './export.mjs';
 import { attachGestures } from './gestures.mjs';
 import { colourScale, contourLines, paintHeatmap, sampleGrid, strokeContours } from '../../lib/heatmap.mjs';
 import { clipToPlot, computeLayout, inPlot, normaliseBox, sameLayout, screenMap } from './layout.mjs';
@@ -196,6 +195,7 @@ export class SurfaceView {
    * 'dark', default the view's), with `stamp` (e.g. "step 40 / 300") in the bottom-right corner.
    */
   async toPNG({ stamp, theme = this.#themeName } = {}) {
+    const { toPNG } = await import('./export.mjs');  // loaded on the first export, not with the figure
     if (this.#destroyed) return null;
     this.#flushBase();
     if (!this.#layout) return null;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { open, artifacts, useBuiltSite } from './support.mjs';
 
 const site = useBuiltSite();
-const ready = (page) => page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-const hashHas = (page, pattern) => page.waitForFunction((source) => new RegExp(source).test(location.hash), pattern.source, { timeout: 10000 });
+const ready = (page) => page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+const hashHas = (page, pattern) => page.waitForFunction((source) => new RegExp(source).test(location.hash), pattern.source, { timeout: 60000 });
 const isInvalid = (page, field) => page.$eval(`[data-field="${field}"]`, (row) => row.classList.contains('invalid'));
 
 test('a link holds the player at its step: t=120&paused=1 restores step 120, paused; stepping rewrites t', async () => {
@@ -25,9 +25,9 @@ test('a link holds the player at its step: t=120&paused=1 restores step 120, pau
   await hashHas(page, /&t=119&paused=1$/);
   // Playing drops the position (a link of a playing page animates from step 0) …
   await page.click('#play');
-  await page.waitForFunction(() => !/[&#]t=/.test(location.hash), null, { timeout: 10000 });
+  await page.waitForFunction(() => !/[&#]t=/.test(location.hash), null, { timeout: 60000 });
   // … and the end of the animation holds it there.
-  await page.waitForFunction(() => !window.gradscape.player.playing, null, { timeout: 20000 });
+  await page.waitForFunction(() => !window.gradscape.player.playing, null, { timeout: 120000 });
   await hashHas(page, /&t=400&paused=1$/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -75,9 +75,10 @@ test('a value the engine refuses in a link (β₂ = 1.5) is dropped alone: its f
 });
 
 test('typed input the engine refuses: every bad field flagged at once, runs dimmed, the URL keeps the last valid link', async () => {
-  const { page, errors } = await open(site.browser, `${site.server.url}#f=rosenbrock&steps=300&opt=adam,lr=0.05~sgd,lr=0.001&sel=0`);
+  const { page, errors } = await open(site.browser, `${site.server.url}#f=rosenbrock&steps=300&opt=adam,lr=0.05~sgd,lr=0.001&sel=0&t=300&paused=1`);
   await ready(page);
   await hashHas(page, /paused=1/);
+  await page.evaluate(() => window.gradscape.hash.flush());
   const before = await page.evaluate(() => location.hash);
   await page.locator('.card').first().evaluate((card) => { card.open = true; });
   const lr = page.locator('[data-field="optimizers[0].lr"] input[type="text"]');
@@ -111,7 +112,7 @@ test('typed input the engine refuses: every bad field flagged at once, runs dimm
   await page.close();
 });
 
-const regretReady = (page) => page.waitForFunction(() => window.gradscapeRegret?.job?.state === 'done', null, { timeout: 30000 });
+const regretReady = (page) => page.waitForFunction(() => window.gradscapeRegret?.job?.state === 'done', null, { timeout: 60000 });
 
 test('regret: a value the engine refuses in a link is dropped alone and marked; typed ones are all flagged and never reach the URL', async () => {
   const link = '#p=reddi&pp=C:3&dom=box:1&start=1&T=2000&rec=10&opt=adam,lr=0.5,beta2=1.5~adam,lr=0.5,amsgrad=true';
@@ -134,7 +135,7 @@ test('regret: a value the engine refuses in a link is dropped alone and marked; 
     await input.fill(value);
     await input.press('Enter');
   }
-  await page.waitForFunction(() => document.querySelectorAll('#controls .field.invalid').length === 2 && document.body.hasAttribute('data-stale'), null, { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelectorAll('#controls .field.invalid').length === 2 && document.body.hasAttribute('data-stale'), null, { timeout: 60000 });
   assert.equal(await isInvalid(page, 'optimizers[0].lr'), true);
   assert.equal(await isInvalid(page, 'optimizers[0].beta1'), true);
   assert.match(await page.textContent('#message-text'), /2 values the engine cannot run/);
@@ -146,7 +147,7 @@ test('regret: a value the engine refuses in a link is dropped alone and marked; 
     await input.fill(value);
     await input.press('Enter');
   }
-  await page.waitForSelector('body:not([data-stale])', { timeout: 15000 });
+  await page.waitForSelector('body:not([data-stale])', { timeout: 60000 });
   await hashHas(page, /opt=adam,lr=0\.4,beta1=0/);
   assert.equal(await page.locator('#controls .field.invalid').count(), 0);
   assert.deepEqual(errors, []);

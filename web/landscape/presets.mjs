@@ -1,10 +1,12 @@
-// One-click stories from the seeds (explainers of the Adam paper), each a full playground state with
-// the run it is about selected. What each description claims is computed from the engine's result
-// by its claims in story-claims.mjs (tests/js/landscape-stories.test.mjs), and every number in a
-// description and in `look` (where to look: which chart, which steps) is the config's or one of the
-// story's `facts`, which its claims check. `focus` names
-// the chart the story is about ('surface', or the curves' 'loss', 'step' or 'coords'), scrolled into view when the
-// story is chosen from the menu (web/lib/story-focus.mjs).
+// One-click stories from the seeds (explainers of the Adam paper): each story's texts here, its
+// state (a full playground state with the run it is about selected) in story-states.mjs. What each
+// description claims is computed from the engine's result by its claims in story-claims.mjs
+// (tests/js/landscape-stories.test.mjs), and every number in a description and in `look` (where to
+// look: which chart, which steps) is the config's or one of the story's `facts`, which its claims
+// check. `focus` names the chart the story is about ('surface', or the curves' 'loss', 'step' or
+// 'coords'), scrolled into view when the story is chosen from the menu (web/lib/story-focus.mjs).
+import { STORY_STATES } from './story-states.mjs';
+
 export const PRESETS = [
   {
     id: 'stuck',
@@ -13,15 +15,7 @@ export const PRESETS = [
     description: 'Plain SGD settles in the shallow basin on the left; with momentum 0.9 the same step size rolls over the ridge into the deep basin. Adam, normalising each step, stops in the shallow one too. Watch the loss curves split.',
     look: 'the loss chart: SGD’s and Adam’s curves level off together in the shallow basin, while both momentum runs fall below them once they are over the ridge. On the surface the paths part at the ridge.',
     facts: [],
-    state: {
-      objective: { name: 'local_minima' }, start: [-3, 0.5], steps: 300, selected: 1,
-      optimizers: [
-        { name: 'sgd', lr: 0.05, label: 'SGD' },
-        { name: 'sgd', lr: 0.05, momentum: 0.9, label: 'SGD + momentum 0.9' },
-        { name: 'momentum', lr: 0.3, beta: 0.9, label: 'Momentum (EMA)' },
-        { name: 'adam', lr: 0.05, label: 'Adam' },
-      ],
-    },
+    state: STORY_STATES.stuck,
   },
   {
     id: 'valley',
@@ -30,15 +24,7 @@ export const PRESETS = [
     description: 'Rosenbrock’s curved valley: SGD crawls along the floor and ends far from the minimum (1, 1), momentum speeds it up, and Adam, rescaling each coordinate, is the only run to come within 0.1 of it.',
     look: 'the surface: SGD’s path stops short on the valley floor and only Adam’s reaches the star at (1, 1). The loss chart shows the same order.',
     facts: [1, 0.1],
-    state: {
-      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 1000, selected: 3,
-      optimizers: [
-        { name: 'sgd', lr: 0.0005, label: 'SGD' },
-        { name: 'sgd', lr: 0.0005, momentum: 0.9, label: 'SGD + momentum' },
-        { name: 'rmsprop', lr: 0.005, label: 'RMSProp' },
-        { name: 'adam', lr: 0.05, label: 'Adam' },
-      ],
-    },
+    state: STORY_STATES.valley,
   },
   {
     id: 'ill-conditioned',
@@ -47,15 +33,7 @@ export const PRESETS = [
     description: 'A quadratic 50 times steeper across than along, rotated 30°. SGD’s step is limited by the steep direction, so it zig-zags: it turns back 10 times in its first 50 steps. RMSProp and Adam rescale each coordinate and go straight down without turning back; momentum overshoots a few times, then ends lowest.',
     look: 'the surface over the first 50 steps: SGD’s path zig-zags across the bowl (step back with the , key to count the turns), while RMSProp’s and Adam’s go straight down to the floor.',
     facts: [10, 50],
-    state: {
-      objective: { name: 'quadratic', params: { kappa: 50, angle: 30 } }, start: [-1.5, 1.5], steps: 300, selected: 0,
-      optimizers: [
-        { name: 'sgd', lr: 0.035, label: 'SGD' },
-        { name: 'sgd', lr: 0.01, momentum: 0.9, label: 'SGD + momentum' },
-        { name: 'rmsprop', lr: 0.02, label: 'RMSProp' },
-        { name: 'adam', lr: 0.1, label: 'Adam' },
-      ],
-    },
+    state: STORY_STATES['ill-conditioned'],
   },
   {
     id: 'saddle',
@@ -64,15 +42,7 @@ export const PRESETS = [
     description: 'f = x² − y², starting next to the saddle. The gradient along y is tiny, so SGD lingers near y = 0; the adaptive methods divide by the small gradient and leave along y at once.',
     look: 'the surface: SGD’s path runs along y = 0 towards the saddle, while the adaptive methods’ paths turn away along y at once.',
     facts: [0],
-    state: {
-      objective: { name: 'saddle' }, start: [1, 0.001], steps: 200, selected: 0,
-      optimizers: [
-        { name: 'sgd', lr: 0.01, label: 'SGD' },
-        { name: 'adagrad', lr: 0.1, label: 'AdaGrad' },
-        { name: 'rmsprop', lr: 0.01, label: 'RMSProp' },
-        { name: 'adam', lr: 0.01, label: 'Adam' },
-      ],
-    },
+    state: STORY_STATES.saddle,
   },
   {
     id: 'noisy',
@@ -81,17 +51,7 @@ export const PRESETS = [
     description: 'Gaussian noise (σ = 3) on every gradient. With a constant step the runs keep jittering around the minimum; the α/√t schedule of the Adam paper’s Theorem 4.1 lets them settle: compare the loss curves’ last hundred steps.',
     look: 'the loss chart over the last hundred steps: the two α/√t runs settle below their constant-step twins, which keep jittering.',
     facts: [],
-    state: {
-      selected: 3,
-      objective: { name: 'quadratic', params: { kappa: 10, angle: -30 }, noise: { sigma: 3, seed: 7 } },
-      start: [-2, 2], steps: 500,
-      optimizers: [
-        { name: 'sgd', lr: 0.05, label: 'SGD' },
-        { name: 'sgd', lr: 0.05, schedule: { name: 'inv_sqrt' }, label: 'SGD, α/√t' },
-        { name: 'adam', lr: 0.05, label: 'Adam' },
-        { name: 'adam', lr: 0.1, schedule: { name: 'inv_sqrt' }, label: 'Adam, α/√t' },
-      ],
-    },
+    state: STORY_STATES.noisy,
   },
   {
     id: 'sparse',
@@ -100,16 +60,7 @@ export const PRESETS = [
     description: 'Each gradient coordinate is dropped with probability 0.8. SGD’s step shrinks with the missing gradients; AdaGrad and Adam divide by their smaller running averages, keep their pace and end a hundred times lower.',
     look: 'the loss chart on its log axis: AdaGrad’s and Adam’s curves keep falling and end two decades below SGD’s.',
     facts: [],
-    state: {
-      selected: 1,
-      objective: { name: 'quadratic', params: { kappa: 20, angle: 0 }, noise: { sparsity: 0.8, seed: 3 } },
-      start: [-2.5, 1.5], steps: 300,
-      optimizers: [
-        { name: 'sgd', lr: 0.04, label: 'SGD' },
-        { name: 'adagrad', lr: 0.5, label: 'AdaGrad' },
-        { name: 'adam', lr: 0.1, label: 'Adam' },
-      ],
-    },
+    state: STORY_STATES.sparse,
   },
   {
     id: 'bias-correction',
@@ -118,13 +69,7 @@ export const PRESETS = [
     description: 'β₂ = 0.999, α = 0.1. Without the 1/(1 − βᵗ) corrections the moment estimates start near zero, and the first step is α(1 − β₁)/√(1 − β₂) ≈ 3.16α long instead of α (Adam paper, Section 3): it throws the run up the valley wall, from loss 12.5 to 88.5, where the corrected run only goes down. Here the corrected run also ends lower; with a smaller α the uncorrected one can end lower, its larger steps also travelling faster along the floor.',
     look: 'the loss chart’s first steps (use Step to go one at a time): the uncorrected run’s loss jumps from 12.5 to 88.5 at its first step while the corrected one falls.',
     facts: [3.16, 12.5, 88.5],
-    state: {
-      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 400, selected: 1,
-      optimizers: [
-        { name: 'adam', lr: 0.1, label: 'Adam' },
-        { name: 'adam', lr: 0.1, bias_correction: false, label: 'Adam, no bias correction' },
-      ],
-    },
+    state: STORY_STATES['bias-correction'],
   },
   {
     id: 'adamax',
@@ -133,14 +78,7 @@ export const PRESETS = [
     description: 'Heavy gradient noise (σ = 20). AdaMax (Algorithm 2 of the paper, ε = 0) divides by u, an exponentially weighted infinity norm that holds the largest recent |g|, where Adam divides by √v̂, an average: look at u in the per-coordinate chart. Its steps near the minimum are three times shorter than Adam’s, so it jitters less and its loss over the last hundred steps is lower.',
     look: 'u in the per-coordinate chart (the AdaMax run is selected): it jumps with each large |g| and decays slowly, where Adam’s √v̂ averages. Then the loss chart’s last hundred steps, where AdaMax’s curve lies lower.',
     facts: [],
-    state: {
-      objective: { name: 'quadratic', params: { kappa: 10, angle: -30 }, noise: { sigma: 20, seed: 7 } },
-      start: [-2, 2], steps: 400, selected: 1,
-      optimizers: [
-        { name: 'adam', lr: 0.05, label: 'Adam' },
-        { name: 'adamax', lr: 0.05, eps: 0, label: 'AdaMax (paper, ε = 0)' },
-      ],
-    },
+    state: STORY_STATES.adamax,
   },
   {
     id: 'diverge',
@@ -149,14 +87,7 @@ export const PRESETS = [
     description: 'On Rosenbrock, SGD with lr 0.003 overshoots the steep valley wall and diverges within 10 steps; lr 0.0015 survives. Adam’s normalised step moves each coordinate by at most α = 0.5.',
     look: 'the loss chart: the lr 0.003 run leaves through the top of the axis within 10 steps, its arrow saying at which step it diverged, while the lr 0.0015 run and Adam go down.',
     facts: [10],
-    state: {
-      objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 200, selected: 1,
-      optimizers: [
-        { name: 'sgd', lr: 0.0015, label: 'SGD, lr 0.0015' },
-        { name: 'sgd', lr: 0.003, label: 'SGD, lr 0.003' },
-        { name: 'adam', lr: 0.5, label: 'Adam, lr 0.5' },
-      ],
-    },
+    state: STORY_STATES.diverge,
   },
 ];
 

@@ -2,7 +2,7 @@
 // tensorflow/playground's state.ts PROPS): every entry names a hash key, where the value lives in
 // the state, and its codec. Only values that differ from the defaults are written, so a link stays
 // short; decoding checks the syntax here and the engine validates the meaning.
-import { PRESETS, findPreset } from './presets.mjs';
+import { STORY_STATES } from './story-states.mjs';
 import { HashError, flag, number, numbers, oneOf, optimizers, record, text } from '../lib/hash-codecs.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
@@ -12,8 +12,10 @@ export { HashError };
 
 const clone = (value) => structuredClone(value);
 
+const STORIES = Object.entries(STORY_STATES).map(([id, state]) => ({ id, state }));  // for storyBase
+
 export function defaultState() {
-  const preset = findPreset('valley').state;
+  const preset = STORY_STATES.valley;
   return normalise({ ...clone(preset), stepsPerFrame: 2, selected: 3 });
 }
 
@@ -74,7 +76,7 @@ export const PROPS = [
   { key: 'view', path: ['view'], codec: numbers(4) },
   { key: 'spf', path: ['stepsPerFrame'], codec: number },
   { key: 'sel', path: ['selected'], codec: number },
-  { key: 'story', path: ['story'], codec: oneOf(PRESETS.map((p) => p.id)) },
+  { key: 'story', path: ['story'], codec: oneOf(Object.keys(STORY_STATES)) },
   { key: 't', path: ['t'], codec: number },
   { key: 'paused', path: ['paused'], codec: flag },
 ];
@@ -92,7 +94,7 @@ export function encodeHash(state) {
  */
 export function decodeHash(hash, dropped = null) {
   const required = [{ key: 'opt', what: 'the optimizers to run' }];
-  const base = storyBase(hash, PRESETS, EMPTY, normalise, required);
+  const base = storyBase(hash, STORIES, EMPTY, normalise, required);
   const state = decodeProps(hash, PROPS, base, base === EMPTY ? required : [], dropped);
   if (state.optimizers.length > MAX_OPTIMIZERS) throw new HashError(`opt: at most ${MAX_OPTIMIZERS} optimizers`);
   const refuse = (key, path, message) => {

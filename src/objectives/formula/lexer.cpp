@@ -8,7 +8,7 @@
 namespace gs::formula {
 
 std::string describe(const Token& token) {
-  if (token.kind == TokenKind::End) return "the end of the formula";
+  if (token.kind == TokenKind::End) return "end of the formula";
   return "'" + token.text + "'";
 }
 

@@ -19,7 +19,7 @@ struct Token {
   double number = 0;   // for Number
 };
 
-// "'x'" for a token, "the end of the formula" for End.
+// "'x'" for a token, "end of the formula" for End.
 std::string describe(const Token& token);
 
 Result<std::vector<Token>> tokenize(std::string_view formula);

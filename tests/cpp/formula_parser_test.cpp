@@ -48,9 +48,10 @@ TEST(FormulaParser, ParsesValidFormulasToTheirCanonicalForm) {
       {"2x^2", "(* 2 (^ x 2))"},
       {"3(x+1)", "(* 3 (+ x 1))"},
       {"2 sin(x)", "(* 2 (sin x))"},
+      {"1/2x", "(* (/ 1 2) x)"},
+      {"2e-3x", "(* 2e-3 x)"},
       {"(x+1)(x-1)", "(* (+ x 1) (- x 1))"},
       {"sin(x)cos(y)", "(* (sin x) (cos y))"},
-      {"2x y", "error: unexpected 'y' at column 4: expected an operator or the end"},
       {"a*x + alpha", "(+ (* a x) alpha)"},
       {"atan2(y, x)", "(atan2 y x)"},
       {"pow(x, 3) + hypot(x, y)", "(+ (pow x 3) (hypot x y))"},
@@ -91,6 +92,9 @@ TEST(FormulaParser, ReportsEachErrorWithItsColumn) {
       {"   ", 1, "the formula is empty"},
       {"x # y", 3, "unexpected '#' at column 3: expected a number, a name, an operator or a parenthesis"},
       {"sin + x", 1, "function 'sin' at column 1 needs its arguments in parentheses: sin(...)"},
+      {"1e400 * x", 1, "the number 1e400 at column 1 is too large (at most about 1.8e308)"},
+      {"x \u00d7 y", 3, "unexpected '\u00d7' at column 3: expected a number, a name, an operator or a parenthesis"},
+      {"2x y", 4, "unexpected 'y' at column 4: expected an operator or the end"},
       {"x 2", 3, "unexpected '2' at column 3: expected an operator or the end"},
   };
   for (const InvalidCase& c : cases) {
@@ -180,6 +184,20 @@ TEST(FormulaCompiler, EvaluatesParametersAndConstants) {
   const Program program = compiled("a*x + b*y + pi", {"a", "b"});
   const double parameters[] = {2, -3};
   EXPECT_EQ(value_at(program, 1.5, 0.5, parameters).value, 2 * 1.5 + -3 * 0.5 + 3.141592653589793);
+}
+
+TEST(FormulaCompiler, EvaluationAnswersBadInputWithAMessage) {
+  const Program program = compiled("a*x + y", {"a"});
+  const double none[] = {1.0};
+  EXPECT_EQ(value_at(program, 1, 2).error, "the formula declares 1 parameter, got 0 values");
+  EXPECT_EQ(value_at(program, std::nan(""), 2, none).error, "x must be a finite number");
+  EXPECT_EQ(derivatives_at(program, 1, INFINITY, none).error, "y must be a finite number");
+  const double infinite[] = {INFINITY};
+  EXPECT_EQ(value_at(program, 1, 2, infinite).error, "parameter 1 must be a finite number");
+  EXPECT_EQ(value_at(Program{}, 1, 2).error, "the program is empty (compile a formula first)");
+  const Evaluation<double> fine = value_at(program, 1, 2, none);
+  EXPECT_EQ(fine.error, "");
+  EXPECT_EQ(fine.value, 3);
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ struct Evaluation {
   T value{};
   bool left_domain = false;
   int instruction = -1;  // the instruction that left the domain
+  std::string error;     // bad input (wrong parameter count, a non-finite coordinate); "" when fine
 };
 
 // The value-type-specific pieces: how a value is made, read and carried through an operation.
@@ -43,6 +44,26 @@ inline Dual apply(Op op, const Dual& a, const Dual& b) {
 template <class T>
 Evaluation<T> evaluate(const Program& program, const T& x, const T& y, std::span<const double> parameters) {
   Evaluation<T> result;
+  if (static_cast<int>(parameters.size()) != program.parameter_count) {
+    result.error = "the formula declares " + std::to_string(program.parameter_count) +
+                   (program.parameter_count == 1 ? " parameter" : " parameters") + ", got " +
+                   std::to_string(parameters.size()) + (parameters.size() == 1 ? " value" : " values");
+    return result;
+  }
+  if (!std::isfinite(value_of(x)) || !std::isfinite(value_of(y))) {
+    result.error = std::string(std::isfinite(value_of(x)) ? "y" : "x") + " must be a finite number";
+    return result;
+  }
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    if (!std::isfinite(parameters[i])) {
+      result.error = "parameter " + std::to_string(i + 1) + " must be a finite number";
+      return result;
+    }
+  }
+  if (program.code.empty()) {
+    result.error = "the program is empty (compile a formula first)";
+    return result;
+  }
   std::vector<T> values(program.code.size());
   for (std::size_t i = 0; i < program.code.size(); ++i) {
     const Instruction& instruction = program.code[i];

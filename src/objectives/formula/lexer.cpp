@@ -3,6 +3,7 @@
 #include "objectives/formula/lexer.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 namespace gs::formula {
@@ -41,6 +42,9 @@ Result<std::vector<Token>> tokenize(std::string_view formula) {
       }
       std::string text(formula.substr(i, j - i));
       const double value = std::strtod(text.c_str(), nullptr);
+      if (!std::isfinite(value))
+        return ParseError{column, "the number " + text + " at column " + std::to_string(column) +
+                                      " is too large (at most about 1.8e308)"};
       tokens.push_back({TokenKind::Number, column, text, value});
       i = j;
       continue;
@@ -53,6 +57,8 @@ Result<std::vector<Token>> tokenize(std::string_view formula) {
       continue;
     }
     TokenKind kind;
+    std::size_t length = 1;  // a character outside ASCII: all its UTF-8 bytes, for the message
+    while ((c & 0x80) != 0 && i + length < formula.size() && (formula[i + length] & 0xC0) == 0x80) ++length;
     switch (c) {
       case '+': kind = TokenKind::Plus; break;
       case '-': kind = TokenKind::Minus; break;
@@ -63,7 +69,7 @@ Result<std::vector<Token>> tokenize(std::string_view formula) {
       case ')': kind = TokenKind::RightParen; break;
       case ',': kind = TokenKind::Comma; break;
       default:
-        return ParseError{column, "unexpected '" + std::string(1, c) + "' at column " + std::to_string(column) +
+        return ParseError{column, "unexpected '" + std::string(formula.substr(i, length)) + "' at column " + std::to_string(column) +
                                       ": expected a number, a name, an operator or a parenthesis"};
     }
     tokens.push_back({kind, column, std::string(1, c)});

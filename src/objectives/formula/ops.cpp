@@ -56,9 +56,6 @@ std::optional<Op> function_named(std::string_view name) {
   return std::nullopt;
 }
 
-const std::string_view* function_names(int& count) {
-  count = static_cast<int>(kNames.size());
-  return kNames.data();
-}
+std::span<const std::string_view> function_names() { return kNames; }
 
 }  // namespace gs::formula

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace gs::formula {
@@ -21,6 +22,6 @@ int op_arity(Op op);
 // The built-in function called `name`, if any.
 std::optional<Op> function_named(std::string_view name);
 // Every built-in function's name, in the order of the language reference.
-const std::string_view* function_names(int& count);
+std::span<const std::string_view> function_names();
 
 }  // namespace gs::formula

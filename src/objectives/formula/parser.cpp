@@ -215,10 +215,9 @@ class Parser {
   int call(const Token& token) {
     const std::optional<Op> op = function_named(token.text);
     if (!op) {
-      int count = 0;
-      const std::string_view* names = function_names(count);
+      const std::span<const std::string_view> names = function_names();
       std::string message = "unknown function '" + token.text + "'" + at(token.column);
-      if (auto suggestion = closest_name(token.text, std::vector<std::string>(names, names + count)))
+      if (auto suggestion = closest_name(token.text, std::vector<std::string>(names.begin(), names.end())))
         message += " (did you mean " + *suggestion + "?)";
       return fail(token.column, message);
     }

@@ -247,7 +247,7 @@ TEST(FormulaDomain, LogOfANegativeNumberLeavesTheDomain) {
   const Evaluation<double> value = value_at(program, -1, 0);
   EXPECT_TRUE(value.left_domain);
   ASSERT_GE(value.instruction, 0);
-  EXPECT_EQ(describe_domain_exit(program, value.instruction), "'log' left its domain at column 5");
+  EXPECT_EQ(value.domain_message, "log of a number ≤ 0 at column 5");
   const Evaluation<Dual> derivatives = derivatives_at(program, -1, 0);
   EXPECT_TRUE(derivatives.left_domain);
   EXPECT_EQ(derivatives.instruction, value.instruction);
@@ -263,7 +263,7 @@ TEST(FormulaDomain, SqrtAtZeroHasValueZeroAndNoDerivative) {
   EXPECT_EQ(value.value, 2);
   const Evaluation<Dual> derivatives = derivatives_at(program, 0, 2);
   EXPECT_TRUE(derivatives.left_domain);
-  EXPECT_EQ(describe_domain_exit(program, derivatives.instruction), "'sqrt' left its domain at column 1");
+  EXPECT_EQ(derivatives.domain_message, "sqrt has no finite derivative at column 1");
   const Evaluation<Dual> inside = derivatives_at(program, 4, 2);
   ASSERT_FALSE(inside.left_domain);
   EXPECT_EQ(inside.value.gx, 0.25);
@@ -277,26 +277,51 @@ TEST(FormulaDomain, EveryDomainExitIsReportedNeverNaN) {
     const char* exit;
   };
   const Case cases[] = {
-      {"sqrt(x)", -1, 0, "'sqrt' left its domain at column 1"},
-      {"log2(x) + log10(y)", 1, 0, "'log10' left its domain at column 11"},
-      {"asin(x)", 1.5, 0, "'asin' left its domain at column 1"},
-      {"acos(x)", -1.5, 0, "'acos' left its domain at column 1"},
-      {"y / x", 0, 1, "'/' left its domain at column 1"},
-      {"x^0.5", -4, 0, "'^' left its domain at column 1"},
-      {"pow(x, y)", -4, 0.5, "'pow' left its domain at column 1"},
-      {"exp(x)", 1000, 0, "'exp' left its domain at column 1"},
-      {"1/x^2", 0, 0, "'/' left its domain at column 1"},
+      {"sqrt(x)", -1, 0, "sqrt of a negative number at column 1"},
+      {"log2(x) + log10(y)", 1, 0, "log10 of a number ≤ 0 at column 11"},
+      {"asin(x)", 1.5, 0, "asin of a number outside [−1, 1] at column 1"},
+      {"acos(x)", -1.5, 0, "acos of a number outside [−1, 1] at column 1"},
+      {"y / x", 0, 1, "division by 0 at column 1"},
+      {"x^0.5", -4, 0, "a negative number to a non-integer power at column 1"},
+      {"pow(x, y)", -4, 0.5, "a negative number to a non-integer power at column 1"},
+      {"exp(x)", 1000, 0, "exp has no finite value at column 1"},
+      {"1/x^2", 0, 0, "division by 0 at column 1"},
   };
   for (const Case& c : cases) {
     const Program program = compiled(c.formula);
     const Evaluation<double> value = value_at(program, c.x, c.y);
     ASSERT_TRUE(value.left_domain) << c.formula;
-    EXPECT_EQ(describe_domain_exit(program, value.instruction), c.exit) << c.formula;
-    EXPECT_TRUE(derivatives_at(program, c.x, c.y).left_domain) << c.formula;
+    EXPECT_EQ(value.domain_message, c.exit) << c.formula;
+    const Evaluation<Dual> derivatives = derivatives_at(program, c.x, c.y);
+    EXPECT_TRUE(derivatives.left_domain) << c.formula;
+    EXPECT_EQ(derivatives.domain_message, c.exit) << c.formula;
   }
   const Program integer_power = compiled("x^y");
   EXPECT_EQ(value_at(integer_power, -2, 3).value, -8);
   EXPECT_TRUE(derivatives_at(integer_power, -2, 3).left_domain);
+}
+
+TEST(FormulaDomain, PointsWithoutDerivativesLeaveTheDomainOnlyForDerivatives) {
+  struct Case {
+    const char* formula;
+    double value;
+    const char* exit;
+  };
+  const Case cases[] = {
+      {"cbrt(x) + 1", 1, "cbrt has no finite derivative at column 1"},
+      {"hypot(x, y)", 0, "hypot has no finite derivative at column 1"},
+      {"2 + atan2(y, x)", 2, "atan2 has no finite derivative at column 5"},
+      {"x^0.5", 0, "^ has no finite derivative at column 1"},
+  };
+  for (const Case& c : cases) {
+    const Program program = compiled(c.formula);
+    const Evaluation<double> value = value_at(program, 0, 0);
+    ASSERT_FALSE(value.left_domain) << c.formula;
+    EXPECT_EQ(value.value, c.value) << c.formula;
+    const Evaluation<Dual> derivatives = derivatives_at(program, 0, 0);
+    EXPECT_TRUE(derivatives.left_domain) << c.formula;
+    EXPECT_EQ(derivatives.domain_message, c.exit) << c.formula;
+  }
 }
 
 // The deterministic functions stay within a few ulp of the C library.

@@ -166,7 +166,7 @@ TEST(FormulaCompiler, KeepsConstantsThatLeaveTheirDomainForTheEvaluation) {
   const Evaluation<double> value = value_at(program, 1, 0);
   EXPECT_TRUE(value.left_domain);
   EXPECT_EQ(value.instruction, 2);
-  EXPECT_EQ(describe_domain_exit(program, value.instruction), "'log' left its domain at column 5");
+  EXPECT_EQ(value.domain_message, "log of a number ≤ 0 at column 5");
   EXPECT_EQ(print(compiled("1/0")), "%0 = 1\n%1 = 0\n%2 = / %0 %1\n");
 }
 

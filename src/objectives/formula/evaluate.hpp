@@ -3,9 +3,9 @@
 //
 // Domain: an operation whose argument is outside its domain (see in_domain in jets.hpp) or whose
 // result (for Dual: value, gradient or Hessian) is not finite stops the evaluation with
-// left_domain = true and the index of that instruction. So sqrt(x) at x = 0 has the value 0 in
-// double, while its Dual evaluation (infinite derivative) leaves the domain at the sqrt; the same
-// holds for cbrt at 0, and for hypot and atan2 at (0, 0).
+// left_domain = true, the index of that instruction and a message saying why. So sqrt(x) at
+// x = 0 has the value 0 in double, while its Dual evaluation (infinite derivative) leaves the
+// domain at the sqrt; the same holds for cbrt at 0, and for hypot and atan2 at (0, 0).
 #pragma once
 
 #include <cmath>
@@ -24,6 +24,7 @@ struct Evaluation {
   T value{};
   bool left_domain = false;
   int instruction = -1;  // the instruction that left the domain
+  std::string domain_message;  // why, e.g. "log of a number ≤ 0 at column 5"
   std::string error;     // bad input (wrong parameter count, a non-finite coordinate); "" when fine
 };
 
@@ -41,8 +42,10 @@ inline Dual apply(Op op, const Dual& a, const Dual& b) {
   return chain(binary_jet(op, a.v, b.v, true, b.varies()), a, b);
 }
 
+// `values` is scratch space (one slot per instruction), reusable between calls.
 template <class T>
-Evaluation<T> evaluate(const Program& program, const T& x, const T& y, std::span<const double> parameters) {
+Evaluation<T> evaluate(const Program& program, const T& x, const T& y, std::span<const double> parameters,
+                       std::vector<T>& values) {
   Evaluation<T> result;
   if (static_cast<int>(parameters.size()) != program.parameter_count) {
     result.error = "the formula declares " + std::to_string(program.parameter_count) +
@@ -64,7 +67,7 @@ Evaluation<T> evaluate(const Program& program, const T& x, const T& y, std::span
     result.error = "the program is empty (compile a formula first)";
     return result;
   }
-  std::vector<T> values(program.code.size());
+  values.resize(program.code.size());
   for (std::size_t i = 0; i < program.code.size(); ++i) {
     const Instruction& instruction = program.code[i];
     switch (instruction.kind) {
@@ -81,6 +84,7 @@ Evaluation<T> evaluate(const Program& program, const T& x, const T& y, std::span
         if (!in_domain(instruction.op, value_of(a), binary ? value_of(b) : 0.0)) {
           result.left_domain = true;
           result.instruction = static_cast<int>(i);
+          result.domain_message = domain_exit_message(instruction.op, instruction.column, true, false);
           return result;
         }
         values[i] = binary ? apply(instruction.op, a, b) : apply(instruction.op, a);
@@ -90,6 +94,8 @@ Evaluation<T> evaluate(const Program& program, const T& x, const T& y, std::span
     if (!is_finite(values[i])) {
       result.left_domain = true;
       result.instruction = static_cast<int>(i);
+      result.domain_message =
+          domain_exit_message(instruction.op, instruction.column, false, std::isfinite(value_of(values[i])));
       return result;
     }
   }
@@ -99,19 +105,14 @@ Evaluation<T> evaluate(const Program& program, const T& x, const T& y, std::span
 
 // The value at (x, y).
 inline Evaluation<double> value_at(const Program& program, double x, double y, std::span<const double> parameters = {}) {
-  return evaluate<double>(program, x, y, parameters);
+  std::vector<double> values;
+  return evaluate<double>(program, x, y, parameters, values);
 }
 // Value, gradient and Hessian at (x, y).
 inline Evaluation<Dual> derivatives_at(const Program& program, double x, double y,
                                        std::span<const double> parameters = {}) {
-  return evaluate<Dual>(program, Dual::variable_x(x), Dual::variable_y(y), parameters);
-}
-
-// "'log' left its domain at column 1" for the instruction an evaluation stopped at.
-inline std::string describe_domain_exit(const Program& program, int instruction) {
-  const Instruction& at = program.code[static_cast<std::size_t>(instruction)];
-  const std::string name = at.kind == InstructionKind::Operation ? std::string(op_name(at.op)) : "the value";
-  return "'" + name + "' left its domain at column " + std::to_string(at.column);
+  std::vector<Dual> values;
+  return evaluate<Dual>(program, Dual::variable_x(x), Dual::variable_y(y), parameters, values);
 }
 
 }  // namespace gs::formula

@@ -179,3 +179,21 @@ bool in_domain(Op op, double a, double b) {
 }
 
 }  // namespace gs::formula
+
+namespace gs::formula {
+
+std::string domain_exit_message(Op op, int column, bool argument_outside, bool value_finite) {
+  const std::string name(op_name(op));
+  const std::string where = " at column " + std::to_string(column);
+  if (!argument_outside) return name + (value_finite ? " has no finite derivative" : " has no finite value") + where;
+  switch (op) {
+    case Op::Log: case Op::Log2: case Op::Log10: return name + " of a number ≤ 0" + where;
+    case Op::Sqrt: return "sqrt of a negative number" + where;
+    case Op::Asin: case Op::Acos: return name + " of a number outside [−1, 1]" + where;
+    case Op::Div: return "division by 0" + where;
+    case Op::Pow: case Op::PowFn: return "a negative number to a non-integer power" + where;
+    default: return name + " outside its domain" + where;
+  }
+}
+
+}  // namespace gs::formula

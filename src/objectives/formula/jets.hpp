@@ -2,6 +2,8 @@
 // behind both the double and the dual-number evaluation, so both compute identical values.
 #pragma once
 
+#include <string>
+
 #include "objectives/formula/functions.hpp"
 #include "objectives/formula/ops.hpp"
 
@@ -16,5 +18,11 @@ Jet2 binary_jet(Op op, double a, double b, bool derivatives, bool b_varies);
 // False where the operation is undefined: log, log2, log10 of a <= 0, sqrt of a < 0, asin and
 // acos outside [-1, 1], division by 0, a negative base to a non-integer power.
 bool in_domain(Op op, double a, double b);
+
+// Why an evaluation stopped at an operation written at `column`: its argument was outside the
+// domain ("log of a number ≤ 0 at column 5", "division by 0 at column 3"), or else its value
+// ("exp has no finite value at column 1") or only its derivatives ("sqrt has no finite
+// derivative at column 1") were not finite.
+std::string domain_exit_message(Op op, int column, bool argument_outside, bool value_finite);
 
 }  // namespace gs::formula

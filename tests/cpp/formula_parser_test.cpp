@@ -95,6 +95,8 @@ TEST(FormulaParser, ReportsEachErrorWithItsColumn) {
       {"1e400 * x", 1, "the number 1e400 at column 1 is too large (at most about 1.8e308)"},
       {"x \u00d7 y", 3, "unexpected '\u00d7' at column 3: expected a number, a name, an operator or a parenthesis"},
       {"2x y", 4, "unexpected 'y' at column 4: expected an operator or the end"},
+      {"x(y + 1)", 2, "unexpected '(' at column 2: x is not a function (write x*(...) for a product)"},
+      {"alpha (2)", 7, "unexpected '(' at column 7: alpha is not a function (write alpha*(...) for a product)"},
       {"x 2", 3, "unexpected '2' at column 3: expected an operator or the end"},
   };
   for (const InvalidCase& c : cases) {

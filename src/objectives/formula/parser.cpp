@@ -167,7 +167,12 @@ class Parser {
 
   int name(const Token& token) {
     const std::string& text = token.text;
-    if (peek().kind == TokenKind::LeftParen) return call(token);
+    if (peek().kind == TokenKind::LeftParen) {
+      if (is_value_name(text))
+        return fail(peek().column, "unexpected '('" + at(peek().column) + ": " + text +
+                                       " is not a function (write " + text + "*(...) for a product)");
+      return call(token);
+    }
     if (function_named(text))
       return fail(token.column, "function '" + text + "'" + at(token.column) + " needs its arguments in parentheses: " +
                                     text + "(...)");
@@ -192,6 +197,13 @@ class Parser {
       return add(std::move(node));
     }
     return fail(token.column, unknown_name(token));
+  }
+
+  bool is_value_name(const std::string& text) const {
+    if (text == "x" || text == "y" || text == "pi" || text == "e") return true;
+    for (const std::string& parameter : parameters_)
+      if (parameter == text) return true;
+    return false;
   }
 
   std::string unknown_name(const Token& token) const {

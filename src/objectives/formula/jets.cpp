@@ -8,7 +8,6 @@
 namespace gs::formula {
 namespace {
 
-constexpr double kHalfPi = 1.5707963267948966;
 constexpr double kLn2 = 0.6931471805599453;
 constexpr double kLn10 = 2.302585092994046;
 
@@ -25,6 +24,7 @@ double softplus(double u) {
 }
 
 double asin_value(double u) { return det_atan2(u, std::sqrt((1 - u) * (1 + u))); }
+double acos_value(double u) { return det_atan2(std::sqrt((1 - u) * (1 + u)), u); }
 
 bool is_integer(double v) { return std::isfinite(v) && std::trunc(v) == v; }
 
@@ -71,7 +71,7 @@ Jet1 unary_jet(Op op, double u, bool derivatives) {
     }
     case Op::Acos: {
       const double r = 1 / std::sqrt((1 - u) * (1 + u));
-      j = {kHalfPi - asin_value(u), -r, -u * r * r * r};
+      j = {acos_value(u), -r, -u * r * r * r};
       break;
     }
     case Op::Atan: {

@@ -17,7 +17,8 @@ struct Node {
   std::string text{};        // Number: as written; Constant: "pi" or "e"; Parameter: its name
   int parameter = -1;        // Parameter: index into the declared names
   Op op = Op::Add;           // Operation
-  int column = 1;            // where the node starts in the formula (1-based)
+  int column = 1;            // 1-based: a leaf's or function's first character, an operator's symbol
+                             // (an implicit product: its right operand's first character)
   std::vector<int> children{}; // Operation: indices into Ast::nodes
 };
 

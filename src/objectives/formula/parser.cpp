@@ -77,7 +77,7 @@ class Parser {
     while (!error_ && (peek().kind == TokenKind::Plus || peek().kind == TokenKind::Minus)) {
       const Token& op = advance();
       const int right = term();
-      left = operation(op.kind == TokenKind::Plus ? Op::Add : Op::Sub, ast_.nodes[left].column, {left, right});
+      left = operation(op.kind == TokenKind::Plus ? Op::Add : Op::Sub, op.column, {left, right});
     }
     return error_ ? -1 : left;
   }
@@ -87,10 +87,10 @@ class Parser {
     while (!error_) {
       const TokenKind kind = peek().kind;
       if (kind == TokenKind::Star || kind == TokenKind::Slash) {
-        advance();
+        const int column = advance().column;
         const int right = unary();
         if (error_) return -1;
-        left = operation(kind == TokenKind::Star ? Op::Mul : Op::Div, ast_.nodes[left].column, {left, right});
+        left = operation(kind == TokenKind::Star ? Op::Mul : Op::Div, column, {left, right});
         continue;
       }
       const TokenKind previous = tokens_[position_ - 1].kind;
@@ -99,7 +99,7 @@ class Parser {
       if (!implicit) break;
       const int right = power();
       if (error_) return -1;
-      left = operation(Op::Mul, ast_.nodes[left].column, {left, right});
+      left = operation(Op::Mul, ast_.nodes[right].column, {left, right});
     }
     return error_ ? -1 : left;
   }
@@ -125,7 +125,7 @@ class Parser {
     if (error_) return -1;
     const int exponent = unary();
     if (error_) return -1;
-    return operation(Op::Pow, ast_.nodes[base].column, {base, exponent});
+    return operation(Op::Pow, caret.column, {base, exponent});
   }
 
   int primary() {

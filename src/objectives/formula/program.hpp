@@ -20,7 +20,7 @@ struct Instruction {
   int parameter = -1;  // Parameter
   Op op = Op::Add;     // Operation
   int a = -1, b = -1;  // Operation: operand instructions (b = -1 for one argument)
-  int column = 1;      // where its source starts in the formula
+  int column = 1;      // its node's column (ast.hpp)
 };
 
 struct Program {

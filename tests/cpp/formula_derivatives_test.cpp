@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cctype>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -87,6 +89,7 @@ double central_difference(F g, double h) {
 TEST(FormulaDerivatives, MatchCentralDifferencesOnRandomFormulas) {
   FormulaGenerator generator(20261207);
   int formulas_checked = 0, points_checked = 0, attempts = 0;
+  std::set<std::string> covered;  // the functions that occur in checked formulas
   while (formulas_checked < 1000 && attempts < 20000) {
     ++attempts;
     const std::string formula = generator.generate(4);
@@ -141,8 +144,15 @@ TEST(FormulaDerivatives, MatchCentralDifferencesOnRandomFormulas) {
       ++points_checked;
       checked_here = true;
     }
-    if (checked_here) ++formulas_checked;
+    if (checked_here) {
+      ++formulas_checked;
+      for (const std::string_view name : function_names())
+        for (std::size_t at = formula.find(std::string(name) + "("); at != std::string::npos;
+             at = formula.find(std::string(name) + "(", at + 1))
+          if (at == 0 || !std::isalpha(static_cast<unsigned char>(formula[at - 1]))) covered.insert(std::string(name));
+    }
   }
+  EXPECT_EQ(covered.size(), function_names().size()) << "every function is checked somewhere";
   EXPECT_EQ(formulas_checked, 1000) << "after " << attempts << " formulas";
   EXPECT_GE(points_checked, 2000);
   RecordProperty("formulas_generated", attempts);

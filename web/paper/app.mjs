@@ -17,7 +17,7 @@ import { Controls } from './controls.mjs';
 import { PaperRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
 import { LabLink } from '../lib/page-shell.mjs';
-import { clearSettingErrors, showSettingErrors } from '../lib/settings-errors.mjs';
+import { AcceptedSettings } from '../lib/accepted-settings.mjs';
 import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { PaperCharts } from './charts.mjs';
 import { downloadFraction, fetchBytes, formatBytes, imagesUrl } from './data.mjs';
@@ -82,14 +82,10 @@ export async function start() {
   let wallStart = 0;
   let jobState = null;
 
-  const opened = store.state;   // the state the page opened with
-  let requested = opened;       // the state of the newest run asked for
-  let lastValid = opened;       // the state of the newest run the engine started: what the link holds
-  let invalid = false;          // whether the engine refused the settings on screen
-  const linked = () => (invalid ? lastValid : store.state);  // the state a link of the page holds
-  let keepMarks = true;         // whether the next run keeps the fields marked (a link's dropped values)
+  const settings = new AcceptedSettings(store, controls);
+  const linked = () => settings.linked();
   function run(state) {
-    requested = state;
+    settings.request(state);
     jobState = structuredClone(state);
     runner.run(toConfig(state));
     wallStart = performance.now();
@@ -104,11 +100,8 @@ export async function start() {
     job.wallStart = performance.now();
     job.pageState = jobState;
     link.accept();
-    if (!keepMarks) clearSettingErrors(controls);
-    keepMarks = false;
-    invalid = false;
-    lastValid = requested;
-    if (lastValid !== opened) hash.write(lastValid);  // the page as opened keeps its URL
+    const accepted = settings.started();
+    if (accepted) hash.write(accepted);  // the page as opened keeps its URL
     drawSoon();
   };
   handlers.onEnd = (job) => {
@@ -117,8 +110,7 @@ export async function start() {
   };
   handlers.onError = ({ message, errors }) => {
     if (link.refuse(message)) return;
-    invalid = true;
-    showSettingErrors(controls, errors);
+    settings.refused(errors);
     showProgress();
   };
 
@@ -164,7 +156,7 @@ export async function start() {
   let liveTimer = 0;
   const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.', {
     onDropped: (dropped) => {
-      keepMarks = true;
+      settings.keepMarks();
       controls.showErrors(dropped);
     },
   });

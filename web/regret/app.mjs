@@ -14,7 +14,7 @@ import { Controls } from './controls.mjs';
 import { RegretRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
 import { LabLink } from '../lib/page-shell.mjs';
-import { clearSettingErrors, showSettingErrors } from '../lib/settings-errors.mjs';
+import { AcceptedSettings } from '../lib/accepted-settings.mjs';
 import { frameDrawer } from '../lib/frame-drawer.mjs';
 import { RegretCharts } from './charts.mjs';
 import { firstCrossing, latest, renderFindings } from './findings.mjs';
@@ -55,14 +55,10 @@ export async function start() {
     return { label: o.label || info?.display_name || o.name, color: runColour(i), dash: runDash(i) };
   });
 
-  const opened = store.state;   // the state the page opened with
-  let requested = opened;       // the state of the newest run asked for
-  let lastValid = store.state;  // the state of the newest run the engine started: what the link holds
-  let invalid = false;          // whether the engine refused the settings on screen
-  const linked = () => (invalid ? lastValid : store.state);  // the state a link of the page holds
-  let keepMarks = true;         // whether the next run keeps the fields marked (a link's dropped values)
+  const settings = new AcceptedSettings(store, controls);
+  const linked = () => settings.linked();
   function run(state) {
-    requested = state;
+    settings.request(state);
     runner.run(toConfig(state, registry));
     wallStart = performance.now();
     showProgress();
@@ -74,11 +70,8 @@ export async function start() {
     job.dim = problemDimension(registry, job.config.problem);
     job.wallStart = wallStart;
     link.accept();
-    if (!keepMarks) clearSettingErrors(controls);
-    keepMarks = false;
-    invalid = false;
-    lastValid = requested;
-    if (lastValid !== opened) hash.write(lastValid);  // the page as opened keeps its URL
+    const accepted = settings.started();
+    if (accepted) hash.write(accepted);  // the page as opened keeps its URL
     drawSoon();
   };
   handlers.onPoints = () => drawSoon();
@@ -91,16 +84,15 @@ export async function start() {
     drawNow();
   };
   handlers.onError = ({ message, errors }) => {
-    const repaired = link.repair(requested, errors);
+    const repaired = link.repair(settings.requested, errors);
     if (repaired) {
       store.replace(repaired);
       controls.showErrors(link.dropped);
-      keepMarks = true;
+      settings.keepMarks();
       return;
     }
     if (link.refuse(message)) return;
-    invalid = true;
-    showSettingErrors(controls, errors);
+    settings.refused(errors);
     showProgress();
   };
 
@@ -159,14 +151,14 @@ export async function start() {
   let liveTimer = 0;
   const hash = link.syncHash(store, encodeHash, 'Keeping the current settings.', {
     onDropped: (dropped) => {
-      keepMarks = true;
+      settings.keepMarks();
       controls.showErrors(dropped);
     },
   });
   store.subscribe((state, reason) => {
     showAxes(state.axes);
     if (reason === 'axes') {
-      if (!invalid) hash.write(state);
+      if (!settings.invalid) hash.write(state);
       drawNow();
       return;
     }

@@ -20,7 +20,7 @@ import { Controls } from './controls.mjs';
 import { SweepRunner } from './runner.mjs';
 import { startLabWorker } from '../lib/lab-runner.mjs';
 import { LabLink } from '../lib/page-shell.mjs';
-import { clearSettingErrors, showSettingErrors } from '../lib/settings-errors.mjs';
+import { AcceptedSettings } from '../lib/accepted-settings.mjs';
 import { MapView } from './map-view.mjs';
 import { mapScale } from './colours.mjs';
 import { momentumBoundary } from './boundary.mjs';
@@ -111,14 +111,10 @@ export async function start() {
     if (!timer) timer = setTimeout(() => drawMaps(), Math.max(0, lastDraw + PROGRESS_MS - performance.now()));
   };
 
-  const opened = store.state;   // the state the page opened with
-  let requested = opened;       // the state of the newest map asked for
-  let lastValid = opened;       // the state of the newest map the engine started: what the link holds
-  let invalid = false;          // whether the engine refused the settings on screen
-  const linked = () => (invalid ? lastValid : store.state);  // the state a link of the page holds
-  let keepMarks = true;         // whether the next map keeps the fields marked (a link's dropped values)
+  const settings = new AcceptedSettings(store, controls);
+  const linked = () => settings.linked();
   function compute(state, { live = false, since = performance.now() } = {}) {
-    requested = state;
+    settings.request(state);
     document.body.dataset.sweep = 'running';
     runner.request(toConfigs(state, registry, { live }), { live, since });
     showProgress();
@@ -126,11 +122,8 @@ export async function start() {
 
   handlers.onStart = (job) => {
     link.accept();
-    if (!keepMarks) clearSettingErrors(controls);
-    keepMarks = false;
-    invalid = false;
-    lastValid = requested;
-    if (lastValid !== opened) hash.write(lastValid);  // the page as opened keeps its URL
+    const accepted = settings.started();
+    if (accepted) hash.write(accepted);  // the page as opened keeps its URL
     job.contours = objectiveContours(gs, job.maps[0].config);
     if (!job.live && pinned) {
       pinned = null;
@@ -169,17 +162,16 @@ export async function start() {
   handlers.onError = ({ map, message, errors }) => {
     document.body.dataset.sweep = 'error';
     const fields = errors.map((e) => ({ field: controlField(e.field, map), message: e.message }));
-    const repaired = link.repair(requested, fields);
+    const repaired = link.repair(settings.requested, fields);
     if (repaired) {
       store.replace(repaired);
       controls.showErrors(link.dropped);
-      keepMarks = true;
+      settings.keepMarks();
       return;
     }
     if (link.refuse(message)) return;
     const side = comparing(store.state) && map === 1 ? 'Right map: ' : '';
-    invalid = true;
-    showSettingErrors(controls, fields.map((e) => ({ ...e, message: `${side}${e.message}` })));
+    settings.refused(fields.map((e) => ({ ...e, message: `${side}${e.message}` })));
     showProgress();
   };
 
@@ -229,13 +221,13 @@ export async function start() {
   const hash = link.syncHash(store, encodeHash, 'Keeping the current map.', {
     onTrial: true,
     onDropped: (dropped) => {
-      keepMarks = true;
+      settings.keepMarks();
       controls.showErrors(dropped);
     },
   });
   store.subscribe((state, reason) => {
     if (reason === 'pin') {  // the pinned cell only changes the link
-      if (!invalid) hash.write(state);
+      if (!settings.invalid) hash.write(state);
       return;
     }
     if (reason === 'replace') restorePin = state.pin;

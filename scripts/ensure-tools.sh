@@ -2,8 +2,9 @@
 # Installs what `npm start` / `npm test` need on a fresh Debian 12 machine, or says exactly
 # what to run. Usage: ensure-tools.sh build|test
 #   build: cmake, g++, Google Test, Emscripten (em++), npm packages
-#   test:  the same plus Debian's Chromium for the browser tests and TypeScript (tsc) for the
-#          check that the package's .d.ts compiles
+#   test:  the same plus Debian's Chromium for the browser tests, TypeScript (tsc) for the
+#          check that the package's .d.ts compiles, and clang++ with libFuzzer and the sanitizer
+#          runtimes for the formula fuzzer (scripts/fuzz.sh)
 # Sourced by the other scripts, so the environment it sets (NODE_PATH, EM_CACHE) carries over;
 # it leaves the caller's shell options alone and returns non-zero when something is missing.
 
@@ -17,6 +18,10 @@ command -v em++ >/dev/null || gs_missing+=(emscripten)
 if [ "$gs_mode" = test ]; then
   [ -x /usr/bin/chromium ] || gs_missing+=(chromium)
   command -v tsc >/dev/null || gs_missing+=(node-typescript)
+  command -v clang++ >/dev/null || gs_missing+=(clang)
+  compgen -G '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a' >/dev/null ||
+    gs_missing+=(libclang-rt-14-dev)
+  [ -f /usr/lib/llvm-14/lib/libFuzzer.a ] || gs_missing+=(libfuzzer-14-dev)
 fi
 
 if [ ${#gs_missing[@]} -gt 0 ]; then

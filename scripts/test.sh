@@ -2,8 +2,9 @@
 # `npm test`: installs what is missing, builds everything and runs every suite:
 #   1. Google Test, native
 #   2. the same Google Test suite compiled to wasm (SIMD and scalar builds) under Node
-#   3. JS tests of the API and CLI (node:test), including native-vs-wasm trajectories
-#   4. browser tests of the built site (playwright-core + Debian's Chromium)
+#   3. 60 s of libFuzzer on the formula language (scripts/fuzz.sh), counted as one test
+#   4. JS tests of the API and CLI (node:test), including native-vs-wasm trajectories
+#   5. browser tests of the built site (playwright-core + Debian's Chromium)
 # and ends with one line: "tests: N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,6 +28,14 @@ count_gtest() {
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 }
+# scripts/fuzz.sh ends with "fuzz: 1 passed, 0 failed (...)" or "fuzz: 0 passed, 1 failed (...)".
+count_fuzz() {
+  local log=$1 p f
+  p=$(grep -oE '^fuzz: [0-9]+ passed' "$log" | grep -oE '[0-9]+' | tail -1)
+  f=$(grep -oE '^fuzz: [0-9]+ passed, [0-9]+ failed' "$log" | grep -oE '[0-9]+' | tail -1)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
 # node --test prints "# pass N" and "# fail N".
 count_node() {
   local log=$1 p f
@@ -39,14 +48,15 @@ run_suite() {  # name, counter, command...
   local name=$1 counter=$2
   shift 2
   step "$name"
-  local log="$log_dir/$name.log"
+  local log="$log_dir/$name.log" failed_before=$failed
   "$@" 2>&1 | tee "$log" | grep -vE '^(\[ RUN      \]|\[       OK \])'
   local code=${PIPESTATUS[0]}
   $counter "$log"
   if [ "$code" -ne 0 ]; then
     echo "gradscape: suite $name exited with $code" >&2
     status=1
-    if ! grep -qE '^(\[  FAILED  \]|# fail [1-9])' "$log"; then failed=$((failed + 1)); fi
+    # A suite that failed without its counter seeing a failure (a crash, a build error) counts one.
+    if [ "$failed" -eq "$failed_before" ]; then failed=$((failed + 1)); fi
   fi
 }
 
@@ -61,6 +71,7 @@ run_suite gtest-native count_gtest build/native/gradscape_tests --gtest_brief=1
 for flavour in simd scalar; do
   run_suite "gtest-wasm-$flavour" count_gtest bash -c "cd build/wasm-$flavour && node --no-experimental-fetch gradscape_tests.js --gtest_brief=1"
 done
+run_suite fuzz count_fuzz bash scripts/fuzz.sh 60
 run_suite js count_node node --test --test-reporter=tap tests/js/
 run_suite browser count_node node --test --test-reporter=tap --test-concurrency=1 tests/browser/
 

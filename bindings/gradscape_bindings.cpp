@@ -53,7 +53,7 @@ class SessionHandle {
     const auto& t = session_.trace(static_cast<size_t>(i));
     gs::json::Value v{gs::json::Object{}};
     v.set("points", double(t.points()));
-    v.set("status", t.diverged ? "diverged" : "ok");
+    v.set("status", t.left_domain ? "left_domain" : t.diverged ? "diverged" : "ok");
     v.set("diverged_at", t.diverged ? gs::json::Value(double(t.diverged_at)) : gs::json::Value());
     v.set("message", t.diverged ? gs::json::Value(t.divergence) : gs::json::Value());
     return gs::json::serialize(v);
@@ -74,6 +74,9 @@ class SessionHandle {
     }
     return gs::json::serialize(gs::json::Value(std::move(list)));
   }
+  // The session's objective as a registry entry (engine/registry_json.hpp): for a typed formula,
+  // its parameters, LaTeX, view and start.
+  std::string objectiveJson() const { return gs::json::serialize(gs::engine::objective_info_json(session_.objective())); }
   // f over an nx × ny grid of the session's objective (row-major by y), for heatmaps.
   val grid(double x0, double x1, double y0, double y1, int nx, int ny) {
     grid_.resize(static_cast<size_t>(nx) * static_cast<size_t>(ny));
@@ -220,7 +223,8 @@ EMSCRIPTEN_BINDINGS(gradscape) {
       .function("resultHeader", &SessionHandle::resultHeader)
       .function("runJson", &SessionHandle::runJson)
       .function("grid", &SessionHandle::grid)
-      .function("minimaJson", &SessionHandle::minimaJson);
+      .function("minimaJson", &SessionHandle::minimaJson)
+      .function("objectiveJson", &SessionHandle::objectiveJson);
   emscripten::class_<OptimizerHandle>("OptimizerHandle")
       .constructor<>()
       .function("init", &OptimizerHandle::init)

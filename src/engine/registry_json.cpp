@@ -6,44 +6,47 @@
 
 namespace gs::engine {
 
+json::Value objective_info_json(const objectives::Objective& objective) {
+  const objectives::ObjectiveInfo& info = objective.info();
+  json::Value v{json::Object{}};
+  v.set("name", info.name);
+  v.set("display_name", info.display_name);
+  v.set("latex", info.latex);
+  v.set("description", info.description);
+  if (const formula::Definition* formula = objective.formula()) v.set("expr", formula->expression());
+  json::Array params;
+  for (size_t i = 0; i < info.params.size(); ++i) {
+    const auto& p = info.params[i];
+    json::Value pv{json::Object{}};
+    pv.set("name", p.name);
+    pv.set("type", "real");
+    pv.set("default", objective.params()[i]);
+    pv.set("min", p.min);
+    pv.set("max", p.max);
+    pv.set("description", p.description);
+    params.push_back(std::move(pv));
+  }
+  v.set("params", json::Value(std::move(params)));
+  v.set("view", json::Value(json::Array{info.view[0], info.view[1], info.view[2], info.view[3]}));
+  v.set("default_start", json::Value(json::Array{info.default_start[0], info.default_start[1]}));
+  json::Array minima;
+  for (const auto& m : objective.minima()) {
+    json::Value mv{json::Object{}};
+    mv.set("x", m.x);
+    mv.set("y", m.y);
+    mv.set("value", m.value);
+    mv.set("global", m.global);
+    minima.push_back(std::move(mv));
+  }
+  v.set("minima", json::Value(std::move(minima)));
+  return v;
+}
+
 namespace {
 
 json::Value objectives_json() {
   json::Array list;
-  for (const auto& info : objectives::registry()) {
-    json::Value v{json::Object{}};
-    v.set("name", info.name);
-    v.set("display_name", info.display_name);
-    v.set("latex", info.latex);
-    v.set("description", info.description);
-    json::Array params;
-    std::vector<double> defaults;
-    for (const auto& p : info.params) {
-      json::Value pv{json::Object{}};
-      pv.set("name", p.name);
-      pv.set("type", "real");
-      pv.set("default", p.default_value);
-      pv.set("min", p.min);
-      pv.set("max", p.max);
-      pv.set("description", p.description);
-      params.push_back(std::move(pv));
-      defaults.push_back(p.default_value);
-    }
-    v.set("params", json::Value(std::move(params)));
-    v.set("view", json::Value(json::Array{info.view[0], info.view[1], info.view[2], info.view[3]}));
-    v.set("default_start", json::Value(json::Array{info.default_start[0], info.default_start[1]}));
-    json::Array minima;
-    for (const auto& m : objectives::Objective(info, defaults).minima()) {
-      json::Value mv{json::Object{}};
-      mv.set("x", m.x);
-      mv.set("y", m.y);
-      mv.set("value", m.value);
-      mv.set("global", m.global);
-      minima.push_back(std::move(mv));
-    }
-    v.set("minima", json::Value(std::move(minima)));
-    list.push_back(std::move(v));
-  }
+  for (const auto& info : objectives::registry()) list.push_back(objective_info_json(objectives::Objective(info, {})));
   return json::Value(std::move(list));
 }
 

@@ -6,8 +6,13 @@
 #pragma once
 
 #include "core/json.hpp"
+#include "objectives/objective.hpp"
 
 namespace gs::engine {
+
+// One objective's registry entry: name, LaTeX, description, parameters (default: the objective's
+// current value), view, default start, minima; a typed formula's also has its expression.
+json::Value objective_info_json(const objectives::Objective& objective);
 
 json::Value registry_json();
 

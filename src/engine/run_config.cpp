@@ -1,7 +1,10 @@
 // The run config's table and the parsers it shares with the sweep and regret configs.
 #include "engine/run_config.hpp"
 
+#include <array>
 #include <cmath>
+#include <optional>
+#include <span>
 
 #include "core/check.hpp"
 #include "engine/config_fields.hpp"
@@ -103,6 +106,105 @@ bool parse_precision(const json::Value* value, const std::string& path, Precisio
   return true;
 }
 
+namespace {
+
+// A formula parameter: a number (its value, with the default range) or {value, min, max}.
+bool parse_formula_parameter(const json::Value& value, const std::string& path, const std::string& name,
+                             formula::ParameterDecl& out, std::string& error) {
+  constexpr Range kRange{-1e6, 1e6};
+  if (value.is_number()) {
+    double v = 0;
+    if (!check::read_number(&value, path, ParamType::Real, kRange, v, error)) return false;
+    out = formula::parameter_with_default_range(name, v);
+    return true;
+  }
+  if (!value.is_object()) {
+    error = path + ": must be a number or an object {value, min, max}";
+    return false;
+  }
+  static constexpr std::string_view kAllowed[] = {"value", "min", "max"};
+  if (!check::known_keys(value, path, kAllowed, error)) return false;
+  if (!value.find("value")) {
+    error = path + ".value: missing (the parameter's value, a number in [-1000000, 1000000])";
+    return false;
+  }
+  double v = 0;
+  if (!check::read_number(value.find("value"), path + ".value", ParamType::Real, kRange, v, error)) return false;
+  out = formula::parameter_with_default_range(name, v);
+  if (!check::read_number(value.find("min"), path + ".min", ParamType::Real, kRange, out.min, error)) return false;
+  if (!check::read_number(value.find("max"), path + ".max", ParamType::Real, kRange, out.max, error)) return false;
+  if (!(out.min < out.max)) {
+    error = path + ": min must be less than max, got min " + json::serialize(json::Value(out.min)) + " and max " +
+            json::serialize(json::Value(out.max));
+    return false;
+  }
+  if (v < out.min || v > out.max) {
+    error = path + ".value: must be in [" + json::serialize(json::Value(out.min)) + ", " +
+            json::serialize(json::Value(out.max)) + "] (its min and max), got " + json::serialize(json::Value(v));
+    return false;
+  }
+  return true;
+}
+
+bool parse_view(const json::Value* value, const std::string& path, std::optional<std::array<double, 4>>& out,
+                std::string& error) {
+  if (!value) return true;
+  if (!value->is_array() || value->as_array().size() != 4) {
+    error = path + ": must be an array of four numbers [xmin, xmax, ymin, ymax]";
+    return false;
+  }
+  std::array<double, 4> box{};
+  for (size_t i = 0; i < 4; ++i)
+    if (!check::read_number(&value->as_array()[i], check::index(path, i), ParamType::Real, Range{-1e6, 1e6}, box[i],
+                            error))
+      return false;
+  if (!(box[0] < box[1] && box[2] < box[3])) {
+    error = path + ": must be [xmin, xmax, ymin, ymax] with xmin < xmax and ymin < ymax";
+    return false;
+  }
+  out = box;
+  return true;
+}
+
+// The formula objective: expr (default: the registry's standard formula), params, view.
+bool parse_formula(const json::Value* value, const std::string& path, ObjectiveConfig& out, std::string& error) {
+  std::string expression = formula::kStandardExpression;
+  std::vector<formula::ParameterDecl> parameters;
+  std::optional<std::array<double, 4>> view;
+  if (value && value->is_object()) {
+    if (!check::read_string(value->find("expr"), path + ".expr", expression, error)) return false;
+    if (const json::Value* params = value->find("params")) {
+      if (!check::expect_object(*params, path + ".params", error)) return false;
+      if (params->as_object().size() > static_cast<size_t>(formula::kMaxParameters)) {
+        error = path + ".params: at most " + std::to_string(formula::kMaxParameters) + " parameters, got " +
+                std::to_string(params->as_object().size());
+        return false;
+      }
+      for (const auto& [name, p] : params->as_object()) {
+        formula::ParameterDecl decl;
+        if (!parse_formula_parameter(p, check::field(path + ".params", name), name, decl, error)) return false;
+        parameters.push_back(std::move(decl));
+      }
+    }
+    if (!parse_view(value->find("view"), path + ".view", view, error)) return false;
+  }
+  formula::Result<std::shared_ptr<const formula::Definition>> made =
+      formula::Definition::make(std::move(expression), std::move(parameters), view);
+  if (!made.ok()) {
+    const std::string& message = made.error().message;
+    const bool about_parameter = message.rfind("parameter '", 0) == 0;
+    error = path + (about_parameter ? ".params: " : ".expr: ") + message;
+    return false;
+  }
+  out.formula = made.value();
+  out.info = &out.formula->info();
+  out.params.clear();
+  for (const auto& p : out.formula->parameters()) out.params.push_back(p.value);
+  return true;
+}
+
+}  // namespace
+
 bool parse_objective(const json::Value* value, const std::string& path, ObjectiveConfig& out, std::string& error) {
   std::vector<std::string_view> names;
   for (const auto& o : objectives::registry()) names.push_back(o.name);
@@ -113,13 +215,16 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
     name = value->as_string();
   } else if (value) {
     if (!check::expect_object(*value, path, error)) return false;
-    static constexpr std::string_view kAllowed[] = {"name", "params", "noise"};
-    if (!check::known_keys(*value, path, kAllowed, error)) return false;
     if (!value->find("name")) {
       error = path + ".name: missing. Allowed: " + check::join(names) + ".";
       return false;
     }
     if (!check::read_string(value->find("name"), path + ".name", name, error)) return false;
+    static constexpr std::string_view kAllowed[] = {"name", "params", "noise"};
+    static constexpr std::string_view kFormulaAllowed[] = {"name", "expr", "params", "noise", "view"};
+    const std::span<const std::string_view> allowed =
+        name == "formula" ? std::span<const std::string_view>(kFormulaAllowed) : std::span<const std::string_view>(kAllowed);
+    if (!check::known_keys(*value, path, allowed, error)) return false;
     params = value->find("params");
     noise = value->find("noise");
   }
@@ -130,8 +235,12 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
   }
   ObjectiveConfig result;
   result.info = info;
-  for (const auto& p : info->params) result.params.push_back(p.default_value);
-  if (params) {
+  if (name == "formula") {
+    if (!parse_formula(value, path, result, error)) return false;
+  } else {
+    for (const auto& p : info->params) result.params.push_back(p.default_value);
+  }
+  if (params && name != "formula") {
     std::string params_path = path + ".params";
     if (!check::expect_object(*params, params_path, error)) return false;
     std::vector<std::string_view> allowed;
@@ -163,9 +272,26 @@ bool parse_run_config(const json::Value& config, RunConfig& out, std::string& er
 json::Value objective_json(const ObjectiveConfig& objective) {
   json::Value v{json::Object{}};
   v.set("name", objective.info->name);
+  if (objective.formula) v.set("expr", objective.formula->expression());
   json::Value params{json::Object{}};
-  for (size_t i = 0; i < objective.params.size(); ++i) params.set(objective.info->params[i].name, objective.params[i]);
+  for (size_t i = 0; i < objective.params.size(); ++i) {
+    if (!objective.formula) {
+      params.set(objective.info->params[i].name, objective.params[i]);
+      continue;
+    }
+    const formula::ParameterDecl& p = objective.formula->parameters()[i];
+    json::Value range{json::Object{}};
+    range.set("value", objective.params[i]);
+    range.set("min", p.min);
+    range.set("max", p.max);
+    params.set(p.name, std::move(range));
+  }
   v.set("params", std::move(params));
+  if (objective.formula) {
+    json::Value view{json::Array{}};
+    for (double b : objective.info->view) view.as_array().push_back(json::Value(b));
+    v.set("view", std::move(view));
+  }
   json::Value noise{json::Object{}};
   noise.set("sigma", objective.noise.sigma);
   noise.set("sparsity", objective.noise.sparsity);

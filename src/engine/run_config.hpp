@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,16 @@ inline constexpr size_t kMaxOptimizers = 16;
 using optim::kDivergenceLimit;
 
 struct ObjectiveConfig {
-  const objectives::ObjectiveInfo* info = nullptr;
-  std::vector<double> params;  // in the registry's order
+  const objectives::ObjectiveInfo* info = nullptr;  // the registry's entry, or formula->info()
+  std::vector<double> params;  // in the registry's order (a formula's: in its declaration order)
   objectives::GradientNoise noise;
+  std::shared_ptr<const formula::Definition> formula;  // name "formula": the typed f(x, y)
 };
+
+// The objective an ObjectiveConfig describes.
+inline objectives::Objective make_objective(const ObjectiveConfig& c) {
+  return objectives::Objective(*c.info, c.params, c.formula);
+}
 
 struct RunConfig {
   ObjectiveConfig objective;

@@ -11,12 +11,14 @@
 namespace gs::engine {
 
 // One optimizer's run on the 2-D objective, in float or double.
+enum class StepOutcome { Ok, Diverged, LeftDomain };
+
 class RunState {
  public:
   virtual ~RunState() = default;
-  // Takes step t; writes the new point. Returns false (with the reason) if the run diverged.
-  virtual bool step(const objectives::Objective& f, const objectives::GradientNoise& noise, double out[2],
-                    std::string& why) = 0;
+  // Takes step t; writes the new point. Returns Ok, or why the run stopped.
+  virtual StepOutcome step(const objectives::Objective& f, const objectives::GradientNoise& noise, double out[2],
+                           std::string& why) = 0;
   // After step(): kDiagnosticsPerPoint values about it.
   virtual void diagnostics(double* out) const = 0;
 };
@@ -31,12 +33,17 @@ class TypedRun final : public RunState {
     params_[1] = T(start[1]);
   }
 
-  bool step(const objectives::Objective& f, const objectives::GradientNoise& noise, double out[2],
-            std::string& why) override {
+  StepOutcome step(const objectives::Objective& f, const objectives::GradientNoise& noise, double out[2],
+                   std::string& why) override {
     T point[2];
     optimizer_.gradient_point(params_, point);
     double g[2];
-    f.value_and_gradient(double(point[0]), double(point[1]), g[0], g[1]);
+    const double value = f.value_and_gradient(double(point[0]), double(point[1]), g[0], g[1]);
+    if (f.formula() && !(std::isfinite(value) && std::isfinite(g[0]) && std::isfinite(g[1]))) {
+      const formula::Exit exit = f.exit_at(double(point[0]), double(point[1]), true);
+      why = exit.left_domain ? exit.message : "the gradient is not finite (" + exit.message + ")";
+      return exit.left_domain ? StepOutcome::LeftDomain : StepOutcome::Diverged;
+    }
     if (noise.active()) noise.apply(optimizer_.steps_taken() + 1, g, 2);
     grads_[0] = T(g[0]);
     grads_[1] = T(g[1]);
@@ -46,14 +53,14 @@ class TypedRun final : public RunState {
       const char* axis = i == 0 ? "x" : "y";
       if (!std::isfinite(out[i])) {
         why = std::string(axis) + " became " + (std::isnan(out[i]) ? "NaN" : "infinite");
-        return false;
+        return StepOutcome::Diverged;
       }
       if (std::fabs(out[i]) > kDivergenceLimit) {
         why = "|" + std::string(axis) + "| exceeded 1e12";
-        return false;
+        return StepOutcome::Diverged;
       }
     }
-    return true;
+    return StepOutcome::Ok;
   }
 
   void diagnostics(double* out) const override {
@@ -82,7 +89,7 @@ bool RunSession::configure(const json::Value& config, std::string& error) {
 
 bool RunSession::configure(const RunConfig& config, std::string&) {
   config_ = config;
-  objective_ = std::make_unique<objectives::Objective>(*config_.objective.info, config_.objective.params);
+  objective_ = std::make_unique<objectives::Objective>(make_objective(config_.objective));
   reset();
   return true;
 }
@@ -122,16 +129,20 @@ uint64_t RunSession::advance(uint64_t k) {
       double point[2];
       std::string why;
       uint64_t t = steps_done_ + s + 1;
-      bool ok = runs_[r]->step(*objective_, config_.objective.noise, point, why);
-      double loss = ok ? objective_->value(point[0], point[1]) : 0;
-      if (ok && !std::isfinite(loss)) {
-        ok = false;
-        why = "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite");
+      StepOutcome outcome = runs_[r]->step(*objective_, config_.objective.noise, point, why);
+      double loss = outcome == StepOutcome::Ok ? objective_->value(point[0], point[1]) : 0;
+      if (outcome == StepOutcome::Ok && !std::isfinite(loss)) {
+        const formula::Exit exit = objective_->exit_at(point[0], point[1], false);
+        outcome = exit.left_domain ? StepOutcome::LeftDomain : StepOutcome::Diverged;
+        why = exit.left_domain ? exit.message
+                               : "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite");
       }
-      if (!ok) {
+      if (outcome != StepOutcome::Ok) {
         trace.diverged = true;
+        trace.left_domain = outcome == StepOutcome::LeftDomain;
         trace.diverged_at = t;
-        trace.divergence = "diverged at step " + std::to_string(t) + ": " + why;
+        trace.divergence = (trace.left_domain ? "left the domain at step " : "diverged at step ") + std::to_string(t) +
+                           ": " + why;
         break;
       }
       trace.xy.push_back(point[0]);
@@ -184,7 +195,7 @@ std::string RunSession::run_json(size_t r) const {
     json::append_number(out, trace.loss[k]);
   }
   out += "],\"status\":";
-  out += trace.diverged ? "\"diverged\"" : "\"ok\"";
+  out += trace.left_domain ? "\"left_domain\"" : trace.diverged ? "\"diverged\"" : "\"ok\"";
   out += ",\"diverged_at\":";
   if (trace.diverged) {
     json::append_number(out, double(trace.diverged_at));

@@ -23,8 +23,9 @@ struct Trace {
   std::vector<double> xy;    // x0, y0, x1, y1, ...: steps taken + 1 points
   std::vector<double> loss;  // f at each point (without noise)
   std::vector<double> diagnostics;  // kDiagnosticsPerPoint per point, if recorded
-  bool diverged = false;
-  uint64_t diverged_at = 0;  // the step whose update left the finite range
+  bool diverged = false;     // the run stopped: it diverged, or (left_domain) left the formula's domain
+  bool left_domain = false;  // a typed formula has no value or gradient where the run went
+  uint64_t diverged_at = 0;  // the step whose update left the finite range or the domain
   std::string divergence;    // why, in words
   size_t points() const { return loss.size(); }
 };

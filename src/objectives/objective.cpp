@@ -1,10 +1,13 @@
 // Objective: the catalog entry of a name, its parameters bound once, grid evaluation.
 #include "objectives/objective.hpp"
 
+#include <algorithm>
 #include <cstddef>
+#include <string_view>
 #include <utility>
 
 #include "objectives/catalog/all.hpp"
+#include "objectives/formula/landscape.hpp"
 
 namespace gs::objectives {
 
@@ -41,6 +44,7 @@ const std::vector<ObjectiveInfo>& registry() {
   static const std::vector<ObjectiveInfo> kRegistry = [] {
     std::vector<ObjectiveInfo> infos;
     for (const EntryOps& e : entries()) infos.push_back(e.info);
+    infos.push_back(formula::Definition::standard().info());
     return infos;
   }();
   return kRegistry;
@@ -53,19 +57,44 @@ const ObjectiveInfo* find(std::string_view name) {
   return nullptr;
 }
 
-Objective::Objective(const ObjectiveInfo& info, std::vector<double> params)
-    : info_(&info), params_(std::move(params)), index_(static_cast<size_t>(&info - registry().data())) {
-  for (std::size_t i = params_.size(); i < info.params.size(); ++i) {
-    params_.push_back(info.params[i].default_value);
+Objective::Objective(const ObjectiveInfo& info, std::vector<double> params,
+                     std::shared_ptr<const formula::Definition> formula)
+    : info_(&info), params_(std::move(params)), formula_(std::move(formula)) {
+  if (!formula_ && std::string_view(info.name) == "formula") {
+    formula_ = std::shared_ptr<const formula::Definition>(&formula::Definition::standard(), [](const auto*) {});
+    info_ = &formula_->info();
   }
+  for (std::size_t i = params_.size(); i < info_->params.size(); ++i) {
+    params_.push_back(info_->params[i].default_value);
+  }
+  if (formula_) {
+    index_ = kFormulaIndex;
+    bound_ = {};
+    evaluate_ = nullptr;
+    program_ = std::make_shared<formula::GradientProgram>(formula_->program(), params_);
+    return;
+  }
+  index_ = static_cast<size_t>(info_ - registry().data());
   const EntryOps& entry = entries()[index_];
   bound_ = entry.bind(params_);
   evaluate_ = entry.evaluate;
 }
 
-double Objective::value(double x, double y) const { return evaluate_(bound_, x, y, nullptr); }
+double Objective::value(double x, double y) const {
+  if (program_) {
+    double f;
+    program_->values(&x, &y, 1, &f);
+    return f;
+  }
+  return evaluate_(bound_, x, y, nullptr);
+}
 
 double Objective::value_and_gradient(double x, double y, double& gx, double& gy) const {
+  if (program_) {
+    double f;
+    program_->evaluate(&x, &y, 1, &f, &gx, &gy);
+    return f;
+  }
   double g[2];
   const double v = evaluate_(bound_, x, y, g);
   gx = g[0];
@@ -73,7 +102,24 @@ double Objective::value_and_gradient(double x, double y, double& gx, double& gy)
   return v;
 }
 
-std::vector<Minimum> Objective::minima() const { return entries()[index_].minima(bound_); }
+formula::Exit Objective::exit_at(double x, double y, bool gradient) const {
+  if (!program_) return {};
+  return program_->exit_at(x, y, gradient);
+}
+
+void Objective::evaluate_points(const double* x, const double* y, size_t n, double* f, double* gx, double* gy) const {
+  program_->evaluate(x, y, n, f, gx, gy);
+}
+
+std::vector<Minimum> Objective::minima() const {
+  if (!formula_) return entries()[index_].minima(bound_);
+  const ObjectiveInfo& info = formula_->info();
+  std::vector<Minimum> minima;
+  for (const formula::StationaryPoint& p : formula::stationary_points(
+           formula_->program(), params_, {info.view[0], info.view[1], info.view[2], info.view[3]}))
+    if (p.kind == formula::PointKind::Minimum) minima.push_back({p.x, p.y, p.value, p.lowest});
+  return minima;
+}
 
 double grid_coordinate(double x0, double x1, int i, int n) {
   if (n <= 1) return x0;
@@ -82,9 +128,19 @@ double grid_coordinate(double x0, double x1, int i, int n) {
 
 void Objective::value_grid(double x0, double x1, double y0, double y1, int nx, int ny, double* out) const {
   if (nx < 1 || ny < 1) return;
+  std::vector<double> xs, ys;
+  if (program_) {
+    for (int i = 0; i < nx; ++i) xs.push_back(grid_coordinate(x0, x1, i, nx));
+    ys.resize(static_cast<std::size_t>(nx));
+  }
   for (int j = 0; j < ny; ++j) {
     const double y = grid_coordinate(y0, y1, j, ny);
     double* row = out + static_cast<std::size_t>(j) * static_cast<std::size_t>(nx);
+    if (program_) {
+      std::fill(ys.begin(), ys.end(), y);
+      program_->values(xs.data(), ys.data(), xs.size(), row);
+      continue;
+    }
     for (int i = 0; i < nx; ++i) row[i] = evaluate_(bound_, grid_coordinate(x0, x1, i, nx), y, nullptr);
   }
 }

@@ -10,36 +10,54 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
+#include "objectives/formula/definition.hpp"
+#include "objectives/formula/gradient_program.hpp"
 #include "objectives/objective_info.hpp"
 
 namespace gs::objectives {
 
-// Every objective, in UI order.
+// Objective::catalog_index() of a typed formula.
+inline constexpr size_t kFormulaIndex = static_cast<size_t>(-1);
+
+// Every objective, in UI order: the catalog's, then "formula" (a typed f(x, y); the registry lists
+// its standard expression, formula::kStandardExpression).
 const std::vector<ObjectiveInfo>& registry();
 // The entry called `name`, or nullptr.
 const ObjectiveInfo* find(std::string_view name);
 
 class Objective {
  public:
-  // `info` must be an entry of registry(); `params` are in ParamInfo order and
-  // already validated (missing trailing values take their defaults).
-  Objective(const ObjectiveInfo& info, std::vector<double> params);
+  // `info` must be an entry of registry() or `formula`'s info(); `params` are in ParamInfo order
+  // and already validated (missing trailing values take their defaults). The registry's "formula"
+  // without a definition is the standard one.
+  Objective(const ObjectiveInfo& info, std::vector<double> params,
+            std::shared_ptr<const formula::Definition> formula = nullptr);
 
   const ObjectiveInfo& info() const { return *info_; }
   const std::vector<double>& params() const { return params_; }
-  // Its place in the catalog (catalog::AllObjectives) and its parameters as the formula reads them.
+  // Its place in the catalog (catalog::AllObjectives; kFormulaIndex for a typed formula) and its
+  // parameters as the formula reads them.
   size_t catalog_index() const { return index_; }
+  const formula::Definition* formula() const { return formula_.get(); }
   const std::array<double, 4>& bound() const { return bound_; }
 
   double value(double x, double y) const;
   // Returns f(x, y) (bit-identical to value()) and stores the gradient.
   double value_and_gradient(double x, double y, double& gx, double& gy) const;
   // Known minima for the current parameters (empty for `saddle`, which is
-  // unbounded below).
+  // unbounded below). A formula's are the minima found in its view (formula/landscape.hpp), the
+  // lowest ones marked global.
   std::vector<Minimum> minima() const;
+  // Why value_and_gradient (gradient) or value is not finite at (x, y): for a formula, whether it
+  // left its domain there and the message; for the catalog's objectives, finite() (they have no
+  // domain, only overflow).
+  formula::Exit exit_at(double x, double y, bool gradient) const;
+  // A formula's f and gradient at n points at once (formula::GradientProgram::evaluate).
+  void evaluate_points(const double* x, const double* y, size_t n, double* f, double* gx, double* gy) const;
   // out[j*nx + i] = f(x_i, y_j), x_i = x0 + i*(x1-x0)/(nx-1) (x0 if nx == 1),
   // y_j likewise; out holds nx*ny values. Nothing is written if nx or ny < 1.
   void value_grid(double x0, double x1, double y0, double y1, int nx, int ny, double* out) const;
@@ -50,6 +68,8 @@ class Objective {
   size_t index_;
   std::array<double, 4> bound_;
   double (*evaluate_)(const std::array<double, 4>&, double x, double y, double* g);
+  std::shared_ptr<const formula::Definition> formula_;
+  std::shared_ptr<const formula::GradientProgram> program_;
 };
 
 // The grid coordinate x0 + i*(x1-x0)/(n-1) used by value_grid (x0 if n == 1).

@@ -18,9 +18,11 @@ namespace {
 
 using optim::Kind;
 
-// The objective pass of the catalog entry at `index`: its lane form, or run by run.
+// The objective pass of the catalog entry at `index`: its lane form, or run by run; a typed
+// formula's evaluates all runs' points at once.
 template <class T>
 ObjectivePassFn<T> objective_pass_for(size_t index) {
+  if (index == objectives::kFormulaIndex) return passes::objective_pass<T, passes::FormulaPoints>;
   static const auto kPasses = [] {
     std::array<ObjectivePassFn<T>, objectives::catalog::AllObjectives::size> passes{};
     objectives::catalog::AllObjectives::for_each([&](auto entry, size_t i) {

@@ -53,11 +53,21 @@ T divergence_limit() {
   return limit;
 }
 
+// Entry = FormulaPoints: a typed formula, whose f and gradient at every run's point the pass
+// computes first, all at once (formula::GradientProgram); the body reads them at run j.
+struct FormulaPoints {
+  const double *f, *gx, *gy;
+};
+
 // Entry = void: the objective has no lane form, so each run calls the Objective.
 template <class Entry, class W>
-inline W evaluate(const objectives::catalog::Bound& bound, const objectives::Objective* objective, W x, W y, W& gx,
-                  W& gy) {
-  if constexpr (std::is_void_v<Entry>) {
+inline W evaluate(const objectives::catalog::Bound& bound, const objectives::Objective* objective,
+                  const FormulaPoints& points, size_t j, W x, W y, W& gx, W& gy) {
+  if constexpr (std::is_same_v<Entry, FormulaPoints>) {
+    gx = load<W>(points.gx + j);
+    gy = load<W>(points.gy + j);
+    return load<W>(points.f + j);
+  } else if constexpr (std::is_void_v<Entry>) {
     return objective->value_and_gradient(x, y, gx, gy);
   } else {
     return value_and_gradient<Entry>(bound, x, y, gx, gy);
@@ -107,6 +117,15 @@ void objective_pass(BatchRuns<T>& b, const ObjectiveWork& work) {
   const double add_x = noise.add[0], add_y = noise.add[1];
   const double f_star = b.f_star, tol = b.tol, step = static_cast<double>(t);
   BatchRuns<T>* batch = &b;
+  FormulaPoints points{};
+  if constexpr (std::is_same_v<Entry, FormulaPoints>) {
+    const size_t n = b.padded;
+    b.formula_x.resize(n), b.formula_y.resize(n), b.formula_f.resize(n), b.formula_gx.resize(n), b.formula_gy.resize(n);
+    for (size_t i = 0; i < n; ++i) b.formula_x[i] = static_cast<double>(px[i]), b.formula_y[i] = static_cast<double>(py[i]);
+    objective->evaluate_points(b.formula_x.data(), b.formula_y.data(), n, b.formula_f.data(), b.formula_gx.data(),
+                               b.formula_gy.data());
+    points = {b.formula_f.data(), b.formula_gx.data(), b.formula_gy.data()};
+  }
   const auto body = [=]<class V>(size_t i) __attribute__((always_inline)) {
     using W = WideOf<V>;
     constexpr size_t kParts = parts_of<V>();
@@ -115,7 +134,7 @@ void objective_pass(BatchRuns<T>& b, const ObjectiveWork& work) {
     widen(load<V>(py + i), y);
     for (size_t p = 0; p < kParts; ++p) {
       const size_t j = i + p * simd::lanes<W>();
-      const W f = evaluate<Entry>(bound, objective, x[p], y[p], dx[p], dy[p]);
+      const W f = evaluate<Entry>(bound, objective, points, j, x[p], y[p], dx[p], dy[p]);
       if (noisy) {
         dx[p] = drop_x ? broadcast<W>(0.0) : shift_x ? dx[p] + broadcast<W>(add_x) : dx[p];
         dy[p] = drop_y ? broadcast<W>(0.0) : shift_y ? dy[p] + broadcast<W>(add_y) : dy[p];

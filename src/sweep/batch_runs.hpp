@@ -78,6 +78,8 @@ struct BatchRuns {
   optim::RunningLanes<double> step_running;
 
   const objectives::Objective* objective = nullptr;
+  // A typed formula's points (in double), and f and its gradient there, for a whole pass at once.
+  std::vector<double> formula_x, formula_y, formula_f, formula_gx, formula_gy;
   bool track_tol = false;
   double f_star = 0, tol = 0;
   size_t live = 0;

@@ -90,7 +90,7 @@ void expect_runs_equal_single_runs(const LaneSetup& setup, const std::string& wh
   engine::ObjectiveConfig objective;
   std::string error;
   ASSERT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error)) << error;
-  objectives::Objective f(*objective.info, objective.params);
+  const objectives::Objective f = engine::make_objective(objective);
   sweep::Batch<T> batch;
   batch.reset(f, objective.noise, setup.specs, setup.x0, setup.y0);
   const char* precision = sizeof(T) == 4 ? "f32" : "f64";
@@ -204,7 +204,7 @@ TEST(SweepRuns, DivergedLanesStopWhereTheSingleRunStopsAndStayFrozen) {
     engine::ObjectiveConfig objective;
     std::string error;
     ASSERT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error));
-    objectives::Objective f(*objective.info, objective.params);
+    const objectives::Objective f = engine::make_objective(objective);
     sweep::Batch<double> batch;
     batch.reset(f, objective.noise, setup.specs, setup.x0, setup.y0);
     batch.run(setup.steps);
@@ -243,6 +243,40 @@ TEST(SweepRuns, OneHyperparameterPerLaneEqualsSingleRuns) {
       expect_runs_equal_single_runs<float>(setup, c.id + " varying " + name + " f32");
       expect_runs_equal_single_runs<double>(setup, c.id + " varying " + name + " f64");
     }
+  }
+}
+
+// A typed formula: every case with per-run hyperparameters and starts, with its parameters and
+// gradient noise, and runs that leave its domain (the disk x² + y² < 4 of a log barrier, and
+// the cone's tip where sqrt has no derivative) beside runs that do not.
+TEST(SweepRuns, FormulaLanesEqualSingleRuns) {
+  json::ParseResult typed = json::parse(R"J({"name":"formula",
+    "expr":"a*(x - 0.3)^2 + b*sin(3y) + y^2 + 0.1*sqrt(x^2 + y^2 + 0.01) + sigmoid(x*y)",
+    "params":{"a":{"value":1.5,"min":0,"max":4},"b":0.2},"noise":{"sigma":0.1,"seed":5}})J");
+  ASSERT_TRUE(typed.ok());
+  for (const auto& c : test::optimizer_cases()) check_case(c, typed.value, 5, 60, false);
+  json::ParseResult barrier = json::parse(R"J({"name":"formula",
+    "expr":"x^2 + y^2 - log(4 - x^2 - y^2) + 0.5*sqrt(x^2 + (y - 0.5)^2)","view":[-1,1,-1,1]})J");
+  ASSERT_TRUE(barrier.ok());
+  const double lrs[] = {1e-3, 0.05, 0.3, 1, 3, 10, 0.01};
+  for (const char* name : {"sgd", "adam", "rmsprop"}) {
+    optim::OptimizerSpec base = test::parse_spec(std::string(R"({"name":")") + name + R"("})");
+    LaneSetup setup = make_setup(barrier.value, base, std::size(lrs), 80, false);
+    for (size_t k = 0; k < std::size(lrs); ++k) {
+      setup.specs[k] = base;
+      setup.specs[k].lr = lrs[k];
+    }
+    expect_runs_equal_single_runs<float>(setup, std::string(name) + " barrier f32");
+    expect_runs_equal_single_runs<double>(setup, std::string(name) + " barrier f64");
+    size_t left = 0, ok = 0;
+    for (size_t k = 0; k < setup.specs.size(); ++k) {
+      engine::RunSession alone;
+      run_alone(alone, setup.objective, setup.specs[k], setup.x0[k], setup.y0[k], setup.steps, "f64");
+      left += alone.trace(0).left_domain;
+      ok += !alone.trace(0).diverged;
+    }
+    EXPECT_GT(left, 0u) << name << ": some runs leave the domain";
+    EXPECT_GT(ok, 0u) << name << ": some runs stay in it";
   }
 }
 

@@ -168,7 +168,7 @@ bool read_tol(const json::Value* value, const std::string& path, const json::Val
 // steps_to_tol and nearest_minimum need the objective's known minima.
 bool check_minima(const SweepConfig& out, std::string& error) {
   if (out.metric == SweepMetric::FinalLoss) return true;
-  objectives::Objective objective(*out.objective.info, out.objective.params);
+  const objectives::Objective objective = engine::make_objective(out.objective);
   bool global = false;
   for (const auto& m : objective.minima()) global = global || m.global;
   if (global) return true;

@@ -13,7 +13,7 @@ bool SweepSession::configure(const json::Value& config, std::string& error) {
 
 bool SweepSession::configure(const SweepConfig& config, std::string&) {
   config_ = config;
-  objective_ = std::make_unique<objectives::Objective>(*config_.objective.info, config_.objective.params);
+  objective_ = std::make_unique<objectives::Objective>(engine::make_objective(config_.objective));
   maps_ = SweepMaps{};
   maps_.x_values = axis_values(config_.x);
   maps_.y_values = axis_values(config_.y);

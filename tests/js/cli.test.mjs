@@ -40,7 +40,7 @@ test('CLI answers the schema for every optimizer case on every objective', () =>
       const result = JSON.parse(out.stdout);
       assert.equal(result.objective.name, objective);
       for (const run of result.runs) {
-        assert.ok(['ok', 'diverged'].includes(run.status));
+        assert.ok(['ok', 'diverged', 'left_domain'].includes(run.status));
         const points = run.status === 'ok' ? 151 : run.diverged_at;
         assert.equal(run.trajectory.length, points, `${objective} ${run.optimizer.label}`);
         assert.equal(run.loss.length, points);
@@ -68,6 +68,33 @@ test('native and wasm (SIMD and scalar) give identical trajectories', { skip: !e
     }
   }
   assert.equal(compared, objectives.length * 2 * 2 * 2);
+});
+
+test('typed formulas: native and wasm (SIMD and scalar) give identical trajectories, domain exits included', { skip: !existsSync(native) && 'native build missing' }, () => {
+  const formulas = [
+    { name: 'formula', expr: 'a*(x - 0.3)^2 + b*sin(3y) + y^2 + 0.1*sqrt(x^2 + y^2 + 0.01) + sigmoid(x*y)',
+      params: { a: { value: 1.5, min: 0, max: 4 }, b: 0.2 }, noise: { sigma: 0.1, sparsity: 0.2, seed: 5 } },
+    { name: 'formula', expr: 'x^2 + y^2 - log(4 - x^2 - y^2) + 0.5*sqrt(x^2 + (y - 0.5)^2) + atan2(y, x + 3)',
+      view: [-1, 1, -1, 1] },
+  ];
+  const statuses = new Set();
+  for (const objective of formulas) {
+    for (const precision of ['f64', 'f32']) {
+      const config = JSON.stringify({
+        objective, steps: 150, precision,
+        optimizers: cases.slice(0, 16).map((c, i) => ({ ...c.optimizer, label: c.id, ...(i % 3 === 2 ? { lr: 2 } : {}) })),
+      });
+      const fromNative = runCli(['run', '-'], config, native, []);
+      assert.equal(fromNative.status, 0, fromNative.stderr);
+      for (const run of JSON.parse(fromNative.stdout).runs) statuses.add(run.status);
+      for (const flags of [[], ['--scalar']]) {
+        const fromWasm = runCli(['run', '-', ...flags], config);
+        assert.equal(fromWasm.status, 0, fromWasm.stderr);
+        assert.equal(fromWasm.stdout, fromNative.stdout, `${objective.expr} ${precision} ${flags}`);
+      }
+    }
+  }
+  assert.ok(statuses.has('ok') && statuses.has('left_domain'), [...statuses].join(', '));
 });
 
 test('a long result piped through a slow reader arrives whole', async () => {

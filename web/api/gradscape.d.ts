@@ -11,7 +11,12 @@ export interface RunConfig {
   version?: 1;
   objective?: ObjectiveName | {
     name: ObjectiveName;
-    params?: Record<string, number>;
+    /** name "formula": f(x, y) as typed (the README's formula language). */
+    expr?: string;
+    /** A formula's parameters: a value, or a value with its slider range. */
+    params?: Record<string, number | { value: number; min?: number; max?: number }>;
+    /** name "formula": the view box [xmin, xmax, ymin, ymax] (default: chosen around its minima). */
+    view?: [number, number, number, number];
     noise?: { sigma?: number; sparsity?: number; seed?: number };
   };
   start?: [number, number];
@@ -22,7 +27,9 @@ export interface RunConfig {
 
 export interface RunResult {
   version: 1;
-  objective: { name: ObjectiveName; params: Record<string, number>; noise: { sigma: number; sparsity: number; seed: number } };
+  objective: { name: ObjectiveName; expr?: string;
+               params: Record<string, number | { value: number; min: number; max: number }>;
+               view?: [number, number, number, number]; noise: { sigma: number; sparsity: number; seed: number } };
   start: [number, number];
   steps: number;
   precision: Precision;
@@ -30,7 +37,8 @@ export interface RunResult {
     optimizer: Required<Omit<OptimizerSpec, 'schedule'>> & { schedule: ScheduleSpec };
     trajectory: Array<[number, number]>;
     loss: number[];
-    status: 'ok' | 'diverged';
+    /** left_domain: a typed formula has no value or gradient where the run went (message says where). */
+    status: 'ok' | 'diverged' | 'left_domain';
     diverged_at: number | null;
     message?: string;
   }>;
@@ -315,9 +323,11 @@ export class RunSession {
   recordDiagnostics(on?: boolean): void;
   /** 7 values per point: gx, gy, lr, first_x, first_y, second_x, second_y (NaN where absent; point 0 all NaN). */
   diagnostics(i: number): Float64Array;
-  status(i: number): { points: number; status: 'ok' | 'diverged'; diverged_at: number | null; message: string | null };
+  status(i: number): { points: number; status: 'ok' | 'diverged' | 'left_domain'; diverged_at: number | null; message: string | null };
   grid(x0: number, x1: number, y0: number, y1: number, nx: number, ny: number): Float64Array;
   minima(): Array<{ x: number; y: number; value: number; global: boolean }>;
+  /** The configured objective as a registry entry; a typed formula's has `expr` and the LaTeX of its parsed form. */
+  objective(): Registry['objectives'][number] & { expr?: string };
   result(): RunResult;
   resultParts(): Generator<string>;
   resultText(): string;

@@ -25,6 +25,12 @@ export class RunSession extends RunsSession {
     }
     return this.live().grid(x0, x1, y0, y1, nx, ny);
   }
-  /** Known minima of the configured objective for its current parameters. */
+  /** Known minima of the configured objective for its current parameters (a typed formula's: found numerically). */
   minima() { return JSON.parse(this.live().minimaJson()); }
+  /**
+   * The configured objective as a registry entry: name, display_name, latex, description, params
+   * (default: the current value), view, default_start, minima; a typed formula's also has `expr`,
+   * and its latex is the formula as the engine parsed it.
+   */
+  objective() { return JSON.parse(this.live().objectiveJson()); }
 }

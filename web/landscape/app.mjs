@@ -22,6 +22,7 @@ import { initTheme } from '../lib/theme.mjs';
 import { Legend } from './legend.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
 import { showMessage } from '../lib/notices.mjs';
+import { renderFormulaPreview } from '../lib/formula-field.mjs';
 
 const $ = (id) => document.getElementById(id);
 const ICONS = {
@@ -50,8 +51,11 @@ export async function start() {
   const curves = new Curves($('curves'));
   surface.setTheme(theme.current);
   curves.setTheme(theme.current);
+  let formulaInfo = null;  // the configured typed formula's entry (session.objective()), or null
+  const objectiveInfo = (state) => (state.objective.name === 'formula' && formulaInfo) ||
+    registry.objectives.find((o) => o.name === state.objective.name);
   const controls = new Controls($('controls'), {
-    registry, store,
+    registry, store, objectiveInfo,
     position: {
       save: () => ({ step: session.stepsDone, playing: player.playing }),
       restore: ({ step, playing }) => {
@@ -140,17 +144,22 @@ export async function start() {
       return false;
     }
     results = state.optimizers.map((o) => resolvedSpec(registry, o));
-    const info = registry.objectives.find((o) => o.name === state.objective.name);
-    const key = JSON.stringify([state.objective.name, state.objective.params]);
+    const formula = state.objective.name === 'formula';
+    const key = JSON.stringify([state.objective.name, state.objective.expr, state.objective.params, state.objective.ranges]);
     if (key !== objectiveKey) {
       objectiveKey = key;
-      const minima = session.minima();
+      formulaInfo = formula ? session.objective() : null;
+      const info = objectiveInfo(state);
+      const minima = formula ? formulaInfo.minima : session.minima();
       const global = minima.filter((m) => m.global).map((m) => m.value);
       lossOffset = global.length ? Math.min(...global) : undefined;
-      surface.setObjective({ name: info.name, displayName: info.display_name, minima, view: info.view });
+      surface.setObjective({ name: info.name, displayName: info.display_name, minima, view: info.view, signed: formula });
+      if (formula) renderFormulaPreview(document.querySelector('#controls .formula-preview'), formulaInfo.latex);
     }
+    const info = objectiveInfo(state);
     surface.setView(state.view ?? info.view);
-    surface.setStart(toConfig(state, registry).start);
+    surface.setStart(state.start ?? info.default_start);
+    if (formula && !state.start) controls.showStart(info.default_start);
     showFormula(state);
     return true;
   }
@@ -232,7 +241,10 @@ export async function start() {
       frame();
       return;
     }
-    if (reason === 'structure' || reason === 'replace') controls.render();
+    if (reason === 'structure' || reason === 'replace') {
+      controls.render();
+      objectiveKey = '';  // the new controls' formula preview is drawn at the next configure
+    }
     player.stepsPerFrame = state.stepsPerFrame;
     if (!checkSettings(state)) return;
     if (reason === 'replace') runFromLink(state);
@@ -254,7 +266,7 @@ export async function start() {
   setUpCopyLink($('copy-link'), () => encodeHash({ ...linked(), ...position() }));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(linked()), config: toConfig(linked(), registry) }), landscapeImage({
     surface, session,
-    objective: () => registry.objectives.find((o) => o.name === store.state.objective.name),
+    objective: () => objectiveInfo(store.state),
     labels: () => results.map((r) => r.label),
     redraw: frame,
   }));

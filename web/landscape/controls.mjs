@@ -2,7 +2,7 @@
 // registry so a name, default or range is defined once (in C++). Edits go to the store; the app
 // validates them with the engine and marks every value it refuses (showErrors) at once.
 import { clearFieldErrors, hyperField, markFieldErrors, selectField, showFieldError } from '../lib/fields.mjs';
-import { objectiveFields } from '../lib/objective-fields.mjs';
+import { chosenObjective, objectiveFields } from '../lib/objective-fields.mjs';
 import { playgroundOptimizer } from '../lib/optimizer-facts.mjs';
 import { nextOptimizer, optimizerCard, optimizerPanel } from '../lib/optimizer-card.mjs';
 import { section } from '../lib/dom.mjs';
@@ -18,12 +18,17 @@ export class Controls {
   #store;
   #cards = [];
   #position;
-  /** position ({ save(), restore(saved) }, optional): the player's step, kept across a removal and its Undo. */
-  constructor(root, { registry, store, position }) {
+  #objectiveInfo;
+  /**
+   * position ({ save(), restore(saved) }, optional): the player's step, kept across a removal and its
+   * Undo; objectiveInfo(state): the objective's entry (a typed formula's from the engine).
+   */
+  constructor(root, { registry, store, position, objectiveInfo }) {
     this.#root = root;
     this.#registry = registry;
     this.#store = store;
     this.#position = position;
+    this.#objectiveInfo = objectiveInfo ?? ((state) => registry.objectives.find((o) => o.name === state.objective.name));
   }
 
   render() {
@@ -50,14 +55,15 @@ export class Controls {
   #surfacePanel(state) {
     const panel = section('Surface');
     const objectives = this.#registry.objectives;
-    const info = objectives.find((o) => o.name === state.objective.name) ?? objectives[0];
+    const info = this.#objectiveInfo(state) ?? objectives[0];
     panel.append(selectField('Objective', objectives.map((o) => ({ value: o.name, text: o.display_name })),
       info.name, (name) => this.#store.update((s) => {
-        s.objective = { name, params: {}, noise: s.objective.noise };
+        s.objective = chosenObjective(this.#registry, name, s.objective.noise);
         s.start = null;
         s.view = null;
       }, 'structure'), 'objective.name'));
-    panel.append(...objectiveFields(info, state.objective, (mutate, final) => this.#edit(mutate, final), 'everywhere'));
+    panel.append(...objectiveFields(info, state.objective, (mutate, final) => this.#edit(mutate, final), 'everywhere',
+      (mutate) => this.#store.update(mutate, 'structure')));
 
     const run = document.createElement('div');
     run.className = 'field-group';

@@ -3,7 +3,8 @@
 // the state, and its codec. Only values that differ from the defaults are written, so a link stays
 // short; decoding checks the syntax here and the engine validates the meaning.
 import { STORY_STATES } from './story-states.mjs';
-import { HashError, flag, number, numbers, oneOf, optimizers, record, text } from '../lib/hash-codecs.mjs';
+import { HashError, flag, number, numbers, oneOf, optimizers, ranges, record, text } from '../lib/hash-codecs.mjs';
+import { formulaConfig, formulaState } from '../lib/formula-field.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
@@ -22,10 +23,14 @@ export function defaultState() {
 /** Fills in every field of a (possibly partial) state. */
 export function normalise(state) {
   const objective = state.objective ?? {};
+  const formula = objective.name === 'formula';
   return {
     objective: {
       name: objective.name ?? 'rosenbrock',
+      ...(formula ? { expr: objective.expr ?? '' } : {}),
       params: { ...(objective.params ?? {}) },
+      ...(formula ? { ranges: structuredClone(objective.ranges ?? {}) } : {}),
+      ...(formula && objective.view ? { view: [...objective.view] } : {}),
       noise: { sigma: 0, sparsity: 0, seed: 1, ...(objective.noise ?? {}) },
     },
     start: state.start ? [...state.start] : null,
@@ -41,8 +46,21 @@ export function normalise(state) {
   };
 }
 
-/** The engine's run config (docs/schema.md) for a state. */
+/**
+ * The engine's run config (docs/schema.md) for a state. A typed formula without a start starts
+ * where the engine chooses (its default_start, around the minima it finds).
+ */
 export function toConfig(state, registry) {
+  if (state.objective.name === 'formula') {
+    return {
+      version: 1,
+      objective: formulaConfig(state.objective),
+      ...(state.start ? { start: state.start } : {}),
+      steps: state.steps,
+      precision: state.precision,
+      optimizers: state.optimizers,
+    };
+  }
   const objective = registry.objectives.find((o) => o.name === state.objective.name);
   return {
     version: 1,
@@ -57,7 +75,7 @@ export function toConfig(state, registry) {
 /** The state that runs exactly `config` (a run config, e.g. a sweep cell's): the inverse of toConfig. */
 export function fromConfig(config) {
   return normalise({
-    objective: config.objective, start: config.start, steps: config.steps, precision: config.precision,
+    objective: formulaState(config.objective), start: config.start, steps: config.steps, precision: config.precision,
     optimizers: config.optimizers,
   });
 }
@@ -65,7 +83,10 @@ export function fromConfig(config) {
 /** The table: hash key, where the value lives in the state, codec (always: written even when default). */
 export const PROPS = [
   { key: 'f', path: ['objective', 'name'], codec: text, always: true },
+  { key: 'expr', path: ['objective', 'expr'], codec: text },
   { key: 'fp', path: ['objective', 'params'], codec: record },
+  { key: 'fr', path: ['objective', 'ranges'], codec: ranges },
+  { key: 'fview', path: ['objective', 'view'], codec: numbers(4) },
   { key: 'sigma', path: ['objective', 'noise', 'sigma'], codec: number },
   { key: 'sparsity', path: ['objective', 'noise', 'sparsity'], codec: number },
   { key: 'seed', path: ['objective', 'noise', 'seed'], codec: number },

@@ -57,6 +57,17 @@ export const record = {
   })),
 };
 
+// a:0,5;b:-1,1 (name:min,max)
+export const ranges = {
+  encode: (v) => Object.entries(v).map(([k, [lo, hi]]) => `${k}:${lo},${hi}`).join(';'),
+  decode: (t, key) => Object.fromEntries(t.split(';').filter(Boolean).map((pair) => {
+    const [k, x] = pair.split(':');
+    const bounds = x?.split(',');
+    if (!k || bounds?.length !== 2) throw new HashError(`${key}: expected name:min,max pairs, got "${pair}"`);
+    return [k, bounds.map((b) => parseNumber(b, `${key}.${k}`))];
+  })),
+};
+
 function scalar(t, key) {
   if (t === 'true') return true;
   if (t === 'false') return false;

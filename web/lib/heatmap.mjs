@@ -31,11 +31,24 @@ export function sampleGrid(gridFn, box, nx, ny) {
 /**
  * log10(f − fmin + ε) mapped onto [lo, hi]. ε = 1e-5 of the range allows five decades; lo is raised
  * to the 1st percentile of the grid (keeping at least one decade) so the colours are spent where
- * the surface is rather than on the few cells next to the minimum.
+ * the surface is rather than on the few cells next to the minimum. A signed scale (kind 'signed',
+ * colourScale's `signed` option for a function that takes both signs) is f itself on [−M, M],
+ * M = max |f|, so 0 sits mid-scale.
  */
-export const levelOf = (v, s) => Math.log10(Math.max(v - s.fmin, 0) + s.eps);
+export const levelOf = (v, s) => (s.kind === 'signed' ? v : Math.log10(Math.max(v - s.fmin, 0) + s.eps));
 
-export function colourScale(values) {
+/**
+ * The colour scale of a grid of f: log-scaled above its minimum; with `signed` (a typed formula),
+ * symmetric about 0 instead when f takes both signs.
+ */
+export function colourScale(values, { signed = false } = {}) {
+  const scale = logScale(values);
+  if (!signed || !scale || !(scale.fmin < 0 && scale.fmax > 0)) return scale;
+  const m = Math.max(-scale.fmin, scale.fmax);
+  return { kind: 'signed', fmin: scale.fmin, fmax: scale.fmax, eps: 0, lo: -m, hi: m };
+}
+
+function logScale(values) {
   let fmin = Infinity;
   let fmax = -Infinity;
   for (const v of values) {
@@ -64,7 +77,7 @@ function levelQuantile(values, scale, q) {
 
 function finiteScale(values) {
   const finite = values.filter(Number.isFinite);
-  return finite.length && finite.length < values.length ? colourScale(finite) : null;
+  return finite.length && finite.length < values.length ? logScale(finite) : null;
 }
 
 export function paintHeatmap(canvas, values, scale, nx, ny) {

@@ -1,6 +1,7 @@
 // The objective's part of a settings panel (the landscape's and the sweep lab's): its description,
 // a field per parameter the registry lists, and the gradient noise (σ, sparsity p, seed) as a group.
 import { hyperField } from './fields.mjs';
+import { formulaFields } from './formula-field.mjs';
 
 /** The noise fields, the engine's ranges (the registry does not list them yet). */
 const noise = (seedEffect) => [
@@ -12,19 +13,30 @@ const noise = (seedEffect) => [
     description: `seed of the noise: the same seed gives the same noise ${seedEffect}` },
 ];
 
+/** The state's objective when `name` is chosen from the registry (a formula starts from the registry's). */
+export function chosenObjective(registry, name, noise) {
+  const info = registry.objectives.find((o) => o.name === name);
+  return name === 'formula'
+    ? { name, expr: info?.expr ?? '', params: {}, ranges: {}, noise }
+    : { name, params: {}, noise };
+}
+
 /**
  * The nodes for objective `info` (a registry entry) with the state's `objective`; edit(mutate,
- * final) changes the state; seedEffect: where the same seed gives the same noise.
+ * final) changes the state, restructure(mutate) what the fields are (a typed formula's
+ * parameters); seedEffect: where the same seed gives the same noise.
  */
-export function objectiveFields(info, objective, edit, seedEffect) {
+export function objectiveFields(info, objective, edit, seedEffect, restructure) {
   const description = document.createElement('p');
   description.className = 'hint';
   description.textContent = info.description;
-  const params = info.params.map((p) => hyperField({ ...p, slider_min: p.min, slider_max: p.max, scale: 'linear' },
-    objective.params[p.name] ?? p.default, {
-      path: `objective.params.${p.name}`,
-      onChange: (v, { final }) => edit((s) => { s.objective.params[p.name] = v; }, final),
-    }));
+  const params = objective.name === 'formula'
+    ? [formulaFields(objective, { edit, restructure })]
+    : info.params.map((p) => hyperField({ ...p, slider_min: p.min, slider_max: p.max, scale: 'linear' },
+      objective.params[p.name] ?? p.default, {
+        path: `objective.params.${p.name}`,
+        onChange: (v, { final }) => edit((s) => { s.objective.params[p.name] = v; }, final),
+      }));
   const group = document.createElement('div');
   group.className = 'field-group';
   for (const h of noise(seedEffect)) {
@@ -33,5 +45,5 @@ export function objectiveFields(info, objective, edit, seedEffect) {
       onChange: (v, { final }) => edit((s) => { s.objective.noise[h.name] = v; }, final),
     }));
   }
-  return [description, ...params, group];
+  return objective.name === 'formula' ? [...params, group] : [description, ...params, group];
 }

@@ -5,7 +5,7 @@
 // brief: the map panel without compare mode and the optimizer, no surface panel (the web
 // component's compact settings).
 import { clearFieldErrors, hyperField, markFieldErrors, selectField, showFieldError } from '../lib/fields.mjs';
-import { objectiveFields } from '../lib/objective-fields.mjs';
+import { chosenObjective, objectiveFields } from '../lib/objective-fields.mjs';
 import { playgroundOptimizer } from '../lib/optimizer-facts.mjs';
 import { optimizerCard } from '../lib/optimizer-card.mjs';
 import { section } from '../lib/dom.mjs';
@@ -135,11 +135,12 @@ export class Controls {
     const info = objectiveInfo(this.#registry, state.objective.name) ?? objectives[0];
     panel.append(selectField('objective', objectives.map((o) => ({ value: o.name, text: o.display_name })),
       info.name, (name) => this.#restructure((s) => {
-        s.objective = { name, params: {}, noise: s.objective.noise };
+        s.objective = chosenObjective(this.#registry, name, s.objective.noise);
         s.start = null;
         for (const key of ['x', 'y']) if (START_AXES.includes(s[key].param)) s[key] = defaultAxis(this.#registry, s, s[key].param, s[key].n);
       }), 'objective.name'));
-    panel.append(...objectiveFields(info, state.objective, (mutate, final) => this.#edit(mutate, final), 'in every cell'));
+    panel.append(...objectiveFields(info, state.objective, (mutate, final) => this.#edit(mutate, final), 'in every cell',
+      (mutate) => this.#restructure(mutate)));
     const run = document.createElement('div');
     run.className = 'field-group';
     const start = state.start ?? info.default_start;

@@ -3,7 +3,8 @@
 // compare mode, a second one: the second map differs from the first only by it. Decoding checks the
 // syntax here; the engine validates the meaning (docs/schema.md, "Sweep config").
 import { PRESETS, findPreset } from './presets.mjs';
-import { HashError, number, numbers, oneOf, optimizers, parseNumber, record, text } from '../lib/hash-codecs.mjs';
+import { HashError, number, numbers, oneOf, optimizers, parseNumber, ranges, record, text } from '../lib/hash-codecs.mjs';
+import { formulaConfig, formulaState } from '../lib/formula-field.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 
@@ -27,10 +28,14 @@ const axisOf = (axis, fallback) => (axis
 /** Fills in every field of a (possibly partial) state. */
 export function normalise(state) {
   const objective = state.objective ?? {};
+  const formula = objective.name === 'formula';
   return {
     objective: {
       name: objective.name ?? 'rosenbrock',
+      ...(formula ? { expr: objective.expr ?? '' } : {}),
       params: { ...(objective.params ?? {}) },
+      ...(formula ? { ranges: clone(objective.ranges ?? {}) } : {}),
+      ...(formula && objective.view ? { view: [...objective.view] } : {}),
       noise: { sigma: 0, sparsity: 0, seed: 1, ...(objective.noise ?? {}) },
     },
     start: state.start ? [...state.start] : null,
@@ -59,15 +64,16 @@ export const objectiveInfo = (registry, name) => registry.objectives.find((o) =>
 export function toConfigs(state, registry, { live = false } = {}) {
   const info = objectiveInfo(registry, state.objective.name);
   const axis = (a) => ({ ...a, n: live ? Math.min(a.n, LIVE.n) : a.n });
+  const formula = state.objective.name === 'formula';
   return state.optimizers.map((optimizer) => ({
     version: 1,
-    objective: clone(state.objective),
+    objective: formula ? formulaConfig(state.objective) : clone(state.objective),
     steps: live ? Math.min(state.steps, LIVE.steps) : state.steps,
     precision: state.precision,
     optimizer: clone(optimizer),
     x: axis(state.x),
     y: axis(state.y),
-    start: state.start ?? info?.default_start ?? [0, 0],
+    ...(state.start || !formula ? { start: state.start ?? info?.default_start ?? [0, 0] } : {}),
     metric: state.metric,
     ...(state.metric === 'steps_to_tol' ? { tol: state.tol } : {}),
   }));
@@ -81,7 +87,7 @@ export function toConfigs(state, registry, { live = false } = {}) {
  */
 export function fromConfig(config, resolved) {
   return normalise({
-    objective: resolved.objective, start: resolved.start, steps: resolved.steps, precision: resolved.precision,
+    objective: formulaState(resolved.objective), start: resolved.start, steps: resolved.steps, precision: resolved.precision,
     metric: resolved.metric, tol: resolved.tol, optimizers: [config.optimizer ?? resolved.optimizer],
     x: resolved.x, y: resolved.y,
   });
@@ -143,7 +149,10 @@ const axis = {
 /** The table: hash key, where the value lives in the state, codec (always: written even when default). */
 export const PROPS = [
   { key: 'f', path: ['objective', 'name'], codec: text, always: true },
+  { key: 'expr', path: ['objective', 'expr'], codec: text },
   { key: 'fp', path: ['objective', 'params'], codec: record },
+  { key: 'fr', path: ['objective', 'ranges'], codec: ranges },
+  { key: 'fview', path: ['objective', 'view'], codec: numbers(4) },
   { key: 'sigma', path: ['objective', 'noise', 'sigma'], codec: number },
   { key: 'sparsity', path: ['objective', 'noise', 'sparsity'], codec: number },
   { key: 'seed', path: ['objective', 'noise', 'seed'], codec: number },

@@ -53,6 +53,7 @@ export function drawAxes(ctx, layout, box, theme) {
  * multiple of 10^k and positioned on the log scale; the decades (1 × 10^k) come first.
  */
 function legendCandidates(scale) {
+  if (scale.kind === 'signed') return signedCandidates(scale);
   const out = [];
   for (let k = Math.floor(scale.lo) - 1; k <= Math.ceil(scale.hi) && out.length < 300; ++k) {
     const step = 10 ** k;
@@ -64,6 +65,13 @@ function legendCandidates(scale) {
     }
   }
   return out.length ? out : [{ t: 0, priority: 0, text: formatPrecise(scale.fmin) }];
+}
+
+/** A signed scale's ticks: 0 first, then nice values of f across [−M, M] (d3's ticks). */
+function signedCandidates(scale) {
+  const ticks = scaleLinear().domain([scale.lo, scale.hi]).ticks(8);
+  const format = scaleLinear().domain([scale.lo, scale.hi]).tickFormat(8);
+  return ticks.map((v) => ({ t: (v - scale.lo) / (scale.hi - scale.lo), priority: v === 0 ? 0 : 1, text: format(v) }));
 }
 
 /** Candidates by priority, each kept if its label clears the ones already kept (size(c) in px). */

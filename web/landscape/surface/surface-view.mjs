@@ -448,7 +448,7 @@ export class SurfaceView {
     const ny = Math.min(Math.max(Math.round(plot.h * cells), 2), 4096);
     const values = sampleGrid(this.#gridFn, box, nx, ny);
     const t1 = performance.now();
-    const scale = values && colourScale(values);
+    const scale = values && colourScale(values, { signed: !!this.#objective?.signed });
     const heat = live ? this.#heat : document.createElement('canvas');
     paintHeatmap(heat, values, scale, nx, ny);
     ctx.imageSmoothingEnabled = true;

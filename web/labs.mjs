@@ -11,22 +11,22 @@ export const PAGES = [
   {
     name: 'landscape', tab: 'Landscape', page: 'index.html', engine: {},
     title: 'Gradscape: optimizers on a loss surface',
-    attributes: { objective: 'objective', optimizers: 'optimizers', start: 'start', steps: 'steps' },
+    attributes: { objective: 'objective', expr: 'objective', optimizers: 'optimizers', start: 'start', steps: 'steps' },
   },
   {
     name: 'regret', tab: 'Regret lab', page: 'regret.html', engine: { regret: true }, driver: 'RegretDriver',
     title: 'Gradscape: online regret of optimizers',
-    attributes: { objective: 'problem', optimizers: 'optimizers', start: 'start', steps: 'T' },
+    attributes: { objective: 'problem', expr: null, optimizers: 'optimizers', start: 'start', steps: 'T' },
   },
   {
     name: 'sweep', tab: 'Sweep lab', page: 'sweep.html', engine: { sweep: true }, driver: 'SweepDriver',
     title: 'Gradscape: a hyperparameter sweep map',
-    attributes: { objective: 'objective', optimizers: 'optimizer', start: 'start', steps: 'steps' },
+    attributes: { objective: 'objective', expr: 'objective', optimizers: 'optimizer', start: 'start', steps: 'steps' },
   },
   {
     name: 'paper', tab: 'Paper lab', page: 'paper.html', engine: { paper: true }, driver: 'PaperDriver',
     title: 'Gradscape: the Adam paper’s experiments retrained',
-    attributes: { objective: 'experiment', optimizers: 'optimizers', start: null, steps: 'epochs' },
+    attributes: { objective: 'experiment', expr: null, optimizers: 'optimizers', start: null, steps: 'epochs' },
   },
   { name: 'docs', tab: 'Docs', page: 'docs.html' },
   { name: 'story', tab: 'Essay', page: 'story.html' },

@@ -11,7 +11,8 @@
 namespace gs::engine {
 
 // One objective's registry entry: name, LaTeX, description, parameters (default: the objective's
-// current value), view, default start, minima; a typed formula's also has its expression.
+// current value), view, default start, minima; a typed formula's also has its expression, a data
+// objective its points and batch size.
 json::Value objective_info_json(const objectives::Objective& objective);
 
 json::Value registry_json();

@@ -30,9 +30,17 @@ const schema::Table<objectives::GradientNoise>& noise_table() {
 }
 
 std::vector<schema::Doc> objective_docs() {
-  return {{"name", "string", "an objective of the registry", "required", "the objective", {}},
-          {"params", "object", "the objective's parameters (registry)", "the registry's",
-           "the objective's parameters by name", {}},
+  return {{"name", "string", "an objective of the registry, or formula", "required", "the objective", {}},
+          {"expr", "string", "formula only: at most 1000 characters", "the standard formula",
+           "f(x, y) in the formula language (README)", {}},
+          {"params", "object", "the objective's parameters (registry); a formula's: a value or {value, min, max}",
+           "the registry's", "the objective's parameters by name (a formula declares its own)", {}},
+          {"view", "array", "formula only: [xmin, xmax, ymin, ymax]", "around the minima found",
+           "where a formula's minima are looked for, and its default view", {}},
+          {"data", "array", "least_squares: 1 to 10000 points [x, y]; logistic: [x, y, label], label 0 or 1",
+           "a small preset data set", "the points the line y = w·x + b is fitted to (the surface is over (w, b))", {}},
+          {"batch_size", "integer", "least_squares, logistic: in [1, the number of points]", "every point",
+           "points per step's minibatch (shuffled per epoch with the noise seed)", {}},
           {"noise", "object", "", "no noise", "gradient noise", schema::docs(noise_table())}};
 }
 
@@ -203,6 +211,59 @@ bool parse_formula(const json::Value* value, const std::string& path, ObjectiveC
   return true;
 }
 
+// A data objective: data (points [x, y], or [x, y, label] for logistic) and batch_size.
+bool parse_data(const json::Value* value, const std::string& path, objectives::data::Model model, ObjectiveConfig& out,
+                std::string& error) {
+  using objectives::data::DataPoint;
+  using objectives::data::kMaxPoints;
+  const bool logistic = model == objectives::data::Model::Logistic;
+  std::vector<DataPoint> points;
+  std::size_t batch_size = 0;
+  if (value && value->is_object()) {
+    const json::Value* data = value->find("data");
+    if (data) {
+      if (!data->is_array() || data->as_array().empty() || data->as_array().size() > kMaxPoints) {
+        error = path + ".data: must be an array of 1 to " + std::to_string(kMaxPoints) +
+                (logistic ? " points [x, y, label]" : " points [x, y]");
+        return false;
+      }
+      const auto& list = data->as_array();
+      for (size_t i = 0; i < list.size(); ++i) {
+        const std::string at = check::index(path + ".data", i);
+        const size_t width = logistic ? 3 : 2;
+        if (!list[i].is_array() || list[i].as_array().size() != width) {
+          error = at + (logistic ? ": must be [x, y, label] with label 0 or 1" : ": must be [x, y], two numbers");
+          return false;
+        }
+        const auto& p = list[i].as_array();
+        DataPoint point;
+        if (!check::read_number(&p[0], check::index(at, 0), ParamType::Real, Range{-1e6, 1e6}, point.x, error) ||
+            !check::read_number(&p[1], check::index(at, 1), ParamType::Real, Range{-1e6, 1e6}, point.y, error))
+          return false;
+        if (logistic) {
+          double label = 0;
+          if (!check::read_number(&p[2], check::index(at, 2), ParamType::Integer, Range{0, 1}, label, error)) return false;
+          point.label = static_cast<int>(label);
+        }
+        points.push_back(point);
+      }
+    }
+    if (const json::Value* batch = value->find("batch_size")) {
+      const double most = static_cast<double>(data ? points.size()
+                                                   : objectives::data::DataDefinition::standard(model).points().size());
+      double k = 0;
+      if (!check::read_number(batch, path + ".batch_size", ParamType::Integer, Range{1, most}, k, error)) return false;
+      batch_size = static_cast<std::size_t>(k);
+    }
+  }
+  if (points.empty()) points = objectives::data::DataDefinition::standard(model).points();
+  out.data = objectives::data::DataDefinition::make(model, std::move(points), batch_size ? batch_size : SIZE_MAX,
+                                                   out.noise.seed);
+  out.info = &out.data->info();
+  out.params.clear();
+  return true;
+}
+
 }  // namespace
 
 bool parse_objective(const json::Value* value, const std::string& path, ObjectiveConfig& out, std::string& error) {
@@ -222,8 +283,11 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
     if (!check::read_string(value->find("name"), path + ".name", name, error)) return false;
     static constexpr std::string_view kAllowed[] = {"name", "params", "noise"};
     static constexpr std::string_view kFormulaAllowed[] = {"name", "expr", "params", "noise", "view"};
+    static constexpr std::string_view kDataAllowed[] = {"name", "data", "batch_size", "noise"};
     const std::span<const std::string_view> allowed =
-        name == "formula" ? std::span<const std::string_view>(kFormulaAllowed) : std::span<const std::string_view>(kAllowed);
+        name == "formula"                                ? std::span<const std::string_view>(kFormulaAllowed)
+        : objectives::data::model_named(name).has_value() ? std::span<const std::string_view>(kDataAllowed)
+                                                          : std::span<const std::string_view>(kAllowed);
     if (!check::known_keys(*value, path, allowed, error)) return false;
     params = value->find("params");
     noise = value->find("noise");
@@ -235,12 +299,15 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
   }
   ObjectiveConfig result;
   result.info = info;
+  if (noise && !schema::parse(noise_table(), *noise, path + ".noise", result.noise, error)) return false;
   if (name == "formula") {
     if (!parse_formula(value, path, result, error)) return false;
+  } else if (const auto model = objectives::data::model_named(name)) {
+    if (!parse_data(value, path, *model, result, error)) return false;
   } else {
     for (const auto& p : info->params) result.params.push_back(p.default_value);
   }
-  if (params && name != "formula") {
+  if (params && name != "formula" && !objectives::data::model_named(name)) {
     std::string params_path = path + ".params";
     if (!check::expect_object(*params, params_path, error)) return false;
     std::vector<std::string_view> allowed;
@@ -257,7 +324,6 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
         return false;
     }
   }
-  if (noise && !schema::parse(noise_table(), *noise, path + ".noise", result.noise, error)) return false;
   out = std::move(result);
   return true;
 }
@@ -273,6 +339,14 @@ json::Value objective_json(const ObjectiveConfig& objective) {
   json::Value v{json::Object{}};
   v.set("name", objective.info->name);
   if (objective.formula) v.set("expr", objective.formula->expression());
+  if (objective.data) {
+    const bool logistic = objective.data->model() == objectives::data::Model::Logistic;
+    json::Array points;
+    for (const auto& p : objective.data->points())
+      points.push_back(logistic ? json::Value(json::Array{p.x, p.y, double(p.label)}) : json::Value(json::Array{p.x, p.y}));
+    v.set("data", json::Value(std::move(points)));
+    v.set("batch_size", static_cast<double>(objective.data->batch_size()));
+  }
   json::Value params{json::Object{}};
   for (size_t i = 0; i < objective.params.size(); ++i) {
     if (!objective.formula) {
@@ -286,7 +360,7 @@ json::Value objective_json(const ObjectiveConfig& objective) {
     range.set("max", p.max);
     params.set(p.name, std::move(range));
   }
-  v.set("params", std::move(params));
+  if (!objective.data) v.set("params", std::move(params));
   if (objective.formula) {
     json::Value view{json::Array{}};
     for (double b : objective.info->view) view.as_array().push_back(json::Value(b));

@@ -27,11 +27,12 @@ struct ObjectiveConfig {
   std::vector<double> params;  // in the registry's order (a formula's: in its declaration order)
   objectives::GradientNoise noise;
   std::shared_ptr<const formula::Definition> formula;  // name "formula": the typed f(x, y)
+  std::shared_ptr<const objectives::data::DataDefinition> data;  // least_squares, logistic: the points
 };
 
 // The objective an ObjectiveConfig describes.
 inline objectives::Objective make_objective(const ObjectiveConfig& c) {
-  return objectives::Objective(*c.info, c.params, c.formula);
+  return objectives::Objective(*c.info, c.params, c.formula, c.data);
 }
 
 struct RunConfig {

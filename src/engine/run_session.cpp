@@ -38,7 +38,7 @@ class TypedRun final : public RunState {
     T point[2];
     optimizer_.gradient_point(params_, point);
     double g[2];
-    const double value = f.value_and_gradient(double(point[0]), double(point[1]), g[0], g[1]);
+    const double value = f.step_gradient(optimizer_.steps_taken() + 1, double(point[0]), double(point[1]), g[0], g[1]);
     if (f.formula() && !(std::isfinite(value) && std::isfinite(g[0]) && std::isfinite(g[1]))) {
       const formula::Exit exit = f.exit_at(double(point[0]), double(point[1]), true);
       why = exit.left_domain ? exit.message : "the gradient is not finite (" + exit.message + ")";

@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
+#include "core/detmath.hpp"
 #include "objectives/catalog/all.hpp"
+#include "objectives/data/model_loss.hpp"
 #include "objectives/formula/landscape.hpp"
 
 namespace gs::objectives {
@@ -45,6 +48,8 @@ const std::vector<ObjectiveInfo>& registry() {
     std::vector<ObjectiveInfo> infos;
     for (const EntryOps& e : entries()) infos.push_back(e.info);
     infos.push_back(formula::Definition::standard().info());
+    infos.push_back(data::DataDefinition::standard(data::Model::LeastSquares).info());
+    infos.push_back(data::DataDefinition::standard(data::Model::Logistic).info());
     return infos;
   }();
   return kRegistry;
@@ -58,11 +63,21 @@ const ObjectiveInfo* find(std::string_view name) {
 }
 
 Objective::Objective(const ObjectiveInfo& info, std::vector<double> params,
-                     std::shared_ptr<const formula::Definition> formula)
-    : info_(&info), params_(std::move(params)), formula_(std::move(formula)) {
-  if (!formula_ && std::string_view(info.name) == "formula") {
-    formula_ = std::shared_ptr<const formula::Definition>(&formula::Definition::standard(), [](const auto*) {});
-    info_ = &formula_->info();
+                     std::shared_ptr<const formula::Definition> formula,
+                     std::shared_ptr<const data::DataDefinition> data)
+    : info_(&info), params_(std::move(params)), formula_(std::move(formula)), data_(std::move(data)) {
+  const auto unowned = [](const auto& standard) {
+    return std::shared_ptr<std::remove_reference_t<decltype(standard)>>(&standard, [](const auto*) {});
+  };
+  if (!formula_ && std::string_view(info.name) == "formula") formula_ = unowned(formula::Definition::standard());
+  if (const auto model = data::model_named(info.name); model && !data_) data_ = unowned(data::DataDefinition::standard(*model));
+  if (formula_) info_ = &formula_->info();
+  if (data_) info_ = &data_->info();
+  if (data_) {
+    index_ = kDataIndex;
+    bound_ = {};
+    evaluate_ = nullptr;
+    return;
   }
   for (std::size_t i = params_.size(); i < info_->params.size(); ++i) {
     params_.push_back(info_->params[i].default_value);
@@ -80,20 +95,32 @@ Objective::Objective(const ObjectiveInfo& info, std::vector<double> params,
   evaluate_ = entry.evaluate;
 }
 
-double Objective::value(double x, double y) const {
-  if (program_) {
-    double f;
-    program_->values(&x, &y, 1, &f);
-    return f;
+double Objective::memoised(double x, double y) const {
+  if (!memo_.valid || dm::to_bits(memo_.x) != dm::to_bits(x) || dm::to_bits(memo_.y) != dm::to_bits(y)) {
+    memo_ = {true, x, y};
+    program_->evaluate(&x, &y, 1, &memo_.f, &memo_.gx, &memo_.gy);
   }
+  return memo_.f;
+}
+
+double Objective::value(double x, double y) const {
+  if (program_) return memoised(x, y);  // f has the bits GradientProgram::values gives
+  if (data_) return data::loss_and_gradient(data_->model(), data_->points(), x, y).loss;
   return evaluate_(bound_, x, y, nullptr);
 }
 
 double Objective::value_and_gradient(double x, double y, double& gx, double& gy) const {
   if (program_) {
-    double f;
-    program_->evaluate(&x, &y, 1, &f, &gx, &gy);
+    const double f = memoised(x, y);
+    gx = memo_.gx;
+    gy = memo_.gy;
     return f;
+  }
+  if (data_) {
+    const data::LossAndGradient all = data::loss_and_gradient(data_->model(), data_->points(), x, y);
+    gx = all.dw;
+    gy = all.db;
+    return all.loss;
   }
   double g[2];
   const double v = evaluate_(bound_, x, y, g);
@@ -107,11 +134,26 @@ formula::Exit Objective::exit_at(double x, double y, bool gradient) const {
   return program_->exit_at(x, y, gradient);
 }
 
-void Objective::evaluate_points(const double* x, const double* y, size_t n, double* f, double* gx, double* gy) const {
-  program_->evaluate(x, y, n, f, gx, gy);
+double Objective::step_gradient(uint64_t t, double x, double y, double& gx, double& gy) const {
+  if (!stochastic()) return value_and_gradient(x, y, gx, gy);
+  const data::LossAndGradient batch =
+      data::loss_and_gradient(data_->model(), data_->points(), data_->minibatches().batch(t), x, y);
+  gx = batch.dw;
+  gy = batch.db;
+  return value(x, y);
+}
+
+void Objective::evaluate_points(const double* x, const double* y, size_t n, double* f, double* gx, double* gy,
+                                uint64_t t) const {
+  if (program_) {
+    program_->evaluate(x, y, n, f, gx, gy);
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) f[i] = step_gradient(t, x[i], y[i], gx[i], gy[i]);
 }
 
 std::vector<Minimum> Objective::minima() const {
+  if (data_) return data_->best_fit() ? std::vector<Minimum>{*data_->best_fit()} : std::vector<Minimum>{};
   if (!formula_) return entries()[index_].minima(bound_);
   const ObjectiveInfo& info = formula_->info();
   std::vector<Minimum> minima;
@@ -139,6 +181,10 @@ void Objective::value_grid(double x0, double x1, double y0, double y1, int nx, i
     if (program_) {
       std::fill(ys.begin(), ys.end(), y);
       program_->values(xs.data(), ys.data(), xs.size(), row);
+      continue;
+    }
+    if (data_) {
+      for (int i = 0; i < nx; ++i) row[i] = value(grid_coordinate(x0, x1, i, nx), y);
       continue;
     }
     for (int i = 0; i < nx; ++i) row[i] = evaluate_(bound_, grid_coordinate(x0, x1, i, nx), y, nullptr);

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "objectives/formula/parser.hpp"
 #include "objectives/objective.hpp"
 #include "online/problem.hpp"
 #include "optim/registry_fields.hpp"
@@ -161,12 +162,86 @@ json::Value schedule_schema() {
   return one_of(std::move(variants));
 }
 
+// The typed formula: expr, params (a value or {value, min, max}, by name), view, noise.
+json::Value formula_objective_schema(const objectives::ObjectiveInfo& o) {
+  json::Value expr{json::Object{}};
+  expr.set("type", "string");
+  expr.set("maxLength", static_cast<double>(formula::kMaxFormulaLength));
+  expr.set("default", formula::kStandardExpression);
+  expr.set("description", "f(x, y) in the formula language (README, \"The formula language\")");
+  const check::Range range{-1e6, 1e6};
+  json::Value bounds{json::Object{}};
+  bounds.set("value", number_schema(check::ParamType::Real, range));
+  bounds.set("min", number_schema(check::ParamType::Real, range));
+  bounds.set("max", number_schema(check::ParamType::Real, range));
+  json::Value ranged = params_object(std::move(bounds));
+  ranged.set("required", json::Value(json::Array{"value"}));
+  json::Value parameter = one_of(json::Array{number_schema(check::ParamType::Real, range), std::move(ranged)});
+  parameter.set("description", "a value (slider range [-10s, 10s], s = max(1, |value|)) or {value, min, max}");
+  json::Value params{json::Object{}};
+  params.set("type", "object");
+  params.set("propertyNames", [] {
+    json::Value names{json::Object{}};
+    names.set("pattern", "^[A-Za-z_][A-Za-z0-9_]*$");
+    return names;
+  }());
+  params.set("additionalProperties", std::move(parameter));
+  params.set("maxProperties", static_cast<double>(formula::kMaxParameters));
+  json::Value view{json::Object{}};
+  view.set("type", "array");
+  view.set("items", number_schema(check::ParamType::Real, range));
+  view.set("minItems", 4);
+  view.set("maxItems", 4);
+  view.set("description", "[xmin, xmax, ymin, ymax]; default: chosen around the stationary points found");
+  json::Value props{json::Object{}};
+  props.set("expr", std::move(expr));
+  props.set("params", std::move(params));
+  props.set("view", std::move(view));
+  props.set("noise", ref("noise"));
+  return variant(o.name, o.display_name, o.description, std::move(props));
+}
+
+// A data objective: data (points [x, y], or [x, y, label] for logistic), batch_size, noise.
+json::Value data_objective_schema(const objectives::ObjectiveInfo& o, bool logistic) {
+  const check::Range range{-1e6, 1e6};
+  json::Value point{json::Object{}};
+  point.set("type", "array");
+  json::Array items{number_schema(check::ParamType::Real, range), number_schema(check::ParamType::Real, range)};
+  if (logistic) items.push_back(number_schema(check::ParamType::Integer, check::Range{0, 1}));
+  const double width = static_cast<double>(items.size());
+  point.set("prefixItems", json::Value(std::move(items)));
+  point.set("minItems", width);
+  point.set("maxItems", width);
+  json::Value data{json::Object{}};
+  data.set("type", "array");
+  data.set("items", std::move(point));
+  data.set("minItems", 1);
+  data.set("maxItems", static_cast<double>(objectives::data::kMaxPoints));
+  data.set("description", logistic ? "the points [x, y, label] (label 0 or 1); default: a small preset set"
+                                   : "the points [x, y]; default: a small preset set");
+  json::Value batch = number_schema(check::ParamType::Integer, check::Range{1, double(objectives::data::kMaxPoints)});
+  batch.set("description", "points per step's minibatch, at most the number of points; default: every point");
+  json::Value props{json::Object{}};
+  props.set("data", std::move(data));
+  props.set("batch_size", std::move(batch));
+  props.set("noise", ref("noise"));
+  return variant(o.name, o.display_name, o.description, std::move(props));
+}
+
 json::Value objective_schema() {
   std::vector<std::string_view> names;
   json::Array variants;
   for (const auto& o : objectives::registry()) names.push_back(o.name);
   variants.push_back(names_schema(names, "an objective's name: its parameters take their defaults"));
   for (const auto& o : objectives::registry()) {
+    if (std::string_view(o.name) == "formula") {
+      variants.push_back(formula_objective_schema(o));
+      continue;
+    }
+    if (const auto model = objectives::data::model_named(o.name)) {
+      variants.push_back(data_objective_schema(o, *model == objectives::data::Model::Logistic));
+      continue;
+    }
     json::Value params{json::Object{}};
     for (const auto& p : o.params) {
       json::Value v = number_schema(check::ParamType::Real, check::Range{p.min, p.max});

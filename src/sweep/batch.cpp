@@ -19,10 +19,11 @@ namespace {
 using optim::Kind;
 
 // The objective pass of the catalog entry at `index`: its lane form, or run by run; a typed
-// formula's evaluates all runs' points at once.
+// formula's or a data objective's evaluates all runs' points at once.
 template <class T>
 ObjectivePassFn<T> objective_pass_for(size_t index) {
-  if (index == objectives::kFormulaIndex) return passes::objective_pass<T, passes::FormulaPoints>;
+  if (index == objectives::kFormulaIndex || index == objectives::kDataIndex)
+    return passes::objective_pass<T, passes::FormulaPoints>;
   static const auto kPasses = [] {
     std::array<ObjectivePassFn<T>, objectives::catalog::AllObjectives::size> passes{};
     objectives::catalog::AllObjectives::for_each([&](auto entry, size_t i) {
@@ -185,7 +186,7 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
 
   // Step 0: the loss at the start, and (without look-ahead) the gradient for step 1.
   const bool lookahead = ops_->lookahead;
-  objective_pass_(b, {b.x.data(), b.y.data(), !lookahead, true, 0, lookahead ? NoiseStep{} : noise_step(1)});
+  objective_pass_(b, {b.x.data(), b.y.data(), !lookahead, true, 0, lookahead ? NoiseStep{} : noise_step(1), 1});
 }
 
 template <class T>
@@ -253,12 +254,12 @@ void Batch<T>::step() {
   }
   if (ops_->lookahead) {
     passes::lookahead_pass(b);
-    objective_pass_(b, {b.look_x.data(), b.look_y.data(), true, false, t, noise_step(t)});
+    objective_pass_(b, {b.look_x.data(), b.look_y.data(), true, false, t, noise_step(t), t});
     ops_->kernel(b, t);
     objective_pass_(b, {b.x.data(), b.y.data(), false, true, t, NoiseStep{}});
   } else {
     ops_->kernel(b, t);
-    objective_pass_(b, {b.x.data(), b.y.data(), true, true, t, noise_step(t + 1)});
+    objective_pass_(b, {b.x.data(), b.y.data(), true, true, t, noise_step(t + 1), t + 1});
   }
 }
 

@@ -53,8 +53,9 @@ T divergence_limit() {
   return limit;
 }
 
-// Entry = FormulaPoints: a typed formula, whose f and gradient at every run's point the pass
-// computes first, all at once (formula::GradientProgram); the body reads them at run j.
+// Entry = FormulaPoints: a typed formula or a data objective, whose f and gradient at every run's
+// point the pass computes first, all at once (Objective::evaluate_points); the body reads them at
+// run j.
 struct FormulaPoints {
   const double *f, *gx, *gy;
 };
@@ -123,7 +124,7 @@ void objective_pass(BatchRuns<T>& b, const ObjectiveWork& work) {
     b.formula_x.resize(n), b.formula_y.resize(n), b.formula_f.resize(n), b.formula_gx.resize(n), b.formula_gy.resize(n);
     for (size_t i = 0; i < n; ++i) b.formula_x[i] = static_cast<double>(px[i]), b.formula_y[i] = static_cast<double>(py[i]);
     objective->evaluate_points(b.formula_x.data(), b.formula_y.data(), n, b.formula_f.data(), b.formula_gx.data(),
-                               b.formula_gy.data());
+                               b.formula_gy.data(), work.gradient_step);
     points = {b.formula_f.data(), b.formula_gx.data(), b.formula_gy.data()};
   }
   const auto body = [=]<class V>(size_t i) __attribute__((always_inline)) {

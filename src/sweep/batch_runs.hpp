@@ -37,6 +37,7 @@ struct ObjectiveWork {
   bool value;
   uint64_t t;
   NoiseStep noise;
+  uint64_t gradient_step = 0;  // the step the gradient is for (a data objective's minibatch)
 };
 
 template <class T>
@@ -78,7 +79,8 @@ struct BatchRuns {
   optim::RunningLanes<double> step_running;
 
   const objectives::Objective* objective = nullptr;
-  // A typed formula's points (in double), and f and its gradient there, for a whole pass at once.
+  // A typed formula's or data objective's points (in double), and f and its gradient there, for a
+  // whole pass at once.
   std::vector<double> formula_x, formula_y, formula_f, formula_gx, formula_gy;
   bool track_tol = false;
   double f_star = 0, tol = 0;

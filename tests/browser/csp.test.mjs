@@ -98,7 +98,7 @@ test('the landscape animates and typesets every optimizer\'s formula under the s
       await page.evaluate((sel) => window.gradscape.store.update((s) => { s.selected = sel; }, 'select'), i);
       await page.waitForFunction((shown) => document.querySelector('#formula .katex')
         && document.querySelector('#formula .gs-formula-name')?.textContent === shown,
-      optimizers[k + i].shown, { timeout: 5000 });
+      optimizers[k + i].shown, { timeout: 60000 });
       seen += 1;
     }
   }

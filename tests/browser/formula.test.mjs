@@ -1,8 +1,9 @@
-// The typed formula on the landscape page: a formula typed into the field is drawn with its minima
-// and raced by the optimizers, its parsed form previewed with KaTeX; a bad formula shows the
-// engine's message with a caret under its column and keeps what was typed; an unknown name can be
-// declared as a parameter; a classic preset loads; a link with a formula restores it; and random
-// strings typed into the field never raise a page error.
+// The user's own objectives on the landscape page. The typed formula: a formula typed into the field
+// is drawn with its minima and raced by the optimizers, its parsed form previewed with KaTeX; a bad
+// formula shows the engine's message with a caret under its column and keeps what was typed; an
+// unknown name can be declared as a parameter; a classic preset loads; a link with a formula
+// restores it; random strings typed into the field never raise a page error. The data panel:
+// clicked points change the surface, the line follows the selected run, labels and minibatches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -120,6 +121,42 @@ test('random strings typed into the formula field never raise a page error', asy
   await page.fill('#formula-expr', 'x'.repeat(1200));
   await page.waitForSelector('[data-field="objective.expr"].invalid', { timeout: 60000 });
   assert.match(await page.textContent('[data-field="objective.expr"] .field-error'), /1200 characters long: at most 1000/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the data panel: clicked points change the surface, and the line follows the selected run', async () => {
+  const { page, errors } = await open(site.browser, `${site.server.url}#f=least_squares&opt=sgd,lr=0.1~adam,lr=0.05`);
+  await ready(page);
+  const before = await page.evaluate(() => window.gradscape.session.objective());
+  assert.equal(before.name, 'least_squares');
+  const box = await page.locator('.data-scatter').boundingBox();
+  // A point far above the others' line, at the upper left: the best fit's slope falls.
+  await page.mouse.click(box.x + box.width * 0.1, box.y + box.height * 0.08);
+  await page.waitForFunction((n) => window.gradscape.session.objective().data.length === n + 1, before.data.length, { timeout: 60000 });
+  const after = await page.evaluate(() => window.gradscape.session.objective());
+  assert.ok(after.minima[0].x < before.minima[0].x, `slope ${before.minima[0].x} → ${after.minima[0].x}`);
+  await page.waitForFunction(() => /[&#]data=/.test(location.hash), null, { timeout: 60000 });
+  // Hold the player at step 40: the panel's line is the selected run's (w, b) there.
+  await page.evaluate(() => { window.gradscape.player.pause(); window.gradscape.player.seek(40); });
+  await page.waitForFunction(() => {
+    const xy = window.gradscape.session.trajectory(0);
+    return document.querySelector('.data-panel').dataset.fit === `${xy[80]},${xy[81]}`;
+  }, null, { timeout: 60000 });
+  // Logistic regression: the label toggle and a minibatch size.
+  await page.selectOption('[data-field="objective.name"] select', 'logistic');
+  await page.waitForFunction(() => window.gradscape.session.objective().name === 'logistic', null, { timeout: 60000 });
+  await page.click('.data-labels button[data-label="0"]');
+  const count = await page.evaluate(() => window.gradscape.session.objective().data.length);
+  const logistic = await page.locator('.data-scatter').boundingBox();
+  await page.mouse.click(logistic.x + logistic.width * 0.9, logistic.y + logistic.height * 0.1);
+  await page.waitForFunction((n) => window.gradscape.session.objective().data.length === n + 1, count, { timeout: 60000 });
+  const added = await page.evaluate(() => window.gradscape.session.objective().data.at(-1));
+  assert.equal(added[2], 0, 'the new point has the label chosen');
+  await page.fill('[data-field="objective.batch_size"] input[type="text"]', '3');
+  await page.press('[data-field="objective.batch_size"] input[type="text"]', 'Enter');
+  await page.waitForFunction(() => window.gradscape.session.objective().batch_size === 3, null, { timeout: 60000 });
+  await page.screenshot({ path: join(artifacts, 'data-panel.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });

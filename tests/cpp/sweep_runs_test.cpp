@@ -280,5 +280,18 @@ TEST(SweepRuns, FormulaLanesEqualSingleRuns) {
   }
 }
 
+// A data objective: minibatches of the step (the same for every run), with gradient noise on top.
+TEST(SweepRuns, DataObjectiveLanesEqualSingleRuns) {
+  json::ParseResult squares = json::parse(R"J({"name":"least_squares","batch_size":3,
+    "data":[[0,1],[0.5,1.9],[1,3.2],[1.5,3.9],[2,5.1],[2.5,6.2],[3,6.8]],"noise":{"sigma":0.05,"seed":8}})J");
+  json::ParseResult logistic = json::parse(R"J({"name":"logistic","batch_size":4,"noise":{"seed":2},
+    "data":[[0,1,1],[0.5,0.2,0],[1,1.3,1],[1.5,0.1,0],[-1,0.4,1],[-0.5,-0.6,0],[0.2,0.5,0],[0.7,0.6,1]]})J");
+  ASSERT_TRUE(squares.ok() && logistic.ok());
+  for (const auto& c : test::optimizer_cases()) {
+    check_case(c, squares.value, 5, 40, false);
+    check_case(c, logistic.value, 3, 40, false);
+  }
+}
+
 }  // namespace
 }  // namespace gs

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import katex from 'katex';
 import { loadGradscape, GradscapeError } from '../../web/api/gradscape.mjs';
 import { FORMULA_PRESETS } from '../../web/lib/formula-presets.mjs';
-import { formulaConfig, formulaState, presetObjective } from '../../web/lib/formula-field.mjs';
+import { presetObjective } from '../../web/lib/formula-field.mjs';
+import { formulaConfig, objectiveState } from '../../web/lib/objective-config.mjs';
 import { decodeHash, encodeHash, normalise, toConfig } from '../../web/landscape/state.mjs';
 
 const gs = await loadGradscape({ sweep: true });
@@ -103,7 +104,7 @@ test('the landscape state keeps a formula in its link and turns it into the conf
   const config = toConfig(back, gs.registry);
   assert.deepEqual(config.objective.params, { a: { value: 1.5, min: 0, max: 3 } });
   assert.equal(config.start, undefined);
-  assert.deepEqual(formulaState(config.objective), state.objective);
+  assert.deepEqual(objectiveState(config.objective), state.objective);
   const result = gs.run({ ...config, steps: 5 });
   assert.equal(result.objective.expr, '(a - x)^2 + 100*(y - x^2)^2');
 });

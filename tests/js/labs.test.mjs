@@ -70,7 +70,7 @@ test('every lab page of web/labs.mjs gives its embed title and short attributes;
   const views = PAGES.filter((page) => page.engine);
   for (const page of views) {
     assert.match(page.title, /^Gradscape: /, page.name);
-    assert.deepEqual(Object.keys(page.attributes).sort(), ['objective', 'optimizers', 'start', 'steps'], page.name);
+    assert.deepEqual(Object.keys(page.attributes).sort(), ['expr', 'objective', 'optimizers', 'start', 'steps'], page.name);
   }
   const types = readFileSync(join(root, 'web/component/gradscape-playground.d.ts'), 'utf8');
   const union = types.match(/export type PlaygroundView =([^;]+);/);

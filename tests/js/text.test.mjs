@@ -12,8 +12,8 @@ import { PRESETS as REGRET } from '../../web/regret/presets.mjs';
 import { PRESETS as SWEEP } from '../../web/sweep/presets.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-// Fields that hold LaTeX (typeset by KaTeX), not prose: every `latex`, and the step bounds' formulas.
-const isFormula = (path, key) => key === 'latex' || (path === '.step_bounds' && (key === 'paper' || key === 'exact'));
+// Fields that hold LaTeX (typeset by KaTeX) or a typed formula, not prose: every `latex` and `expr`, and the step bounds' formulas.
+const isFormula = (path, key) => key === 'latex' || key === 'expr' || (path === '.step_bounds' && (key === 'paper' || key === 'exact'));
 
 /** [path, text] of every string under `value`, formula fields skipped. */
 function texts(value, path = '') {

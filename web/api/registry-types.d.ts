@@ -8,7 +8,8 @@ export type OptimizerName =
 /** A 2-D objective of the registry (gs.registry.objectives). */
 export type ObjectiveName =
   | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'
-  | 'ackley' | 'styblinski_tang' | 'goldstein_price' | 'local_minima';
+  | 'ackley' | 'styblinski_tang' | 'goldstein_price' | 'local_minima' | 'formula' | 'least_squares'
+  | 'logistic';
 /** An online problem of the regret lab (gs.registry.problems). */
 export type ProblemName =
   | 'reddi' | 'online_logistic' | 'sparse_adversarial' | 'online_linear' | 'online_quadratic';

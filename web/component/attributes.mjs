@@ -2,6 +2,8 @@
 // view="landscape", the regret config for "regret", the sweep config for "sweep"). `config` holds
 // the whole config as JSON; the short attributes override its fields:
 //   objective   landscape, sweep: objective.name; regret: problem.name; paper: experiment
+//   expr        landscape, sweep: a typed formula f(x, y) (objective.expr; objective "formula" if
+//               no objective attribute is given)
 //   optimizers  "adam lr=0.05; sgd lr=0.001 momentum=0.9" (runs separated by ";", each a name and
 //               key=value pairs; true/false are booleans, numbers are numbers, anything else a
 //               string such as schedule=inv_sqrt), or a JSON array of optimizer entries; for the
@@ -145,6 +147,15 @@ export function configFromAttributes(view, get) {
       config[key] = current.name === objective ? current : { ...current, name: objective, params: {} };
       if (current.name !== objective && current.noise) config[key].noise = current.noise;
     }
+  }
+  const expr = given('expr');
+  if (expr !== null) {
+    const current = isPlainObject(config.objective) ? config.objective : {};
+    if (objective !== null && objective !== 'formula') {
+      throw new AttributeError(`expr: a formula needs objective="formula" (or no objective attribute), got objective="${objective}"`);
+    }
+    config.objective = { ...current, name: 'formula', expr };
+    if (current.name !== 'formula') config.objective.params = {};
   }
   const optimizers = given('optimizers');
   if (optimizers !== null) {

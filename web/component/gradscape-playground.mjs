@@ -33,7 +33,7 @@ import {
   AttributeError, configFromAttributes, parseControls, parseFlag, parseHeight, parseTheme, parseView,
 } from './attributes.mjs';
 
-const CONFIG_ATTRIBUTES = ['config', 'objective', 'optimizers', 'start', 'steps'];
+const CONFIG_ATTRIBUTES = ['config', 'objective', 'expr', 'optimizers', 'start', 'steps'];
 const REMOUNT_ATTRIBUTES = ['view', 'controls', 'autoplay', 'site'];
 const LAZY_MARGIN = '200px';
 const DEFAULT_SITE = new URL(/* @vite-ignore */ '../', import.meta.url).href;

@@ -23,6 +23,7 @@ import { Legend } from './legend.mjs';
 import { setUpEmbedButton } from '../lib/embed-button.mjs';
 import { showMessage } from '../lib/notices.mjs';
 import { renderFormulaPreview } from '../lib/formula-field.mjs';
+import { engineStart } from '../lib/objective-config.mjs';
 
 const $ = (id) => document.getElementById(id);
 const ICONS = {
@@ -51,8 +52,8 @@ export async function start() {
   const curves = new Curves($('curves'));
   surface.setTheme(theme.current);
   curves.setTheme(theme.current);
-  let formulaInfo = null;  // the configured typed formula's entry (session.objective()), or null
-  const objectiveInfo = (state) => (state.objective.name === 'formula' && formulaInfo) ||
+  let formulaInfo = null;  // the configured typed formula's or data objective's entry (session.objective()), or null
+  const objectiveInfo = (state) => (engineStart(state.objective.name) && formulaInfo?.name === state.objective.name && formulaInfo) ||
     registry.objectives.find((o) => o.name === state.objective.name);
   const controls = new Controls($('controls'), {
     registry, store, objectiveInfo,
@@ -96,6 +97,7 @@ export async function start() {
     surface.setRuns(list);
     surface.draw();
     legend.update(list, store.state.selected);
+    showFit(list);
     curves.update({
       runs: list, selected: store.state.selected, stepBounds: (a) => gs.stepBounds(a),
       totalSteps: session.totalSteps, lossOffset,
@@ -117,6 +119,15 @@ export async function start() {
   });
   /** The player's position as a link holds it: paused at step t, or playing from step 0 (t null). */
   const position = () => (player.playing ? { t: null, paused: false } : { t: session.stepsDone, paused: true });
+
+  /** The data panel's line: the selected run's (w, b) at the player's step. */
+  function showFit(list) {
+    const panel = document.querySelector('#controls .data-panel');
+    if (!panel?.showFit) return;
+    const run = list[store.state.selected] ?? list[0];
+    const xy = run?.xy;
+    panel.showFit(xy && xy.length >= 2 ? [xy[xy.length - 2], xy[xy.length - 1]] : null, run?.color);
+  }
 
   function showProgress() {
     const done = session.stepsDone;
@@ -145,21 +156,27 @@ export async function start() {
     }
     results = state.optimizers.map((o) => resolvedSpec(registry, o));
     const formula = state.objective.name === 'formula';
-    const key = JSON.stringify([state.objective.name, state.objective.expr, state.objective.params, state.objective.ranges]);
+    const chosen = engineStart(state.objective.name);
+    const data = chosen && !formula;
+    const o = state.objective;
+    const key = JSON.stringify([o.name, o.expr, o.params, o.ranges, o.view, o.data, o.batch_size, data && o.noise.seed]);
     if (key !== objectiveKey) {
       objectiveKey = key;
-      formulaInfo = formula ? session.objective() : null;
+      formulaInfo = chosen ? session.objective() : null;
       const info = objectiveInfo(state);
-      const minima = formula ? formulaInfo.minima : session.minima();
+      const minima = chosen ? formulaInfo.minima : session.minima();
       const global = minima.filter((m) => m.global).map((m) => m.value);
       lossOffset = global.length ? Math.min(...global) : undefined;
-      surface.setObjective({ name: info.name, displayName: info.display_name, minima, view: info.view, signed: formula });
+      surface.setObjective({
+        name: info.name, displayName: info.display_name, minima, view: info.view, signed: formula,
+        ...(data ? { axes: ['w', 'b'] } : {}),
+      });
       if (formula) renderFormulaPreview(document.querySelector('#controls .formula-preview'), formulaInfo.latex);
     }
     const info = objectiveInfo(state);
     surface.setView(state.view ?? info.view);
     surface.setStart(state.start ?? info.default_start);
-    if (formula && !state.start) controls.showStart(info.default_start);
+    if (chosen && !state.start) controls.showStart(info.default_start);
     showFormula(state);
     return true;
   }

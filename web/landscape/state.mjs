@@ -3,8 +3,8 @@
 // the state, and its codec. Only values that differ from the defaults are written, so a link stays
 // short; decoding checks the syntax here and the engine validates the meaning.
 import { STORY_STATES } from './story-states.mjs';
-import { HashError, flag, number, numbers, oneOf, optimizers, ranges, record, text } from '../lib/hash-codecs.mjs';
-import { formulaConfig, formulaState } from '../lib/formula-field.mjs';
+import { HashError, flag, number, numbers, oneOf, optimizers, points, ranges, record, text } from '../lib/hash-codecs.mjs';
+import { engineStart, isDataObjective, objectiveConfig, objectiveState } from '../lib/objective-config.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
@@ -24,6 +24,7 @@ export function defaultState() {
 export function normalise(state) {
   const objective = state.objective ?? {};
   const formula = objective.name === 'formula';
+  const data = isDataObjective(objective.name);
   return {
     objective: {
       name: objective.name ?? 'rosenbrock',
@@ -31,6 +32,8 @@ export function normalise(state) {
       params: { ...(objective.params ?? {}) },
       ...(formula ? { ranges: structuredClone(objective.ranges ?? {}) } : {}),
       ...(formula && objective.view ? { view: [...objective.view] } : {}),
+      ...(data ? { data: structuredClone(objective.data ?? []) } : {}),
+      ...(data && objective.batch_size != null ? { batch_size: objective.batch_size } : {}),
       noise: { sigma: 0, sparsity: 0, seed: 1, ...(objective.noise ?? {}) },
     },
     start: state.start ? [...state.start] : null,
@@ -47,14 +50,14 @@ export function normalise(state) {
 }
 
 /**
- * The engine's run config (docs/schema.md) for a state. A typed formula without a start starts
- * where the engine chooses (its default_start, around the minima it finds).
+ * The engine's run config (docs/schema.md) for a state. A typed formula or data objective without a
+ * start starts where the engine chooses (its default_start, around the minima or the best fit).
  */
 export function toConfig(state, registry) {
-  if (state.objective.name === 'formula') {
+  if (engineStart(state.objective.name)) {
     return {
       version: 1,
-      objective: formulaConfig(state.objective),
+      objective: objectiveConfig(state.objective),
       ...(state.start ? { start: state.start } : {}),
       steps: state.steps,
       precision: state.precision,
@@ -75,7 +78,7 @@ export function toConfig(state, registry) {
 /** The state that runs exactly `config` (a run config, e.g. a sweep cell's): the inverse of toConfig. */
 export function fromConfig(config) {
   return normalise({
-    objective: formulaState(config.objective), start: config.start, steps: config.steps, precision: config.precision,
+    objective: objectiveState(config.objective), start: config.start, steps: config.steps, precision: config.precision,
     optimizers: config.optimizers,
   });
 }
@@ -87,6 +90,8 @@ export const PROPS = [
   { key: 'fp', path: ['objective', 'params'], codec: record },
   { key: 'fr', path: ['objective', 'ranges'], codec: ranges },
   { key: 'fview', path: ['objective', 'view'], codec: numbers(4) },
+  { key: 'data', path: ['objective', 'data'], codec: points },
+  { key: 'bs', path: ['objective', 'batch_size'], codec: number },
   { key: 'sigma', path: ['objective', 'noise', 'sigma'], codec: number },
   { key: 'sparsity', path: ['objective', 'noise', 'sparsity'], codec: number },
   { key: 'seed', path: ['objective', 'noise', 'seed'], codec: number },

@@ -1,49 +1,13 @@
 // The typed formula's part of a settings panel: the f(x, y) field, with the engine's message under
 // it and a caret at the column it names; a KaTeX preview of the formula as the engine parsed it;
 // the classic functions as presets; and a slider per declared parameter, added (also from an
-// "unknown name" message) and removed here. The state keeps a formula's parameter values in
-// objective.params, their slider ranges in objective.ranges and, when one is given (a preset's
-// domain), its view in objective.view; formulaConfig() joins them into the config's objective.
+// "unknown name" message) and removed here (the state's shape: objective-config.mjs).
 import { hyperField } from './fields.mjs';
 import { FORMULA_PRESETS } from './formula-presets.mjs';
 import { loadKatex } from './katex-loader.mjs';
+import { defaultRange } from './objective-config.mjs';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A parameter's slider range when none is given: the engine's (formula::parameter_with_default_range). */
-export function defaultRange(value) {
-  const s = Math.max(1, Math.abs(value));
-  return [-10 * s, 10 * s];
-}
-
-/** The config's objective for a formula state {name, expr, params, ranges, noise}. */
-export function formulaConfig(objective) {
-  const params = {};
-  for (const [name, value] of Object.entries(objective.params ?? {})) {
-    const range = objective.ranges?.[name];
-    params[name] = range ? { value, min: range[0], max: range[1] } : value;
-  }
-  return { name: 'formula', expr: objective.expr, params, ...(objective.view ? { view: objective.view } : {}), noise: objective.noise };
-}
-
-/** The state's objective for a config's (the inverse of formulaConfig; other objectives unchanged). */
-export function formulaState(objective) {
-  if (objective?.name !== 'formula') return objective;
-  const params = {};
-  const ranges = {};
-  for (const [name, p] of Object.entries(objective.params ?? {})) {
-    if (typeof p === 'object' && p !== null) {
-      params[name] = p.value;
-      if (p.min !== undefined && p.max !== undefined) ranges[name] = [p.min, p.max];
-    } else {
-      params[name] = p;
-    }
-  }
-  return {
-    name: 'formula', expr: objective.expr, params, ranges, ...(objective.view ? { view: [...objective.view] } : {}),
-    noise: objective.noise,
-  };
-}
 
 /** The objective state of a preset (FORMULA_PRESETS) with the given noise. */
 export function presetObjective(preset, noise) {

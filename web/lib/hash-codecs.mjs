@@ -57,6 +57,16 @@ export const record = {
   })),
 };
 
+// 0.1,0.2;0.5,-0.3 or 0.1,0.2,1;… (a data objective's points, [x, y] or [x, y, label])
+export const points = {
+  encode: (v) => v.map((p) => p.join(',')).join(';'),
+  decode: (t, key) => t.split(';').filter(Boolean).map((pair, i) => {
+    const parts = pair.split(',');
+    if (parts.length !== 2 && parts.length !== 3) throw new HashError(`${key}[${i}]: expected x,y or x,y,label, got "${pair}"`);
+    return parts.map((p) => parseNumber(p, `${key}[${i}]`));
+  }),
+};
+
 // a:0,5;b:-1,1 (name:min,max)
 export const ranges = {
   encode: (v) => Object.entries(v).map(([k, [lo, hi]]) => `${k}:${lo},${hi}`).join(';'),

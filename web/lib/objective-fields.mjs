@@ -2,6 +2,8 @@
 // a field per parameter the registry lists, and the gradient noise (σ, sparsity p, seed) as a group.
 import { hyperField } from './fields.mjs';
 import { formulaFields } from './formula-field.mjs';
+import { dataFields } from './data-panel.mjs';
+import { isDataObjective } from './objective-config.mjs';
 
 /** The noise fields, the engine's ranges (the registry does not list them yet). */
 const noise = (seedEffect) => [
@@ -16,9 +18,9 @@ const noise = (seedEffect) => [
 /** The state's objective when `name` is chosen from the registry (a formula starts from the registry's). */
 export function chosenObjective(registry, name, noise) {
   const info = registry.objectives.find((o) => o.name === name);
-  return name === 'formula'
-    ? { name, expr: info?.expr ?? '', params: {}, ranges: {}, noise }
-    : { name, params: {}, noise };
+  if (name === 'formula') return { name, expr: info?.expr ?? '', params: {}, ranges: {}, noise };
+  if (isDataObjective(name)) return { name, data: structuredClone(info?.data ?? []), noise };
+  return { name, params: {}, noise };
 }
 
 /**
@@ -30,8 +32,9 @@ export function objectiveFields(info, objective, edit, seedEffect, restructure) 
   const description = document.createElement('p');
   description.className = 'hint';
   description.textContent = info.description;
-  const params = objective.name === 'formula'
-    ? [formulaFields(objective, { edit, restructure })]
+  const custom = objective.name === 'formula' ? formulaFields(objective, { edit, restructure })
+    : isDataObjective(objective.name) ? dataFields(objective, info, { edit, restructure }) : null;
+  const params = custom ? [custom]
     : info.params.map((p) => hyperField({ ...p, slider_min: p.min, slider_max: p.max, scale: 'linear' },
       objective.params[p.name] ?? p.default, {
         path: `objective.params.${p.name}`,
@@ -45,5 +48,5 @@ export function objectiveFields(info, objective, edit, seedEffect, restructure) 
       onChange: (v, { final }) => edit((s) => { s.objective.noise[h.name] = v; }, final),
     }));
   }
-  return objective.name === 'formula' ? [...params, group] : [description, ...params, group];
+  return custom ? [...params, group] : [description, ...params, group];
 }

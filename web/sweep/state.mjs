@@ -3,8 +3,8 @@
 // compare mode, a second one: the second map differs from the first only by it. Decoding checks the
 // syntax here; the engine validates the meaning (docs/schema.md, "Sweep config").
 import { PRESETS, findPreset } from './presets.mjs';
-import { HashError, number, numbers, oneOf, optimizers, parseNumber, ranges, record, text } from '../lib/hash-codecs.mjs';
-import { formulaConfig, formulaState } from '../lib/formula-field.mjs';
+import { HashError, number, numbers, oneOf, optimizers, parseNumber, points, ranges, record, text } from '../lib/hash-codecs.mjs';
+import { engineStart, isDataObjective, objectiveConfig, objectiveState } from '../lib/objective-config.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 
@@ -29,6 +29,7 @@ const axisOf = (axis, fallback) => (axis
 export function normalise(state) {
   const objective = state.objective ?? {};
   const formula = objective.name === 'formula';
+  const data = isDataObjective(objective.name);
   return {
     objective: {
       name: objective.name ?? 'rosenbrock',
@@ -36,6 +37,8 @@ export function normalise(state) {
       params: { ...(objective.params ?? {}) },
       ...(formula ? { ranges: clone(objective.ranges ?? {}) } : {}),
       ...(formula && objective.view ? { view: [...objective.view] } : {}),
+      ...(data ? { data: structuredClone(objective.data ?? []) } : {}),
+      ...(data && objective.batch_size != null ? { batch_size: objective.batch_size } : {}),
       noise: { sigma: 0, sparsity: 0, seed: 1, ...(objective.noise ?? {}) },
     },
     start: state.start ? [...state.start] : null,
@@ -64,16 +67,16 @@ export const objectiveInfo = (registry, name) => registry.objectives.find((o) =>
 export function toConfigs(state, registry, { live = false } = {}) {
   const info = objectiveInfo(registry, state.objective.name);
   const axis = (a) => ({ ...a, n: live ? Math.min(a.n, LIVE.n) : a.n });
-  const formula = state.objective.name === 'formula';
+  const chosen = engineStart(state.objective.name);
   return state.optimizers.map((optimizer) => ({
     version: 1,
-    objective: formula ? formulaConfig(state.objective) : clone(state.objective),
+    objective: clone(objectiveConfig(state.objective)),
     steps: live ? Math.min(state.steps, LIVE.steps) : state.steps,
     precision: state.precision,
     optimizer: clone(optimizer),
     x: axis(state.x),
     y: axis(state.y),
-    ...(state.start || !formula ? { start: state.start ?? info?.default_start ?? [0, 0] } : {}),
+    ...(state.start || !chosen ? { start: state.start ?? info?.default_start ?? [0, 0] } : {}),
     metric: state.metric,
     ...(state.metric === 'steps_to_tol' ? { tol: state.tol } : {}),
   }));
@@ -87,7 +90,7 @@ export function toConfigs(state, registry, { live = false } = {}) {
  */
 export function fromConfig(config, resolved) {
   return normalise({
-    objective: formulaState(resolved.objective), start: resolved.start, steps: resolved.steps, precision: resolved.precision,
+    objective: objectiveState(resolved.objective), start: resolved.start, steps: resolved.steps, precision: resolved.precision,
     metric: resolved.metric, tol: resolved.tol, optimizers: [config.optimizer ?? resolved.optimizer],
     x: resolved.x, y: resolved.y,
   });
@@ -153,6 +156,8 @@ export const PROPS = [
   { key: 'fp', path: ['objective', 'params'], codec: record },
   { key: 'fr', path: ['objective', 'ranges'], codec: ranges },
   { key: 'fview', path: ['objective', 'view'], codec: numbers(4) },
+  { key: 'data', path: ['objective', 'data'], codec: points },
+  { key: 'bs', path: ['objective', 'batch_size'], codec: number },
   { key: 'sigma', path: ['objective', 'noise', 'sigma'], codec: number },
   { key: 'sparsity', path: ['objective', 'noise', 'sparsity'], codec: number },
   { key: 'seed', path: ['objective', 'noise', 'seed'], codec: number },

@@ -31,8 +31,9 @@ Result<std::shared_ptr<const Definition>> Definition::make(std::string expressio
   d->parameters_ = std::move(parameters);
   d->program_ = compile(ast.value(), static_cast<int>(names.size()));
   d->latex_ = to_latex(ast.value());
-  d->description_ = "Your formula f(x, y) = " + d->expression_ +
-                    "; its minima are found numerically (multi-start Newton on the exact gradient and Hessian).";
+  d->description_ =
+      "A function of x and y you type in the formula language; its gradient is exact (automatic "
+      "differentiation) and its minima are found numerically (multi-start Newton on the exact Hessian).";
   d->view_given_ = view.has_value();
   const std::array<double, 4> box = view ? *view : automatic_view(d->program_, values);
   const std::array<double, 2> start = automatic_start(d->program_, values, box);

@@ -47,7 +47,8 @@ function withDefaults(config, registry) {
     optimizers: [{ name: 'adam', lr: 0.05 }],
     ...config,
     objective,
-    start: config.start ?? info?.default_start ?? [0, 0],
+    // A typed formula starts where the engine chooses (around the minima it finds).
+    ...(objective.name === 'formula' && !config.start ? {} : { start: config.start ?? info?.default_start ?? [0, 0] }),
   };
 }
 
@@ -152,10 +153,11 @@ export async function createView(ctx) {
     state = next;
     labels = state.optimizers.map((o) => resolvedSpec(registry, o).label);
     reported = new Set();
-    const info = registry.objectives.find((o) => o.name === state.objective.name);
-    surface.setObjective({ name: info.name, displayName: info.display_name, minima: session.minima(), view: info.view });
+    const formula = state.objective.name === 'formula';
+    const info = formula ? session.objective() : registry.objectives.find((o) => o.name === state.objective.name);
+    surface.setObjective({ name: info.name, displayName: info.display_name, minima: session.minima(), view: info.view, signed: formula });
     surface.setView(state.view ?? info.view);
-    surface.setStart(config.start);
+    surface.setStart(config.start ?? info.default_start);
     if (ctx.siteBase) open.href = new URL(`./index.html${encodeHash(state)}`, ctx.siteBase).href;
     if (started) runFigure(animate);
     else player.reset();

@@ -9,7 +9,7 @@ import { levelOf } from '../../lib/heatmap.mjs';
 import { clipToPlot, inPlot, screenMap, tickCount } from './layout.mjs';
 import { chartFont, INK } from '../../lib/canvas-style.mjs';
 
-export function drawAxes(ctx, layout, box, theme) {
+export function drawAxes(ctx, layout, box, theme, [xName, yName] = ['x', 'y']) {
   const { plot } = layout;
   const x = scaleLinear().domain([box[0], box[1]]).range([plot.x, plot.x + plot.w]);
   const y = scaleLinear().domain([box[2], box[3]]).range([plot.y + plot.h, plot.y]);
@@ -44,8 +44,8 @@ export function drawAxes(ctx, layout, box, theme) {
   ctx.fillStyle = theme.text;
   ctx.font = `italic 15px Georgia, "Times New Roman", serif`;
   ctx.textAlign = 'center';
-  ctx.fillText('x', plot.x + plot.w / 2, bottom + 31);
-  ctx.fillText('y', plot.x - layout.labelWidth - 22, plot.y + plot.h / 2);
+  ctx.fillText(xName, plot.x + plot.w / 2, bottom + 31);
+  ctx.fillText(yName, plot.x - layout.labelWidth - 22, plot.y + plot.h / 2);
 }
 
 /**

@@ -464,7 +464,7 @@ export class SurfaceView {
     if (contours) strokeContours(ctx, layout, box, contours, theme.contour);
     const t3 = performance.now();
     drawMinima(ctx, layout, box, this.#minima);
-    drawAxes(ctx, layout, box, theme);
+    drawAxes(ctx, layout, box, theme, this.#objective?.axes);
     drawColourLegend(ctx, layout, scale, theme);
     if (!live) return;
     this.#contours = contours;

@@ -14,13 +14,15 @@
 #              engine time in a page, click → finished map, live 128 × 128 × 300 maps per second)
 #   train      bench/train.mjs (the paper lab: one epoch of logistic regression and of the MLP on
 #              the 6,000 images, Adam, minibatch 128: wasm SIMD / scalar, tfjs-wasm, native C++)
+#   formula    bench/formula.mjs (a typed formula against the built-in it spells out: sweep map,
+#              heatmap grid, RunSession and gs.run; wasm SIMD through the JS API)
 # Reports go to stdout and to bench/results/. `--only=sweep,regret` runs a subset (default: all);
 # other arguments go to adam_step.mjs, e.g. `npm run bench -- --quick --sizes=1e3,1e6`.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" test || exit 1
 
-only=adam_step,sweep,regret,page,sweep_page,component,train
+only=adam_step,sweep,regret,page,sweep_page,component,train,formula
 args=()
 for arg in "$@"; do
   case $arg in
@@ -30,7 +32,7 @@ for arg in "$@"; do
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 for name in ${only//,/ }; do
-  case $name in adam_step | sweep | regret | page | sweep_page | component | train) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train)" >&2; exit 2 ;; esac
+  case $name in adam_step | sweep | regret | page | sweep_page | component | train | formula) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train, formula)" >&2; exit 2 ;; esac
 done
 
 echo "bench: building the wasm modules (simd, scalar)" >&2
@@ -61,3 +63,4 @@ if wants page; then node bench/page.mjs; fi
 if wants sweep_page; then node bench/sweep-page.mjs; fi
 if wants component; then node bench/component.mjs; fi
 if wants train; then node bench/train.mjs; fi
+if wants formula; then node bench/formula.mjs; fi

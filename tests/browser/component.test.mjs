@@ -282,3 +282,22 @@ test('controls="full": every value the engine refuses is marked at once and the 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('objective="formula" expr="…": the figure runs the typed formula, exactly as gs.run does', async () => {
+  const expr = 'sin(x)*cos(y) + 0.1*(x^2 + y^2)';
+  const url = hostPage('formula.html', tag('f', { objective: 'formula', expr, optimizers: 'adam lr=0.05; sgd lr=0.05 momentum=0.9', steps: '150' })
+    + tag('bad', { objective: 'formula', expr: 'x + *y' }));
+  const gs = await loadGradscape();
+  const { page, errors } = await open(browser, url, { width: 900, height: 1200 });
+  await waitEvent(page, 'finished', 'f');
+  const result = await page.evaluate(() => document.getElementById('f').result());
+  assert.equal(result.objective.expr, expr);
+  assert.deepEqual(result, JSON.parse(JSON.stringify(gs.run({
+    objective: { name: 'formula', expr }, steps: 150, optimizers: [{ name: 'adam', lr: 0.05 }, { name: 'sgd', lr: 0.05, momentum: 0.9 }],
+  }))));
+  await waitEvent(page, 'error', 'bad');
+  const [error] = await eventsOf(page, 'error', 'bad');
+  assert.match(error.detail.message, /objective\.expr: unexpected '\*' at column 5/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

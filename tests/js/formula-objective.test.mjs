@@ -108,3 +108,16 @@ test('the landscape state keeps a formula in its link and turns it into the conf
   const result = gs.run({ ...config, steps: 5 });
   assert.equal(result.objective.expr, '(a - x)^2 + 100*(y - x^2)^2');
 });
+
+test('the web component\'s expr attribute makes a formula objective, and is refused where it cannot apply', async () => {
+  const { configFromAttributes, AttributeError } = await import('../../web/component/attributes.mjs');
+  const attributes = (values) => (name) => values[name] ?? null;
+  assert.deepEqual(configFromAttributes('landscape', attributes({ expr: 'x^2 + 3y^2' })).objective,
+    { name: 'formula', expr: 'x^2 + 3y^2', params: {} });
+  assert.deepEqual(configFromAttributes('sweep', attributes({ objective: 'formula', expr: 'x^2' })).objective,
+    { name: 'formula', expr: 'x^2', params: {} });
+  assert.throws(() => configFromAttributes('landscape', attributes({ objective: 'rosenbrock', expr: 'x^2' })),
+    (e) => e instanceof AttributeError && /expr: a formula needs objective="formula"/.test(e.message));
+  assert.throws(() => configFromAttributes('regret', attributes({ expr: 'x^2' })),
+    (e) => e instanceof AttributeError && e.message === 'expr: the regret view has no expr; set it in config');
+});

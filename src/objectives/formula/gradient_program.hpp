@@ -56,15 +56,25 @@ class GradientProgram {
     int column = 1;      // the operation's column in the formula
   };
   const std::vector<Step>& steps() const { return steps_; }
+  // A value with its gradient: one point of a step.
+  struct Point {
+    double v, x, y;
+  };
 
  private:
   template <bool kGradient>
   void run_block(const double* x, const double* y, std::size_t n, double* f, double* gx, double* gy) const;
+  // One point with the same arithmetic as run_block (the kinds' functions are shared), without
+  // the columns' loops.
+  template <bool kGradient>
+  void run_point(double x, double y, double* f, double* gx, double* gy) const;
 
   std::vector<Step> steps_;
+  std::vector<int> run_;                    // the steps evaluated: the varying ones, and the result
   int result_ = -1;                         // the step holding f
   Exit constant_exit_;                      // why a constant part has no finite value, if it has none
   mutable std::vector<double> v_, gx_, gy_;  // scratch columns: step × kBlock
+  mutable std::vector<Point> point_;         // scratch of run_point: one per step
 };
 
 }  // namespace gs::formula

@@ -160,3 +160,15 @@ test('the data panel: clicked points change the surface, and the line follows th
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the sweep lab maps a typed formula: its basins, its contours and its preview', async () => {
+  const expr = '(x^2 - 1)^2 + 2y^2';
+  const { page, errors } = await open(site.browser,
+    `${site.server.url}sweep.html#f=formula&expr=${encodeURIComponent(expr)}&steps=100&opt=adam,lr=0.05&x=start_x,-2,2,24&y=start_y,-2,2,24`);
+  await page.waitForFunction(() => document.body.dataset.sweep === 'done', null, { timeout: 120000 });
+  await page.waitForFunction(() => document.querySelector('#controls .formula-preview .katex'), null, { timeout: 60000 });
+  assert.match(await page.textContent('#controls .formula-preview .katex-mathml'), /x/);
+  assert.equal(await page.inputValue('#formula-expr'), expr);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

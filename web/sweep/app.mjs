@@ -25,6 +25,7 @@ import { MapView } from './map-view.mjs';
 import { mapScale } from './colours.mjs';
 import { momentumBoundary } from './boundary.mjs';
 import { objectiveContours } from './contours.mjs';
+import { renderFormulaPreview } from '../lib/formula-field.mjs';
 import { CellPreview } from './cell-preview.mjs';
 import { setUpExports, sweepImage } from './exports.mjs';
 import { formatDuration, formatInt, formatNumber } from '../lib/format.mjs';
@@ -111,6 +112,18 @@ export async function start() {
     if (!timer) timer = setTimeout(() => drawMaps(), Math.max(0, lastDraw + PROGRESS_MS - performance.now()));
   };
 
+  /** A typed formula's KaTeX preview in the controls: the formula as the core module's engine reads it. */
+  function showFormulaPreview(objective) {
+    const element = document.querySelector('#controls .formula-preview');
+    if (objective.name !== 'formula' || !element) return;
+    const session = gs.createRunSession({ version: 1, objective, steps: 0, optimizers: [{ name: 'sgd' }] });
+    try {
+      renderFormulaPreview(element, session.objective().latex);
+    } finally {
+      session.delete();
+    }
+  }
+
   const settings = new AcceptedSettings(store, controls);
   const linked = () => settings.linked();
   function compute(state, { live = false, since = performance.now() } = {}) {
@@ -125,6 +138,7 @@ export async function start() {
     const accepted = settings.started();
     if (accepted) hash.write(accepted);  // the page as opened keeps its URL
     job.contours = objectiveContours(gs, job.maps[0].config);
+    showFormulaPreview(job.maps[0].config.objective);
     if (!job.live && pinned) {
       pinned = null;
       preview.hide();

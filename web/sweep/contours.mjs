@@ -12,11 +12,11 @@ export function objectiveContours(gs, config) {
   const { x, y } = config;
   if (x.param !== 'start_x' || y.param !== 'start_y' || x.log || y.log) return null;
   const plotBox = [valueAt(x, x.n, 0), valueAt(x, x.n, 1), valueAt(y, y.n, 0), valueAt(y, y.n, 1)];
-  const key = JSON.stringify([config.objective.name, config.objective.params, plotBox]);
+  const { noise, ...objective } = config.objective;  // a typed formula's or data objective's whole definition
+  const key = JSON.stringify([objective, plotBox]);
   if (cached.key === key) return cached.contours;
   const session = gs.createRunSession({
-    version: 1, objective: { name: config.objective.name, params: config.objective.params },
-    start: config.start, steps: 0, optimizers: [{ name: 'sgd' }],
+    version: 1, objective, start: config.start, steps: 0, optimizers: [{ name: 'sgd' }],
   });
   try {
     const grid = (...args) => session.grid(...args);

@@ -10,9 +10,10 @@
 
 namespace gs::engine {
 
-// One optimizer's run on the 2-D objective, in float or double.
+// How a step ended: the run goes on, diverged, or left a typed formula's domain.
 enum class StepOutcome { Ok, Diverged, LeftDomain };
 
+// One optimizer's run on the 2-D objective, in float or double.
 class RunState {
  public:
   virtual ~RunState() = default;

@@ -2,9 +2,10 @@
 // parameters bound (value and analytic gradient, known minima, whole-grid evaluation for
 // heatmaps), and the gradient noise / sparsity model shared by every optimizer of a run.
 //
-// The formulas are fixed (one catalog entry per objective, with its source) so that a config
-// means the same thing everywhere; transcendental functions go through gs::dm so native and wasm
-// builds agree bit for bit.
+// The catalog's formulas are fixed (one catalog entry per objective, with its source) so that a
+// config means the same thing everywhere; a typed formula (formula/) and an objective made of data
+// (data/) are defined by their config. Transcendental functions go through gs::dm so native and
+// wasm builds agree bit for bit.
 #pragma once
 
 #include <array>

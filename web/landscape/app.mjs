@@ -52,8 +52,8 @@ export async function start() {
   const curves = new Curves($('curves'));
   surface.setTheme(theme.current);
   curves.setTheme(theme.current);
-  let formulaInfo = null;  // the configured typed formula's or data objective's entry (session.objective()), or null
-  const objectiveInfo = (state) => (engineStart(state.objective.name) && formulaInfo?.name === state.objective.name && formulaInfo) ||
+  let engineInfo = null;  // the configured typed formula's or data objective's entry (session.objective()), or null
+  const objectiveInfo = (state) => (engineStart(state.objective.name) && engineInfo?.name === state.objective.name && engineInfo) ||
     registry.objectives.find((o) => o.name === state.objective.name);
   const controls = new Controls($('controls'), {
     registry, store, objectiveInfo,
@@ -162,16 +162,16 @@ export async function start() {
     const key = JSON.stringify([o.name, o.expr, o.params, o.ranges, o.view, o.data, o.batch_size, data && o.noise.seed]);
     if (key !== objectiveKey) {
       objectiveKey = key;
-      formulaInfo = chosen ? session.objective() : null;
+      engineInfo = chosen ? session.objective() : null;
       const info = objectiveInfo(state);
-      const minima = chosen ? formulaInfo.minima : session.minima();
+      const minima = chosen ? engineInfo.minima : session.minima();
       const global = minima.filter((m) => m.global).map((m) => m.value);
       lossOffset = global.length ? Math.min(...global) : undefined;
       surface.setObjective({
         name: info.name, displayName: info.display_name, minima, view: info.view, signed: formula,
         ...(data ? { axes: ['w', 'b'] } : {}),
       });
-      if (formula) renderFormulaPreview(document.querySelector('#controls .formula-preview'), formulaInfo.latex);
+      if (formula) renderFormulaPreview(document.querySelector('#controls .formula-preview'), engineInfo.latex);
     }
     const info = objectiveInfo(state);
     surface.setView(state.view ?? info.view);

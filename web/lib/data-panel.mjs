@@ -3,7 +3,7 @@
 // or the right button, chooses the label), preset data sets, the minibatch size, and the line
 // y = w·x + b of the selected run at the current step (the fit line, or the decision boundary),
 // which the page moves with the player through showFit(). Edits change objective.data.
-import { hyperField } from './fields.mjs';
+import { fieldErrorLine, hyperField } from './fields.mjs';
 import { DATA_PRESETS } from './data-presets.mjs';
 
 const MAX_POINTS = 10000;
@@ -187,9 +187,7 @@ export function dataFields(objective, info, { edit, restructure }) {
   });
   tools.append(presets, clear, count);
 
-  const error = document.createElement('div');
-  error.className = 'field-error';
-  error.setAttribute('role', 'alert');
+  const error = fieldErrorLine();
   const hint = document.createElement('p');
   hint.className = 'hint';
   hint.textContent = logistic

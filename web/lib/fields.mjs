@@ -40,6 +40,14 @@ let counter = 0;
  * A labelled control for one hyperparameter. onChange(value, { final }) fires on every slider
  * movement (final: false) and on committed edits (final: true).
  */
+/** The line under a field where the engine's message about it is shown (markFieldErrors fills it). */
+export function fieldErrorLine() {
+  const error = document.createElement('div');
+  error.className = 'field-error';
+  error.setAttribute('role', 'alert');
+  return error;
+}
+
 export function hyperField(h, value, { path, label = h.name, onChange }) {
   const id = `field-${++counter}`;
   const row = document.createElement('div');
@@ -49,9 +57,7 @@ export function hyperField(h, value, { path, label = h.name, onChange }) {
   title.htmlFor = id;
   title.textContent = label;
   title.title = h.description;
-  const error = document.createElement('div');
-  error.className = 'field-error';
-  error.setAttribute('role', 'alert');
+  const error = fieldErrorLine();
 
   if (h.type === 'bool') {
     const box = document.createElement('input');
@@ -124,9 +130,7 @@ export function selectField(labelText, options, value, onChange, path) {
   }
   select.value = value;
   select.addEventListener('change', () => onChange(select.value));
-  const error = document.createElement('div');
-  error.className = 'field-error';
-  error.setAttribute('role', 'alert');
+  const error = fieldErrorLine();
   row.append(label, select, error);
   return row;
 }

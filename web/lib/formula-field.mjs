@@ -2,7 +2,7 @@
 // it and a caret at the column it names; a KaTeX preview of the formula as the engine parsed it;
 // the classic functions as presets; and a slider per declared parameter, added (also from an
 // "unknown name" message) and removed here (the state's shape: objective-config.mjs).
-import { hyperField } from './fields.mjs';
+import { fieldErrorLine, hyperField } from './fields.mjs';
 import { FORMULA_PRESETS } from './formula-presets.mjs';
 import { loadKatex } from './katex-loader.mjs';
 import { defaultRange } from './objective-config.mjs';
@@ -69,9 +69,7 @@ function expressionRow(objective, { edit, declare }) {
   input.placeholder = 'e.g. sin(x)*cos(y) + 0.1*(x^2 + y^2)';
   const caret = document.createElement('div');
   caret.className = 'formula-caret-slot';
-  const error = document.createElement('div');
-  error.className = 'field-error';
-  error.setAttribute('role', 'alert');
+  const error = fieldErrorLine();
   const fix = document.createElement('button');
   fix.type = 'button';
   fix.className = 'formula-declare';
@@ -142,9 +140,7 @@ function addParameterRow(declare) {
   const button = document.createElement('button');
   button.type = 'submit';
   button.textContent = '+ Parameter';
-  const note = document.createElement('div');
-  note.className = 'field-error';
-  note.setAttribute('role', 'alert');
+  const note = fieldErrorLine();
   form.append(input, button, note);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -195,10 +191,7 @@ export function formulaFields(objective, { edit, restructure }) {
   const params = document.createElement('div');
   params.className = 'formula-parameters';
   params.dataset.field = 'objective.params';
-  const paramsError = document.createElement('div');
-  paramsError.className = 'field-error';
-  paramsError.setAttribute('role', 'alert');
-  params.append(paramsError, ...parameterRows(objective, { edit, restructure }), addParameterRow(declare));
+  params.append(fieldErrorLine(), ...parameterRows(objective, { edit, restructure }), addParameterRow(declare));
   const reference = FORMULA_PRESETS.find((p) => p.expr === objective.expr)?.reference;
   const source = document.createElement('p');
   source.className = 'hint formula-reference';

@@ -21,6 +21,7 @@
 #include "engine/registry_json.hpp"
 #include "engine/run_session.hpp"
 #include "labs/all.hpp"
+#include "objectives/user_objectives.hpp"
 
 namespace {
 
@@ -73,6 +74,7 @@ bool read_option(const Command& command, std::string_view arg, CommandInput& inp
 }  // namespace
 
 int main(int argc, char** argv) {
+  gs::objectives::register_user_objectives();
   const std::string only = argc == 2 ? argv[1] : "";
   if (only == "schema" || only == "schema-tables" || only == "registry") {
     const gs::json::Value v = only == "schema"          ? gs::engine::config_schema_json()

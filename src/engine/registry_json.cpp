@@ -13,15 +13,7 @@ json::Value objective_info_json(const objectives::Objective& objective) {
   v.set("display_name", info.display_name);
   v.set("latex", info.latex);
   v.set("description", info.description);
-  if (const formula::Definition* formula = objective.formula()) v.set("expr", formula->expression());
-  if (const objectives::data::DataDefinition* data = objective.data()) {
-    const bool logistic = data->model() == objectives::data::Model::Logistic;
-    json::Array points;
-    for (const auto& p : data->points())
-      points.push_back(logistic ? json::Value(json::Array{p.x, p.y, double(p.label)}) : json::Value(json::Array{p.x, p.y}));
-    v.set("data", json::Value(std::move(points)));
-    v.set("batch_size", static_cast<double>(data->batch_size()));
-  }
+  if (const objectives::DefinedObjective* defined = objective.defined()) defined->write_entry(v);
   json::Array params;
   for (size_t i = 0; i < info.params.size(); ++i) {
     const auto& p = info.params[i];

@@ -114,158 +114,6 @@ bool parse_precision(const json::Value* value, const std::string& path, Precisio
   return true;
 }
 
-namespace {
-
-// A formula parameter: a number (its value, with the default range) or {value, min, max}.
-bool parse_formula_parameter(const json::Value& value, const std::string& path, const std::string& name,
-                             formula::ParameterDecl& out, std::string& error) {
-  constexpr Range kRange{-1e6, 1e6};
-  if (value.is_number()) {
-    double v = 0;
-    if (!check::read_number(&value, path, ParamType::Real, kRange, v, error)) return false;
-    out = formula::parameter_with_default_range(name, v);
-    return true;
-  }
-  if (!value.is_object()) {
-    error = path + ": must be a number or an object {value, min, max}";
-    return false;
-  }
-  static constexpr std::string_view kAllowed[] = {"value", "min", "max"};
-  if (!check::known_keys(value, path, kAllowed, error)) return false;
-  if (!value.find("value")) {
-    error = path + ".value: missing (the parameter's value, a number in [-1000000, 1000000])";
-    return false;
-  }
-  double v = 0;
-  if (!check::read_number(value.find("value"), path + ".value", ParamType::Real, kRange, v, error)) return false;
-  out = formula::parameter_with_default_range(name, v);
-  if (!check::read_number(value.find("min"), path + ".min", ParamType::Real, kRange, out.min, error)) return false;
-  if (!check::read_number(value.find("max"), path + ".max", ParamType::Real, kRange, out.max, error)) return false;
-  if (!(out.min < out.max)) {
-    error = path + ": min must be less than max, got min " + json::serialize(json::Value(out.min)) + " and max " +
-            json::serialize(json::Value(out.max));
-    return false;
-  }
-  if (v < out.min || v > out.max) {
-    error = path + ".value: must be in [" + json::serialize(json::Value(out.min)) + ", " +
-            json::serialize(json::Value(out.max)) + "] (its min and max), got " + json::serialize(json::Value(v));
-    return false;
-  }
-  return true;
-}
-
-bool parse_view(const json::Value* value, const std::string& path, std::optional<std::array<double, 4>>& out,
-                std::string& error) {
-  if (!value) return true;
-  if (!value->is_array() || value->as_array().size() != 4) {
-    error = path + ": must be an array of four numbers [xmin, xmax, ymin, ymax]";
-    return false;
-  }
-  std::array<double, 4> box{};
-  for (size_t i = 0; i < 4; ++i)
-    if (!check::read_number(&value->as_array()[i], check::index(path, i), ParamType::Real, Range{-1e6, 1e6}, box[i],
-                            error))
-      return false;
-  if (!(box[0] < box[1] && box[2] < box[3])) {
-    error = path + ": must be [xmin, xmax, ymin, ymax] with xmin < xmax and ymin < ymax";
-    return false;
-  }
-  out = box;
-  return true;
-}
-
-// The formula objective: expr (default: the registry's standard formula), params, view.
-bool parse_formula(const json::Value* value, const std::string& path, ObjectiveConfig& out, std::string& error) {
-  std::string expression = formula::kStandardExpression;
-  std::vector<formula::ParameterDecl> parameters;
-  std::optional<std::array<double, 4>> view;
-  if (value && value->is_object()) {
-    if (!check::read_string(value->find("expr"), path + ".expr", expression, error)) return false;
-    if (const json::Value* params = value->find("params")) {
-      if (!check::expect_object(*params, path + ".params", error)) return false;
-      if (params->as_object().size() > static_cast<size_t>(formula::kMaxParameters)) {
-        error = path + ".params: at most " + std::to_string(formula::kMaxParameters) + " parameters, got " +
-                std::to_string(params->as_object().size());
-        return false;
-      }
-      for (const auto& [name, p] : params->as_object()) {
-        formula::ParameterDecl decl;
-        if (!parse_formula_parameter(p, check::field(path + ".params", name), name, decl, error)) return false;
-        parameters.push_back(std::move(decl));
-      }
-    }
-    if (!parse_view(value->find("view"), path + ".view", view, error)) return false;
-  }
-  formula::Result<std::shared_ptr<const formula::Definition>> made =
-      formula::Definition::make(std::move(expression), std::move(parameters), view);
-  if (!made.ok()) {
-    const std::string& message = made.error().message;
-    const bool about_parameter = message.rfind("parameter '", 0) == 0;
-    error = path + (about_parameter ? ".params: " : ".expr: ") + message;
-    return false;
-  }
-  out.formula = made.value();
-  out.info = &out.formula->info();
-  out.params.clear();
-  for (const auto& p : out.formula->parameters()) out.params.push_back(p.value);
-  return true;
-}
-
-// A data objective: data (points [x, y], or [x, y, label] for logistic) and batch_size.
-bool parse_data(const json::Value* value, const std::string& path, objectives::data::Model model, ObjectiveConfig& out,
-                std::string& error) {
-  using objectives::data::DataPoint;
-  using objectives::data::kMaxPoints;
-  const bool logistic = model == objectives::data::Model::Logistic;
-  std::vector<DataPoint> points;
-  std::size_t batch_size = 0;
-  if (value && value->is_object()) {
-    const json::Value* data = value->find("data");
-    if (data) {
-      if (!data->is_array() || data->as_array().empty() || data->as_array().size() > kMaxPoints) {
-        error = path + ".data: must be an array of 1 to " + std::to_string(kMaxPoints) +
-                (logistic ? " points [x, y, label]" : " points [x, y]");
-        return false;
-      }
-      const auto& list = data->as_array();
-      for (size_t i = 0; i < list.size(); ++i) {
-        const std::string at = check::index(path + ".data", i);
-        const size_t width = logistic ? 3 : 2;
-        if (!list[i].is_array() || list[i].as_array().size() != width) {
-          error = at + (logistic ? ": must be [x, y, label] with label 0 or 1" : ": must be [x, y], two numbers");
-          return false;
-        }
-        const auto& p = list[i].as_array();
-        DataPoint point;
-        if (!check::read_number(&p[0], check::index(at, 0), ParamType::Real, Range{-1e6, 1e6}, point.x, error) ||
-            !check::read_number(&p[1], check::index(at, 1), ParamType::Real, Range{-1e6, 1e6}, point.y, error))
-          return false;
-        if (logistic) {
-          double label = 0;
-          if (!check::read_number(&p[2], check::index(at, 2), ParamType::Integer, Range{0, 1}, label, error)) return false;
-          point.label = static_cast<int>(label);
-        }
-        points.push_back(point);
-      }
-    }
-    if (const json::Value* batch = value->find("batch_size")) {
-      const double most = static_cast<double>(data ? points.size()
-                                                   : objectives::data::DataDefinition::standard(model).points().size());
-      double k = 0;
-      if (!check::read_number(batch, path + ".batch_size", ParamType::Integer, Range{1, most}, k, error)) return false;
-      batch_size = static_cast<std::size_t>(k);
-    }
-  }
-  if (points.empty()) points = objectives::data::DataDefinition::standard(model).points();
-  out.data = objectives::data::DataDefinition::make(model, std::move(points), batch_size ? batch_size : SIZE_MAX,
-                                                   out.noise.seed);
-  out.info = &out.data->info();
-  out.params.clear();
-  return true;
-}
-
-}  // namespace
-
 bool parse_objective(const json::Value* value, const std::string& path, ObjectiveConfig& out, std::string& error) {
   std::vector<std::string_view> names;
   for (const auto& o : objectives::registry()) names.push_back(o.name);
@@ -281,15 +129,18 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
       return false;
     }
     if (!check::read_string(value->find("name"), path + ".name", name, error)) return false;
-    static constexpr std::string_view kAllowed[] = {"name", "params", "noise"};
-    static constexpr std::string_view kFormulaAllowed[] = {"name", "expr", "params", "noise", "view"};
-    static constexpr std::string_view kDataAllowed[] = {"name", "data", "batch_size", "noise"};
-    const std::span<const std::string_view> allowed =
-        name == "formula"                                ? std::span<const std::string_view>(kFormulaAllowed)
-        : objectives::data::model_named(name).has_value() ? std::span<const std::string_view>(kDataAllowed)
-                                                          : std::span<const std::string_view>(kAllowed);
-    if (!check::known_keys(*value, path, allowed, error)) return false;
-    params = value->find("params");
+  }
+  const objectives::DefinedKind* kind = objectives::kind_of(name);
+  if (!kind && objectives::is_user_objective(name)) {
+    error = path + ".name: \"" + name +
+            "\" is a user objective, which this engine module leaves out to stay small; load the engine with "
+            "loadGradscape({ userObjectives: true })";
+    return false;
+  }
+  if (value && value->is_object()) {
+    static const std::vector<std::string_view> kAllowed = {"name", "params", "noise"};
+    if (!check::known_keys(*value, path, kind ? kind->keys : kAllowed, error)) return false;
+    params = kind ? nullptr : value->find("params");
     noise = value->find("noise");
   }
   const objectives::ObjectiveInfo* info = objectives::find(name);
@@ -300,14 +151,15 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
   ObjectiveConfig result;
   result.info = info;
   if (noise && !schema::parse(noise_table(), *noise, path + ".noise", result.noise, error)) return false;
-  if (name == "formula") {
-    if (!parse_formula(value, path, result, error)) return false;
-  } else if (const auto model = objectives::data::model_named(name)) {
-    if (!parse_data(value, path, *model, result, error)) return false;
+  if (kind) {
+    const json::Value* config = value && value->is_object() ? value : nullptr;
+    if (!kind->parse(name, config, path, result.noise.seed, result.defined, error)) return false;
+    result.info = &result.defined->info();
+    for (const auto& p : result.info->params) result.params.push_back(p.default_value);
   } else {
     for (const auto& p : info->params) result.params.push_back(p.default_value);
   }
-  if (params && name != "formula" && !objectives::data::model_named(name)) {
+  if (params) {
     std::string params_path = path + ".params";
     if (!check::expect_object(*params, params_path, error)) return false;
     std::vector<std::string_view> allowed;
@@ -338,33 +190,12 @@ bool parse_run_config(const json::Value& config, RunConfig& out, std::string& er
 json::Value objective_json(const ObjectiveConfig& objective) {
   json::Value v{json::Object{}};
   v.set("name", objective.info->name);
-  if (objective.formula) v.set("expr", objective.formula->expression());
-  if (objective.data) {
-    const bool logistic = objective.data->model() == objectives::data::Model::Logistic;
-    json::Array points;
-    for (const auto& p : objective.data->points())
-      points.push_back(logistic ? json::Value(json::Array{p.x, p.y, double(p.label)}) : json::Value(json::Array{p.x, p.y}));
-    v.set("data", json::Value(std::move(points)));
-    v.set("batch_size", static_cast<double>(objective.data->batch_size()));
-  }
-  json::Value params{json::Object{}};
-  for (size_t i = 0; i < objective.params.size(); ++i) {
-    if (!objective.formula) {
-      params.set(objective.info->params[i].name, objective.params[i]);
-      continue;
-    }
-    const formula::ParameterDecl& p = objective.formula->parameters()[i];
-    json::Value range{json::Object{}};
-    range.set("value", objective.params[i]);
-    range.set("min", p.min);
-    range.set("max", p.max);
-    params.set(p.name, std::move(range));
-  }
-  if (!objective.data) v.set("params", std::move(params));
-  if (objective.formula) {
-    json::Value view{json::Array{}};
-    for (double b : objective.info->view) view.as_array().push_back(json::Value(b));
-    v.set("view", std::move(view));
+  if (objective.defined) {
+    objective.defined->write_config(v);
+  } else {
+    json::Value params{json::Object{}};
+    for (size_t i = 0; i < objective.params.size(); ++i) params.set(objective.info->params[i].name, objective.params[i]);
+    v.set("params", std::move(params));
   }
   json::Value noise{json::Object{}};
   noise.set("sigma", objective.noise.sigma);

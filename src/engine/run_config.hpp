@@ -23,16 +23,16 @@ inline constexpr size_t kMaxOptimizers = 16;
 using optim::kDivergenceLimit;
 
 struct ObjectiveConfig {
-  const objectives::ObjectiveInfo* info = nullptr;  // the registry's entry, or formula->info()
+  const objectives::ObjectiveInfo* info = nullptr;  // the registry's entry, or defined->info()
   std::vector<double> params;  // in the registry's order (a formula's: in its declaration order)
   objectives::GradientNoise noise;
-  std::shared_ptr<const formula::Definition> formula;  // name "formula": the typed f(x, y)
-  std::shared_ptr<const objectives::data::DataDefinition> data;  // least_squares, logistic: the points
+  // A user objective (a typed formula, least_squares, logistic) as its config defines it.
+  std::shared_ptr<const objectives::DefinedObjective> defined;
 };
 
 // The objective an ObjectiveConfig describes.
 inline objectives::Objective make_objective(const ObjectiveConfig& c) {
-  return objectives::Objective(*c.info, c.params, c.formula, c.data);
+  return c.defined ? objectives::Objective(c.defined) : objectives::Objective(*c.info, c.params);
 }
 
 struct RunConfig {

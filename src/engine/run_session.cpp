@@ -40,9 +40,10 @@ class TypedRun final : public RunState {
     optimizer_.gradient_point(params_, point);
     double g[2];
     const double value = f.step_gradient(optimizer_.steps_taken() + 1, double(point[0]), double(point[1]), g[0], g[1]);
-    if (f.formula() && !(std::isfinite(value) && std::isfinite(g[0]) && std::isfinite(g[1]))) {
-      const formula::Exit exit = f.exit_at(double(point[0]), double(point[1]), true);
-      why = exit.left_domain ? exit.message : "the gradient is not finite (" + exit.message + ")";
+    if (f.defined() && !(std::isfinite(value) && std::isfinite(g[0]) && std::isfinite(g[1]))) {
+      const objectives::Exit exit = f.exit_at(double(point[0]), double(point[1]), true);
+      why = exit.left_domain ? exit.message
+                             : "the gradient is not finite" + (exit.finite() ? "" : " (" + exit.message + ")");
       return exit.left_domain ? StepOutcome::LeftDomain : StepOutcome::Diverged;
     }
     if (noise.active()) noise.apply(optimizer_.steps_taken() + 1, g, 2);
@@ -133,7 +134,7 @@ uint64_t RunSession::advance(uint64_t k) {
       StepOutcome outcome = runs_[r]->step(*objective_, config_.objective.noise, point, why);
       double loss = outcome == StepOutcome::Ok ? objective_->value(point[0], point[1]) : 0;
       if (outcome == StepOutcome::Ok && !std::isfinite(loss)) {
-        const formula::Exit exit = objective_->exit_at(point[0], point[1], false);
+        const objectives::Exit exit = objective_->exit_at(point[0], point[1], false);
         outcome = exit.left_domain ? StepOutcome::LeftDomain : StepOutcome::Diverged;
         why = exit.left_domain ? exit.message
                                : "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite");

@@ -1,16 +1,17 @@
-// Objective: the catalog entry of a name, its parameters bound once, grid evaluation.
+// Objective: the catalog entry of a name, its parameters bound once, or a user objective; the
+// registry with the registered kinds; grid evaluation.
 #include "objectives/objective.hpp"
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
+#include <iterator>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
 #include "core/detmath.hpp"
 #include "objectives/catalog/all.hpp"
-#include "objectives/data/model_loss.hpp"
-#include "objectives/formula/landscape.hpp"
 
 namespace gs::objectives {
 
@@ -41,19 +42,52 @@ const std::vector<EntryOps>& entries() {
   return kEntries;
 }
 
+// The registry: the catalog's entries, then each registered kind's. Room is reserved so that
+// registering a kind never moves an entry a caller points to.
+std::vector<ObjectiveInfo>& entries_and_kinds() {
+  static std::vector<ObjectiveInfo> infos = [] {
+    std::vector<ObjectiveInfo> list;
+    list.reserve(entries().size() + 16);
+    for (const EntryOps& e : entries()) list.push_back(e.info);
+    return list;
+  }();
+  return infos;
+}
+
+std::vector<const DefinedKind*>& kinds() {
+  static std::vector<const DefinedKind*> list;
+  return list;
+}
+
 }  // namespace
 
-const std::vector<ObjectiveInfo>& registry() {
-  static const std::vector<ObjectiveInfo> kRegistry = [] {
-    std::vector<ObjectiveInfo> infos;
-    for (const EntryOps& e : entries()) infos.push_back(e.info);
-    infos.push_back(formula::Definition::standard().info());
-    infos.push_back(data::DataDefinition::standard(data::Model::LeastSquares).info());
-    infos.push_back(data::DataDefinition::standard(data::Model::Logistic).info());
-    return infos;
-  }();
-  return kRegistry;
+void register_kind(const DefinedKind& kind) {
+  if (std::find(kinds().begin(), kinds().end(), &kind) != kinds().end()) return;
+  kinds().push_back(&kind);
+  std::vector<ObjectiveInfo>& infos = entries_and_kinds();
+  for (std::string_view name : kind.names) {
+    if (infos.size() == infos.capacity()) std::abort();  // more kinds than reserved for
+    infos.push_back(kind.standard(name)->info());
+  }
 }
+
+const DefinedKind* kind_of(std::string_view name) {
+  for (const DefinedKind* kind : kinds())
+    if (std::find(kind->names.begin(), kind->names.end(), name) != kind->names.end()) return kind;
+  return nullptr;
+}
+
+std::shared_ptr<const DefinedObjective> standard_defined(std::string_view name) {
+  const DefinedKind* kind = kind_of(name);
+  return kind ? kind->standard(name) : nullptr;
+}
+
+bool is_user_objective(std::string_view name) {
+  return std::find(std::begin(kUserObjectiveNames), std::end(kUserObjectiveNames), name) !=
+         std::end(kUserObjectiveNames);
+}
+
+const std::vector<ObjectiveInfo>& registry() { return entries_and_kinds(); }
 
 const ObjectiveInfo* find(std::string_view name) {
   for (const ObjectiveInfo& info : registry()) {
@@ -62,32 +96,13 @@ const ObjectiveInfo* find(std::string_view name) {
   return nullptr;
 }
 
-Objective::Objective(const ObjectiveInfo& info, std::vector<double> params,
-                     std::shared_ptr<const formula::Definition> formula,
-                     std::shared_ptr<const data::DataDefinition> data)
-    : info_(&info), params_(std::move(params)), formula_(std::move(formula)), data_(std::move(data)) {
-  const auto unowned = [](const auto& standard) {
-    return std::shared_ptr<std::remove_reference_t<decltype(standard)>>(&standard, [](const auto*) {});
-  };
-  if (!formula_ && std::string_view(info.name) == "formula") formula_ = unowned(formula::Definition::standard());
-  if (const auto model = data::model_named(info.name); model && !data_) data_ = unowned(data::DataDefinition::standard(*model));
-  if (formula_) info_ = &formula_->info();
-  if (data_) info_ = &data_->info();
-  if (data_) {
-    index_ = kDataIndex;
-    bound_ = {};
-    evaluate_ = nullptr;
-    return;
-  }
+Objective::Objective(const ObjectiveInfo& info, std::vector<double> params)
+    : Objective(standard_defined(info.name)) {
+  if (defined_) return;
+  info_ = &info;
+  params_ = std::move(params);
   for (std::size_t i = params_.size(); i < info_->params.size(); ++i) {
     params_.push_back(info_->params[i].default_value);
-  }
-  if (formula_) {
-    index_ = kFormulaIndex;
-    bound_ = {};
-    evaluate_ = nullptr;
-    program_ = std::make_shared<formula::GradientProgram>(formula_->program(), params_);
-    return;
   }
   index_ = static_cast<size_t>(info_ - registry().data());
   const EntryOps& entry = entries()[index_];
@@ -95,32 +110,32 @@ Objective::Objective(const ObjectiveInfo& info, std::vector<double> params,
   evaluate_ = entry.evaluate;
 }
 
+Objective::Objective(std::shared_ptr<const DefinedObjective> defined)
+    : info_(nullptr), index_(kDefinedIndex), bound_{}, evaluate_(nullptr), defined_(std::move(defined)) {
+  if (!defined_) return;
+  info_ = &defined_->info();
+  for (const ParamInfo& p : info_->params) params_.push_back(p.default_value);
+}
+
 double Objective::memoised(double x, double y) const {
   if (!memo_.valid || dm::to_bits(memo_.x) != dm::to_bits(x) || dm::to_bits(memo_.y) != dm::to_bits(y)) {
     memo_ = {true, x, y};
-    program_->evaluate(&x, &y, 1, &memo_.f, &memo_.gx, &memo_.gy);
+    defined_->evaluate(&x, &y, 1, &memo_.f, &memo_.gx, &memo_.gy);
   }
   return memo_.f;
 }
 
 double Objective::value(double x, double y) const {
-  if (program_) return memoised(x, y);  // f has the bits GradientProgram::values gives
-  if (data_) return data::loss_and_gradient(data_->model(), data_->points(), x, y).loss;
+  if (defined_) return memoised(x, y);  // f has the bits DefinedObjective::values gives
   return evaluate_(bound_, x, y, nullptr);
 }
 
 double Objective::value_and_gradient(double x, double y, double& gx, double& gy) const {
-  if (program_) {
+  if (defined_) {
     const double f = memoised(x, y);
     gx = memo_.gx;
     gy = memo_.gy;
     return f;
-  }
-  if (data_) {
-    const data::LossAndGradient all = data::loss_and_gradient(data_->model(), data_->points(), x, y);
-    gx = all.dw;
-    gy = all.db;
-    return all.loss;
   }
   double g[2];
   const double v = evaluate_(bound_, x, y, g);
@@ -129,38 +144,28 @@ double Objective::value_and_gradient(double x, double y, double& gx, double& gy)
   return v;
 }
 
-formula::Exit Objective::exit_at(double x, double y, bool gradient) const {
-  if (!program_) return {};
-  return program_->exit_at(x, y, gradient);
+Exit Objective::exit_at(double x, double y, bool gradient) const {
+  if (!defined_) return {};
+  return defined_->exit_at(x, y, gradient);
 }
 
 double Objective::step_gradient(uint64_t t, double x, double y, double& gx, double& gy) const {
   if (!stochastic()) return value_and_gradient(x, y, gx, gy);
-  const data::LossAndGradient batch =
-      data::loss_and_gradient(data_->model(), data_->points(), data_->minibatches().batch(t), x, y);
-  gx = batch.dw;
-  gy = batch.db;
-  return value(x, y);
+  double f = 0;
+  defined_->evaluate_step(&x, &y, 1, &f, &gx, &gy, t);
+  return f;
 }
 
 void Objective::evaluate_points(const double* x, const double* y, size_t n, double* f, double* gx, double* gy,
                                 uint64_t t) const {
-  if (program_) {
-    program_->evaluate(x, y, n, f, gx, gy);
-    return;
-  }
-  for (size_t i = 0; i < n; ++i) f[i] = step_gradient(t, x[i], y[i], gx[i], gy[i]);
+  defined_->evaluate_step(x, y, n, f, gx, gy, t);
 }
 
+void Objective::values_at(const double* x, const double* y, size_t n, double* f) const { defined_->values(x, y, n, f); }
+
 std::vector<Minimum> Objective::minima() const {
-  if (data_) return data_->best_fit() ? std::vector<Minimum>{*data_->best_fit()} : std::vector<Minimum>{};
-  if (!formula_) return entries()[index_].minima(bound_);
-  const ObjectiveInfo& info = formula_->info();
-  std::vector<Minimum> minima;
-  for (const formula::StationaryPoint& p : formula::stationary_points(
-           formula_->program(), params_, {info.view[0], info.view[1], info.view[2], info.view[3]}))
-    if (p.kind == formula::PointKind::Minimum) minima.push_back({p.x, p.y, p.value, p.lowest});
-  return minima;
+  if (defined_) return defined_->minima();
+  return entries()[index_].minima(bound_);
 }
 
 double grid_coordinate(double x0, double x1, int i, int n) {
@@ -171,20 +176,16 @@ double grid_coordinate(double x0, double x1, int i, int n) {
 void Objective::value_grid(double x0, double x1, double y0, double y1, int nx, int ny, double* out) const {
   if (nx < 1 || ny < 1) return;
   std::vector<double> xs, ys;
-  if (program_) {
+  if (defined_) {
     for (int i = 0; i < nx; ++i) xs.push_back(grid_coordinate(x0, x1, i, nx));
     ys.resize(static_cast<std::size_t>(nx));
   }
   for (int j = 0; j < ny; ++j) {
     const double y = grid_coordinate(y0, y1, j, ny);
     double* row = out + static_cast<std::size_t>(j) * static_cast<std::size_t>(nx);
-    if (program_) {
+    if (defined_) {
       std::fill(ys.begin(), ys.end(), y);
-      program_->values(xs.data(), ys.data(), xs.size(), row);
-      continue;
-    }
-    if (data_) {
-      for (int i = 0; i < nx; ++i) row[i] = value(grid_coordinate(x0, x1, i, nx), y);
+      defined_->values(xs.data(), ys.data(), xs.size(), row);
       continue;
     }
     for (int i = 0; i < nx; ++i) row[i] = evaluate_(bound_, grid_coordinate(x0, x1, i, nx), y, nullptr);

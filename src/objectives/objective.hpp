@@ -15,43 +15,39 @@
 #include <string_view>
 #include <vector>
 
-#include "objectives/data/data_definition.hpp"
-#include "objectives/formula/definition.hpp"
-#include "objectives/formula/gradient_program.hpp"
+#include "objectives/defined_objective.hpp"
 #include "objectives/objective_info.hpp"
 
 namespace gs::objectives {
 
-// Objective::catalog_index() of a typed formula, and of a data objective: both are evaluated for
-// a whole pass of a sweep's runs at once (evaluate_points).
-inline constexpr size_t kFormulaIndex = static_cast<size_t>(-1);
-inline constexpr size_t kDataIndex = static_cast<size_t>(-2);
+// Objective::catalog_index() of a user objective (defined_objective.hpp), evaluated for a whole
+// pass of a sweep's runs at once (evaluate_points).
+inline constexpr size_t kDefinedIndex = static_cast<size_t>(-1);
 
-// Every objective, in UI order: the catalog's, then "formula" (a typed f(x, y); the registry lists
-// its standard expression, formula::kStandardExpression), then the data objectives
-// "least_squares" and "logistic" (the registry lists each with a small preset data set).
+// Every objective, in UI order: the catalog's, then the registered user objectives' (in a module
+// that registers them, user_objectives.hpp): "formula" (the registry lists its standard
+// expression, formula::kStandardExpression), then "least_squares" and "logistic" (the registry
+// lists each with a small preset data set).
 const std::vector<ObjectiveInfo>& registry();
 // The entry called `name`, or nullptr.
 const ObjectiveInfo* find(std::string_view name);
 
 class Objective {
  public:
-  // `info` must be an entry of registry() or `formula`'s info(); `params` are in ParamInfo order
-  // and already validated (missing trailing values take their defaults). The registry's "formula"
-  // without a definition is the standard one.
-  Objective(const ObjectiveInfo& info, std::vector<double> params,
-            std::shared_ptr<const formula::Definition> formula = nullptr,
-            std::shared_ptr<const data::DataDefinition> data = nullptr);
+  // `info` must be an entry of registry(); `params` are in ParamInfo order and already validated
+  // (missing trailing values take their defaults). A user objective's entry is its standard one.
+  Objective(const ObjectiveInfo& info, std::vector<double> params);
+  // A user objective as its config defines it.
+  explicit Objective(std::shared_ptr<const DefinedObjective> defined);
 
   const ObjectiveInfo& info() const { return *info_; }
   const std::vector<double>& params() const { return params_; }
-  // Its place in the catalog (catalog::AllObjectives; kFormulaIndex for a typed formula) and its
-  // parameters as the formula reads them.
+  // Its place in the catalog (catalog::AllObjectives; kDefinedIndex for a user objective).
   size_t catalog_index() const { return index_; }
-  const formula::Definition* formula() const { return formula_.get(); }
-  const data::DataDefinition* data() const { return data_.get(); }
+  // The user objective, or nullptr for the catalog's.
+  const DefinedObjective* defined() const { return defined_.get(); }
   // Whether each step's gradient is a minibatch's (a data objective with batch_size < its points).
-  bool stochastic() const { return data_ && !data_->minibatches().full(); }
+  bool stochastic() const { return defined_ && defined_->stochastic(); }
   // Step t's gradient: the minibatch's for a data objective, else value_and_gradient's. Returns f
   // at (x, y) over every point.
   double step_gradient(uint64_t t, double x, double y, double& gx, double& gy) const;
@@ -67,10 +63,12 @@ class Objective {
   // Why value_and_gradient (gradient) or value is not finite at (x, y): for a formula, whether it
   // left its domain there and the message; for the catalog's objectives, finite() (they have no
   // domain, only overflow).
-  formula::Exit exit_at(double x, double y, bool gradient) const;
-  // A formula's or data objective's f and step t's gradient (step_gradient) at n points at once.
+  Exit exit_at(double x, double y, bool gradient) const;
+  // A user objective's f and step t's gradient (step_gradient) at n points at once.
   void evaluate_points(const double* x, const double* y, size_t n, double* f, double* gx, double* gy,
                        uint64_t t) const;
+  // A user objective's f alone at n points.
+  void values_at(const double* x, const double* y, size_t n, double* f) const;
   // out[j*nx + i] = f(x_i, y_j), x_i = x0 + i*(x1-x0)/(nx-1) (x0 if nx == 1),
   // y_j likewise; out holds nx*ny values. Nothing is written if nx or ny < 1.
   void value_grid(double x0, double x1, double y0, double y1, int nx, int ny, double* out) const;
@@ -81,11 +79,9 @@ class Objective {
   size_t index_;
   std::array<double, 4> bound_;
   double (*evaluate_)(const std::array<double, 4>&, double x, double y, double* g);
-  std::shared_ptr<const formula::Definition> formula_;
-  std::shared_ptr<const formula::GradientProgram> program_;
-  std::shared_ptr<const data::DataDefinition> data_;
-  // A formula's last point: value() evaluates the gradient too, so that a run, which asks for the
-  // loss at its new point and then for the gradient there, evaluates the formula once per step.
+  std::shared_ptr<const DefinedObjective> defined_;
+  // A user objective's last point: value() evaluates the gradient too, so that a run, which asks
+  // for the loss at its new point and then for the gradient there, evaluates it once per step.
   struct Memo {
     bool valid = false;
     double x = 0, y = 0, f = 0, gx = 0, gy = 0;

@@ -1,7 +1,9 @@
 // An objective's registry metadata (names, LaTeX, parameters with ranges, view box, default start)
-// and its known minima: what each catalog entry (catalog/<name>.hpp) declares about itself.
+// and its known minima: what each catalog entry (catalog/<name>.hpp) declares about itself; and
+// why an objective has no finite value at a point.
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace gs::objectives {
@@ -27,6 +29,14 @@ struct ObjectiveInfo {
   std::vector<ParamInfo> params;
   double view[4];           // default view box: xmin, xmax, ymin, ymax
   double default_start[2];  // x, y
+};
+
+// Why an objective's value or gradient at a point is not finite: a typed formula may leave its
+// domain there; every objective may overflow.
+struct Exit {
+  bool left_domain = false;  // an argument outside an operation's domain, or no derivative there
+  std::string message;       // e.g. "log of a number ≤ 0 at column 5"; "" when the result is finite
+  bool finite() const { return message.empty(); }
 };
 
 }  // namespace gs::objectives

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "objectives/data/data_set.hpp"
+#include "objectives/formula/definition.hpp"
 #include "objectives/formula/parser.hpp"
 #include "objectives/objective.hpp"
 #include "online/problem.hpp"
@@ -238,8 +240,8 @@ json::Value objective_schema() {
       variants.push_back(formula_objective_schema(o));
       continue;
     }
-    if (const auto model = objectives::data::model_named(o.name)) {
-      variants.push_back(data_objective_schema(o, *model == objectives::data::Model::Logistic));
+    if (std::string_view(o.name) == "least_squares" || std::string_view(o.name) == "logistic") {
+      variants.push_back(data_objective_schema(o, std::string_view(o.name) == "logistic"));
       continue;
     }
     json::Value params{json::Object{}};

@@ -19,11 +19,10 @@ namespace {
 using optim::Kind;
 
 // The objective pass of the catalog entry at `index`: its lane form, or run by run; a typed
-// formula's or a data objective's evaluates all runs' points at once.
+// user objective's (a typed formula, a data objective) evaluates all runs' points at once.
 template <class T>
 ObjectivePassFn<T> objective_pass_for(size_t index) {
-  if (index == objectives::kFormulaIndex || index == objectives::kDataIndex)
-    return passes::objective_pass<T, passes::FormulaPoints>;
+  if (index == objectives::kDefinedIndex) return passes::objective_pass<T, passes::DefinedPoints>;
   static const auto kPasses = [] {
     std::array<ObjectivePassFn<T>, objectives::catalog::AllObjectives::size> passes{};
     objectives::catalog::AllObjectives::for_each([&](auto entry, size_t i) {

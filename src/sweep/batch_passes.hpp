@@ -53,18 +53,18 @@ T divergence_limit() {
   return limit;
 }
 
-// Entry = FormulaPoints: a typed formula or a data objective, whose f and gradient at every run's
-// point the pass computes first, all at once (Objective::evaluate_points); the body reads them at
-// run j.
-struct FormulaPoints {
+// Entry = DefinedPoints: a user objective (a typed formula, a data objective), whose f and
+// gradient at every run's point the pass computes first, all at once (Objective::evaluate_points;
+// f alone, Objective::values_at, when the pass needs no gradient); the body reads them at run j.
+struct DefinedPoints {
   const double *f, *gx, *gy;
 };
 
 // Entry = void: the objective has no lane form, so each run calls the Objective.
 template <class Entry, class W>
 inline W evaluate(const objectives::catalog::Bound& bound, const objectives::Objective* objective,
-                  const FormulaPoints& points, size_t j, W x, W y, W& gx, W& gy) {
-  if constexpr (std::is_same_v<Entry, FormulaPoints>) {
+                  const DefinedPoints& points, size_t j, W x, W y, W& gx, W& gy) {
+  if constexpr (std::is_same_v<Entry, DefinedPoints>) {
     gx = load<W>(points.gx + j);
     gy = load<W>(points.gy + j);
     return load<W>(points.f + j);
@@ -118,14 +118,18 @@ void objective_pass(BatchRuns<T>& b, const ObjectiveWork& work) {
   const double add_x = noise.add[0], add_y = noise.add[1];
   const double f_star = b.f_star, tol = b.tol, step = static_cast<double>(t);
   BatchRuns<T>* batch = &b;
-  FormulaPoints points{};
-  if constexpr (std::is_same_v<Entry, FormulaPoints>) {
+  DefinedPoints points{};
+  if constexpr (std::is_same_v<Entry, DefinedPoints>) {
     const size_t n = b.padded;
-    b.formula_x.resize(n), b.formula_y.resize(n), b.formula_f.resize(n), b.formula_gx.resize(n), b.formula_gy.resize(n);
-    for (size_t i = 0; i < n; ++i) b.formula_x[i] = static_cast<double>(px[i]), b.formula_y[i] = static_cast<double>(py[i]);
-    objective->evaluate_points(b.formula_x.data(), b.formula_y.data(), n, b.formula_f.data(), b.formula_gx.data(),
-                               b.formula_gy.data(), work.gradient_step);
-    points = {b.formula_f.data(), b.formula_gx.data(), b.formula_gy.data()};
+    b.points_x.resize(n), b.points_y.resize(n), b.points_f.resize(n), b.points_gx.resize(n), b.points_gy.resize(n);
+    for (size_t i = 0; i < n; ++i) b.points_x[i] = static_cast<double>(px[i]), b.points_y[i] = static_cast<double>(py[i]);
+    if (gradient) {
+      objective->evaluate_points(b.points_x.data(), b.points_y.data(), n, b.points_f.data(), b.points_gx.data(),
+                                 b.points_gy.data(), work.gradient_step);
+    } else {
+      objective->values_at(b.points_x.data(), b.points_y.data(), n, b.points_f.data());
+    }
+    points = {b.points_f.data(), b.points_gx.data(), b.points_gy.data()};
   }
   const auto body = [=]<class V>(size_t i) __attribute__((always_inline)) {
     using W = WideOf<V>;

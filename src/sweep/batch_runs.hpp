@@ -79,9 +79,9 @@ struct BatchRuns {
   optim::RunningLanes<double> step_running;
 
   const objectives::Objective* objective = nullptr;
-  // A typed formula's or data objective's points (in double), and f and its gradient there, for a
+  // A user objective's points (in double), and f and its gradient there, for a
   // whole pass at once.
-  std::vector<double> formula_x, formula_y, formula_f, formula_gx, formula_gy;
+  std::vector<double> points_x, points_y, points_f, points_gx, points_gy;
   bool track_tol = false;
   double f_star = 0, tol = 0;
   size_t live = 0;

@@ -1,7 +1,8 @@
 // The embeddable figure (embed.html) in an iframe of a host page served from another origin:
 // it animates, the postMessage API (set-config, play, pause, reset; ready, step, diverged, error
 // events) works and ignores malformed messages, a bad hash is answered in the figure, and the
-// landscape page's Embed snippet shows the same figure. Screenshots go to test-artifacts/.
+// landscape page's Embed snippet shows the same figure; a typed formula loads the engine module with
+// the user objectives, a built-in surface never does. Screenshots go to test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -68,6 +69,37 @@ test('the figure animates and says it is ready; screenshots in both themes', asy
     assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+// The wasm modules a frame has fetched, by file name without the build's hash.
+const wasmModules = (frame) => frame.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => e.name.split('/').pop()).filter((n) => n.endsWith('.wasm')).map((n) => n.replace(/-[\w-]{8}\.wasm$/, '')));
+
+test('a built-in surface loads only the small core; a typed formula, by link or set-config, the module with the user objectives', async () => {
+  const gs = await loadGradscape({ userObjectives: true });
+  const builtIn = await hostPage('built-in.html', iframeFor(`${HASH}&autoplay=0`));
+  assert.deepEqual(await wasmModules(builtIn.frame), ['gradscape-simd']);
+  const config = {
+    version: 1, objective: { name: 'formula', expr: 'x^2 + 4*y^2 + x*y' }, start: [1.5, 1], steps: 200, precision: 'f64',
+    optimizers: [{ name: 'adam', lr: 0.05 }],
+  };
+  await send(builtIn.page, { type: 'gradscape:set-config', config });
+  // The figure is mounted again with the other engine module: a second ready event.
+  await builtIn.page.waitForFunction(() => window.events.filter((e) => e?.type === 'gradscape:ready').length === 2,
+    null, { timeout: 60000 });
+  assert.deepEqual(await builtIn.frame.evaluate(() => window.gradscape.element.result()), JSON.parse(JSON.stringify(gs.run(config))));
+  assert.deepEqual(await wasmModules(builtIn.frame), ['gradscape-simd', 'gradscape-user-objectives-simd']);
+  assert.deepEqual(builtIn.errors, []);
+  await builtIn.page.close();
+
+  const hash = `#f=formula&expr=${encodeURIComponent('(1 - x)^2 + 100*(y - x^2)^2')}&steps=200&opt=adam,lr=0.02`;
+  const linked = await hostPage('formula.html', iframeFor(`${hash}&autoplay=0`));
+  assert.deepEqual(await wasmModules(linked.frame), ['gradscape-user-objectives-simd']);
+  const result = await linked.frame.evaluate(() => window.gradscape.element.result());
+  assert.equal(result.objective.expr, '(1 - x)^2 + 100*(y - x^2)^2');
+  assert.deepEqual(result, JSON.parse(JSON.stringify(gs.run(toConfig(decodeHash(hash), gs.registry)))));
+  assert.deepEqual(linked.errors, []);
+  await linked.page.close();
 });
 
 test('set-config runs the new config exactly; play, pause and reset', async () => {

@@ -76,7 +76,9 @@ async function main(argv) {
   const inputs = lab?.inputs ?? [];
   const unknown = flags.filter((f) => f !== '--scalar' && !inputs.some((i) => f.startsWith(`--${i.option}=`)));
   if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
-  const gs = await loadGradscape({ flavour: flags.includes('--scalar') ? 'scalar' : 'auto', ...(lab && { [lab.name]: true }) });
+  const gs = await loadGradscape({
+    flavour: flags.includes('--scalar') ? 'scalar' : 'auto', userObjectives: true, ...(lab && { [lab.name]: true }),
+  });
   if (command === 'registry' && args.length === 1) {
     await write(`${JSON.stringify(gs.registry, null, 2)}\n`);
     return 0;

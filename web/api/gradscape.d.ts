@@ -438,6 +438,9 @@ export class PaperSession {
 export class Gradscape {
   readonly flavour: 'simd' | 'scalar';
   readonly simdBackend: string;
+  /** Whether the core module has the user objectives (loadGradscape({ userObjectives: true })). */
+  readonly hasUserObjectives: boolean;
+  /** Optimizers, schedules, objectives (with the user objectives only when hasUserObjectives), ... */
   readonly registry: Registry;
   /** Bytes of wasm linear memory of every loaded module: it grows on demand and never shrinks. */
   readonly memoryBytes: number;
@@ -483,13 +486,21 @@ export class Gradscape {
   formula(spec: OptimizerSpec): string;
 }
 
-/** regret / sweep / paper: also load the regret lab's / the sweep lab's / the paper lab's module (gs.regret, gs.sweep, gs.paper, ...). */
+/**
+ * userObjectives: the core module with the user objectives (a typed formula, least_squares,
+ * logistic) instead of the smaller one without them. regret / sweep / paper: also load the regret
+ * lab's / the sweep lab's / the paper lab's module (gs.regret, gs.sweep, gs.paper, ...).
+ */
 export function loadGradscape(options?: {
-  flavour?: 'auto' | 'simd' | 'scalar'; regret?: boolean; sweep?: boolean; paper?: boolean;
+  flavour?: 'auto' | 'simd' | 'scalar'; userObjectives?: boolean; regret?: boolean; sweep?: boolean; paper?: boolean;
   /** @deprecated the old name of paper */
   train?: boolean;
 }): Promise<Gradscape>;
 export function simdSupported(): boolean;
+/** The user objectives' names: a config naming one needs loadGradscape({ userObjectives: true }). */
+export const USER_OBJECTIVES: readonly ['formula', 'least_squares', 'logistic'];
+/** Whether an objective (a name, or {name, ...}) is a user objective. */
+export function isUserObjective(objective: string | { name?: string } | undefined | null): boolean;
 export function configText(config: RunConfig | RegretConfig | SweepConfig | PaperConfig | OptimizerSpec | string): string;
 
 /** @deprecated the old name of RunSession */

@@ -26,7 +26,7 @@
 //            play(), pause(), reset(), seek?(step), setTheme(theme), result(), fullPageHash, config, destroy?() }
 import themeCss from '../lib/theme.css?inline';
 import componentCss from './component.css?inline';
-import { GradscapeError, loadGradscape } from '../api/gradscape.mjs';
+import { GradscapeError, isUserObjective, loadGradscape } from '../api/gradscape.mjs';
 import { sheetOf } from './stylesheets.mjs';
 import { LABS } from '../labs.mjs';
 import {
@@ -47,6 +47,8 @@ export class GradscapePlayground extends HTMLElement {
   #message = null;
   #placeholder = null;
   #view = null;
+  // Whether the mounted view's engine has the user objectives (loaded only for a config naming one).
+  #userObjectives = false;
   #viewName = null;
   #abort = null;
   #observer = null;
@@ -200,6 +202,8 @@ export class GradscapePlayground extends HTMLElement {
         parseHeight(get('height'));
         parseTheme(get('theme'));
         const config = configFromAttributes(viewName, get);
+        const userObjectives = isUserObjective(config?.objective);
+        this.#userObjectives = userObjectives;
         const { createView } = await import(`./views/${viewName}-view.mjs`);
         if (abort.signal.aborted) return;
         root = document.createElement('div');
@@ -216,7 +220,7 @@ export class GradscapePlayground extends HTMLElement {
           config, controls, autoplay,
           theme: this.#theme(),
           height: this.clientHeight,
-          engine: (options) => loadGradscape(options),
+          engine: (options) => loadGradscape({ ...options, userObjectives }),
           emit: (type, detail) => { if (!abort.signal.aborted) this.#emit(type, detail); },
           signal: abort.signal,
           siteBase: site === null ? DEFAULT_SITE : (site.trim() === '' ? null : new URL(site, document.baseURI).href),
@@ -280,6 +284,11 @@ export class GradscapePlayground extends HTMLElement {
     if (!this.#view || !configChanged) return;
     try {
       const config = configFromAttributes(this.#viewName, (n) => this.getAttribute(n));
+      if (isUserObjective(config?.objective) && !this.#userObjectives) {
+        this.#unmount();  // a typed formula or data objective: the engine with them
+        this.#mount();
+        return;
+      }
       this.#view.setConfig(config);
       this.#showMessage(null);
     } catch (error) {

@@ -1,7 +1,8 @@
 // The sweep lab: wires the worker (runner.mjs), the store (⇄ URL hash, state.mjs), the generated
 // controls, the run bar (progress, runs/s, Cancel), the map views, the pinned cell's preview and
-// the exports. The main thread loads only the core module: the registry, the objective's contour
-// lines and the pinned cell's replay; every map is computed in the worker.
+// the exports. The main thread loads only the core module (with the user objectives): the
+// registry, the objective's contour lines and the pinned cell's replay; every map is computed in
+// the worker.
 //
 // Instrumentation for the browser tests and the benchmark:
 //   document.body.dataset.sweep: 'running' while a map is computed, then 'done', 'cancelled' or 'error'.
@@ -44,7 +45,7 @@ const controlField = (field, m) => (field?.startsWith('optimizer') ? field.repla
 
 export async function start() {
   const handlers = {};
-  const [gs, { runner }] = await Promise.all([loadGradscape(), startLabWorker('sweep', SweepRunner, {
+  const [gs, { runner }] = await Promise.all([loadGradscape({ userObjectives: true }), startLabWorker('sweep', SweepRunner, {
     onStart: (job) => handlers.onStart(job),
     onRows: (job) => handlers.onRows(job),
     onDone: (job) => handlers.onDone(job),

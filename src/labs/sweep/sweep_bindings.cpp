@@ -17,6 +17,7 @@
 #include "core/simd.hpp"
 #include "engine/registry_json.hpp"
 #include "labs/sweep/sweep_session.hpp"
+#include "objectives/user_objectives.hpp"
 
 namespace {
 
@@ -71,6 +72,8 @@ std::string simdBackend() { return gs::simd::backend_name(); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(gradscape_sweep) {
+  // A sweep's objective may be a typed formula or a data objective: this module has them.
+  gs::objectives::register_user_objectives();
   emscripten::class_<SweepSessionHandle>("SweepSession")
       .constructor<>()
       .function("configure", &SweepSessionHandle::configure)

@@ -36,7 +36,10 @@ Result<std::shared_ptr<const Definition>> Definition::make(std::string expressio
       "differentiation) and its minima are found numerically (multi-start Newton on the exact Hessian).";
   d->view_given_ = view.has_value();
   const std::array<double, 4> box = view ? *view : automatic_view(d->program_, values);
-  const std::array<double, 2> start = automatic_start(d->program_, values, box);
+  const std::vector<StationaryPoint> found = stationary_points(d->program_, values, box);
+  for (const StationaryPoint& p : found)
+    if (p.kind == PointKind::Minimum) d->minima_.push_back({p.x, p.y, p.value, p.lowest});
+  const std::array<double, 2> start = automatic_start(d->program_, values, box, found);
   objectives::ObjectiveInfo& info = d->info_;
   info.name = "formula";
   info.display_name = "Your formula";

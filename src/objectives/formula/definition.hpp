@@ -42,6 +42,8 @@ class Definition {
   // name "formula", the LaTeX of the parsed formula, parameters, view, default start.
   const objectives::ObjectiveInfo& info() const { return info_; }
   bool view_given() const { return view_given_; }
+  // The minima found in the view (landscape.hpp) at the parameters' values, the lowest ones global.
+  const std::vector<objectives::Minimum>& minima() const { return minima_; }
 
   Definition(const Definition&) = delete;
   Definition& operator=(const Definition&) = delete;
@@ -53,6 +55,7 @@ class Definition {
   std::vector<std::string> parameter_descriptions_;
   Program program_;
   objectives::ObjectiveInfo info_{};
+  std::vector<objectives::Minimum> minima_;
   bool view_given_ = false;
 };
 

@@ -20,15 +20,12 @@
 #include <vector>
 
 #include "objectives/formula/program.hpp"
+#include "objectives/objective_info.hpp"
 
 namespace gs::formula {
 
 // Why an evaluation at a point has no finite result.
-struct Exit {
-  bool left_domain = false;  // an argument outside the operation's domain, or no derivative there
-  std::string message;       // e.g. "log of a number ≤ 0 at column 5"; "" when the result is finite
-  bool finite() const { return message.empty(); }
-};
+using Exit = objectives::Exit;
 
 class GradientProgram {
  public:

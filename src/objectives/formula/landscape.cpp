@@ -131,14 +131,14 @@ std::array<double, 4> automatic_view(const Program& program, std::span<const dou
 }
 
 std::array<double, 2> automatic_start(const Program& program, std::span<const double> parameters,
-                                      const std::array<double, 4>& view) {
+                                      const std::array<double, 4>& view, std::span<const StationaryPoint> found) {
   const double w = view[1] - view[0], h = view[3] - view[2];
   const std::array<std::array<double, 2>, 4> corners{{{view[0] + 0.1 * w, view[3] - 0.1 * h},
                                                       {view[1] - 0.1 * w, view[3] - 0.1 * h},
                                                       {view[0] + 0.1 * w, view[2] + 0.1 * h},
                                                       {view[1] - 0.1 * w, view[2] + 0.1 * h}}};
   std::vector<StationaryPoint> minima;
-  for (const StationaryPoint& p : stationary_points(program, parameters, view))
+  for (const StationaryPoint& p : found)
     if (p.kind == PointKind::Minimum) minima.push_back(p);
   std::array<double, 2> best = corners[0];
   double best_distance = -1;

@@ -33,9 +33,10 @@ std::vector<StationaryPoint> stationary_points(const Program& program, std::span
 // 0.5; [−3, 3]² when none is found.
 std::array<double, 4> automatic_view(const Program& program, std::span<const double> parameters);
 
-// A start for the view: the inset corner (10% in from each side) farthest from every minimum
-// found, among the corners whose value and gradient are finite; the upper-left one otherwise.
+// A start for the view: the inset corner (10% in from each side) farthest from every minimum of
+// `found` (the stationary points found in the view), among the corners whose value and gradient
+// are finite; the upper-left one otherwise.
 std::array<double, 2> automatic_start(const Program& program, std::span<const double> parameters,
-                                      const std::array<double, 4>& view);
+                                      const std::array<double, 4>& view, std::span<const StationaryPoint> found);
 
 }  // namespace gs::formula

@@ -1,0 +1,61 @@
+// The user objectives (objectives/defined_objective.hpp): this test binary offers them, as the CLI
+// does, registered before any test runs (the registry is built on demand, so the order of static
+// initialisation does not matter); and the rules of registering them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string_view>
+
+#include "engine/run_config.hpp"
+#include "objectives/objective.hpp"
+#include "objectives/user_objectives.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+[[maybe_unused]] const bool kRegistered = (gs::objectives::register_user_objectives(), true);
+
+using namespace gs;
+using objectives::registry;
+
+size_t entries_named(std::string_view name) {
+  return static_cast<size_t>(std::count_if(registry().begin(), registry().end(),
+                                           [&](const objectives::ObjectiveInfo& o) { return name == o.name; }));
+}
+
+TEST(UserObjectives, EveryNameTheCoreKnowsHasOneRegisteredKindAndOneEntry) {
+  objectives::register_user_objectives();  // a second time: nothing changes
+  for (std::string_view name : objectives::kUserObjectiveNames) {
+    EXPECT_TRUE(objectives::is_user_objective(name));
+    ASSERT_NE(objectives::kind_of(name), nullptr) << name;
+    EXPECT_EQ(entries_named(name), 1u) << name;
+  }
+  EXPECT_FALSE(objectives::is_user_objective("rosenbrock"));
+  EXPECT_EQ(objectives::kind_of("rosenbrock"), nullptr);
+  // The catalog's entries come first, then the user objectives in registration order.
+  const size_t first = registry().size() - std::size(objectives::kUserObjectiveNames);
+  for (size_t i = 0; i < std::size(objectives::kUserObjectiveNames); ++i)
+    EXPECT_EQ(registry()[first + i].name, objectives::kUserObjectiveNames[i]);
+}
+
+TEST(UserObjectives, ARegistryEntryIsItsKindsStandardObjective) {
+  for (std::string_view name : objectives::kUserObjectiveNames) {
+    const objectives::Objective standard(*objectives::find(name), {});
+    ASSERT_NE(standard.defined(), nullptr) << name;
+    EXPECT_EQ(standard.catalog_index(), objectives::kDefinedIndex);
+    EXPECT_EQ(standard.defined(), objectives::standard_defined(name).get()) << name;
+    // A config naming it without fields is the same objective.
+    engine::ObjectiveConfig config;
+    std::string error;
+    const json::Value value(std::string{name});
+    ASSERT_TRUE(engine::parse_objective(&value, "objective", config, error)) << error;
+    const objectives::Objective parsed = engine::make_objective(config);
+    double gx = 0, gy = 0, sx = 0, sy = 0;
+    EXPECT_EQ(parsed.value_and_gradient(0.3, -0.2, gx, gy), standard.value_and_gradient(0.3, -0.2, sx, sy)) << name;
+    EXPECT_EQ(gx, sx);
+    EXPECT_EQ(gy, sy);
+    EXPECT_EQ(parsed.minima().size(), standard.minima().size()) << name;
+  }
+}
+
+}  // namespace

@@ -22,7 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const ROUNDS = Math.max(5, Number(args.rounds ?? 7));
 
-const gs = await loadGradscape({ sweep: true, userObjectives: true });
+const gs = await loadGradscape({ sweep: true, full: true });
 const ROSENBROCK = { name: 'formula', expr: '(1 - x)^2 + 100*(y - x^2)^2', view: [-2, 2, -1, 3] };
 const RASTRIGIN = { name: 'formula', expr: '2*10 + (x^2 - 10*cos(2*pi*x)) + (y^2 - 10*cos(2*pi*y))', view: [-5.12, 5.12, -5.12, 5.12] };
 

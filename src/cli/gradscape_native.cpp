@@ -18,10 +18,10 @@
 
 #include "core/json.hpp"
 #include "engine/config_schema.hpp"
+#include "engine/full_engine.hpp"
 #include "engine/registry_json.hpp"
 #include "engine/run_session.hpp"
 #include "labs/all.hpp"
-#include "objectives/user_objectives.hpp"
 
 namespace {
 
@@ -74,7 +74,7 @@ bool read_option(const Command& command, std::string_view arg, CommandInput& inp
 }  // namespace
 
 int main(int argc, char** argv) {
-  gs::objectives::register_user_objectives();
+  gs::engine::register_full_engine();
   const std::string only = argc == 2 ? argv[1] : "";
   if (only == "schema" || only == "schema-tables" || only == "registry") {
     const gs::json::Value v = only == "schema"          ? gs::engine::config_schema_json()

@@ -134,7 +134,7 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
   if (!kind && objectives::is_user_objective(name)) {
     error = path + ".name: \"" + name +
             "\" is a user objective, which this engine module leaves out to stay small; load the engine with "
-            "loadGradscape({ userObjectives: true })";
+            "loadGradscape({ full: true })";
     return false;
   }
   if (value && value->is_object()) {

@@ -1,6 +1,6 @@
 // The user objectives, a typed formula and objectives made of data: the kinds a module registers
-// to offer them (defined_objective.hpp). The CLI, the tests, the sweep lab's module and the
-// gradscape-user-objectives module call it; the core module does not, and so stays without them.
+// to offer them (defined_objective.hpp). The CLI, the tests, the sweep lab's module and the full
+// engine module (gradscape-full) call it; the core module does not, and so stays without them.
 #pragma once
 
 namespace gs::objectives {

@@ -1,72 +1,79 @@
 #include "optim/optimizer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "core/check.hpp"
 
+#include "optim/rule_table.hpp"
 #include "optim/rules/all.hpp"
 
 namespace gs::optim {
 
 namespace {
 
-template <class Rule>
-HyperLanes<double> hyper_of(const OptimizerSpec& spec) {
-  HyperLanes<double> h{};
-  h.lr = spec.lr;
-  h.eps = spec.eps;
-  h.weight_decay = spec.weight_decay;
-  h.beta1_decay = spec.beta1_decay;
-  h.mu_ratio = 1;
-  for (size_t k = 0; k < h.own.size(); ++k) h.own[k] = spec.own[k];
-  Rule::hyper(spec, h);
-  return h;
-}
+// The meta entries by Kind: the core rules' from the start, the pack's once registered.
+struct MetaTable {
+  std::array<RuleMeta, rules::AllRules::size> entries{};
+  std::array<bool, rules::AllRules::size> registered{};
+};
 
-template <class Rule>
-StepScalars next_scalars_of(const OptimizerSpec& spec, RunningScalars& running) {
-  StepScalars s;
-  s.t = ++running.t;
-  s.hyper = hyper_of<Rule>(spec);
-  static_cast<ScalarLanes<double>&>(s) = step_scalar_lanes<Rule>(s.hyper, running, step_shared(spec, s.t));
-  s.flags = rule_flags(spec, s.hyper);
-  s.flags.first = s.flags.any_momentum && !running.momentum_started;
-  if (s.flags.any_momentum) running.momentum_started = true;
-  return s;
+MetaTable& meta_table() {
+  static MetaTable table = [] {
+    MetaTable t;
+    rules::CoreRules::for_each([&](auto rule) {
+      using Rule = decltype(rule);
+      const size_t k = rules::kind_of<Rule>().index;
+      t.entries[k] = meta_of<Rule>();
+      t.registered[k] = true;
+    });
+    return t;
+  }();
+  return table;
 }
 
 }  // namespace
 
-int slot_count(Kind kind) {
-  return rules::visit_rule(kind, [](auto rule) { return decltype(rule)::kSlots; });
+const RuleMeta& rule_meta(Kind kind) {
+  if (!rule_registered(kind)) {
+    std::fprintf(stderr, "gradscape: optimizer kind %d is not registered in this module\n", kind.index);
+    std::abort();
+  }
+  return meta_table().entries[kind.index];
 }
 
-HyperLanes<double> hyper_lanes(const OptimizerSpec& spec) {
-  return rules::visit_rule(spec.kind, [&](auto rule) { return hyper_of<decltype(rule)>(spec); });
+bool rule_registered(Kind kind) { return kind.index < rules::AllRules::size && meta_table().registered[kind.index]; }
+
+void set_rule_meta(Kind kind, const RuleMeta& meta) {
+  MetaTable& t = meta_table();
+  t.entries[kind.index] = meta;
+  t.registered[kind.index] = true;
 }
+
+int slot_count(Kind kind) { return rule_meta(kind).slots; }
+
+HyperLanes<double> hyper_lanes(const OptimizerSpec& spec) { return rule_meta(spec.kind).hyper(spec); }
 
 StepScalars next_step_scalars(const OptimizerSpec& spec, RunningScalars& running) {
-  return rules::visit_rule(spec.kind, [&](auto rule) { return next_scalars_of<decltype(rule)>(spec, running); });
+  return rule_meta(spec.kind).next_scalars(spec, running);
 }
 
-double initial_state(const OptimizerSpec& spec, int slot) {
-  return rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::initial_state(spec, slot); });
-}
+double initial_state(const OptimizerSpec& spec, int slot) { return rule_meta(spec.kind).initial_state(spec, slot); }
 
 Moments moments_of(const OptimizerSpec& spec, const RunningScalars& running, const double* slot) {
   const double nan = std::nan("");
   if (running.t == 0) return {nan, nan};
-  return rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::moments(spec, running, slot); });
+  return rule_meta(spec.kind).moments(spec, running, slot);
 }
 
-std::string formula_latex(const OptimizerSpec& spec) {
-  return rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::latex(spec); });
-}
+std::string formula_latex(const OptimizerSpec& spec) { return rule_meta(spec.kind).latex(spec); }
 
 std::string constraint_error(const OptimizerSpec& spec, const std::string& path) {
-  const rules::HyperConstraint c = rules::visit_rule(spec.kind, [&](auto rule) { return decltype(rule)::constraint(spec); });
+  const rules::HyperConstraint c = rule_meta(spec.kind).constraint(spec);
   return c.field ? check::field(path, c.field) + ": " + c.message : std::string();
 }
 

@@ -25,12 +25,21 @@ struct RuleOps {
   // φ = θ + μ·v into out (rules with a look-ahead point only)
   void (*lookahead_point)(double mu, const T* params, const T* const* state, T* out, size_t n);
 };
+// The kernels of kind's rule (rule_ops.cpp). The core rules' enter the table on its first read, so
+// a module that never reads it (a lab's) does not contain them. The optimizer pack (optim/pack/)
+// enters its own with set_rule_ops (all but the reference) and set_reference_kernel.
 template <class T>
 const RuleOps<T>& rule_ops(Kind kind);
-
-// The reference twin of kind's rule (rule_references.cpp).
+template <class T>
+void set_rule_ops(Kind kind, const RuleOps<T>& ops);
+template <class T>
+void set_reference_kernel(Kind kind, KernelFn<T> kernel);
+// The reference twin of kind's rule: rule_ops(kind).reference.
 template <class T>
 KernelFn<T> reference_kernel(Kind kind);
+// The core rules' reference twins into `ops` (rule_references.cpp, compiled for size).
+template <class T>
+void enter_core_references(RuleOps<T>* ops);
 
 int slot_count(Kind kind);
 // Slot `slot`'s starting value for every parameter.

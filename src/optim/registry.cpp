@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "optim/registry_fields.hpp"
+#include "optim/rule_table.hpp"
 #include "optim/rules/all.hpp"
 
 namespace gs::optim {
@@ -12,17 +13,6 @@ namespace {
 
 using check::ParamType;
 using check::Range;
-
-// The rules' entries (each rule's info()), in the order of rules::AllRules.
-std::vector<OptimizerInfo> build_optimizers() {
-  std::vector<OptimizerInfo> list;
-  rules::AllRules::for_each([&](auto rule) {
-    using Rule = decltype(rule);
-    list.push_back(Rule::info());
-    list.back().kind = rules::kind_of<Rule>();
-  });
-  return list;
-}
 
 HyperInfo schedule_real(const char* name, ParamType type, double def, Range range, double smin, double smax,
                         const char* scale, const char* description, double ScheduleSpec::*field) {
@@ -62,9 +52,20 @@ std::vector<ScheduleInfo> build_schedules() {
 
 }  // namespace
 
+// The registered rules' entries (each rule's info()) in Kind order: the core rules, then the
+// optimizer pack once registered. Room for every rule is reserved, so an entry never moves.
 const std::vector<OptimizerInfo>& optimizer_registry() {
-  static const std::vector<OptimizerInfo> registry = build_optimizers();
-  return registry;
+  static std::vector<OptimizerInfo> list = [] {
+    std::vector<OptimizerInfo> l;
+    l.reserve(rules::AllRules::size);
+    return l;
+  }();
+  while (list.size() < rules::AllRules::size && rule_registered(Kind{static_cast<uint8_t>(list.size())})) {
+    const Kind kind{static_cast<uint8_t>(list.size())};
+    list.push_back(rule_meta(kind).info());
+    list.back().kind = kind;
+  }
+  return list;
 }
 
 const OptimizerInfo* find_optimizer(std::string_view name) {

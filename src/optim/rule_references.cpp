@@ -1,25 +1,19 @@
-// The rules' readable reference kernels (the oracle the SIMD kernels are tested against, and the
-// JS API's stepReference), apart from the SIMD kernels so that they can be compiled for size.
-#include <array>
-
+// The core rules' readable reference kernels (the oracle the SIMD kernels are tested against, and
+// the JS API's stepReference), apart from the SIMD kernels so that they can be compiled for size;
+// rule_ops.cpp enters them into its table.
 #include "optim/optimizer.hpp"
 #include "optim/rules/all.hpp"
 
 namespace gs::optim {
 
 template <class T>
-KernelFn<T> reference_kernel(Kind kind) {
-  static const auto table = [] {
-    std::array<KernelFn<T>, rules::AllRules::size> kernels{};
-    rules::AllRules::for_each([&](auto rule) {
-      using Rule = decltype(rule);
-      kernels[rules::kind_of<Rule>().index] = Rule::template reference<T>;
-    });
-    return kernels;
-  }();
-  return table[kind.index];
+void enter_core_references(RuleOps<T>* ops) {
+  rules::CoreRules::for_each([&](auto rule) {
+    using Rule = decltype(rule);
+    ops[rules::kind_of<Rule>().index].reference = Rule::template reference<T>;
+  });
 }
-template KernelFn<float> reference_kernel<float>(Kind);
-template KernelFn<double> reference_kernel<double>(Kind);
+template void enter_core_references<float>(RuleOps<float>*);
+template void enter_core_references<double>(RuleOps<double>*);
 
 }  // namespace gs::optim

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "optim/optimizer.hpp"
+#include "optim/pack/optimizer_pack.hpp"
 #include "optim/registry.hpp"
 #include "optim/registry_fields.hpp"
 #include "optim/schedule.hpp"
@@ -69,6 +70,12 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
   std::string name;
   if (!check::read_string(name_value, check::field(path, "name"), name, error)) return false;
   const OptimizerInfo* o = find_optimizer(name);
+  if (!o && is_pack_optimizer(name)) {
+    error = check::field(path, "name") + ": \"" + name +
+            "\" is in the optimizer pack, which this engine module leaves out to stay small; load the engine with "
+            "loadGradscape({ full: true })";
+    return false;
+  }
   if (!o) {
     error = check::field(path, "name") + ": " + check::unknown_name("optimizer", name, names);
     return false;

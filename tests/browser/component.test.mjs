@@ -287,7 +287,7 @@ test('objective="formula" expr="…": the figure runs the typed formula, exactly
   const expr = 'sin(x)*cos(y) + 0.1*(x^2 + y^2)';
   const url = hostPage('formula.html', tag('f', { objective: 'formula', expr, optimizers: 'adam lr=0.05; sgd lr=0.05 momentum=0.9', steps: '150' })
     + tag('bad', { objective: 'formula', expr: 'x + *y' }));
-  const gs = await loadGradscape({ userObjectives: true });
+  const gs = await loadGradscape({ full: true });
   const { page, errors } = await open(browser, url, { width: 900, height: 1200 });
   await waitEvent(page, 'finished', 'f');
   const result = await page.evaluate(() => document.getElementById('f').result());

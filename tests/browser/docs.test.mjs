@@ -21,7 +21,7 @@ let gs;
 before(async () => {
   browser = await launch();
   server = await serve(join(root, 'dist'), '/some/sub/path');
-  gs = await loadGradscape({ userObjectives: true, regret: true, sweep: true });  // the page lists every objective
+  gs = await loadGradscape({ full: true, regret: true, sweep: true });  // the page lists every objective
 });
 after(async () => {
   await browser?.close();

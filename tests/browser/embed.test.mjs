@@ -2,7 +2,7 @@
 // it animates, the postMessage API (set-config, play, pause, reset; ready, step, diverged, error
 // events) works and ignores malformed messages, a bad hash is answered in the figure, and the
 // landscape page's Embed snippet shows the same figure; a typed formula loads the engine module with
-// the user objectives, a built-in surface never does. Screenshots go to test-artifacts/.
+// the user objectives (the full engine), a built-in surface never does. Screenshots go to test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -75,8 +75,8 @@ test('the figure animates and says it is ready; screenshots in both themes', asy
 const wasmModules = (frame) => frame.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => e.name.split('/').pop()).filter((n) => n.endsWith('.wasm')).map((n) => n.replace(/-[\w-]{8}\.wasm$/, '')));
 
-test('a built-in surface loads only the small core; a typed formula, by link or set-config, the module with the user objectives', async () => {
-  const gs = await loadGradscape({ userObjectives: true });
+test('a built-in surface loads only the small core; a typed formula, by link or set-config, the full engine', async () => {
+  const gs = await loadGradscape({ full: true });
   const builtIn = await hostPage('built-in.html', iframeFor(`${HASH}&autoplay=0`));
   assert.deepEqual(await wasmModules(builtIn.frame), ['gradscape-simd']);
   const config = {
@@ -88,13 +88,13 @@ test('a built-in surface loads only the small core; a typed formula, by link or 
   await builtIn.page.waitForFunction(() => window.events.filter((e) => e?.type === 'gradscape:ready').length === 2,
     null, { timeout: 60000 });
   assert.deepEqual(await builtIn.frame.evaluate(() => window.gradscape.element.result()), JSON.parse(JSON.stringify(gs.run(config))));
-  assert.deepEqual(await wasmModules(builtIn.frame), ['gradscape-simd', 'gradscape-user-objectives-simd']);
+  assert.deepEqual(await wasmModules(builtIn.frame), ['gradscape-simd', 'gradscape-full-simd']);
   assert.deepEqual(builtIn.errors, []);
   await builtIn.page.close();
 
   const hash = `#f=formula&expr=${encodeURIComponent('(1 - x)^2 + 100*(y - x^2)^2')}&steps=200&opt=adam,lr=0.02`;
   const linked = await hostPage('formula.html', iframeFor(`${hash}&autoplay=0`));
-  assert.deepEqual(await wasmModules(linked.frame), ['gradscape-user-objectives-simd']);
+  assert.deepEqual(await wasmModules(linked.frame), ['gradscape-full-simd']);
   const result = await linked.frame.evaluate(() => window.gradscape.element.result());
   assert.equal(result.objective.expr, '(1 - x)^2 + 100*(y - x^2)^2');
   assert.deepEqual(result, JSON.parse(JSON.stringify(gs.run(toConfig(decodeHash(hash), gs.registry)))));

@@ -13,7 +13,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'web/api/cli.mjs');
 const native = join(root, 'build/native/gradscape_native');
 const cases = JSON.parse(readFileSync(join(root, 'tests/fixtures/optimizer_cases.json'), 'utf8')).cases;
-const objectives = (await loadGradscape({ userObjectives: true })).registry.objectives.map((o) => o.name);
+const objectives = (await loadGradscape({ full: true })).registry.objectives.map((o) => o.name);
 
 function runCli(args, input, command = process.execPath, prefix = [cli]) {
   return spawnSync(command, [...prefix, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -139,7 +139,7 @@ test('bad input: exit code 2 and one line naming the field', async () => {
   assert.match(help.stdout, /usage: gradscape run CONFIG\.json\|-/);
   const registry = runCli(['registry'], '');
   assert.equal(registry.status, 0);
-  const gs = await loadGradscape({ userObjectives: true });  // the CLI's engine has every objective
+  const gs = await loadGradscape({ full: true });  // the CLI's engine has every objective
   assert.deepEqual(JSON.parse(registry.stdout), JSON.parse(JSON.stringify(gs.registry)), 'the CLI prints the API\'s registry');
 });
 

@@ -5,34 +5,37 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import katex from 'katex';
-import { loadGradscape, GradscapeError, USER_OBJECTIVES, isUserObjective } from '../../web/api/gradscape.mjs';
+import { loadGradscape, GradscapeError, USER_OBJECTIVES, isUserObjective, needsFullEngine } from '../../web/api/gradscape.mjs';
 import { FORMULA_PRESETS } from '../../web/lib/formula-presets.mjs';
 import { presetObjective } from '../../web/lib/formula-field.mjs';
 import { formulaConfig, objectiveState } from '../../web/lib/objective-config.mjs';
 import { decodeHash, encodeHash, normalise, toConfig } from '../../web/landscape/state.mjs';
 
-const gs = await loadGradscape({ sweep: true, userObjectives: true });
+const gs = await loadGradscape({ sweep: true, full: true });
 
-test('the user objectives are in their own core module: the smaller one names it when asked for them', async () => {
+test('the user objectives are in the full engine: the smaller core names it when asked for them', async () => {
   const core = await loadGradscape();
-  assert.equal(core.hasUserObjectives, false);
-  assert.equal(gs.hasUserObjectives, true);
+  assert.equal(core.full, false);
+  assert.equal(gs.full, true);
   const names = (registry) => registry.objectives.map((o) => o.name);
   assert.deepEqual(names(gs.registry).filter((n) => !names(core.registry).includes(n)), [...USER_OBJECTIVES],
-    'the module with them lists exactly the user objectives more, after the built-ins');
+    'the full engine lists exactly the user objectives more, after the built-ins');
   assert.deepEqual(names(gs.registry).slice(0, names(core.registry).length), names(core.registry));
   for (const name of USER_OBJECTIVES) {
     assert.ok(isUserObjective(name) && isUserObjective({ name }));
     assert.throws(() => core.run({ objective: { name, expr: 'x^2', data: [[0, 1]] }, steps: 1, optimizers: [{ name: 'sgd' }] }),
-      new RegExp(`^GradscapeError: objective\\.name: "${name}" is a user objective, which this engine module leaves out to stay small; load the engine with loadGradscape\\(\\{ userObjectives: true \\}\\)$`));
+      new RegExp(`^GradscapeError: objective\\.name: "${name}" is a user objective, which this engine module leaves out to stay small; load the engine with loadGradscape\\(\\{ full: true \\}\\)$`));
   }
   assert.equal(isUserObjective('rosenbrock'), false);
+  assert.ok(needsFullEngine({ objective: { name: 'logistic' } }) && needsFullEngine({ objective: 'formula' }));
+  assert.equal(needsFullEngine({ objective: 'rosenbrock' }), false);
+  assert.equal(needsFullEngine(undefined), false);
   assert.equal(isUserObjective(undefined), false);
   assert.throws(() => core.run({ objective: 'formulas' }), /^GradscapeError: objective\.name: unknown objective "formulas"/);
-  await assert.rejects(loadGradscape({ userObjectives: 'yes' }), /^GradscapeError: userObjectives: must be true or false, got "yes"$/);
+  await assert.rejects(loadGradscape({ full: 'yes' }), /^GradscapeError: full: must be true or false, got "yes"$/);
   // The sweep lab's module has them itself.
   const sweepOnly = await loadGradscape({ sweep: true });
-  assert.equal(sweepOnly.hasUserObjectives, false);
+  assert.equal(sweepOnly.full, false);
   const map = sweepOnly.sweep({
     objective: { name: 'formula', expr: 'x^2 + 4*y^2' }, steps: 20, start: [1, 1], optimizer: { name: 'sgd', lr: 0.1 },
     x: { param: 'lr', min: 0.01, max: 0.2, n: 2 }, y: { param: 'momentum', min: 0, max: 0.9, n: 2 },

@@ -22,9 +22,9 @@ import { LABS } from '../../web/api/labs.mjs';
 const root = new URL('../../', import.meta.url).pathname;
 const tsc = '/usr/share/nodejs/typescript/bin/tsc';
 
-// The wasm modules: the core's, the core's with the user objectives and one per lab (gradscape-<lab>),
+// The wasm modules: the core's, the full engine's and one per lab (gradscape-<lab>),
 // SIMD and scalar.
-const MODULES = ['gradscape', 'gradscape-user-objectives', ...LABS.map((lab) => `gradscape-${lab.name}`)].flatMap((name) => [`${name}-simd`, `${name}-scalar`]);
+const MODULES = ['gradscape', 'gradscape-full', ...LABS.map((lab) => `gradscape-${lab.name}`)].flatMap((name) => [`${name}-simd`, `${name}-scalar`]);
 
 const EXPECTED_FILES = [
   'README.md', 'package.json', 'gradscape.schema.json',

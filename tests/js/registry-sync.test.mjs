@@ -19,7 +19,7 @@ const TYPES = ['gradscape.d.ts', 'registry-types.d.ts'].map((f) => new URL(`../.
 let registry;
 let types;
 before(async () => {
-  ({ registry } = await loadGradscape({ userObjectives: true }));
+  ({ registry } = await loadGradscape({ full: true }));
   types = (await Promise.all(TYPES.map((url) => readFile(url, 'utf8')))).join('\n');
 });
 

@@ -14,7 +14,7 @@ import { generate, native, OUTPUTS } from '../../scripts/gen-schema.mjs';
 const root = new URL('../../', import.meta.url).pathname;
 const schema = JSON.parse(readFileSync(join(root, 'gradscape.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
-const gs = await loadGradscape({ userObjectives: true, regret: true, sweep: true, paper: true });
+const gs = await loadGradscape({ full: true, regret: true, sweep: true, paper: true });
 
 test('the committed gradscape.schema.json and docs/schema.md are what the engine generates', async () => {
   const files = await generate();

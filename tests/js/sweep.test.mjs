@@ -14,7 +14,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'web/api/cli.mjs');
 const native = join(root, 'build/native/gradscape_native');
 
-const gs = await loadGradscape({ sweep: true });
+const gs = await loadGradscape({ sweep: true, full: true });  // every optimizer, the pack's too
 
 // SGD with momentum on Rosenbrock: the larger learning rates diverge.
 const momentumMap = (precision = 'f32', n = 12) => ({

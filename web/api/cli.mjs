@@ -77,7 +77,7 @@ async function main(argv) {
   const unknown = flags.filter((f) => f !== '--scalar' && !inputs.some((i) => f.startsWith(`--${i.option}=`)));
   if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
   const gs = await loadGradscape({
-    flavour: flags.includes('--scalar') ? 'scalar' : 'auto', userObjectives: true, ...(lab && { [lab.name]: true }),
+    flavour: flags.includes('--scalar') ? 'scalar' : 'auto', full: true, ...(lab && { [lab.name]: true }),
   });
   if (command === 'registry' && args.length === 1) {
     await write(`${JSON.stringify(gs.registry, null, 2)}\n`);

@@ -438,9 +438,9 @@ export class PaperSession {
 export class Gradscape {
   readonly flavour: 'simd' | 'scalar';
   readonly simdBackend: string;
-  /** Whether the core module has the user objectives (loadGradscape({ userObjectives: true })). */
-  readonly hasUserObjectives: boolean;
-  /** Optimizers, schedules, objectives (with the user objectives only when hasUserObjectives), ... */
+  /** Whether this is the full engine (loadGradscape({ full: true })): the core with the user objectives and the optimizer pack. */
+  readonly full: boolean;
+  /** Optimizers, schedules, objectives (the optimizer pack and the user objectives only in the full engine), ... */
   readonly registry: Registry;
   /** Bytes of wasm linear memory of every loaded module: it grows on demand and never shrinks. */
   readonly memoryBytes: number;
@@ -487,20 +487,25 @@ export class Gradscape {
 }
 
 /**
- * userObjectives: the core module with the user objectives (a typed formula, least_squares,
- * logistic) instead of the smaller one without them. regret / sweep / paper: also load the regret
+ * full: the full engine, the core module with the user objectives (a typed formula,
+ * least_squares, logistic) and the optimizer pack (PACK_OPTIMIZERS), instead of the smaller one
+ * without them. regret / sweep / paper: also load the regret
  * lab's / the sweep lab's / the paper lab's module (gs.regret, gs.sweep, gs.paper, ...).
  */
 export function loadGradscape(options?: {
-  flavour?: 'auto' | 'simd' | 'scalar'; userObjectives?: boolean; regret?: boolean; sweep?: boolean; paper?: boolean;
+  flavour?: 'auto' | 'simd' | 'scalar'; full?: boolean; regret?: boolean; sweep?: boolean; paper?: boolean;
   /** @deprecated the old name of paper */
   train?: boolean;
 }): Promise<Gradscape>;
 export function simdSupported(): boolean;
-/** The user objectives' names: a config naming one needs loadGradscape({ userObjectives: true }). */
+/** The user objectives' names: a config naming one needs the full engine (loadGradscape({ full: true })). */
 export const USER_OBJECTIVES: readonly ['formula', 'least_squares', 'logistic'];
 /** Whether an objective (a name, or {name, ...}) is a user objective. */
 export function isUserObjective(objective: string | { name?: string } | undefined | null): boolean;
+/** The optimizer pack's names: the optimizers beyond the core twelve, in the full engine only. */
+export const PACK_OPTIMIZERS: readonly ['lion'];
+/** Whether a run or sweep config needs the full engine (a user objective, or a pack optimizer). */
+export function needsFullEngine(config: RunConfig | SweepConfig | undefined | null): boolean;
 export function configText(config: RunConfig | RegretConfig | SweepConfig | PaperConfig | OptimizerSpec | string): string;
 
 /** @deprecated the old name of RunSession */

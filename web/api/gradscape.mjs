@@ -1,6 +1,6 @@
 // Gradscape's JS API (README.md, "JS API"; configs and results in docs/schema.md): one ES module for browsers, workers and Node.
 //   const gs = await loadGradscape();          // SIMD build where the engine supports it
-//   const own = await loadGradscape({ userObjectives: true });  // also typed formulas and data objectives
+//   const full = await loadGradscape({ full: true });  // also typed formulas and data objectives
 //   const result = gs.run(config);             // the run result of docs/schema.md
 //   const opt = gs.createOptimizer({name: 'adam', lr: 1e-3}, n, 'f32');
 //   opt.params.set(x0); opt.grads.set(g); opt.step(); opt.delete();
@@ -47,8 +47,9 @@ export function simdSupported() {
 }
 
 // The core module's glue and wasm, by literal paths so bundlers (Vite, webpack) find and copy them
-// (each lab's are in its entry of LABS); and the same core with the user objectives (a typed
-// formula, least_squares, logistic), which loadGradscape({ userObjectives: true }) loads instead.
+// (each lab's are in its entry of LABS); and the full engine, the same core with what it leaves
+// out to stay small (the user objectives: a typed formula, least_squares, logistic; the optimizer
+// pack: PACK_OPTIMIZERS), which loadGradscape({ full: true }) loads instead.
 const CORE_MODULES = {
   simd: {
     glue: () => import('../engine/gradscape-simd.mjs'),
@@ -59,24 +60,37 @@ const CORE_MODULES = {
     wasm: () => new URL('../engine/gradscape-scalar.wasm', import.meta.url),
   },
 };
-const USER_OBJECTIVE_MODULES = {
+const FULL_MODULES = {
   simd: {
-    glue: () => import('../engine/gradscape-user-objectives-simd.mjs'),
-    wasm: () => new URL('../engine/gradscape-user-objectives-simd.wasm', import.meta.url),
+    glue: () => import('../engine/gradscape-full-simd.mjs'),
+    wasm: () => new URL('../engine/gradscape-full-simd.wasm', import.meta.url),
   },
   scalar: {
-    glue: () => import('../engine/gradscape-user-objectives-scalar.mjs'),
-    wasm: () => new URL('../engine/gradscape-user-objectives-scalar.wasm', import.meta.url),
+    glue: () => import('../engine/gradscape-full-scalar.mjs'),
+    wasm: () => new URL('../engine/gradscape-full-scalar.wasm', import.meta.url),
   },
 };
 
-/** The user objectives' names: a config naming one needs loadGradscape({ userObjectives: true }). */
+/** The user objectives' names: a config naming one needs the full engine (loadGradscape({ full: true })). */
 export const USER_OBJECTIVES = Object.freeze(['formula', 'least_squares', 'logistic']);
 
 /** Whether a config's objective (a name, or {name, ...}) is a user objective. */
 export function isUserObjective(objective) {
   const name = typeof objective === 'string' ? objective : objective?.name;
   return USER_OBJECTIVES.includes(name);
+}
+
+/** The optimizer pack's names: the optimizers beyond the core twelve, in the full engine only. */
+export const PACK_OPTIMIZERS = Object.freeze(['lion']);
+
+/**
+ * Whether a run or sweep config needs the full engine: its objective is a user objective or an
+ * optimizer (a run config's optimizers, a sweep config's optimizer) is in the pack.
+ */
+export function needsFullEngine(config) {
+  if (isUserObjective(config?.objective)) return true;
+  const specs = Array.isArray(config?.optimizers) ? config.optimizers : [config?.optimizer];
+  return specs.some((spec) => PACK_OPTIMIZERS.includes(typeof spec === 'string' ? spec : spec?.name));
 }
 
 const instances = new Map();
@@ -108,8 +122,8 @@ export class Gradscape {
     this.#labModules = labModules;
     setLabModules(this, labModules);
     this.flavour = flavour;
-    /** Whether the core module has the user objectives (loadGradscape({ userObjectives: true })). */
-    this.hasUserObjectives = typeof module.hasUserObjectives === 'function';
+    /** Whether this is the full engine (loadGradscape({ full: true })): the core with the user objectives and the optimizer pack. */
+    this.full = typeof module.isFullEngine === 'function';
     this.simdBackend = module.simdBackend();
   }
   /** Optimizers, schedules, objectives, step bounds and the regret lab's problems, as the UI is generated from them. */
@@ -162,20 +176,20 @@ const loaded = new Map();
 
 /**
  * Loads the engine once per flavour, set of modules and page. flavour: 'auto' (SIMD where
- * supported), 'simd' or 'scalar'. userObjectives: true loads the core module with the user
- * objectives (a typed formula, least_squares, logistic; USER_OBJECTIVES) instead of the smaller
- * one without them. Every lab of LABS is an option: regret: true also loads the regret lab's
+ * supported), 'simd' or 'scalar'. full: true loads the full engine, the core module with the
+ * user objectives (a typed formula, least_squares, logistic; USER_OBJECTIVES) and the optimizer
+ * pack (PACK_OPTIMIZERS), instead of the smaller one without them. Every lab of LABS is an option: regret: true also loads the regret lab's
  * module (gs.regret, gs.createRegretSession); sweep: the sweep lab's (gs.sweep,
  * gs.createSweepSession; it has the user objectives itself); paper: the paper lab's
  * (gs.loadPaperImages, gs.paper, gs.createPaperSession), also under its deprecated old name train.
  */
 export function loadGradscape(options = {}) {
-  const { flavour = 'auto', userObjectives = false } = options;
+  const { flavour = 'auto', full = false } = options;
   if (!['auto', 'simd', 'scalar'].includes(flavour)) {
     return Promise.reject(new GradscapeError(`flavour: must be "auto", "simd" or "scalar", got ${JSON.stringify(flavour)}`));
   }
-  if (typeof userObjectives !== 'boolean') {
-    return Promise.reject(new GradscapeError(`userObjectives: must be true or false, got ${JSON.stringify(userObjectives)}`));
+  if (typeof full !== 'boolean') {
+    return Promise.reject(new GradscapeError(`full: must be true or false, got ${JSON.stringify(full)}`));
   }
   const labs = [];
   for (const lab of LABS) {
@@ -188,9 +202,9 @@ export function loadGradscape(options = {}) {
     }
   }
   const chosen = flavour === 'auto' ? (simdSupported() ? 'simd' : 'scalar') : flavour;
-  const key = [chosen, ...(userObjectives ? ['userObjectives'] : []), ...labs.map((lab) => lab.name)].join('+');
+  const key = [chosen, ...(full ? ['full'] : []), ...labs.map((lab) => lab.name)].join('+');
   if (!loaded.has(key)) {
-    const core = (userObjectives ? USER_OBJECTIVE_MODULES : CORE_MODULES)[chosen];
+    const core = (full ? FULL_MODULES : CORE_MODULES)[chosen];
     const modules = [core, ...labs.map((lab) => lab.modules[chosen])].map(instantiate);
     loaded.set(key, Promise.all(modules).then(([core, ...labModules]) =>
       new Gradscape(core, chosen, Object.fromEntries(labs.map((lab, i) => [lab.name, labModules[i]])))));

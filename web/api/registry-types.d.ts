@@ -4,7 +4,7 @@
 /** An optimizer of the registry (gs.registry.optimizers). */
 export type OptimizerName =
   | 'sgd' | 'momentum' | 'nag' | 'adagrad' | 'rmsprop' | 'adadelta' | 'adam' | 'adamw' | 'adamax'
-  | 'nadam' | 'radam' | 'rprop';
+  | 'nadam' | 'radam' | 'rprop' | 'lion';
 /** A 2-D objective of the registry (gs.registry.objectives). */
 export type ObjectiveName =
   | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'
@@ -38,7 +38,7 @@ export interface OptimizerSpec {
   name: OptimizerName;
   /** Shown in legends (at most 80 characters); default: the display name. */
   label?: string;
-  /** Every optimizer: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop); number in (0, 1000]. */
+  /** Every optimizer: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop), 0.0001 (lion); number in (0, 1000]. */
   lr?: number;
   /** sgd, nag, rmsprop: momentum μ (0 turns it off). Default 0 (sgd), 0.9 (nag), 0 (rmsprop); number in [0, 1). */
   momentum?: number;
@@ -46,7 +46,7 @@ export interface OptimizerSpec {
   dampening?: number;
   /** sgd: Nesterov momentum (needs momentum > 0 and dampening = 0). Default false. */
   nesterov?: boolean;
-  /** sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam: L2 penalty λ added to the gradient: g + λθ. Default 0 (sgd), 0 (adagrad), 0 (rmsprop), 0 (adadelta), 0 (adam), 0.01 (adamw), 0 (adamax), 0 (nadam), 0 (radam); number in [0, 100]. */
+  /** sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion: L2 penalty λ added to the gradient: g + λθ. Default 0 (sgd), 0 (adagrad), 0 (rmsprop), 0 (adadelta), 0 (adam), 0.01 (adamw), 0 (adamax), 0 (nadam), 0 (radam), 0 (lion); number in [0, 100]. */
   weight_decay?: number;
   /** momentum: β: decay of the moving average. Default 0.9; number in [0, 1). */
   beta?: number;
@@ -62,9 +62,9 @@ export interface OptimizerSpec {
   centered?: boolean;
   /** adadelta: ρ: decay of the running averages. Default 0.9; number in [0, 1]. */
   rho?: number;
-  /** adam, adamw, adamax, nadam, radam: β1: decay rate of the first-moment (mean) estimate. Default 0.9; number in [0, 1). */
+  /** adam, adamw, adamax, nadam, radam, lion: β1: decay rate of the first-moment (mean) estimate. Default 0.9; number in [0, 1). */
   beta1?: number;
-  /** adam, adamw, adamax, nadam, radam: β2: decay rate of the second-moment (uncentered variance) estimate. Default 0.999; number in [0, 1). */
+  /** adam, adamw, adamax, nadam, radam, lion: β2: decay rate of the second-moment (uncentered variance) estimate. Default 0.999 (adam), 0.999 (adamw), 0.999 (adamax), 0.999 (nadam), 0.999 (radam), 0.99 (lion); number in [0, 1). */
   beta2?: number;
   /** adam, adamw: AMSGrad (Reddi et al. 2018): use the running maximum of v. Default false. */
   amsgrad?: boolean;

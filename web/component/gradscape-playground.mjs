@@ -26,7 +26,7 @@
 //            play(), pause(), reset(), seek?(step), setTheme(theme), result(), fullPageHash, config, destroy?() }
 import themeCss from '../lib/theme.css?inline';
 import componentCss from './component.css?inline';
-import { GradscapeError, isUserObjective, loadGradscape } from '../api/gradscape.mjs';
+import { GradscapeError, loadGradscape, needsFullEngine } from '../api/gradscape.mjs';
 import { sheetOf } from './stylesheets.mjs';
 import { LABS } from '../labs.mjs';
 import {
@@ -47,8 +47,8 @@ export class GradscapePlayground extends HTMLElement {
   #message = null;
   #placeholder = null;
   #view = null;
-  // Whether the mounted view's engine has the user objectives (loaded only for a config naming one).
-  #userObjectives = false;
+  // Whether the mounted view's engine is the full one (loaded only for a config that needs it).
+  #full = false;
   #viewName = null;
   #abort = null;
   #observer = null;
@@ -202,8 +202,8 @@ export class GradscapePlayground extends HTMLElement {
         parseHeight(get('height'));
         parseTheme(get('theme'));
         const config = configFromAttributes(viewName, get);
-        const userObjectives = isUserObjective(config?.objective);
-        this.#userObjectives = userObjectives;
+        const full = needsFullEngine(config);
+        this.#full = full;
         const { createView } = await import(`./views/${viewName}-view.mjs`);
         if (abort.signal.aborted) return;
         root = document.createElement('div');
@@ -220,7 +220,7 @@ export class GradscapePlayground extends HTMLElement {
           config, controls, autoplay,
           theme: this.#theme(),
           height: this.clientHeight,
-          engine: (options) => loadGradscape({ ...options, userObjectives }),
+          engine: (options) => loadGradscape({ ...options, full }),
           emit: (type, detail) => { if (!abort.signal.aborted) this.#emit(type, detail); },
           signal: abort.signal,
           siteBase: site === null ? DEFAULT_SITE : (site.trim() === '' ? null : new URL(site, document.baseURI).href),
@@ -284,8 +284,8 @@ export class GradscapePlayground extends HTMLElement {
     if (!this.#view || !configChanged) return;
     try {
       const config = configFromAttributes(this.#viewName, (n) => this.getAttribute(n));
-      if (isUserObjective(config?.objective) && !this.#userObjectives) {
-        this.#unmount();  // a typed formula or data objective: the engine with them
+      if (needsFullEngine(config) && !this.#full) {
+        this.#unmount();  // e.g. a typed formula: the full engine
         this.#mount();
         return;
       }

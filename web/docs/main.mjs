@@ -51,7 +51,7 @@ async function start() {
   initEmbedDemo();
   let gs;
   try {
-    gs = await loadGradscape({ userObjectives: true });  // the tables list every objective
+    gs = await loadGradscape({ full: true });  // the tables list every objective
   } catch (error) {
     showFailure(error);
     return;

@@ -6,7 +6,7 @@
 // 'gradscape:diverged' | 'gradscape:finished' | 'gradscape:error', ...detail }, posted with
 // targetOrigin '*': they carry only the figure's progress and the engine's messages, no secrets.
 import '../component/gradscape-playground.mjs';
-import { isUserObjective, loadGradscape } from '../api/gradscape.mjs';
+import { loadGradscape, needsFullEngine } from '../api/gradscape.mjs';
 import { decodeEmbedHash, decodeOptions } from './hash.mjs';
 import { linkProblem } from '../lib/page-shell.mjs';
 import { FIGURES } from './figures.mjs';
@@ -44,7 +44,7 @@ function initialHash(hash) {
 export async function start() {
   const { options, state } = initialHash(location.hash);
   const lab = FIGURES[options.lab];
-  const gs = await loadGradscape({ ...lab.engine, userObjectives: isUserObjective(state.objective) });
+  const gs = await loadGradscape({ ...lab.engine, full: needsFullEngine(state) });
   let config;
   try {
     config = lab.toConfig(state, gs.registry);

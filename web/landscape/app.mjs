@@ -32,7 +32,7 @@ const ICONS = {
 };
 
 export async function start() {
-  const gs = await loadGradscape({ userObjectives: true });  // the formula field and the data panel
+  const gs = await loadGradscape({ full: true });  // the formula field and the data panel
   const registry = gs.registry;
   const session = gs.createRunSession();
   session.recordDiagnostics(true);

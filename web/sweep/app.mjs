@@ -1,6 +1,6 @@
 // The sweep lab: wires the worker (runner.mjs), the store (⇄ URL hash, state.mjs), the generated
 // controls, the run bar (progress, runs/s, Cancel), the map views, the pinned cell's preview and
-// the exports. The main thread loads only the core module (with the user objectives): the
+// the exports. The main thread loads only the full engine module: the
 // registry, the objective's contour lines and the pinned cell's replay; every map is computed in
 // the worker.
 //
@@ -45,7 +45,7 @@ const controlField = (field, m) => (field?.startsWith('optimizer') ? field.repla
 
 export async function start() {
   const handlers = {};
-  const [gs, { runner }] = await Promise.all([loadGradscape({ userObjectives: true }), startLabWorker('sweep', SweepRunner, {
+  const [gs, { runner }] = await Promise.all([loadGradscape({ full: true }), startLabWorker('sweep', SweepRunner, {
     onStart: (job) => handlers.onStart(job),
     onRows: (job) => handlers.onRows(job),
     onDone: (job) => handlers.onDone(job),

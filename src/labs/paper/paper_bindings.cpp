@@ -20,6 +20,7 @@
 #include "core/json.hpp"
 #include "core/simd.hpp"
 #include "labs/paper/paper_session.hpp"
+#include "optim/pack/optimizer_pack.hpp"
 #include "optim/registry.hpp"
 
 namespace {
@@ -152,6 +153,8 @@ std::string simdBackend() { return gs::simd::backend_name(); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(gradscape_paper) {
+  // A paper config may name a pack optimizer: this lab module has the pack.
+  gs::optim::register_optimizer_pack();
   emscripten::class_<PaperSessionHandle>("PaperSession")
       .constructor<>()
       .function("configure", &PaperSessionHandle::configure)

@@ -11,6 +11,7 @@
 #include "binding_support.hpp"
 #include "core/json.hpp"
 #include "labs/regret/regret_session.hpp"
+#include "optim/pack/optimizer_pack.hpp"
 
 namespace {
 
@@ -54,6 +55,8 @@ class RegretSessionHandle {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(gradscape_regret) {
+  // A regret config may name a pack optimizer: this lab module has the pack.
+  gs::optim::register_optimizer_pack();
   emscripten::class_<RegretSessionHandle>("RegretSession")
       .constructor<>()
       .function("configure", &RegretSessionHandle::configure)

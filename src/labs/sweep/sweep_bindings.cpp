@@ -15,9 +15,9 @@
 #include "core/check.hpp"
 #include "core/json.hpp"
 #include "core/simd.hpp"
+#include "engine/full_engine.hpp"
 #include "engine/registry_json.hpp"
 #include "labs/sweep/sweep_session.hpp"
-#include "objectives/user_objectives.hpp"
 
 namespace {
 
@@ -72,8 +72,8 @@ std::string simdBackend() { return gs::simd::backend_name(); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(gradscape_sweep) {
-  // A sweep's objective may be a typed formula or a data objective: this module has them.
-  gs::objectives::register_user_objectives();
+  // A sweep may map a typed formula or a pack optimizer: this module has the full engine's parts.
+  gs::engine::register_full_engine();
   emscripten::class_<SweepSessionHandle>("SweepSession")
       .constructor<>()
       .function("configure", &SweepSessionHandle::configure)

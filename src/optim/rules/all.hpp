@@ -1,7 +1,10 @@
-// The list of optimizer rules: the registry's list of optimizers and its order. A rule's Kind is
-// its position here (kind_of<Rule>), so this list is the one place that maps an optimizer kind to
-// its rule. Everything that depends on which optimizer runs (the single-run engine, the sweep's
-// batches, the slot counts of the registry) goes through visit_rule; nothing else switches on Kind.
+// The lists of optimizer rules: the registry's list of optimizers and its order. A rule's Kind is
+// its position in AllRules (kind_of<Rule>), so this list is the one place that maps an optimizer
+// kind to its rule. AllRules is CoreRules, the optimizers every engine module has, followed by
+// PackRules, the optimizer pack that only the modules registering it have (optim/pack/): the
+// single-run engine reaches a rule through the tables its module filled (optim/rule_table.hpp),
+// so a module that does not register the pack leaves its code out. The sweep's batches visit
+// AllRules at compile time; its module registers the pack.
 #pragma once
 
 #include <tuple>
@@ -13,6 +16,7 @@
 #include "optim/rules/adam.hpp"
 #include "optim/rules/adamax.hpp"
 #include "optim/rules/adamw.hpp"
+#include "optim/rules/lion.hpp"
 #include "optim/rules/momentum.hpp"
 #include "optim/rules/nadam.hpp"
 #include "optim/rules/nag.hpp"
@@ -36,19 +40,6 @@ struct RuleList {
     return Kind{static_cast<uint8_t>(size)};
   }
 
-  // f(Rule{}) for the rule of `kind`; f's result for it.
-  template <class F>
-  static decltype(auto) visit(Kind kind, F&& f) {
-    using Result = decltype(f(std::declval<std::tuple_element_t<0, std::tuple<Rules...>>>()));
-    if constexpr (std::is_void_v<Result>) {
-      (void)((kind == kind_of<Rules>() ? (f(Rules{}), true) : false) || ...);
-    } else {
-      Result result{};
-      (void)((kind == kind_of<Rules>() ? (result = f(Rules{}), true) : false) || ...);
-      return result;
-    }
-  }
-
   // f(Rule{}) for every rule, in list order.
   template <class F>
   static void for_each(F&& f) {
@@ -56,17 +47,22 @@ struct RuleList {
   }
 };
 
-using AllRules = RuleList<Sgd, Momentum, Nag, Adagrad, Rmsprop, Adadelta, Adam, Adamw, Adamax, Nadam, Radam, Rprop>;
+// Concatenation of two RuleLists.
+template <class A, class B>
+struct Concat;
+template <class... A, class... B>
+struct Concat<RuleList<A...>, RuleList<B...>> {
+  using type = RuleList<A..., B...>;
+};
+
+using CoreRules = RuleList<Sgd, Momentum, Nag, Adagrad, Rmsprop, Adadelta, Adam, Adamw, Adamax, Nadam, Radam, Rprop>;
+using PackRules = RuleList<Lion>;
+using AllRules = Concat<CoreRules, PackRules>::type;
 
 template <class Rule>
 constexpr Kind kind_of() {
   return AllRules::kind_of<Rule>();
 }
 static_assert(AllRules::size < 256, "Kind holds a rule's position in one byte");
-
-template <class F>
-decltype(auto) visit_rule(Kind kind, F&& f) {
-  return AllRules::visit(kind, std::forward<F>(f));
-}
 
 }  // namespace gs::optim::rules

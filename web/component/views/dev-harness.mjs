@@ -55,10 +55,10 @@ form.addEventListener('submit', (e) => {
 });
 
 const engines = new Map();
-// Every objective a preset or ?config= names: the engine with the user objectives.
+// Every objective a preset or ?config= names: the full engine.
 const engine = (options) => {
   const key = JSON.stringify(options ?? {});
-  if (!engines.has(key)) engines.set(key, loadGradscape({ ...options, userObjectives: true }));
+  if (!engines.has(key)) engines.set(key, loadGradscape({ ...options, full: true }));
   return engines.get(key);
 };
 

@@ -1,19 +1,27 @@
-// The user objectives (objectives/defined_objective.hpp): this test binary offers them, as the CLI
-// does, registered before any test runs (the registry is built on demand, so the order of static
-// initialisation does not matter); and the rules of registering them.
+// The full engine's parts (engine/full_engine.hpp): this test binary is a full engine, as the CLI
+// is (the user objectives and the optimizer pack registered before any test runs; the registries
+// are built on demand, so the order of static initialisation does not matter); and the rules of
+// registering them.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 
+#include "engine/full_engine.hpp"
 #include "engine/run_config.hpp"
 #include "objectives/objective.hpp"
 #include "objectives/user_objectives.hpp"
+#include "optim/optimizer.hpp"
+#include "optim/pack/optimizer_pack.hpp"
+#include "optim/registry.hpp"
+#include "optim/rule_table.hpp"
+#include "optim/rules/all.hpp"
 #include "test_support.hpp"
 
 namespace {
 
-[[maybe_unused]] const bool kRegistered = (gs::objectives::register_user_objectives(), true);
+[[maybe_unused]] const bool kRegistered = (gs::engine::register_full_engine(), true);
 
 using namespace gs;
 using objectives::registry;
@@ -56,6 +64,30 @@ TEST(UserObjectives, ARegistryEntryIsItsKindsStandardObjective) {
     EXPECT_EQ(gy, sy);
     EXPECT_EQ(parsed.minima().size(), standard.minima().size()) << name;
   }
+}
+
+TEST(OptimizerPack, ItsRulesFollowTheCoreRulesInTheRegistryUnderTheNamesTheCoreKnows) {
+  optim::register_optimizer_pack();  // a second time: nothing changes
+  const auto& registry = optim::optimizer_registry();
+  ASSERT_EQ(registry.size(), optim::rules::AllRules::size);
+  size_t i = 0;
+  optim::rules::CoreRules::for_each([&](auto rule) {
+    EXPECT_EQ(registry[i].name, std::string_view(decltype(rule)::info().name));
+    EXPECT_FALSE(optim::is_pack_optimizer(registry[i].name));
+    ++i;
+  });
+  size_t p = 0;
+  optim::rules::PackRules::for_each([&](auto rule) {
+    ASSERT_LT(p, std::size(optim::kPackOptimizerNames));
+    EXPECT_EQ(optim::kPackOptimizerNames[p], std::string_view(decltype(rule)::info().name));
+    EXPECT_EQ(registry[i].name, optim::kPackOptimizerNames[p]);
+    EXPECT_EQ(registry[i].kind.index, i);
+    EXPECT_TRUE(optim::rule_registered(registry[i].kind));
+    EXPECT_NE(optim::rule_ops<float>(registry[i].kind).simd, nullptr);
+    EXPECT_NE(optim::rule_ops<double>(registry[i].kind).reference, nullptr);
+    ++i, ++p;
+  });
+  EXPECT_EQ(p, std::size(optim::kPackOptimizerNames));
 }
 
 }  // namespace

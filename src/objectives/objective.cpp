@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <iterator>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 
 #include "core/detmath.hpp"

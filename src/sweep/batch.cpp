@@ -18,8 +18,8 @@ namespace {
 
 using optim::Kind;
 
-// The objective pass of the catalog entry at `index`: its lane form, or run by run; a typed
-// user objective's (a typed formula, a data objective) evaluates all runs' points at once.
+// The objective pass of the catalog entry at `index`: its lane form, or run by run; a user
+// objective's (a typed formula, a data objective) evaluates all runs' points at once.
 template <class T>
 ObjectivePassFn<T> objective_pass_for(size_t index) {
   if (index == objectives::kDefinedIndex) return passes::objective_pass<T, passes::DefinedPoints>;

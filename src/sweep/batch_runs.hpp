@@ -79,8 +79,7 @@ struct BatchRuns {
   optim::RunningLanes<double> step_running;
 
   const objectives::Objective* objective = nullptr;
-  // A user objective's points (in double), and f and its gradient there, for a
-  // whole pass at once.
+  // A user objective's points (in double), and f and its gradient there, for a whole pass at once.
   std::vector<double> points_x, points_y, points_f, points_gx, points_gy;
   bool track_tol = false;
   double f_star = 0, tol = 0;

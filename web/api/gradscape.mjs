@@ -1,6 +1,6 @@
 // Gradscape's JS API (README.md, "JS API"; configs and results in docs/schema.md): one ES module for browsers, workers and Node.
 //   const gs = await loadGradscape();          // SIMD build where the engine supports it
-//   const full = await loadGradscape({ full: true });  // also typed formulas and data objectives
+//   const full = await loadGradscape({ full: true });  // also typed formulas, data objectives, the pack
 //   const result = gs.run(config);             // the run result of docs/schema.md
 //   const opt = gs.createOptimizer({name: 'adam', lr: 1e-3}, n, 'f32');
 //   opt.params.set(x0); opt.grads.set(g); opt.step(); opt.delete();
@@ -178,10 +178,11 @@ const loaded = new Map();
  * Loads the engine once per flavour, set of modules and page. flavour: 'auto' (SIMD where
  * supported), 'simd' or 'scalar'. full: true loads the full engine, the core module with the
  * user objectives (a typed formula, least_squares, logistic; USER_OBJECTIVES) and the optimizer
- * pack (PACK_OPTIMIZERS), instead of the smaller one without them. Every lab of LABS is an option: regret: true also loads the regret lab's
- * module (gs.regret, gs.createRegretSession); sweep: the sweep lab's (gs.sweep,
- * gs.createSweepSession; it has the user objectives itself); paper: the paper lab's
+ * pack (PACK_OPTIMIZERS), instead of the smaller one without them. Every lab of LABS is an
+ * option: regret: true also loads the regret lab's module (gs.regret, gs.createRegretSession);
+ * sweep: the sweep lab's (gs.sweep, gs.createSweepSession); paper: the paper lab's
  * (gs.loadPaperImages, gs.paper, gs.createPaperSession), also under its deprecated old name train.
+ * Each lab's module has the optimizer pack itself, and the sweep lab's the user objectives too.
  */
 export function loadGradscape(options = {}) {
   const { flavour = 'auto', full = false } = options;

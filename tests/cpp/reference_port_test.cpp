@@ -2,7 +2,6 @@
 // torch.optim lacks (tests/fixtures/ports/<name>.py, each naming the repository, file and commit it
 // follows; port_runner.py explains the fixtures and their stability rule), in float64, every case
 // and step. The table lists the ports the engine implements, with the tolerance each meets.
-#include <cmath>
 #include <string>
 
 #include "test_support.hpp"
@@ -28,27 +27,8 @@ TEST(ReferencePorts, EveryImplementedPortMatchesStepForStep) {
     std::string worst_id;
     for (const auto& c : cases) {
       const std::string id = std::string(port.name) + " " + c.find("id")->as_string();
-      json::Value config{json::Object{}};
-      config.set("objective", *c.find("objective"));
-      config.set("start", *c.find("start"));
-      config.set("steps", fixture.find("steps")->as_number());
-      config.set("precision", "f64");
-      config.set("optimizers", json::Value(json::Array{*c.find("optimizer")}));
-      engine::RunSession session;
-      test::run_session(session, json::serialize(config));
-      const engine::Trace& trace = session.trace(0);
-      const auto& expected = c.find("trajectory")->as_array();
-      ASSERT_EQ(trace.points(), expected.size()) << id;
-      for (size_t k = 0; k < expected.size(); ++k) {
-        for (size_t i = 0; i < 2; ++i) {
-          const double want = expected[k].as_array()[i].as_number();
-          const double got = trace.xy[2 * k + i];
-          const double error = std::fabs(got - want) / std::max(std::fabs(want), 1e-3);
-          if (error > worst) worst = error, worst_id = id;
-          ASSERT_LE(error, port.tolerance) << id << " step " << k << " coordinate " << i << ": " << got
-                                           << " vs the port's " << want;
-        }
-      }
+      const double error = test::trajectory_error(c, fixture.find("steps")->as_number(), port.tolerance, id);
+      if (error > worst) worst = error, worst_id = id;
     }
     std::printf("[ port     ] %s: %zu cases, worst relative error %.3g (%s)\n", port.name, cases.size(), worst,
                 worst_id.c_str());

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -69,6 +71,38 @@ inline void run_session(engine::RunSession& session, const std::string& config) 
 }
 
 // The error message a config produces ("" if it is valid).
+// The largest relative error (per coordinate and step, floor 1e-3) between a fixture case's
+// trajectory and the engine's f64 run of it: the case's objective, start and optimizer for `steps`
+// steps (the torch fixtures and the reference ports share this form). Fails the test, naming `id`,
+// at the first error above `tolerance`.
+inline double trajectory_error(const json::Value& c, double steps, double tolerance, const std::string& id) {
+  json::Value config{json::Object{}};
+  config.set("objective", *c.find("objective"));
+  config.set("start", *c.find("start"));
+  config.set("steps", steps);
+  config.set("precision", "f64");
+  config.set("optimizers", json::Value(json::Array{*c.find("optimizer")}));
+  engine::RunSession session;
+  run_session(session, json::serialize(config));
+  const engine::Trace& trace = session.trace(0);
+  const auto& expected = c.find("trajectory")->as_array();
+  EXPECT_EQ(trace.points(), expected.size()) << id;
+  double worst = 0;
+  for (size_t k = 0; k < std::min<size_t>(trace.points(), expected.size()); ++k) {
+    for (size_t i = 0; i < 2; ++i) {
+      const double want = expected[k].as_array()[i].as_number();
+      const double got = trace.xy[2 * k + i];
+      const double error = std::fabs(got - want) / std::max(std::fabs(want), 1e-3);
+      worst = std::max(worst, error);
+      if (error > tolerance) {
+        ADD_FAILURE() << id << " step " << k << " coordinate " << i << ": " << got << " vs the fixture's " << want;
+        return error;
+      }
+    }
+  }
+  return worst;
+}
+
 inline std::string config_error(const std::string& config) {
   json::ParseResult parsed = json::parse(config);
   if (!parsed.ok()) return parsed.error;

@@ -3,8 +3,6 @@
 // Reference trajectories: tests/fixtures/torch_parity.json, made by make_torch_fixtures.py with
 // Debian's python3-torch (the script checks each case is well conditioned: a 1e-12 perturbation
 // moves it by < 1e-7, so rounding differences cannot reach 1e-9).
-#include <cmath>
-
 #include "test_support.hpp"
 
 namespace gs {
@@ -20,30 +18,8 @@ TEST(TorchParity, EveryCaseMatchesTorchStepForStep) {
   std::string worst_id;
   for (const auto& c : cases) {
     const std::string id = c.find("id")->as_string();
-    json::Value config{json::Object{}};
-    config.set("objective", *c.find("objective"));
-    config.set("start", *c.find("start"));
-    config.set("steps", fixture.find("steps")->as_number());
-    config.set("precision", "f64");
-    config.set("optimizers", json::Value(json::Array{*c.find("optimizer")}));
-    engine::RunSession session;
-    test::run_session(session, json::serialize(config));
-    const engine::Trace& trace = session.trace(0);
-    const auto& expected = c.find("trajectory")->as_array();
-    ASSERT_EQ(trace.points(), expected.size()) << id;
-    for (size_t k = 0; k < expected.size(); ++k) {
-      for (size_t i = 0; i < 2; ++i) {
-        double want = expected[k].as_array()[i].as_number();
-        double got = trace.xy[2 * k + i];
-        double error = std::fabs(got - want) / std::max(std::fabs(want), 1e-3);
-        if (error > worst) {
-          worst = error;
-          worst_id = id;
-        }
-        ASSERT_LE(error, kTolerance) << id << " step " << k << " coordinate " << i << ": " << got << " vs torch "
-                                     << want;
-      }
-    }
+    const double error = test::trajectory_error(c, fixture.find("steps")->as_number(), kTolerance, id);
+    if (error > worst) worst = error, worst_id = id;
   }
   std::printf("[ parity   ] %zu torch cases, worst relative error %.3g (%s)\n", cases.size(), worst,
               worst_id.c_str());

@@ -43,7 +43,7 @@ sources=()
 for file in "$root"/src/objectives/formula/*.cpp; do
   case "$(basename "$file")" in formula_objective.cpp | formula_config.cpp) ;; *) sources+=("$file") ;; esac
 done
-sources+=("$root/src/core/detmath.cpp" "$root/tests/fuzz/formula_fuzz.cpp")
+sources+=("$root/src/core/detmath.cpp" "$root/src/core/detmath_functions.cpp" "$root/tests/fuzz/formula_fuzz.cpp")
 if [ ! -x "$binary" ] ||
    [ -n "$(find "$root/src/objectives/formula" "$root/src/core" "$root/tests/fuzz" -name '*.[ch]pp' -newer "$binary" -print -quit)" ] ||
    [ "$root/scripts/fuzz.sh" -nt "$binary" ]; then

@@ -2,7 +2,7 @@
 # `npm test`: installs what is missing, builds everything and runs every suite:
 #   1. Google Test, native
 #   2. the same Google Test suite compiled to wasm (SIMD and scalar builds) under Node
-#   3. 60 s of libFuzzer on the formula language (scripts/fuzz.sh), counted as one test
+#   3. 30 s of libFuzzer on the formula language (scripts/fuzz.sh), counted as one test
 #   4. JS tests of the API and CLI (node:test), including native-vs-wasm trajectories
 #   5. browser tests of the built site (playwright-core + Debian's Chromium)
 # and ends with one line: "tests: N passed, N failed".
@@ -71,7 +71,7 @@ run_suite gtest-native count_gtest build/native/gradscape_tests --gtest_brief=1
 for flavour in simd scalar; do
   run_suite "gtest-wasm-$flavour" count_gtest bash -c "cd build/wasm-$flavour && node --no-experimental-fetch gradscape_tests.js --gtest_brief=1"
 done
-run_suite fuzz count_fuzz bash scripts/fuzz.sh 60
+run_suite fuzz count_fuzz bash scripts/fuzz.sh 30
 run_suite js count_node node --test --test-reporter=tap tests/js/
 run_suite browser count_node node --test --test-reporter=tap --test-concurrency=1 tests/browser/
 

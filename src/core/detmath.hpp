@@ -1,4 +1,5 @@
-// Deterministic elementary functions: exp, log, pow, sin, cos.
+// Deterministic elementary functions: exp, log, pow, sin, cos (and atan, atan2, log1p, sinh, tanh,
+// cbrt, hypot built from them).
 //
 // Why: glibc (native) and musl (Emscripten) implement these differently and
 // disagree in the last bit for some arguments, which is enough to make a
@@ -47,6 +48,16 @@ double pow(double x, double y);
 // Sine and cosine of x in radians.
 double sin(double x);
 double cos(double x);
+
+// Built from the five above and IEEE arithmetic (detmath_functions.cpp), so deterministic too:
+// the formula language's functions (src/objectives/formula) and the optimizer rules that need them.
+double atan(double x);
+double atan2(double y, double x);
+double log1p(double x);
+double sinh(double x);
+double tanh(double x);
+double cbrt(double x);
+double hypot(double a, double b);
 
 // Exact reinterpretation between a double and its IEEE-754 bits.
 // (std::bit_cast is missing from Emscripten 3.1.6's libc++.)

@@ -5,6 +5,8 @@
 //   - indicators: comparisons as 1.0 / 0.0 lanes (lt, le, ne), so masks are ordinary values that
 //     multiply (and) and feed select_eq(mask, 1, x, y);
 //   - any_ne: does any lane differ (a rare-event test, e.g. a lane just diverged);
+//   - lane-wise deterministic functions (det_exp, det_log, det_pow, det_tanh, lane_min): core/detmath.hpp
+//     on each lane in double, so every backend computes the bits of the scalar call;
 //   - the double lanes of a float vector: split an F32x4 into two F64x2 and join two F64x2 into
 //     one F32x4 (whole vectors: Emscripten 3.1.6's clang turns a demoted pair stored on its own into
 //     scalar code). Float ↔ double conversion is exact one way and correctly rounded the other, so
@@ -14,6 +16,7 @@
 #include <cstddef>
 #include <type_traits>
 
+#include "core/detmath.hpp"
 #include "core/simd.hpp"
 
 namespace gs::simd {
@@ -137,6 +140,57 @@ inline V narrow(const WideOf<V>* parts) {
 template <class V>
 constexpr size_t parts_of() {
   return lanes<V>() / lanes<WideOf<V>>();
+}
+
+// The scalar type of V's lanes.
+template <class V>
+struct LaneScalar {
+  using type = V;
+};
+template <>
+struct LaneScalar<F32x4> {
+  using type = float;
+};
+template <>
+struct LaneScalar<F64x2> {
+  using type = double;
+};
+
+// f(a, b) on every lane, computed in double and rounded to the lane type once.
+template <class V, class F>
+inline V lanewise(V a, V b, F f) {
+  if constexpr (std::is_floating_point_v<V>) {
+    return static_cast<V>(f(static_cast<double>(a), static_cast<double>(b)));
+  } else {
+    using T = typename LaneScalar<V>::type;
+    T x[V::lanes], y[V::lanes];
+    a.store(x);
+    b.store(y);
+    for (size_t i = 0; i < V::lanes; ++i) x[i] = static_cast<T>(f(static_cast<double>(x[i]), static_cast<double>(y[i])));
+    return V::load(x);
+  }
+}
+
+template <class V>
+inline V det_exp(V a) {
+  return lanewise(a, a, [](double x, double) { return dm::exp(x); });
+}
+template <class V>
+inline V det_log(V a) {
+  return lanewise(a, a, [](double x, double) { return dm::log(x); });
+}
+template <class V>
+inline V det_pow(V a, V b) {
+  return lanewise(a, b, [](double x, double y) { return dm::pow(x, y); });
+}
+template <class V>
+inline V det_tanh(V a) {
+  return lanewise(a, a, [](double x, double) { return dm::tanh(x); });
+}
+// (b < a ? b : a), the mirror of max.
+template <class V>
+inline V lane_min(V a, V b) {
+  return lanewise(a, b, [](double x, double y) { return y < x ? y : x; });
 }
 
 }  // namespace gs::simd

@@ -67,6 +67,9 @@ struct RunningLanes {
   L beta2_pow = simd::broadcast<L>(1.0);   // β2^t (adam family)
   L decay_pow = simd::broadcast<L>(1.0);   // λ^t (every optimizer with a first moment)
   L mu_pow = simd::broadcast<L>(1.0);      // nadam: 0.96^(ψt)
+  // Values a rule carries from step to step for itself (its kRunning of them), starting at 0:
+  // Schedule-Free's largest learning rate so far and its sum of weights.
+  std::array<L, 2> own = {simd::broadcast<L>(0.0), simd::broadcast<L>(0.0)};
 };
 
 // The real per-step scalars, per lane. A rule derives its kernel coefficients from them.

@@ -157,7 +157,7 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   b.live = n;
 
   for (auto& field : b.hyper) field.resize(padded);
-  for (auto& field : b.running) field.assign(padded, 1.0);
+  for (size_t f = 0; f < kRunningFields; ++f) b.running[f].assign(padded, f < 5 ? 1.0 : 0.0);  // products; own
   for (size_t i = 0; i < padded; ++i) {
     const optim::HyperLanes<double> h = optim::hyper_lanes(specs[run(i)]);
     for (size_t k = 0; k < kHyperFields; ++k) b.hyper[k][i] = h.role(k);

@@ -191,12 +191,12 @@ inline optim::HyperLanes<W> broadcast_hyper(const optim::HyperLanes<double>& fir
 template <class W>
 inline optim::RunningLanes<W> broadcast_running(const optim::RunningLanes<double>& r) {
   return {broadcast<W>(r.mu_product), broadcast<W>(r.beta1_pow), broadcast<W>(r.beta2_pow),
-          broadcast<W>(r.decay_pow), broadcast<W>(r.mu_pow)};
+          broadcast<W>(r.decay_pow), broadcast<W>(r.mu_pow), {broadcast<W>(r.own[0]), broadcast<W>(r.own[1])}};
 }
 
 // The running products Rule advances (the others stay 1 and are not touched): λ^t with a first
 // moment, β1^t and β2^t with bias powers, NAdam's Π μ and 0.96^(ψt) where its hyperparameters have
-// a momentum schedule (Rule::kMomentumSchedule).
+// a momentum schedule (Rule::kMomentumSchedule), and the rule's own running values (Rule::kRunning).
 template <class Rule, class W>
 inline optim::RunningLanes<W> load_running(double* const* r, size_t j) {
   optim::RunningLanes<W> run;
@@ -209,6 +209,7 @@ inline optim::RunningLanes<W> load_running(double* const* r, size_t j) {
     run.beta2_pow = load<W>(r[2] + j);
   }
   if constexpr (Rule::kFirstMoment) run.decay_pow = load<W>(r[3] + j);
+  for (int k = 0; k < Rule::kRunning; ++k) run.own[k] = load<W>(r[5 + k] + j);
   return run;
 }
 
@@ -223,6 +224,7 @@ inline void store_running(double* const* r, size_t j, const optim::RunningLanes<
     store(r[2] + j, run.beta2_pow);
   }
   if constexpr (Rule::kFirstMoment) store(r[3] + j, run.decay_pow);
+  for (int k = 0; k < Rule::kRunning; ++k) store(r[5 + k] + j, run.own[k]);
 }
 
 // Column k of step t: each run's step-t scalars on double lanes (from its running products after

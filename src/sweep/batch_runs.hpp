@@ -17,7 +17,7 @@
 namespace gs::sweep {
 
 inline constexpr size_t kHyperFields = optim::kHyperRoleCount;  // optim::HyperLanes::role(f), in order
-inline constexpr size_t kRunningFields = 5;     // RunningLanes, in declaration order
+inline constexpr size_t kRunningFields = 7;     // RunningLanes, in declaration order (own: two)
 inline constexpr size_t kMaxCoefficients = 12;  // of a rule's update
 
 // How the gradient noise of one step acts on each coordinate: kept, dropped (0), or shifted by

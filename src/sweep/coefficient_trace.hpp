@@ -33,6 +33,12 @@ struct Dep {
 inline Dep indicator_lt(Dep a, Dep b) { return a + b; }
 inline Dep indicator_le(Dep a, Dep b) { return a + b; }
 inline Dep indicator_ne(Dep a, Dep b) { return a + b; }
+inline Dep det_exp(Dep a) { return a; }
+inline Dep det_log(Dep a) { return a; }
+inline Dep det_pow(Dep a, Dep b) { return a + b; }
+inline Dep det_tanh(Dep a) { return a; }
+inline Dep lane_min(Dep a, Dep b) { return a + b; }
+inline Dep max(Dep a, Dep b) { return a + b; }
 
 struct CoefficientPlan {
   bool per_step = false;  // depends on t
@@ -54,12 +60,14 @@ KernelPlan<Rule::kCount> trace_coefficients(const optim::OptimizerSpec& spec, bo
   optim::RunningLanes<Dep> running;
   running.mu_product = running.beta1_pow = running.beta2_pow = running.mu_pow = Dep{Dep::kStepBit};
   running.decay_pow = decays ? Dep{Dep::kStepBit} : Dep{};
+  running.own = {Dep{Dep::kStepBit}, Dep{Dep::kStepBit}};
   // A running product depends on what multiplies into it at every step: trace steps until its
   // dependencies stop growing.
   const optim::StepShared shared = optim::step_shared(spec, 1);
   const auto running_bits = [&] {
     return std::array<uint32_t, kRunningFields>{running.mu_product.bits, running.beta1_pow.bits,
-                                                running.beta2_pow.bits, running.decay_pow.bits, running.mu_pow.bits};
+                                                running.beta2_pow.bits, running.decay_pow.bits, running.mu_pow.bits,
+                                                running.own[0].bits, running.own[1].bits};
   };
   optim::ScalarLanes<Dep> scalars = optim::step_scalar_lanes<Rule>(hyper, running, shared);
   for (auto before = running_bits(); ; before = running_bits()) {

@@ -17,13 +17,4 @@ struct Jet2 {
   double f, da, db, daa, dab, dbb;
 };
 
-// Deterministic building blocks (also used directly by the tests).
-double det_atan(double x);
-double det_atan2(double y, double x);
-double det_log1p(double x);
-double det_sinh(double x);
-double det_tanh(double x);
-double det_cbrt(double x);
-double det_hypot(double a, double b);
-
 }  // namespace gs::formula

@@ -20,11 +20,11 @@ double sigmoid(double u) {
 double softplus(double u) {
   if (u > 36) return u + dm::exp(-u);
   if (u < -36) return dm::exp(u);
-  return det_log1p(dm::exp(u));
+  return dm::log1p(dm::exp(u));
 }
 
-double asin_value(double u) { return det_atan2(u, std::sqrt((1 - u) * (1 + u))); }
-double acos_value(double u) { return det_atan2(std::sqrt((1 - u) * (1 + u)), u); }
+double asin_value(double u) { return dm::atan2(u, std::sqrt((1 - u) * (1 + u))); }
+double acos_value(double u) { return dm::atan2(std::sqrt((1 - u) * (1 + u)), u); }
 
 bool is_integer(double v) { return std::isfinite(v) && std::trunc(v) == v; }
 
@@ -76,23 +76,23 @@ Jet1 unary_jet(Op op, double u, bool derivatives) {
     }
     case Op::Atan: {
       const double q = 1 / (1 + u * u);
-      j = {det_atan(u), q, -2 * u * q * q};
+      j = {dm::atan(u), q, -2 * u * q * q};
       break;
     }
     case Op::Sinh: {
       const double e = dm::exp(u);
-      const double s = det_sinh(u);
+      const double s = dm::sinh(u);
       j = {s, derivatives ? (e + 1 / e) / 2 : 0, s};
       break;
     }
     case Op::Cosh: {
       const double e = dm::exp(u);
       const double c = (e + 1 / e) / 2;
-      j = {c, derivatives ? det_sinh(u) : 0, c};
+      j = {c, derivatives ? dm::sinh(u) : 0, c};
       break;
     }
     case Op::Tanh: {
-      const double t = det_tanh(u), s = 1 - t * t;
+      const double t = dm::tanh(u), s = 1 - t * t;
       j = {t, s, -2 * t * s};
       break;
     }
@@ -110,7 +110,7 @@ Jet1 unary_jet(Op op, double u, bool derivatives) {
       break;
     }
     case Op::Cbrt: {
-      const double r = det_cbrt(u);
+      const double r = dm::cbrt(u);
       j = {r, derivatives ? 1 / (3 * r * r) : 0, derivatives ? -2 / (9 * r * r * r * r * r) : 0};
       break;
     }
@@ -148,12 +148,12 @@ Jet2 binary_jet(Op op, double a, double b, bool derivatives, bool b_varies) {
     case Op::PowFn: return power_jet(a, b, derivatives, b_varies);
     case Op::Atan2: {
       const double r2 = a * a + b * b;
-      j = {det_atan2(a, b), b / r2, -a / r2, -2 * a * b / (r2 * r2), (a * a - b * b) / (r2 * r2),
+      j = {dm::atan2(a, b), b / r2, -a / r2, -2 * a * b / (r2 * r2), (a * a - b * b) / (r2 * r2),
            2 * a * b / (r2 * r2)};
       break;
     }
     case Op::Hypot: {
-      const double h = det_hypot(a, b);
+      const double h = dm::hypot(a, b);
       const double h3 = h * h * h;
       j = {h, a / h, b / h, b * b / h3, -a * b / h3, a * a / h3};
       break;

@@ -5,6 +5,7 @@
 //                             (the first four also HyperLanes::own, a flag RuleFlags::own)
 //   kFirstMoment, kBiasPowers whether the shared scalars advance λ^t (β1,t) and β1^t, β2^t
 //   kMomentumSchedule, kLookahead  NAdam's running μ products; a gradient at a look-ahead point
+//   kRunning                  how many of RunningLanes::own it carries from step to step
 //   hyper(spec, h)            its hyperparameters mapped onto the roles of HyperLanes
 //   scalars(s, h, r, shared)  its own per-step scalars, generic over the lane type L
 //   coefficients(s, h)        the values its update reads (the enum names them), computed on double
@@ -46,9 +47,14 @@ namespace gs::optim::rules {
 
 using simd::abs;
 using simd::broadcast;
+using simd::det_exp;
+using simd::det_log;
+using simd::det_pow;
+using simd::det_tanh;
 using simd::indicator_le;
 using simd::indicator_lt;
 using simd::indicator_ne;
+using simd::lane_min;
 using simd::load;
 using simd::max;
 using simd::select_eq;
@@ -94,6 +100,7 @@ struct RuleBase {
   static constexpr bool kBiasPowers = false;
   static constexpr bool kMomentumSchedule = false;  // NAdam's Π μ and 0.96^(ψt) run
   static constexpr bool kLookahead = false;  // the gradient is taken at a look-ahead point (nag)
+  static constexpr int kRunning = 0;         // RunningLanes::own values it advances in scalars()
 
   static void hyper(const OptimizerSpec&, HyperLanes<double>&) {}
   template <class L>

@@ -16,6 +16,8 @@ struct PortCase {
 
 constexpr PortCase kPorts[] = {
     {"lion", 1e-12},
+    {"schedulefree_sgd", 1e-12},
+    {"schedulefree_adamw", 1e-12},
 };
 
 TEST(ReferencePorts, EveryImplementedPortMatchesStepForStep) {

@@ -71,10 +71,14 @@ inline void run_session(engine::RunSession& session, const std::string& config) 
 }
 
 // The error message a config produces ("" if it is valid).
+// The relative error of `got` against `want` (floor 1e-3 on the denominator, as the fixtures' tolerances).
+inline double fixture_error(double got, double want) { return std::fabs(got - want) / std::max(std::fabs(want), 1e-3); }
+
 // The largest relative error (per coordinate and step, floor 1e-3) between a fixture case's
 // trajectory and the engine's f64 run of it: the case's objective, start and optimizer for `steps`
-// steps (the torch fixtures and the reference ports share this form). Fails the test, naming `id`,
-// at the first error above `tolerance`.
+// steps (the torch fixtures and the reference ports share this form). A case with "averages" (ASGD's
+// running average after every step) is also checked against the run's first-moment curve, which
+// is that average. Fails the test, naming `id`, at the first error above `tolerance`.
 inline double trajectory_error(const json::Value& c, double steps, double tolerance, const std::string& id) {
   json::Value config{json::Object{}};
   config.set("objective", *c.find("objective"));
@@ -82,7 +86,9 @@ inline double trajectory_error(const json::Value& c, double steps, double tolera
   config.set("steps", steps);
   config.set("precision", "f64");
   config.set("optimizers", json::Value(json::Array{*c.find("optimizer")}));
+  const json::Value* averages = c.find("averages");
   engine::RunSession session;
+  session.record_diagnostics(averages != nullptr);
   run_session(session, json::serialize(config));
   const engine::Trace& trace = session.trace(0);
   const auto& expected = c.find("trajectory")->as_array();
@@ -91,11 +97,25 @@ inline double trajectory_error(const json::Value& c, double steps, double tolera
   for (size_t k = 0; k < std::min<size_t>(trace.points(), expected.size()); ++k) {
     for (size_t i = 0; i < 2; ++i) {
       const double want = expected[k].as_array()[i].as_number();
-      const double got = trace.xy[2 * k + i];
-      const double error = std::fabs(got - want) / std::max(std::fabs(want), 1e-3);
+      const double error = fixture_error(trace.xy[2 * k + i], want);
       worst = std::max(worst, error);
       if (error > tolerance) {
-        ADD_FAILURE() << id << " step " << k << " coordinate " << i << ": " << got << " vs the fixture's " << want;
+        ADD_FAILURE() << id << " step " << k << " coordinate " << i << ": " << trace.xy[2 * k + i] << " vs the fixture's " << want;
+        return error;
+      }
+    }
+  }
+  if (!averages) return worst;
+  const auto& expected_averages = averages->as_array();
+  EXPECT_EQ(trace.points(), expected_averages.size() + 1) << id << " averages";
+  for (size_t k = 1; k < std::min<size_t>(trace.points(), expected_averages.size() + 1); ++k) {
+    for (size_t i = 0; i < 2; ++i) {
+      const double want = expected_averages[k - 1].as_array()[i].as_number();
+      const double got = trace.diagnostics[engine::kDiagnosticsPerPoint * k + 3 + i];  // first_x, first_y
+      const double error = fixture_error(got, want);
+      worst = std::max(worst, error);
+      if (error > tolerance) {
+        ADD_FAILURE() << id << " average after step " << k << " coordinate " << i << ": " << got << " vs the fixture's " << want;
         return error;
       }
     }

@@ -4,7 +4,7 @@
 /** An optimizer of the registry (gs.registry.optimizers). */
 export type OptimizerName =
   | 'sgd' | 'momentum' | 'nag' | 'adagrad' | 'rmsprop' | 'adadelta' | 'adam' | 'adamw' | 'adamax'
-  | 'nadam' | 'radam' | 'rprop' | 'lion';
+  | 'nadam' | 'radam' | 'rprop' | 'lion' | 'asgd' | 'schedulefree_sgd' | 'schedulefree_adamw';
 /** A 2-D objective of the registry (gs.registry.objectives). */
 export type ObjectiveName =
   | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'
@@ -38,15 +38,15 @@ export interface OptimizerSpec {
   name: OptimizerName;
   /** Shown in legends (at most 80 characters); default: the display name. */
   label?: string;
-  /** Every optimizer: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop), 0.0001 (lion); number in (0, 1000]. */
+  /** Every optimizer: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop), 0.0001 (lion), 0.01 (asgd), 1 (schedulefree_sgd), 0.0025 (schedulefree_adamw); number in (0, 1000]. */
   lr?: number;
-  /** sgd, nag, rmsprop: momentum μ (0 turns it off). Default 0 (sgd), 0.9 (nag), 0 (rmsprop); number in [0, 1). */
+  /** sgd, nag, rmsprop, schedulefree_sgd: momentum μ (0 turns it off). Default 0 (sgd), 0.9 (nag), 0 (rmsprop), 0.9 (schedulefree_sgd); number in [0, 1). */
   momentum?: number;
   /** sgd: dampening τ of the momentum buffer. Default 0; number in [0, 1]. */
   dampening?: number;
   /** sgd: Nesterov momentum (needs momentum > 0 and dampening = 0). Default false. */
   nesterov?: boolean;
-  /** sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion: L2 penalty λ added to the gradient: g + λθ. Default 0 (sgd), 0 (adagrad), 0 (rmsprop), 0 (adadelta), 0 (adam), 0.01 (adamw), 0 (adamax), 0 (nadam), 0 (radam), 0 (lion); number in [0, 100]. */
+  /** sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion, asgd, schedulefree_sgd, schedulefree_adamw: L2 penalty λ added to the gradient: g + λθ. Default 0 (sgd), 0 (adagrad), 0 (rmsprop), 0 (adadelta), 0 (adam), 0.01 (adamw), 0 (adamax), 0 (nadam), 0 (radam), 0 (lion), 0 (asgd), 0 (schedulefree_sgd), 0 (schedulefree_adamw); number in [0, 100]. */
   weight_decay?: number;
   /** momentum: β: decay of the moving average. Default 0.9; number in [0, 1). */
   beta?: number;
@@ -54,17 +54,17 @@ export interface OptimizerSpec {
   lr_decay?: number;
   /** adagrad: starting value of the sum of squared gradients. Default 0; number in [0, 1000000]. */
   initial_accumulator_value?: number;
-  /** adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam: ε added to the denominator for numerical stability. Default 1e-10 (adagrad), 1e-8 (rmsprop), 0.000001 (adadelta), 1e-8 (adam), 1e-8 (adamw), 1e-8 (adamax), 1e-8 (nadam), 1e-8 (radam); number in [0, 10]. */
+  /** adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, schedulefree_adamw: ε added to the denominator for numerical stability. Default 1e-10 (adagrad), 1e-8 (rmsprop), 0.000001 (adadelta), 1e-8 (adam), 1e-8 (adamw), 1e-8 (adamax), 1e-8 (nadam), 1e-8 (radam), 1e-8 (schedulefree_adamw); number in [0, 10]. */
   eps?: number;
-  /** rmsprop: α: smoothing constant of the squared average. Default 0.99; number in [0, 1). */
+  /** rmsprop, asgd: α: smoothing constant of the squared average. Default 0.99 (rmsprop), 0.75 (asgd); number in [0, 1). */
   alpha?: number;
   /** rmsprop: normalise by the estimated variance instead of the second moment. Default false. */
   centered?: boolean;
   /** adadelta: ρ: decay of the running averages. Default 0.9; number in [0, 1]. */
   rho?: number;
-  /** adam, adamw, adamax, nadam, radam, lion: β1: decay rate of the first-moment (mean) estimate. Default 0.9; number in [0, 1). */
+  /** adam, adamw, adamax, nadam, radam, lion, schedulefree_adamw: β1: decay rate of the first-moment (mean) estimate. Default 0.9; number in [0, 1). */
   beta1?: number;
-  /** adam, adamw, adamax, nadam, radam, lion: β2: decay rate of the second-moment (uncentered variance) estimate. Default 0.999 (adam), 0.999 (adamw), 0.999 (adamax), 0.999 (nadam), 0.999 (radam), 0.99 (lion); number in [0, 1). */
+  /** adam, adamw, adamax, nadam, radam, lion, schedulefree_adamw: β2: decay rate of the second-moment (uncentered variance) estimate. Default 0.999 (adam), 0.999 (adamw), 0.999 (adamax), 0.999 (nadam), 0.999 (radam), 0.99 (lion), 0.999 (schedulefree_adamw); number in [0, 1). */
   beta2?: number;
   /** adam, adamw: AMSGrad (Reddi et al. 2018): use the running maximum of v. Default false. */
   amsgrad?: boolean;
@@ -80,6 +80,16 @@ export interface OptimizerSpec {
   step_size_min?: number;
   /** rprop: Δ_max: the largest step size. Default 50; number in (0, 1000000]. */
   step_size_max?: number;
+  /** asgd: λ: decay term; the step size falls as 1/(1 + λα₀t)^a and θ shrinks by 1 − λη. Default 0.0001; number in [0, 1000]. */
+  lambd?: number;
+  /** asgd: t0: the step after which the average starts (torch's 10⁶ never averages in a short run). Default 1000000; number in [0, 1000000000000]. */
+  t0?: number;
+  /** schedulefree_sgd, schedulefree_adamw: W: linear warmup γ_t = lr·min(1, t/W) of the code (0: none). Default 0; integer in [0, 1000000000]. */
+  warmup_steps?: number;
+  /** schedulefree_sgd, schedulefree_adamw: r: polynomial weighting t^r of the average (0: none). Default 0; number in [0, 10]. */
+  r?: number;
+  /** schedulefree_sgd, schedulefree_adamw: p: the average weights step t by γ_max^p, the largest γ so far (0: no weighting). Default 2; number in [0, 10]. */
+  weight_lr_power?: number;
   /** The learning-rate schedule; default "constant". */
   schedule?: ScheduleSpec | ScheduleSpec['name'];
   /** sgd, momentum, nag, rmsprop, adam, adamw, adamax, nadam, radam: λ: β₁,ₜ = β₁·λᵗ⁻¹, the decaying first-moment coefficient of Theorem 4.1 (1: no decay). Default 1; number in (0, 1]. */

@@ -16,6 +16,7 @@
 #include "optim/rules/adam.hpp"
 #include "optim/rules/adamax.hpp"
 #include "optim/rules/adamw.hpp"
+#include "optim/rules/asgd.hpp"
 #include "optim/rules/lion.hpp"
 #include "optim/rules/momentum.hpp"
 #include "optim/rules/nadam.hpp"
@@ -23,6 +24,8 @@
 #include "optim/rules/radam.hpp"
 #include "optim/rules/rmsprop.hpp"
 #include "optim/rules/rprop.hpp"
+#include "optim/rules/schedulefree_adamw.hpp"
+#include "optim/rules/schedulefree_sgd.hpp"
 #include "optim/rules/sgd.hpp"
 
 namespace gs::optim::rules {
@@ -56,7 +59,7 @@ struct Concat<RuleList<A...>, RuleList<B...>> {
 };
 
 using CoreRules = RuleList<Sgd, Momentum, Nag, Adagrad, Rmsprop, Adadelta, Adam, Adamw, Adamax, Nadam, Radam, Rprop>;
-using PackRules = RuleList<Lion>;
+using PackRules = RuleList<Lion, Asgd, SchedulefreeSgd, SchedulefreeAdamw>;
 using AllRules = Concat<CoreRules, PackRules>::type;
 
 template <class Rule>

@@ -136,7 +136,7 @@ void Optimizer<T>::restore(const RunningScalars& running, const std::vector<T>& 
 template <class T>
 void Optimizer<T>::gradient_point(const T* params, T* out) const {
   if (ops_->lookahead) {
-    const T* slots[3] = {slot(0), nullptr, nullptr};
+    const T* slots[kMaxSlots] = {slot(0)};
     ops_->lookahead_point(decayed_coefficient(hyper_lanes(spec_), running_), params, slots, out, n_);
   } else {
     std::copy(params, params + n_, out);
@@ -146,7 +146,7 @@ void Optimizer<T>::gradient_point(const T* params, T* out) const {
 template <class T>
 const StepScalars& Optimizer<T>::step(T* params, const T* grads, KernelImpl impl) {
   last_ = next_step_scalars(spec_, running_);
-  T* slots[3] = {nullptr, nullptr, nullptr};
+  T* slots[kMaxSlots] = {};
   for (int k = 0; k < ops_->slots; ++k) slots[k] = slot(k);
   (impl == KernelImpl::Simd ? ops_->simd : ops_->reference)(last_, params, grads, slots, n_);
   return last_;
@@ -154,7 +154,7 @@ const StepScalars& Optimizer<T>::step(T* params, const T* grads, KernelImpl impl
 
 template <class T>
 Moments Optimizer<T>::moments(size_t i) const {
-  double values[3] = {0, 0, 0};
+  double values[kMaxSlots] = {};
   for (int k = 0; k < ops_->slots; ++k) values[k] = double(slot(k)[i]);
   return moments_of(spec_, running_, values);
 }

@@ -31,7 +31,7 @@ inline std::array<V, N> broadcast_all(const std::array<T, N>& c, std::index_sequ
 
 template <class Rule, class T, bool... kFlags>
 void simd_loop(const std::array<T, Rule::kCount> c, T* p, const T* g, T* const* state, size_t n) {
-  T* slot[3] = {nullptr, nullptr, nullptr};
+  T* slot[kMaxSlots] = {};
   for (int k = 0; k < Rule::kSlots; ++k) slot[k] = state[k];
   for_each_lane<T>(n, [=]<class V>(size_t i) {
     const std::array<V, Rule::kCount> cv = broadcast_all<V>(c, std::make_index_sequence<Rule::kCount>{});

@@ -19,6 +19,9 @@ struct Kind {
   friend constexpr bool operator==(Kind, Kind) = default;
 };
 
+// How many state values per parameter (slots) a rule may keep (Adan keeps four).
+inline constexpr int kMaxSlots = 4;
+
 // How many hyperparameters of its own (beyond those of OptimizerSpec's shared fields) a rule may have.
 inline constexpr size_t kOwnHypers = 8;
 

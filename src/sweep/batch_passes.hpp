@@ -296,8 +296,8 @@ template <class T, class Rule, bool... kFlags>
 void kernel_loop(BatchRuns<T>& b, uint64_t t) {
   const T* columns[Rule::kCount];
   for (size_t k = 0; k < Rule::kCount; ++k) columns[k] = b.columns[k].data();
-  T* slots_x[3] = {nullptr, nullptr, nullptr};
-  T* slots_y[3] = {nullptr, nullptr, nullptr};
+  T* slots_x[optim::kMaxSlots] = {};
+  T* slots_y[optim::kMaxSlots] = {};
   for (int k = 0; k < Rule::kSlots; ++k) {
     slots_x[k] = b.slot(k, 0);
     slots_y[k] = b.slot(k, 1);

@@ -39,6 +39,7 @@ inline Dep det_pow(Dep a, Dep b) { return a + b; }
 inline Dep det_tanh(Dep a) { return a; }
 inline Dep lane_min(Dep a, Dep b) { return a + b; }
 inline Dep max(Dep a, Dep b) { return a + b; }
+inline Dep select_eq(Dep a, Dep b, Dep x, Dep y) { return a + b + x + y; }
 
 struct CoefficientPlan {
   bool per_step = false;  // depends on t

@@ -16,8 +16,12 @@ struct PortCase {
 
 constexpr PortCase kPorts[] = {
     {"lion", 1e-12},
+    {"adabelief", 1e-12},
+    {"yogi", 1e-12},
     {"schedulefree_sgd", 1e-12},
     {"schedulefree_adamw", 1e-12},
+    {"adan", 1e-12},
+    {"ademamix", 1e-12},
 };
 
 TEST(ReferencePorts, EveryImplementedPortMatchesStepForStep) {

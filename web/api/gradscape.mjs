@@ -81,7 +81,9 @@ export function isUserObjective(objective) {
 }
 
 /** The optimizer pack's names: the optimizers beyond the core twelve, in the full engine only. */
-export const PACK_OPTIMIZERS = Object.freeze(['lion', 'asgd', 'schedulefree_sgd', 'schedulefree_adamw']);
+export const PACK_OPTIMIZERS = Object.freeze([
+  'lion', 'asgd', 'adabelief', 'yogi', 'adan', 'ademamix', 'schedulefree_sgd', 'schedulefree_adamw',
+]);
 
 /**
  * Whether a run or sweep config needs the full engine: its objective is a user objective or an

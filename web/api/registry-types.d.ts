@@ -4,7 +4,8 @@
 /** An optimizer of the registry (gs.registry.optimizers). */
 export type OptimizerName =
   | 'sgd' | 'momentum' | 'nag' | 'adagrad' | 'rmsprop' | 'adadelta' | 'adam' | 'adamw' | 'adamax'
-  | 'nadam' | 'radam' | 'rprop' | 'lion' | 'asgd' | 'schedulefree_sgd' | 'schedulefree_adamw';
+  | 'nadam' | 'radam' | 'rprop' | 'lion' | 'asgd' | 'adabelief' | 'yogi' | 'adan' | 'ademamix'
+  | 'schedulefree_sgd' | 'schedulefree_adamw';
 /** A 2-D objective of the registry (gs.registry.objectives). */
 export type ObjectiveName =
   | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'
@@ -38,7 +39,7 @@ export interface OptimizerSpec {
   name: OptimizerName;
   /** Shown in legends (at most 80 characters); default: the display name. */
   label?: string;
-  /** Every optimizer: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop), 0.0001 (lion), 0.01 (asgd), 1 (schedulefree_sgd), 0.0025 (schedulefree_adamw); number in (0, 1000]. */
+  /** Every optimizer: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop), 0.0001 (lion), 0.01 (asgd), 0.001 (adabelief), 0.01 (yogi), 0.001 (adan), 0.001 (ademamix), 1 (schedulefree_sgd), 0.0025 (schedulefree_adamw); number in (0, 1000]. */
   lr?: number;
   /** sgd, nag, rmsprop, schedulefree_sgd: momentum μ (0 turns it off). Default 0 (sgd), 0.9 (nag), 0 (rmsprop), 0.9 (schedulefree_sgd); number in [0, 1). */
   momentum?: number;
@@ -46,27 +47,27 @@ export interface OptimizerSpec {
   dampening?: number;
   /** sgd: Nesterov momentum (needs momentum > 0 and dampening = 0). Default false. */
   nesterov?: boolean;
-  /** sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion, asgd, schedulefree_sgd, schedulefree_adamw: L2 penalty λ added to the gradient: g + λθ. Default 0 (sgd), 0 (adagrad), 0 (rmsprop), 0 (adadelta), 0 (adam), 0.01 (adamw), 0 (adamax), 0 (nadam), 0 (radam), 0 (lion), 0 (asgd), 0 (schedulefree_sgd), 0 (schedulefree_adamw); number in [0, 100]. */
+  /** sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion, asgd, adabelief, adan, ademamix, schedulefree_sgd, schedulefree_adamw: L2 penalty λ added to the gradient: g + λθ. Default 0 (sgd), 0 (adagrad), 0 (rmsprop), 0 (adadelta), 0 (adam), 0.01 (adamw), 0 (adamax), 0 (nadam), 0 (radam), 0 (lion), 0 (asgd), 0 (adabelief), 0 (adan), 0 (ademamix), 0 (schedulefree_sgd), 0 (schedulefree_adamw); number in [0, 100]. */
   weight_decay?: number;
   /** momentum: β: decay of the moving average. Default 0.9; number in [0, 1). */
   beta?: number;
   /** adagrad: learning-rate decay: η/(1 + (t−1)·lr_decay). Default 0; number in [0, 1000]. */
   lr_decay?: number;
-  /** adagrad: starting value of the sum of squared gradients. Default 0; number in [0, 1000000]. */
+  /** adagrad, yogi: starting value of the sum of squared gradients. Default 0 (adagrad), 0.000001 (yogi); number in [0, 1000000]. */
   initial_accumulator_value?: number;
-  /** adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, schedulefree_adamw: ε added to the denominator for numerical stability. Default 1e-10 (adagrad), 1e-8 (rmsprop), 0.000001 (adadelta), 1e-8 (adam), 1e-8 (adamw), 1e-8 (adamax), 1e-8 (nadam), 1e-8 (radam), 1e-8 (schedulefree_adamw); number in [0, 10]. */
+  /** adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, adabelief, yogi, adan, ademamix, schedulefree_adamw: ε added to the denominator for numerical stability. Default 1e-10 (adagrad), 1e-8 (rmsprop), 0.000001 (adadelta), 1e-8 (adam), 1e-8 (adamw), 1e-8 (adamax), 1e-8 (nadam), 1e-8 (radam), 1e-16 (adabelief), 0.001 (yogi), 1e-8 (adan), 1e-8 (ademamix), 1e-8 (schedulefree_adamw); number in [0, 10]. */
   eps?: number;
-  /** rmsprop, asgd: α: smoothing constant of the squared average. Default 0.99 (rmsprop), 0.75 (asgd); number in [0, 1). */
+  /** rmsprop, asgd, ademamix: α: smoothing constant of the squared average. Default 0.99 (rmsprop), 0.75 (asgd), 2 (ademamix); number in [0, 1). */
   alpha?: number;
   /** rmsprop: normalise by the estimated variance instead of the second moment. Default false. */
   centered?: boolean;
   /** adadelta: ρ: decay of the running averages. Default 0.9; number in [0, 1]. */
   rho?: number;
-  /** adam, adamw, adamax, nadam, radam, lion, schedulefree_adamw: β1: decay rate of the first-moment (mean) estimate. Default 0.9; number in [0, 1). */
+  /** adam, adamw, adamax, nadam, radam, lion, adabelief, yogi, adan, ademamix, schedulefree_adamw: β1: decay rate of the first-moment (mean) estimate. Default 0.9 (adam), 0.9 (adamw), 0.9 (adamax), 0.9 (nadam), 0.9 (radam), 0.9 (lion), 0.9 (adabelief), 0.9 (yogi), 0.98 (adan), 0.9 (ademamix), 0.9 (schedulefree_adamw); number in [0, 1). */
   beta1?: number;
-  /** adam, adamw, adamax, nadam, radam, lion, schedulefree_adamw: β2: decay rate of the second-moment (uncentered variance) estimate. Default 0.999 (adam), 0.999 (adamw), 0.999 (adamax), 0.999 (nadam), 0.999 (radam), 0.99 (lion), 0.999 (schedulefree_adamw); number in [0, 1). */
+  /** adam, adamw, adamax, nadam, radam, lion, adabelief, yogi, adan, ademamix, schedulefree_adamw: β2: decay rate of the second-moment (uncentered variance) estimate. Default 0.999 (adam), 0.999 (adamw), 0.999 (adamax), 0.999 (nadam), 0.999 (radam), 0.99 (lion), 0.999 (adabelief), 0.999 (yogi), 0.92 (adan), 0.999 (ademamix), 0.999 (schedulefree_adamw); number in [0, 1). */
   beta2?: number;
-  /** adam, adamw: AMSGrad (Reddi et al. 2018): use the running maximum of v. Default false. */
+  /** adam, adamw, adabelief: AMSGrad (Reddi et al. 2018): use the running maximum of v. Default false. */
   amsgrad?: boolean;
   /** adam, adamw, adamax: divide the moments by (1 − βᵗ) (Adam paper Section 3); false gives the uncorrected form. Default true. */
   bias_correction?: boolean;
@@ -84,6 +85,28 @@ export interface OptimizerSpec {
   lambd?: number;
   /** asgd: t0: the step after which the average starts (torch's 10⁶ never averages in a short run). Default 1000000; number in [0, 1000000000000]. */
   t0?: number;
+  /** adabelief: decoupled weight decay (AdamW): θ ← θ(1 − αλ) before the step; false: L2 term g + λθ. Default true. */
+  weight_decouple?: boolean;
+  /** adabelief: with weight_decouple: θ ← θ(1 − λ), independent of the learning rate. Default false. */
+  fixed_decay?: boolean;
+  /** adabelief: RAdam's rectification: the rectified step where ρₜ ≥ 5, else the warm-up step. Default true. */
+  rectify?: boolean;
+  /** adabelief: with rectify: the warm-up step (ρₜ < 5) is momentum SGD θ − α·m̂; false: no step. Default true. */
+  degenerated_to_sgd?: boolean;
+  /** yogi: λ1 of the proximal step after the update: soft-thresholding by λ1·η̃ (0: off). Default 0; number in [0, 100]. */
+  l1_regularization_strength?: number;
+  /** yogi: λ2 of the proximal step after the update: division by 1 + λ2·η̃ (0: off). Default 0; number in [0, 100]. */
+  l2_regularization_strength?: number;
+  /** yogi: TF's activation "tanh": tanh(10(g² − v)) in place of sign(g² − v) (false: "sign"). Default false. */
+  tanh?: boolean;
+  /** adan, ademamix: β3 (the code's; the paper's 1 − β3): decay rate of the second moment n. Default 0.99 (adan), 0.9999 (ademamix); number in [0, 1). */
+  beta3?: number;
+  /** adan: decay θ by (1 − ηλ) before the step instead of dividing by (1 + ηλ) after it. Default false. */
+  no_prox?: boolean;
+  /** ademamix: steps over which α ramps up linearly from 0 (0: no warmup, the reference's None). Default 0; integer in [0, 10000000]. */
+  alpha_warmup?: number;
+  /** ademamix: steps over which β3 ramps up from β1, linearly in half-life (0: no warmup, the reference's None). Default 0; integer in [0, 10000000]. */
+  beta3_warmup?: number;
   /** schedulefree_sgd, schedulefree_adamw: W: linear warmup γ_t = lr·min(1, t/W) of the code (0: none). Default 0; integer in [0, 1000000000]. */
   warmup_steps?: number;
   /** schedulefree_sgd, schedulefree_adamw: r: polynomial weighting t^r of the average (0: none). Default 0; number in [0, 10]. */

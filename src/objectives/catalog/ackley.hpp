@@ -32,6 +32,30 @@ struct Ackley : EntryBase {
     return 20.0 * (1.0 - e1) + (kE - e2);
   }
 
+  // The cone term's Hessian is 2e1/r·I − e1(0.2r + 1)/r · (x, y)(x, y)ᵀ/r², written with x/r and y/r
+  // (at most √2) so that nothing underflows; the ripple term's is e2 times π(2π cos 2πx − π sin² 2πx)
+  // on the diagonal (likewise in y) and −π² sin 2πx sin 2πy off it. At the origin, where the cone
+  // term's curvature grows without bound like 1/r, its Hessian is taken as 0 (as its gradient is),
+  // so h(0, 0) = 2π²e·I, the ripple term's alone.
+  static void hessian(const Bound&, double x, double y, double h[3]) {
+    const double r = std::sqrt(0.5 * (x * x + y * y));
+    const double e1 = gs::dm::exp(-0.2 * r);
+    const double sx = gs::dm::sin(kTwoPi * x), sy = gs::dm::sin(kTwoPi * y);
+    const double cx = gs::dm::cos(kTwoPi * x), cy = gs::dm::cos(kTwoPi * y);
+    const double e2 = gs::dm::exp(0.5 * (cx + cy));
+    h[0] = kPi * e2 * (kTwoPi * cx - kPi * sx * sx);
+    h[1] = -kPi * kPi * sx * sy * e2;
+    h[2] = kPi * e2 * (kTwoPi * cy - kPi * sy * sy);
+    if (r > 0.0) {
+      const double cone = 2.0 * e1 / r;
+      const double m = e1 * (0.2 * r + 1.0) / r;
+      const double u = x / r, v = y / r;
+      h[0] += cone - m * u * u;
+      h[1] += -m * u * v;
+      h[2] += cone - m * v * v;
+    }
+  }
+
   static std::vector<Minimum> minima(const Bound&) { return {{0.0, 0.0, 0.0, true}}; }
 };
 

@@ -26,6 +26,13 @@ struct Booth : EntryBase {
     return p * p + q * q;
   }
 
+  // Constant: [[10, 8], [8, 10]] (eigenvalues 18 and 2).
+  static void hessian(const Bound&, double, double, double h[3]) {
+    h[0] = 10.0;
+    h[1] = 8.0;
+    h[2] = 10.0;
+  }
+
   static std::vector<Minimum> minima(const Bound&) { return {{1.0, 3.0, 0.0, true}}; }
 };
 

@@ -7,6 +7,12 @@
 //   evaluate(b, x, y, g)  f(x, y), and the analytic gradient into g[0], g[1] when g is non-null;
 //                     the value expression is the same either way, so value() and
 //                     value_and_gradient() agree bit for bit
+//   hessian(b, x, y, h)  the exact Hessian {f_xx, f_xy, f_yy} into h[0], h[1], h[2]: double only,
+//                     derived by hand from evaluate's formula with the same gs::dm functions (so
+//                     native and wasm agree bit for bit); where f is not twice differentiable the
+//                     entry documents what it returns. There is no default: a missing one fails to
+//                     compile (tests/cpp/objective_hessian_test.cpp checks every entry against
+//                     central differences of its gradient)
 //   minima(b)         the known minima for the bound parameters
 // A constant enters as lit<W>(c), with products of constants such as 4.0·b formed in double first
 // exactly as the left-to-right double expression forms them, so every lane has the bits of the

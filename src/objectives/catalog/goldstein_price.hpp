@@ -38,6 +38,32 @@ struct GoldsteinPrice : EntryBase {
     return a * b;
   }
 
+  // The product rule on f = a·b twice, with a and b, their factors s, p, q, r and their first
+  // derivatives as in evaluate. a's second derivatives are all 2p + 4s(−14 + 6x + 6y) + 6s² (p's
+  // are all 6); b's: b_xx = 8r + 8q r_x + 24q², b_xy = −12r + 4q r_y − 6q r_x − 36q²,
+  // b_yy = 18r − 12q r_y + 54q².
+  static void hessian(const Bound&, double x, double y, double h[3]) {
+    const double s = x + y + 1.0;
+    const double p = 19.0 - 14.0 * x + 3.0 * x * x - 14.0 * y + 6.0 * x * y + 3.0 * y * y;
+    const double q = 2.0 * x - 3.0 * y;
+    const double r = 18.0 - 32.0 * x + 12.0 * x * x + 48.0 * y - 36.0 * x * y + 27.0 * y * y;
+    const double a = 1.0 + s * s * p;
+    const double b = 30.0 + q * q * r;
+    const double dp = -14.0 + 6.0 * x + 6.0 * y;  // p_x = p_y
+    const double rx = -32.0 + 24.0 * x - 36.0 * y;
+    const double ry = 48.0 - 36.0 * x + 54.0 * y;
+    const double da = 2.0 * s * p + s * s * dp;  // a_x = a_y
+    const double dbx = 4.0 * q * r + q * q * rx;
+    const double dby = -6.0 * q * r + q * q * ry;
+    const double dda = 2.0 * p + 4.0 * s * dp + 6.0 * s * s;  // a_xx = a_xy = a_yy
+    const double dbxx = 8.0 * r + 8.0 * q * rx + 24.0 * q * q;
+    const double dbxy = -12.0 * r + 4.0 * q * ry - 6.0 * q * rx - 36.0 * q * q;
+    const double dbyy = 18.0 * r - 12.0 * q * ry + 54.0 * q * q;
+    h[0] = dda * b + 2.0 * da * dbx + a * dbxx;
+    h[1] = dda * b + da * dby + da * dbx + a * dbxy;
+    h[2] = dda * b + 2.0 * da * dby + a * dbyy;
+  }
+
   static std::vector<Minimum> minima(const Bound&) {
     return {{0.0, -1.0, 3.0, true}, {-0.6, -0.4, 30.0, false}, {1.8, 0.2, 84.0, false}, {1.2, 0.8, 840.0, false}};
   }

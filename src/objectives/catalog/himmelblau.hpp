@@ -25,6 +25,13 @@ struct Himmelblau : EntryBase {
     return (x * x + y - c11) * (x * x + y - c11) + (x + y * y - c7) * (x + y * y - c7);
   }
 
+  // f_xx = 4(x² + y − 11) + 8x² + 2, f_xy = 4(x + y), f_yy = 2 + 4(x + y² − 7) + 8y².
+  static void hessian(const Bound&, double x, double y, double h[3]) {
+    h[0] = 4.0 * (x * x + y - 11.0) + 8.0 * x * x + 2.0;
+    h[1] = 4.0 * (x + y);
+    h[2] = 2.0 + 4.0 * (x + y * y - 7.0) + 8.0 * y * y;
+  }
+
   // The four zeros (computed offline to 200 bits with mpmath, rounded to the nearest double).
   static std::vector<Minimum> minima(const Bound&) {
     return {{3.0, 2.0, 0.0, true},

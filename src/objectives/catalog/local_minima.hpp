@@ -32,6 +32,16 @@ struct LocalMinima : EntryBase {
     return 0.1 * (x * x + y * y) - e1 - 3.0 * e2;
   }
 
+  // With e1, e2 as in evaluate: f_xx = 0.2 + 4(1 − 4(x+1)²) e1 + 3(1 − (x−1.5)²) e2,
+  // f_xy = −16(x+1)y e1 − 3(x−1.5)y e2, f_yy = 0.2 + 4(1 − 4y²) e1 + 3(1 − y²) e2.
+  static void hessian(const Bound&, double x, double y, double h[3]) {
+    const double e1 = gs::dm::exp(-2.0 * ((x + 1.0) * (x + 1.0) + y * y));
+    const double e2 = gs::dm::exp(-0.5 * ((x - 1.5) * (x - 1.5) + y * y));
+    h[0] = 0.2 + 4.0 * (1.0 - 4.0 * (x + 1.0) * (x + 1.0)) * e1 + 3.0 * (1.0 - (x - 1.5) * (x - 1.5)) * e2;
+    h[1] = -16.0 * (x + 1.0) * y * e1 - 3.0 * (x - 1.5) * y * e2;
+    h[2] = 0.2 + 4.0 * (1.0 - 4.0 * y * y) * e1 + 3.0 * (1.0 - y * y) * e2;
+  }
+
   // The stationary points on the x axis (y = 0 by symmetry; mpmath to 200 bits, rounded).
   static std::vector<Minimum> minima(const Bound& b) {
     constexpr double kDeepX = 1.4058311956962792, kShallowX = -0.8347715735883188;

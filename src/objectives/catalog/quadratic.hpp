@@ -38,6 +38,14 @@ struct Quadratic : EntryBase {
     return lit<W>(0.5) * (u * u + lit<W>(kappa) * w * w);
   }
 
+  // Constant: f_xx = c² + κs², f_xy = (κ − 1)sc, f_yy = s² + κc² (eigenvalues 1 along u, κ along w).
+  static void hessian(const Bound& p, double, double, double h[3]) {
+    const double kappa = p[0], c = p[1], s = p[2];
+    h[0] = c * c + kappa * s * s;
+    h[1] = kappa * s * c - c * s;
+    h[2] = s * s + kappa * c * c;
+  }
+
   static std::vector<Minimum> minima(const Bound&) { return {{0.0, 0.0, 0.0, true}}; }
 };
 

@@ -26,6 +26,14 @@ struct Rastrigin : EntryBase {
     return 2.0 * a + (x * x - a * gs::dm::cos(kTwoPi * x)) + (y * y - a * gs::dm::cos(kTwoPi * y));
   }
 
+  // Diagonal: f_xx = 2 + 4π²A cos 2πx, f_yy likewise in y, f_xy = 0.
+  static void hessian(const Bound& p, double x, double y, double h[3]) {
+    const double a = p[0];
+    h[0] = 2.0 + kTwoPi * kTwoPi * a * gs::dm::cos(kTwoPi * x);
+    h[1] = 0.0;
+    h[2] = 2.0 + kTwoPi * kTwoPi * a * gs::dm::cos(kTwoPi * y);
+  }
+
   static std::vector<Minimum> minima(const Bound&) { return {{0.0, 0.0, 0.0, true}}; }
 };
 

@@ -28,6 +28,14 @@ struct Rosenbrock : EntryBase {
     return (A - x) * (A - x) + lit<W>(b) * (y - x * x) * (y - x * x);
   }
 
+  // f_xx = 2 − 4b(y − x²) + 8bx², f_xy = −4bx, f_yy = 2b.
+  static void hessian(const Bound& p, double x, double y, double h[3]) {
+    const double b = p[1];
+    h[0] = 2.0 - 4.0 * b * (y - x * x) + 8.0 * b * x * x;
+    h[1] = -4.0 * b * x;
+    h[2] = 2.0 * b;
+  }
+
   static std::vector<Minimum> minima(const Bound& p) { return {{p[0], p[0] * p[0], 0.0, true}}; }
 };
 

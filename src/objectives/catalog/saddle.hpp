@@ -23,6 +23,13 @@ struct Saddle : EntryBase {
     return x * x - y * y;
   }
 
+  // Constant: diag(2, −2).
+  static void hessian(const Bound&, double, double, double h[3]) {
+    h[0] = 2.0;
+    h[1] = 0.0;
+    h[2] = -2.0;
+  }
+
   static std::vector<Minimum> minima(const Bound&) { return {}; }
 };
 

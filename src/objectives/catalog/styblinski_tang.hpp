@@ -26,6 +26,13 @@ struct StyblinskiTang : EntryBase {
     return lit<W>(0.5) * ((x * x * x * x - c16 * x * x + c5 * x) + (y * y * y * y - c16 * y * y + c5 * y));
   }
 
+  // Diagonal: f_xx = 6x² − 16, f_yy = 6y² − 16, f_xy = 0.
+  static void hessian(const Bound&, double x, double y, double h[3]) {
+    h[0] = 6.0 * x * x - 16.0;
+    h[1] = 0.0;
+    h[2] = 6.0 * y * y - 16.0;
+  }
+
   // Roots of 4x³ − 32x + 5 = 0 (the 1-D stationary minima; mpmath to 200 bits, rounded).
   static std::vector<Minimum> minima(const Bound& b) {
     constexpr double kDeep = -2.903534027771177, kShallow = 2.746802770990837;

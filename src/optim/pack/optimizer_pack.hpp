@@ -15,7 +15,7 @@ void register_optimizer_pack();
 
 // The pack's optimizer names, known to every module so that one without the pack can say which
 // module has them (a test checks them against PackRules).
-inline constexpr std::string_view kPackOptimizerNames[] = {"lion", "asgd", "schedulefree_sgd", "schedulefree_adamw"};
+inline constexpr std::string_view kPackOptimizerNames[] = {"lion", "asgd", "adabelief", "yogi", "adan", "ademamix", "schedulefree_sgd", "schedulefree_adamw"};
 bool is_pack_optimizer(std::string_view name);
 
 }  // namespace gs::optim

@@ -11,11 +11,14 @@
 #include <type_traits>
 #include <utility>
 
+#include "optim/rules/adabelief.hpp"
 #include "optim/rules/adadelta.hpp"
 #include "optim/rules/adagrad.hpp"
 #include "optim/rules/adam.hpp"
 #include "optim/rules/adamax.hpp"
 #include "optim/rules/adamw.hpp"
+#include "optim/rules/ademamix.hpp"
+#include "optim/rules/adan.hpp"
 #include "optim/rules/asgd.hpp"
 #include "optim/rules/lion.hpp"
 #include "optim/rules/momentum.hpp"
@@ -27,6 +30,7 @@
 #include "optim/rules/schedulefree_adamw.hpp"
 #include "optim/rules/schedulefree_sgd.hpp"
 #include "optim/rules/sgd.hpp"
+#include "optim/rules/yogi.hpp"
 
 namespace gs::optim::rules {
 
@@ -59,7 +63,7 @@ struct Concat<RuleList<A...>, RuleList<B...>> {
 };
 
 using CoreRules = RuleList<Sgd, Momentum, Nag, Adagrad, Rmsprop, Adadelta, Adam, Adamw, Adamax, Nadam, Radam, Rprop>;
-using PackRules = RuleList<Lion, Asgd, SchedulefreeSgd, SchedulefreeAdamw>;
+using PackRules = RuleList<Lion, Asgd, Adabelief, Yogi, Adan, Ademamix, SchedulefreeSgd, SchedulefreeAdamw>;
 using AllRules = Concat<CoreRules, PackRules>::type;
 
 template <class Rule>
@@ -67,5 +71,10 @@ constexpr Kind kind_of() {
   return AllRules::kind_of<Rule>();
 }
 static_assert(AllRules::size < 256, "Kind holds a rule's position in one byte");
+template <class... Rules>
+constexpr bool slots_fit(RuleList<Rules...>) {
+  return ((Rules::kSlots <= kMaxSlots) && ...);
+}
+static_assert(slots_fit(AllRules{}), "a rule keeps more state slots than kMaxSlots (optim/spec.hpp)");
 
 }  // namespace gs::optim::rules

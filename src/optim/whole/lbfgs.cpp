@@ -101,10 +101,12 @@ struct LineSearchResult {
 
 // lbfgs.py:35-181, _strong_wolfe. obj(t, g) evaluates f and its gradient at x + t d. f and the
 // f_* are floats, gtd and the gtd_* tensors; the step lengths t carry their Python type.
+// LBFGS.step calls it without tolerance_change (lbfgs.py:426-427), so the zoom's bracket test
+// always uses the default 1e-9, whatever the optimizer's tolerance_change.
 template <class Obj>
 LineSearchResult strong_wolfe(const Obj& obj, Num t, const Vec& d, double f, const Vec& g_in,
-                              double gtd, double tolerance_change, double c1 = 1e-4,
-                              double c2 = 0.9, int max_ls = 25) {
+                              double gtd, double c1 = 1e-4, double c2 = 0.9,
+                              double tolerance_change = 1e-9, int max_ls = 25) {
   const double d_norm = max_abs(d);
   const Vec g = g_in;
   Vec g_new;
@@ -381,7 +383,7 @@ double Lbfgs::step(Vec& x, const Closure& closure) {
         return evaluate(trial, g_out, true);
       };
       LineSearchResult ls =
-          strong_wolfe(obj_func, t_num, d, loss, flat_grad, gtd, tolerance_change);
+          strong_wolfe(obj_func, t_num, d, loss, flat_grad, gtd);  // torch passes no tolerances
       loss = ls.f;
       flat_grad = std::move(ls.g);
       t = ls.t;

@@ -30,7 +30,8 @@
 //   * Tolerance checks (all absolute): at the start of step(), max|g| <= tolerance_grad returns
 //     at once (one evaluation, no iteration counted). In each iteration, after the direction
 //     is built (and after prev grad / prev loss / t have been overwritten): g'd > -tolerance_change
-//     stops the step without moving. After the move: n_iter == max_iter, evaluations of this step
+//     stops the step without moving; every later step() then repeats exactly that (y = 0 stores
+//     no pair, so d is the same), one evaluation and one iteration each. After the move: n_iter == max_iter, evaluations of this step
 //     >= max_eval, max|g_new| <= tolerance_grad, max|t d| <= tolerance_change,
 //     |f_new - f_old| < tolerance_change, in that order.
 //   * max_eval counts the closure calls of one step() including the initial one (default
@@ -42,16 +43,24 @@
 //     "f_new >= f_prev" bracketing test applies only from the third trial (ls_iter > 1; the
 //     textbook's i > 1 is from the second); zoom uses the cubic minimiser of the bracket, moved to
 //     0.1 of the bracket length from an end when it lands within that distance of the end twice
-//     in a row or on/outside the bracket; zoom stops when |bracket| * max|d| < tolerance_change
-//     or after 25 trials in all, returning the bracket's lower point (not necessarily a Wolfe
-//     point). If bracketing alone uses all 25 trials the result is the lower of t = 0 and the
-//     last trial (t = 0: no move, and the next pair has y's = 0).
+//     in a row or on/outside the bracket; zoom stops when |bracket| * max|d| < 1e-9 or after 25
+//     trials in all, returning the bracket's lower point (not necessarily a Wolfe point). The
+//     1e-9 is the line search's own default: step() does not pass the optimizer's
+//     tolerance_change to it (lbfgs.py:426-427). If bracketing alone uses all 25 trials the
+//     result is the lower of t = 0 and the last trial (t = 0: no move, and the next pair has
+//     y's = 0).
 //
-// Arithmetic: every quantity is float64 as in torch with torch.set_default_dtype(float64); dot
-// products are a plain left-to-right sum of products (torch's dot for these sizes), max|.| and
-// sum|.| are plain loops, and no FMA is used (the project builds with -ffp-contract=off). Torch's
-// x.add_(d, alpha=t) is an FMA in the AVX2 build of 1.13, so trajectories agree to rounding
-// (~1e-14 relative on the fixture cases), not bit for bit. Only +, -, *, /, sqrt and fabs are used.
+// Arithmetic: every quantity is float64 as in torch with torch.set_default_dtype(float64). Dot
+// products are a plain left-to-right sum of products and max|.| and sum|.| plain loops (torch's
+// reductions for n = 2; for larger n torch may sum in another order). The line search keeps
+// track of which step lengths Python holds as floats and which as 0-dim tensors, because
+// `float / tensor` is Tensor.__rdiv__, reciprocal() * float, rounded twice (torch/_tensor.py:837).
+// No FMA is used (the project builds with -ffp-contract=off), while torch 1.13's AVX2 build fuses
+// add_(other, alpha=a) into fma(a, other, self): the five such updates (x += t d, the trial
+// points, the two loops of the two-loop recursion) round differently in the last bit, so results
+// agree with torch to rounding (on the fixture cases within 1e-10 relative per step), not bit
+// for bit. With std::fma at exactly those five places the fixture runs are bitwise torch's.
+// Only +, -, *, /, sqrt and fabs are used.
 #pragma once
 
 #include <functional>

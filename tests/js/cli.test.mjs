@@ -8,34 +8,30 @@ import { readFileSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
+import { cases, optimizerGroups } from './optimizer-cases.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'web/api/cli.mjs');
 const native = join(root, 'build/native/gradscape_native');
-const cases = JSON.parse(readFileSync(join(root, 'tests/fixtures/optimizer_cases.json'), 'utf8')).cases;
 const objectives = (await loadGradscape({ full: true })).registry.objectives.map((o) => o.name);
 
 function runCli(args, input, command = process.execPath, prefix = [cli]) {
   return spawnSync(command, [...prefix, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
 }
 
-function configFor(objective, precision) {
-  return JSON.stringify({
-    objective: { name: objective, noise: { sigma: objective === 'quadratic' ? 0.1 : 0, sparsity: 0, seed: 4 } },
-    steps: 150, precision, optimizers: cases.map((c) => ({ ...c.optimizer, label: c.id })).slice(0, 16),
-  });
-}
-
-function configRest(objective, precision) {
-  return JSON.stringify({
-    objective, steps: 150, precision, optimizers: cases.slice(16).map((c) => ({ ...c.optimizer, label: c.id })),
-  });
+// Every optimizer case, in configs of at most 16 runs; the first group on a noisy objective.
+function configs(objective, precision) {
+  return optimizerGroups().map((optimizers, i) => JSON.stringify({
+    objective: i === 0 ? { name: objective, noise: { sigma: objective === 'quadratic' ? 0.1 : 0, sparsity: 0, seed: 4 } }
+      : objective,
+    steps: 150, precision, optimizers,
+  }));
 }
 
 test('CLI answers the schema for every optimizer case on every objective', () => {
   for (const objective of objectives) {
-    for (const make of [configFor, configRest]) {
-      const out = runCli(['run', '-'], make(objective, 'f64'));
+    for (const config of configs(objective, 'f64')) {
+      const out = runCli(['run', '-'], config);
       assert.equal(out.status, 0, out.stderr);
       const result = JSON.parse(out.stdout);
       assert.equal(result.objective.name, objective);
@@ -54,8 +50,7 @@ test('native and wasm (SIMD and scalar) give identical trajectories', { skip: !e
   let compared = 0;
   for (const objective of objectives) {
     for (const precision of ['f64', 'f32']) {
-      for (const make of [configFor, configRest]) {
-        const config = make(objective, precision);
+      for (const config of configs(objective, precision)) {
         const fromNative = runCli(['run', '-'], config, native, []);
         assert.equal(fromNative.status, 0, fromNative.stderr);
         for (const flags of [[], ['--scalar']]) {
@@ -67,7 +62,7 @@ test('native and wasm (SIMD and scalar) give identical trajectories', { skip: !e
       }
     }
   }
-  assert.equal(compared, objectives.length * 2 * 2 * 2);
+  assert.equal(compared, objectives.length * 2 * optimizerGroups().length * 2);
 });
 
 test('typed formulas: native and wasm (SIMD and scalar) give identical trajectories, domain exits included', { skip: !existsSync(native) && 'native build missing' }, () => {

@@ -17,7 +17,8 @@ test('the full engine lists exactly the pack after the core optimizers; the core
     assert.throws(() => core.run({ optimizers: [{ name: 'adam' }, { name, lr: 0.01 }], steps: 3 }),
       new RegExp(`^GradscapeError: optimizers\\[1\\]\\.name: "${name}" is in the optimizer pack, which this engine module leaves out to stay small; load the engine with loadGradscape\\(\\{ full: true \\}\\)$`));
     assert.throws(() => core.createOptimizer({ name }, 4), /is in the optimizer pack/);
-    const result = full.run({ objective: 'rosenbrock', start: [-1.5, 2], steps: 50, optimizers: [{ name, lr: 0.01 }] });
+    const lr = full.registry.optimizers.find((o) => o.name === name).playground_lr;
+    const result = full.run({ objective: 'rosenbrock', start: [-1.5, 2], steps: 50, optimizers: [{ name, lr }] });
     assert.equal(result.runs[0].status, 'ok');
     assert.equal(result.runs[0].optimizer.name, name);
   }

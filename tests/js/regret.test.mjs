@@ -10,11 +10,11 @@ import { readFileSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGradscape, GradscapeError } from '../../web/api/gradscape.mjs';
+import { optimizerGroups } from './optimizer-cases.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'web/api/cli.mjs');
 const native = join(root, 'build/native/gradscape_native');
-const cases = JSON.parse(readFileSync(join(root, 'tests/fixtures/optimizer_cases.json'), 'utf8')).cases;
 
 // The example of docs/schema.md, "Regret config".
 const REDDI = {
@@ -181,9 +181,8 @@ function regretConfigs() {
   const configs = [];
   for (const problem of PROBLEMS) {
     for (const domain of [{ type: 'box', radius: 0.8 }, { type: 'ball', radius: 1.5 }]) {
-      for (const slice of [cases.slice(0, 16), cases.slice(16)]) {
-        configs.push(JSON.stringify({ problem, domain, start: 0.3, T: 400, record_every: 50,
-          optimizers: slice.map((c) => ({ ...c.optimizer, label: c.id })) }));
+      for (const optimizers of optimizerGroups()) {
+        configs.push(JSON.stringify({ problem, domain, start: 0.3, T: 400, record_every: 50, optimizers }));
       }
     }
   }
@@ -219,7 +218,7 @@ test('native and wasm (SIMD and scalar) give identical regret results', { skip: 
   const reddi = JSON.stringify(REDDI);
   const fromNative = runCli(['regret', '-'], reddi, native, []);
   assert.equal(runCli(['regret', '-'], reddi).stdout, fromNative.stdout);
-  assert.equal(compared, PROBLEMS.length * 2 * 2 * 2);
+  assert.equal(compared, PROBLEMS.length * 2 * optimizerGroups().length * 2);
 });
 
 test('CLI regret: bad input exits with code 2 and one line naming the field', () => {

@@ -44,7 +44,7 @@ struct Asgd : RuleBase {
              own("t0", Own::t0, ParamType::Real, 1e6, Range{0, 1e12}, 0, 1000, "linear",
                  "t0: the step after which the average starts (torch's 10⁶ never averages in a short run)"),
              weight_decay()},
-            false, "θ̄ (average)", nullptr, true, 0.01, false, false, 20};
+            false, "θ̄ (average)", nullptr, true, 0.001, false, false, 20};
   }
   static constexpr int kSlots = 1;
 

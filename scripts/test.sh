@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, builds everything and runs every suite:
 #   1. Google Test, native
-#   2. the same Google Test suite compiled to wasm (SIMD and scalar builds) under Node
+#   2. the same Google Test suite compiled to wasm (the SIMD build) under Node
 #   3. 30 s of libFuzzer on the formula language (scripts/fuzz.sh), counted as one test
 #   4. JS tests of the API and CLI (node:test), including native-vs-wasm trajectories
 #   5. browser tests of the built site (playwright-core + Debian's Chromium)
@@ -62,15 +62,13 @@ run_suite() {  # name, counter, command...
 
 step "build: native"
 bash scripts/build-native.sh >"$log_dir/build-native.log" 2>&1 || { tail -30 "$log_dir/build-native.log"; fail_build native; }
-step "build: wasm (SIMD and scalar, module and tests)"
+step "build: wasm (SIMD and scalar modules, the SIMD test suite)"
 bash scripts/build-wasm.sh --tests >"$log_dir/build-wasm.log" 2>&1 || { tail -30 "$log_dir/build-wasm.log"; fail_build wasm; }
 step "build: site and web component"
 npx vite build --logLevel warn >"$log_dir/build-site.log" 2>&1 || { tail -30 "$log_dir/build-site.log"; fail_build site; }
 
 run_suite gtest-native count_gtest build/native/gradscape_tests --gtest_brief=1
-for flavour in simd scalar; do
-  run_suite "gtest-wasm-$flavour" count_gtest bash -c "cd build/wasm-$flavour && node --no-experimental-fetch gradscape_tests.js --gtest_brief=1"
-done
+run_suite gtest-wasm-simd count_gtest bash -c "cd build/wasm-simd && node --no-experimental-fetch gradscape_tests.js --gtest_brief=1"
 run_suite fuzz count_fuzz bash scripts/fuzz.sh 30
 run_suite js count_node node --test --test-reporter=tap tests/js/
 run_suite browser count_node node --test --test-reporter=tap --test-concurrency=1 tests/browser/

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { cases, optimizerGroups } from './optimizer-cases.mjs';
+import { runResultText } from './wasm-results.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'web/api/cli.mjs');
@@ -46,17 +47,16 @@ test('CLI answers the schema for every optimizer case on every objective', () =>
   }
 });
 
-test('native and wasm (SIMD and scalar) give identical trajectories', { skip: !existsSync(native) && 'native build missing' }, () => {
+test('native and wasm (SIMD and scalar) give identical trajectories', { skip: !existsSync(native) && 'native build missing' }, async () => {
+  const engines = [await loadGradscape({ full: true, flavour: 'simd' }), await loadGradscape({ full: true, flavour: 'scalar' })];
   let compared = 0;
   for (const objective of objectives) {
     for (const precision of ['f64', 'f32']) {
       for (const config of configs(objective, precision)) {
         const fromNative = runCli(['run', '-'], config, native, []);
         assert.equal(fromNative.status, 0, fromNative.stderr);
-        for (const flags of [[], ['--scalar']]) {
-          const fromWasm = runCli(['run', '-', ...flags], config);
-          assert.equal(fromWasm.status, 0, fromWasm.stderr);
-          assert.equal(fromWasm.stdout, fromNative.stdout, `${objective} ${precision} ${flags}`);
+        for (const [k, gs] of engines.entries()) {
+          assert.equal(runResultText(gs, config), fromNative.stdout, `${objective} ${precision} ${k ? 'scalar' : 'simd'}`);
           compared += 1;
         }
       }

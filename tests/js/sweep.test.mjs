@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGradscape, GradscapeError } from '../../web/api/gradscape.mjs';
+import { labResultText } from './wasm-results.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'web/api/cli.mjs');
@@ -241,16 +242,18 @@ function everyOptimizerMaps() {
   return maps;
 }
 
-test('native and wasm (SIMD and scalar) print the same sweep bytes for every optimizer', { skip: !existsSync(native) && 'native build missing' }, () => {
+test('native and wasm (SIMD and scalar) print the same sweep bytes for every optimizer', { skip: !existsSync(native) && 'native build missing' }, async () => {
   const maps = everyOptimizerMaps();
   assert.equal(maps.length, 2 * gs.registry.optimizers.length + 3);
+  const engines = [await loadGradscape({ full: true, sweep: true, flavour: 'simd' }),
+    await loadGradscape({ full: true, sweep: true, flavour: 'scalar' })];
   for (const config of maps) {
     const text = JSON.stringify(config);
     const fromNative = runCli(['sweep', '-'], text, native, []);
     assert.equal(fromNative.status, 0, fromNative.stderr);
-    const simd = runCli(['sweep', '-'], text);
-    const scalar = runCli(['sweep', '--scalar', '-'], text);
-    assert.equal(simd.stdout, fromNative.stdout, `${config.optimizer.name} ${config.precision} simd`);
-    assert.equal(scalar.stdout, fromNative.stdout, `${config.optimizer.name} ${config.precision} scalar`);
+    for (const [k, engine] of engines.entries()) {
+      assert.equal(labResultText(engine, 'sweep', text), fromNative.stdout,
+        `${config.optimizer.name} ${config.precision} ${k ? 'scalar' : 'simd'}`);
+    }
   }
 });

@@ -1,4 +1,4 @@
-// Tests for gs::dm (deterministic exp/log/pow/sin/cos) and gs::rng (Philox).
+// Tests for gs::dm (deterministic exp/log/pow/sin/cos and the functions built from them) and gs::rng (Philox).
 //
 // Accuracy: gs::dm is compared against <cmath> (glibc natively, musl under
 // Emscripten; both < 1 ulp) and must stay within 2 ulp on random and special
@@ -385,6 +385,29 @@ TEST(Rng, UniformAndGaussianMoments) {
   EXPECT_NEAR(sg / kN, 0.0, 0.008);
   EXPECT_NEAR(sg2 / kN, 1.0, 0.01);
   EXPECT_NEAR(sg4 / kN, 3.0, 0.06);
+}
+
+// The functions built from the five (detmath_functions.cpp) stay within a few ulp of <cmath>.
+TEST(DetMathAccuracy, BuiltFunctionsWithin4Ulp) {
+  std::mt19937_64 random(7);
+  const auto ulps = [](double a, double b) { return std::fabs(a - b) / std::max(std::fabs(b) * 2.220446049250313e-16, 4.9e-324); };
+  double worst[7] = {};
+  for (int i = 0; i < 20000; ++i) {
+    const double scale = std::pow(10.0, std::uniform_real_distribution<double>(-6, 3)(random));
+    const double u = std::uniform_real_distribution<double>(-1, 1)(random) * scale;
+    const double v = std::uniform_real_distribution<double>(-1, 1)(random) * scale;
+    worst[0] = std::max(worst[0], ulps(gs::dm::atan(u), std::atan(u)));
+    worst[1] = std::max(worst[1], ulps(gs::dm::atan2(u, v), std::atan2(u, v)));
+    worst[2] = std::max(worst[2], ulps(gs::dm::cbrt(u), std::cbrt(u)));
+    worst[3] = std::max(worst[3], ulps(gs::dm::hypot(u, v), std::hypot(u, v)));
+    if (std::fabs(u) < 700) {
+      worst[4] = std::max(worst[4], ulps(gs::dm::sinh(u), std::sinh(u)));
+      worst[5] = std::max(worst[5], ulps(gs::dm::tanh(u), std::tanh(u)));
+    }
+    if (u > -1) worst[6] = std::max(worst[6], ulps(gs::dm::log1p(u), std::log1p(u)));
+  }
+  const char* names[] = {"atan", "atan2", "cbrt", "hypot", "sinh", "tanh", "log1p"};
+  for (int i = 0; i < 7; ++i) EXPECT_LE(worst[i], 4) << names[i];
 }
 
 }  // namespace

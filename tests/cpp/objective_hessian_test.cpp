@@ -17,6 +17,7 @@
 #include "core/rng.hpp"
 #include "objectives/catalog/all.hpp"
 #include "objectives/objective_info.hpp"
+#include "objective_params.hpp"
 
 namespace {
 
@@ -25,33 +26,9 @@ using gs::objectives::ObjectiveInfo;
 using gs::objectives::catalog::AllObjectives;
 using gs::objectives::catalog::Bound;
 
-// Parameter sets to test: the defaults, the range ends and a few seeded draws.
-std::vector<std::vector<double>> param_sets(const ObjectiveInfo& info) {
-  std::vector<double> def, lo, hi;
-  for (const auto& q : info.params) {
-    def.push_back(q.default_value);
-    lo.push_back(q.min);
-    hi.push_back(q.max);
-  }
-  if (info.params.empty()) return {def};
-  std::vector<std::vector<double>> sets = {def, lo, hi};
-  for (std::uint64_t k = 0; k < 3; ++k) {
-    std::vector<double> p;
-    for (std::size_t i = 0; i < info.params.size(); ++i) {
-      const double u = gs::rng::uniform01(53, i, k);
-      p.push_back(info.params[i].min + u * (info.params[i].max - info.params[i].min));
-    }
-    sets.push_back(p);
-  }
-  return sets;
-}
-
-std::string describe(const ObjectiveInfo& info, const std::vector<double>& p) {
-  std::string s = info.name;
-  for (std::size_t i = 0; i < p.size(); ++i)
-    s += " " + std::string(info.params[i].name) + "=" + std::to_string(p[i]);
-  return s;
-}
+// The defaults, the range ends and three seeded draws.
+std::vector<std::vector<double>> param_sets(const ObjectiveInfo& info) { return gs::test::param_sets(info, 3, 53); }
+using gs::test::describe;
 
 // |got − want| relative to |got| with a floor of 1.
 double relative_error(double got, double want) { return std::fabs(got - want) / std::max(1.0, std::fabs(got)); }

@@ -16,6 +16,7 @@
 #include "core/detmath.hpp"
 #include "core/rng.hpp"
 #include "objectives/objective.hpp"
+#include "objective_params.hpp"
 
 namespace {
 
@@ -26,40 +27,9 @@ using gs::objectives::Objective;
 using gs::objectives::ObjectiveInfo;
 using gs::objectives::registry;
 
-std::vector<double> defaults(const ObjectiveInfo& info) {
-  std::vector<double> p;
-  for (const auto& q : info.params) p.push_back(q.default_value);
-  return p;
-}
-
-// Parameter sets to test: the defaults, the range ends and a few seeded draws.
-std::vector<std::vector<double>> param_sets(const ObjectiveInfo& info) {
-  std::vector<std::vector<double>> sets = {defaults(info)};
-  if (info.params.empty()) return sets;
-  std::vector<double> lo, hi;
-  for (const auto& q : info.params) {
-    lo.push_back(q.min);
-    hi.push_back(q.max);
-  }
-  sets.push_back(lo);
-  sets.push_back(hi);
-  for (std::uint64_t k = 0; k < 4; ++k) {
-    std::vector<double> p;
-    for (std::size_t i = 0; i < info.params.size(); ++i) {
-      const double u = gs::rng::uniform01(11, i, k);
-      p.push_back(info.params[i].min + u * (info.params[i].max - info.params[i].min));
-    }
-    sets.push_back(p);
-  }
-  return sets;
-}
-
-std::string describe(const ObjectiveInfo& info, const std::vector<double>& p) {
-  std::string s = info.name;
-  for (std::size_t i = 0; i < p.size(); ++i)
-    s += " " + std::string(info.params[i].name) + "=" + std::to_string(p[i]);
-  return s;
-}
+std::vector<double> defaults(const ObjectiveInfo& info) { return gs::test::default_params(info); }
+std::vector<std::vector<double>> param_sets(const ObjectiveInfo& info) { return gs::test::param_sets(info, 4, 11); }
+using gs::test::describe;
 
 // The names configs already use: each must keep resolving (more may be added).
 const char* const kKnownNames[] = {"rosenbrock",      "beale",           "himmelblau",  "booth",

@@ -1,12 +1,15 @@
 // The full engine module's addition to the core module's bindings (gradscape-full): it registers
 // what the core leaves out to stay small (engine/full_engine.hpp: the user objectives and the
-// optimizer pack), so that its registry lists them and its configs may name them. The core module
-// leaves this file out and so their code too.
+// optimizer pack) and the whole-vector optimizers (optim/whole/: L-BFGS, Newton, …, which run on the
+// 2-D surfaces only, so the labs' modules leave them out), so that its registry lists them and its
+// configs may name them. The core module leaves this file out and so their code too.
 #include <emscripten/bind.h>
 
 #include "engine/full_engine.hpp"
+#include "optim/whole/whole_registry.hpp"
 
 EMSCRIPTEN_BINDINGS(gradscape_full) {
   gs::engine::register_full_engine();
+  gs::optim::whole::register_whole_optimizers();
   emscripten::function("isFullEngine", +[] { return true; });
 }

@@ -48,6 +48,13 @@ class SessionHandle {
     const auto& t = session_.trace(static_cast<size_t>(i));
     return gs::bindings::view(t.diagnostics);
   }
+  // Cumulative function evaluations per point (Uint32Array).
+  val evaluations(int i) const { return gs::bindings::view(session_.trace(static_cast<size_t>(i)).evaluations); }
+  // What the optimizer's registry entry names (empty otherwise): the companion path (x, y per
+  // point), the curve (one value per point), the evaluated points (step, x, y, f, trial each).
+  val companion(int i) const { return gs::bindings::view(session_.trace(static_cast<size_t>(i)).companion); }
+  val curve(int i) const { return gs::bindings::view(session_.trace(static_cast<size_t>(i)).curve); }
+  val evaluated(int i) const { return gs::bindings::view(session_.trace(static_cast<size_t>(i)).evaluated); }
   // status, diverged_at, message of run i as JSON.
   std::string runStatus(int i) const {
     const auto& t = session_.trace(static_cast<size_t>(i));
@@ -105,6 +112,8 @@ class OptimizerHandle {
     gs::optim::OptimizerSpec spec;
     std::string error;
     if (!gs::optim::parse_optimizer(parsed.value, "spec", spec, error)) return error;
+    error = gs::optim::per_coordinate_error(spec, "spec", "createOptimizer (it steps any n-vector from given gradients)");
+    if (!error.empty()) return error;
     if (!(n >= 0 && n <= 1e8) || n != static_cast<double>(static_cast<size_t>(n)))
       return "n: must be an integer in [0, 100000000], got " + gs::check::format_number(n);
     if (precision == "f32") impl_ = std::make_unique<OptimizerBuffers<float>>(spec, static_cast<size_t>(n));
@@ -118,6 +127,8 @@ class OptimizerHandle {
     gs::optim::OptimizerSpec spec;
     std::string error;
     if (!gs::optim::parse_optimizer(parsed.value, "spec", spec, error)) return error;
+    error = gs::optim::per_coordinate_error(spec, "spec", "createOptimizer (it steps any n-vector from given gradients)");
+    if (!error.empty()) return error;
     visit([&](auto& b) { b.optimizer.set_spec(spec); });
     return "";
   }
@@ -219,6 +230,10 @@ EMSCRIPTEN_BINDINGS(gradscape) {
       .function("runStatus", &SessionHandle::runStatus)
       .function("recordDiagnostics", &SessionHandle::recordDiagnostics)
       .function("diagnostics", &SessionHandle::diagnostics)
+      .function("evaluations", &SessionHandle::evaluations)
+      .function("companion", &SessionHandle::companion)
+      .function("curve", &SessionHandle::curve)
+      .function("evaluated", &SessionHandle::evaluated)
       .function("resultJson", &SessionHandle::resultJson)
       .function("resultHeader", &SessionHandle::resultHeader)
       .function("runJson", &SessionHandle::runJson)

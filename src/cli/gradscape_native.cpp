@@ -22,6 +22,7 @@
 #include "engine/registry_json.hpp"
 #include "engine/run_session.hpp"
 #include "labs/all.hpp"
+#include "optim/whole/whole_registry.hpp"
 
 namespace {
 
@@ -75,6 +76,7 @@ bool read_option(const Command& command, std::string_view arg, CommandInput& inp
 
 int main(int argc, char** argv) {
   gs::engine::register_full_engine();
+  gs::optim::whole::register_whole_optimizers();
   const std::string only = argc == 2 ? argv[1] : "";
   if (only == "schema" || only == "schema-tables" || only == "registry") {
     const gs::json::Value v = only == "schema"          ? gs::engine::config_schema_json()

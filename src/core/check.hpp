@@ -12,7 +12,8 @@
 
 namespace gs::check {
 
-enum class ParamType { Real, Integer, Bool };
+// Choice: one of a list of names (a config holds the name; OptimizerSpec holds its index).
+enum class ParamType { Real, Integer, Bool, Choice };
 
 struct Range {
   double min, max;

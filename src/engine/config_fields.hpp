@@ -11,8 +11,10 @@
 namespace gs::engine {
 
 bool parse_point(const json::Value* value, const std::string& path, double out[2], std::string& error);
+// `where`: the lab that runs them, which cannot run whole-vector optimizers; nullptr for the run
+// config, which can.
 bool parse_optimizer_list(const json::Value* value, const std::string& path, size_t max,
-                          std::vector<optim::OptimizerSpec>& out, std::string& error);
+                          std::vector<optim::OptimizerSpec>& out, std::string& error, const char* where);
 json::Value optimizer_list_schema(const char* def, size_t max);  // 1 to max items of #/$defs/<def>
 const schema::Table<objectives::GradientNoise>& noise_table();
 std::vector<schema::Doc> objective_docs();
@@ -59,14 +61,15 @@ schema::Field<T> precision_field() {
       });
 }
 
+// `where`: as for parse_optimizer_list.
 template <class T>
-schema::Field<T> optimizers_field() {
+schema::Field<T> optimizers_field(const char* where) {
   return schema::computed_default(
       schema::custom<T>("optimizers", "array", "1 to 16 optimizer objects", json::Value(),
                         optimizer_list_schema("optimizer", kMaxOptimizers), "the optimizers, run side by side",
-                        [](const json::Value* v, const std::string& path, const json::Value&, T& out,
-                           std::string& error) {
-                          return parse_optimizer_list(v, path, kMaxOptimizers, out.optimizers, error);
+                        [where](const json::Value* v, const std::string& path, const json::Value&, T& out,
+                                std::string& error) {
+                          return parse_optimizer_list(v, path, kMaxOptimizers, out.optimizers, error, where);
                         }),
       "one Adam with torch's defaults");
 }

@@ -58,7 +58,7 @@ bool parse_point(const json::Value* value, const std::string& path, double out[2
 }
 
 bool parse_optimizer_list(const json::Value* value, const std::string& path, size_t max,
-                          std::vector<optim::OptimizerSpec>& out, std::string& error) {
+                          std::vector<optim::OptimizerSpec>& out, std::string& error, const char* where) {
   if (!value) {
     out = {optim::default_spec("adam")};
     return true;
@@ -72,6 +72,8 @@ bool parse_optimizer_list(const json::Value* value, const std::string& path, siz
   for (size_t i = 0; i < list.size(); ++i) {
     optim::OptimizerSpec spec;
     if (!optim::parse_optimizer(list[i], check::index(path, i), spec, error)) return false;
+    if (where) error = optim::per_coordinate_error(spec, check::index(path, i), where);
+    if (!error.empty()) return false;
     result.push_back(std::move(spec));
   }
   out = std::move(result);
@@ -95,7 +97,7 @@ const schema::Table<RunConfig>& run_config_table() {
       {schema::version<RunConfig>(), objective_field<RunConfig>(), start_field<RunConfig>(),
        schema::number<RunConfig>("steps", ParamType::Integer, Range{0, double(kMaxSteps)}, &RunConfig::steps,
                                  "optimizer steps per run"),
-       precision_field<RunConfig>(), optimizers_field<RunConfig>()},
+       precision_field<RunConfig>(), optimizers_field<RunConfig>(nullptr)},
       {}};
   return table;
 }
@@ -180,9 +182,29 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
   return true;
 }
 
+namespace {
+
+// Why the whole-vector optimizer `spec` cannot run in this config (precision, objective), or "".
+std::string whole_optimizer_error(const optim::OptimizerSpec& spec, const RunConfig& config, const std::string& path) {
+  const optim::OptimizerInfo& o = optim::info(spec.kind);
+  if (!o.whole) return "";
+  const std::string name = check::field(path, "name") + ": " + o.name;
+  if (config.precision == Precision::F32) return name + " runs in f64 only; set precision to \"f64\"";
+  if (o.needs_hessian && config.objective.defined && !config.objective.defined->has_hessian())
+    return name + " needs the objective's exact Hessian, which " + config.objective.info->name +
+           " does not provide (the built-in objectives and typed formulas do)";
+  return "";
+}
+
+}  // namespace
+
 bool parse_run_config(const json::Value& config, RunConfig& out, std::string& error) {
   RunConfig result;
   if (!schema::parse(run_config_table(), config, "", result, error)) return false;
+  for (size_t i = 0; i < result.optimizers.size(); ++i) {
+    error = whole_optimizer_error(result.optimizers[i], result, check::index("optimizers", i));
+    if (!error.empty()) return false;
+  }
   out = std::move(result);
   return true;
 }

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "core/check.hpp"
 #include "engine/result_parts.hpp"
 #include "optim/optimizer.hpp"
 #include "optim/registry.hpp"
+#include "optim/whole/whole_registry.hpp"
 
 namespace gs::engine {
 
@@ -22,9 +24,38 @@ class RunState {
                            std::string& why) = 0;
   // After step(): kDiagnosticsPerPoint values about it.
   virtual void diagnostics(double* out) const = 0;
+  // Function evaluations so far.
+  virtual uint32_t evaluations() const = 0;
+  // After step t: what the optimizer's registry entry says it draws (Trace::companion, curve, evaluated).
+  virtual void record_extras(Trace&, uint64_t) const {}
 };
 
 namespace {
+
+// The step's outcome when x left the finite range after an update.
+StepOutcome check_point(const double out[2], std::string& why) {
+  for (int i = 0; i < 2; ++i) {
+    const char* axis = i == 0 ? "x" : "y";
+    if (!std::isfinite(out[i])) {
+      why = std::string(axis) + " became " + (std::isnan(out[i]) ? "NaN" : "infinite");
+      return StepOutcome::Diverged;
+    }
+    if (std::fabs(out[i]) > kDivergenceLimit) {
+      why = "|" + std::string(axis) + "| exceeded 1e12";
+      return StepOutcome::Diverged;
+    }
+  }
+  return StepOutcome::Ok;
+}
+
+// Why step t cannot start from a point where a user objective's gradient is not finite, or Ok.
+StepOutcome check_gradient(const objectives::Objective& f, double value, const double g[2], const double point[2],
+                           std::string& why) {
+  if (!f.defined() || (std::isfinite(value) && std::isfinite(g[0]) && std::isfinite(g[1]))) return StepOutcome::Ok;
+  const objectives::Exit exit = f.exit_at(point[0], point[1], true);
+  why = exit.left_domain ? exit.message : "the gradient is not finite" + (exit.finite() ? "" : " (" + exit.message + ")");
+  return exit.left_domain ? StepOutcome::LeftDomain : StepOutcome::Diverged;
+}
 
 template <class T>
 class TypedRun final : public RunState {
@@ -39,30 +70,30 @@ class TypedRun final : public RunState {
     T point[2];
     optimizer_.gradient_point(params_, point);
     double g[2];
-    const double value = f.step_gradient(optimizer_.steps_taken() + 1, double(point[0]), double(point[1]), g[0], g[1]);
-    if (f.defined() && !(std::isfinite(value) && std::isfinite(g[0]) && std::isfinite(g[1]))) {
-      const objectives::Exit exit = f.exit_at(double(point[0]), double(point[1]), true);
-      why = exit.left_domain ? exit.message
-                             : "the gradient is not finite" + (exit.finite() ? "" : " (" + exit.message + ")");
-      return exit.left_domain ? StepOutcome::LeftDomain : StepOutcome::Diverged;
-    }
+    const double at[2] = {double(point[0]), double(point[1])};
+    const double value = f.step_gradient(optimizer_.steps_taken() + 1, at[0], at[1], g[0], g[1]);
+    const StepOutcome start = check_gradient(f, value, g, at, why);
+    if (start != StepOutcome::Ok) return start;
     if (noise.active()) noise.apply(optimizer_.steps_taken() + 1, g, 2);
     grads_[0] = T(g[0]);
     grads_[1] = T(g[1]);
     optimizer_.step(params_, grads_);
-    for (int i = 0; i < 2; ++i) {
-      out[i] = double(params_[i]);
-      const char* axis = i == 0 ? "x" : "y";
-      if (!std::isfinite(out[i])) {
-        why = std::string(axis) + " became " + (std::isnan(out[i]) ? "NaN" : "infinite");
-        return StepOutcome::Diverged;
-      }
-      if (std::fabs(out[i]) > kDivergenceLimit) {
-        why = "|" + std::string(axis) + "| exceeded 1e12";
-        return StepOutcome::Diverged;
-      }
+    out[0] = double(params_[0]);
+    out[1] = double(params_[1]);
+    return check_point(out, why);
+  }
+
+  uint32_t evaluations() const override { return static_cast<uint32_t>(optimizer_.steps_taken()); }
+
+  // The rule's companion points (ASGD's average, Schedule-Free's x and z), path by path.
+  void record_extras(Trace& trace, uint64_t) const override {
+    double along_x[2], along_y[2];
+    const int paths = optimizer_.companions(0, along_x);
+    optimizer_.companions(1, along_y);
+    for (int k = 0; k < paths; ++k) {
+      trace.companion.push_back(along_x[k]);
+      trace.companion.push_back(along_y[k]);
     }
-    return StepOutcome::Ok;
   }
 
   void diagnostics(double* out) const override {
@@ -76,6 +107,92 @@ class TypedRun final : public RunState {
   optim::Optimizer<T> optimizer_;
   T params_[2];
   T grads_[2] = {T(0), T(0)};
+};
+
+// The objective at step t as a whole-vector optimizer sees it: every call of a step gets step t's
+// gradient (its minibatch and noise draw), and each call is counted.
+class StepOracle final : public optim::whole::Oracle {
+ public:
+  StepOracle(const objectives::Objective& f, const objectives::GradientNoise& noise) : f_(f), noise_(noise) {}
+  void begin(uint64_t t) {
+    t_ = t;
+    first_ = true;
+  }
+  double value_gradient(const double x[2], double g[2]) override {
+    ++count_;
+    const double value = f_.step_gradient(t_, x[0], x[1], g[0], g[1]);
+    if (first_) start_ = check_gradient(f_, value, g, x, start_why_);
+    first_ = false;
+    if (noise_.active()) noise_.apply(t_, g, 2);
+    return value;
+  }
+  void hessian(const double x[2], double h[3]) override { f_.hessian(x[0], x[1], h); }
+  uint32_t count() const { return count_; }
+  // How the step's first evaluation (at its start point) went.
+  StepOutcome start(std::string& why) const {
+    if (start_ != StepOutcome::Ok) why = start_why_;
+    return start_;
+  }
+
+ private:
+  const objectives::Objective& f_;
+  const objectives::GradientNoise& noise_;
+  uint64_t t_ = 0;
+  uint32_t count_ = 0;
+  bool first_ = true;
+  StepOutcome start_ = StepOutcome::Ok;
+  std::string start_why_;
+};
+
+// A whole-vector optimizer's run (optim/whole/), in f64.
+class WholeRun final : public RunState {
+ public:
+  WholeRun(const optim::OptimizerSpec& spec, const double start[2], const objectives::Objective& f,
+           const objectives::GradientNoise& noise)
+      : info_(optim::info(spec.kind)),
+        optimizer_(optim::whole::whole_entry(spec.kind)->make(spec)),
+        oracle_(f, noise),
+        x_{start[0], start[1]} {}
+
+  StepOutcome step(const objectives::Objective&, const objectives::GradientNoise&, double out[2],
+                   std::string& why) override {
+    oracle_.begin(++t_);
+    optimizer_->step(t_, x_, oracle_);
+    if (oracle_.start(why) != StepOutcome::Ok) return oracle_.start(why);
+    out[0] = x_[0];
+    out[1] = x_[1];
+    return check_point(out, why);
+  }
+
+  void diagnostics(double* out) const override {
+    const optim::whole::StepReport& r = optimizer_->report();
+    const double values[kDiagnosticsPerPoint] = {r.gradient[0], r.gradient[1], r.lr,          r.first[0],
+                                                 r.first[1],    r.second[0],   r.second[1]};
+    std::copy(values, values + kDiagnosticsPerPoint, out);
+  }
+
+  uint32_t evaluations() const override { return oracle_.count(); }
+
+  void record_extras(Trace& trace, uint64_t t) const override {
+    const optim::whole::StepReport& r = optimizer_->report();
+    if (info_.companion_count()) {
+      trace.companion.push_back(r.companion[0]);
+      trace.companion.push_back(r.companion[1]);
+    }
+    if (info_.curve_label) trace.curve.push_back(r.curve);
+    if (!info_.counts_evaluations) return;
+    for (const auto& p : r.evaluated) {
+      const double fields[kEvaluatedFields] = {double(t), p.x[0], p.x[1], p.f, p.line_search_trial ? 1.0 : 0.0};
+      trace.evaluated.insert(trace.evaluated.end(), std::begin(fields), std::end(fields));
+    }
+  }
+
+ private:
+  const optim::OptimizerInfo& info_;
+  std::unique_ptr<optim::whole::WholeOptimizer> optimizer_;
+  StepOracle oracle_;
+  double x_[2];
+  uint64_t t_ = 0;
 };
 
 }  // namespace
@@ -103,8 +220,13 @@ void RunSession::reset() {
   double loss0 = objective_->value(config_.start[0], config_.start[1]);
   for (size_t i = 0; i < config_.optimizers.size(); ++i) {
     const auto& spec = config_.optimizers[i];
-    if (config_.precision == Precision::F32) runs_.push_back(std::make_unique<TypedRun<float>>(spec, config_.start));
-    else runs_.push_back(std::make_unique<TypedRun<double>>(spec, config_.start));
+    const optim::OptimizerInfo& info = optim::info(spec.kind);
+    if (info.whole)
+      runs_.push_back(std::make_unique<WholeRun>(spec, config_.start, *objective_, config_.objective.noise));
+    else if (config_.precision == Precision::F32)
+      runs_.push_back(std::make_unique<TypedRun<float>>(spec, config_.start));
+    else
+      runs_.push_back(std::make_unique<TypedRun<double>>(spec, config_.start));
     Trace& trace = traces_[i];
     trace.xy.reserve(2 * (config_.steps + 1));
     trace.loss.reserve(config_.steps + 1);
@@ -113,6 +235,19 @@ void RunSession::reset() {
     trace.xy.push_back(x);
     trace.xy.push_back(y);
     trace.loss.push_back(config_.precision == Precision::F32 ? objective_->value(x, y) : loss0);
+    trace.evaluations.reserve(config_.steps + 1);
+    trace.evaluations.push_back(0);
+    if (const int paths = info.companion_count()) {
+      trace.companion.reserve(2 * paths * (config_.steps + 1));
+      for (int k = 0; k < paths; ++k) {
+        trace.companion.push_back(x);
+        trace.companion.push_back(y);
+      }
+    }
+    if (info.curve_label) {
+      trace.curve.reserve(config_.steps + 1);
+      trace.curve.push_back(std::nan(""));
+    }
     if (record_diagnostics_) {
       trace.diagnostics.reserve(kDiagnosticsPerPoint * (config_.steps + 1));
       trace.diagnostics.assign(kDiagnosticsPerPoint, std::nan(""));
@@ -150,6 +285,8 @@ uint64_t RunSession::advance(uint64_t k) {
       trace.xy.push_back(point[0]);
       trace.xy.push_back(point[1]);
       trace.loss.push_back(loss);
+      trace.evaluations.push_back(runs_[r]->evaluations());
+      runs_[r]->record_extras(trace, t);
       if (record_diagnostics_) {
         size_t at = trace.diagnostics.size();
         trace.diagnostics.resize(at + kDiagnosticsPerPoint);
@@ -196,7 +333,56 @@ std::string RunSession::run_json(size_t r) const {
     if (k) out += ',';
     json::append_number(out, trace.loss[k]);
   }
-  out += "],\"status\":";
+  out += "],\"evaluations\":";
+  json::append_number(out, double(trace.evaluations.back()));
+  const optim::OptimizerInfo& info = optim::info(config_.optimizers[r].kind);
+  if (const int paths = info.companion_count()) {
+    out += ",\"companions\":[";
+    for (int c = 0; c < paths; ++c) {
+      out += c ? ",{\"label\":" : "{\"label\":";
+      json::append_string(out, info.companion_labels[size_t(c)]);
+      out += ",\"path\":[";
+      const size_t stride = 2 * size_t(paths);
+      for (size_t k = 0; k < trace.companion.size() / stride; ++k) {
+        if (k) out += ',';
+        out += '[';
+        json::append_number(out, trace.companion[stride * k + 2 * size_t(c)]);
+        out += ',';
+        json::append_number(out, trace.companion[stride * k + 2 * size_t(c) + 1]);
+        out += ']';
+      }
+      out += "]}";
+    }
+    out += ']';
+  }
+  if (!trace.curve.empty()) {
+    out += ",\"curve\":[";
+    for (size_t k = 0; k < trace.curve.size(); ++k) {
+      if (k) out += ',';
+      if (std::isfinite(trace.curve[k])) json::append_number(out, trace.curve[k]);
+      else out += "null";
+    }
+    out += ']';
+  }
+  if (info.counts_evaluations) {
+    out += ",\"evaluated\":[";
+    for (size_t k = 0; k < trace.evaluated.size() / kEvaluatedFields; ++k) {
+      const double* e = trace.evaluated.data() + kEvaluatedFields * k;
+      if (k) out += ',';
+      out += "{\"step\":";
+      json::append_number(out, e[0]);
+      out += ",\"point\":[";
+      json::append_number(out, e[1]);
+      out += ',';
+      json::append_number(out, e[2]);
+      out += "],\"f\":";
+      if (std::isfinite(e[3])) json::append_number(out, e[3]);
+      else out += "null";
+      out += e[4] != 0 ? ",\"line_search_trial\":true}" : ",\"line_search_trial\":false}";
+    }
+    out += ']';
+  }
+  out += ",\"status\":";
   out += trace.left_domain ? "\"left_domain\"" : trace.diverged ? "\"diverged\"" : "\"ok\"";
   out += ",\"diverged_at\":";
   if (trace.diverged) {

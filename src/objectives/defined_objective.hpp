@@ -5,6 +5,7 @@
 // component loads, does not contain their code (README, "The web component").
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -35,6 +36,14 @@ class DefinedObjective {
   virtual void evaluate_step(const double* x, const double* y, std::size_t n, double* f, double* gx, double* gy,
                              std::uint64_t t) const {
     evaluate(x, y, n, f, gx, gy);
+  }
+  // Whether hessian() gives the exact Hessian (a typed formula's, by forward-mode second-order
+  // automatic differentiation); the data objectives have none.
+  virtual bool has_hessian() const { return false; }
+  // The exact Hessian {f_xx, f_xy, f_yy} at (x, y); false where it is not finite or not available.
+  virtual bool hessian(double, double, double h[3]) const {
+    h[0] = h[1] = h[2] = NAN;
+    return false;
   }
   // f alone at n points.
   virtual void values(const double* x, const double* y, std::size_t n, double* f) const = 0;

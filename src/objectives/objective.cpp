@@ -21,6 +21,7 @@ struct EntryOps {
   ObjectiveInfo info;
   catalog::Bound (*bind)(const std::vector<double>&);
   double (*evaluate)(const catalog::Bound&, double, double, double*);
+  void (*hessian)(const catalog::Bound&, double, double, double*);
   std::vector<Minimum> (*minima)(const catalog::Bound&);
 };
 
@@ -34,7 +35,7 @@ const std::vector<EntryOps>& entries() {
     std::vector<EntryOps> ops;
     catalog::AllObjectives::for_each([&](auto entry, size_t) {
       using Entry = decltype(entry);
-      ops.push_back({Entry::info(), Entry::bind, evaluate_double<Entry>, Entry::minima});
+      ops.push_back({Entry::info(), Entry::bind, evaluate_double<Entry>, Entry::hessian, Entry::minima});
     });
     return ops;
   }();
@@ -107,6 +108,7 @@ Objective::Objective(const ObjectiveInfo& info, std::vector<double> params)
   const EntryOps& entry = entries()[index_];
   bound_ = entry.bind(params_);
   evaluate_ = entry.evaluate;
+  hessian_ = entry.hessian;
 }
 
 Objective::Objective(std::shared_ptr<const DefinedObjective> defined)
@@ -114,6 +116,14 @@ Objective::Objective(std::shared_ptr<const DefinedObjective> defined)
   if (!defined_) return;
   info_ = &defined_->info();
   for (const ParamInfo& p : info_->params) params_.push_back(p.default_value);
+}
+
+bool Objective::has_hessian() const { return defined_ ? defined_->has_hessian() : true; }
+
+bool Objective::hessian(double x, double y, double h[3]) const {
+  if (defined_) return defined_->hessian(x, y, h);
+  hessian_(bound_, x, y, h);
+  return std::isfinite(h[0]) && std::isfinite(h[1]) && std::isfinite(h[2]);
 }
 
 double Objective::memoised(double x, double y) const {

@@ -56,6 +56,11 @@ class Objective {
   double value(double x, double y) const;
   // Returns f(x, y) (bit-identical to value()) and stores the gradient.
   double value_and_gradient(double x, double y, double& gx, double& gy) const;
+  // Whether hessian() is available: the catalog's objectives and typed formulas have an exact
+  // Hessian; the data objectives (least_squares, logistic) do not.
+  bool has_hessian() const;
+  // The exact Hessian {f_xx, f_xy, f_yy} at (x, y); false where it is not finite (or not available).
+  bool hessian(double x, double y, double h[3]) const;
   // Known minima for the current parameters (empty for `saddle`, which is
   // unbounded below). A formula's are the minima found in its view (formula/landscape.hpp), the
   // lowest ones marked global.
@@ -79,6 +84,7 @@ class Objective {
   size_t index_;
   std::array<double, 4> bound_;
   double (*evaluate_)(const std::array<double, 4>&, double x, double y, double* g);
+  void (*hessian_)(const std::array<double, 4>&, double x, double y, double* h) = nullptr;
   std::shared_ptr<const DefinedObjective> defined_;
   // A user objective's last point: value() evaluates the gradient too, so that a run, which asks
   // for the loss at its new point and then for the gradient there, evaluates it once per step.

@@ -11,6 +11,7 @@
 
 #include "optim/rule_table.hpp"
 #include "optim/rules/all.hpp"
+#include "optim/whole/whole_registry.hpp"
 
 namespace gs::optim {
 
@@ -54,7 +55,7 @@ void set_rule_meta(Kind kind, const RuleMeta& meta) {
   t.registered[kind.index] = true;
 }
 
-int slot_count(Kind kind) { return rule_meta(kind).slots; }
+int slot_count(Kind kind) { return whole::whole_entry(kind) ? 0 : rule_meta(kind).slots; }
 
 HyperLanes<double> hyper_lanes(const OptimizerSpec& spec) { return rule_meta(spec.kind).hyper(spec); }
 
@@ -70,9 +71,19 @@ Moments moments_of(const OptimizerSpec& spec, const RunningScalars& running, con
   return rule_meta(spec.kind).moments(spec, running, slot);
 }
 
-std::string formula_latex(const OptimizerSpec& spec) { return rule_meta(spec.kind).latex(spec); }
+int companions_of(const OptimizerSpec& spec, const RunningScalars& running, const double* slot, double* out) {
+  const RuleMeta& meta = rule_meta(spec.kind);
+  meta.companions(running, slot, out);
+  return meta.companion_count;
+}
+
+std::string formula_latex(const OptimizerSpec& spec) {
+  if (const whole::WholeEntry* w = whole::whole_entry(spec.kind)) return w->latex(spec);
+  return rule_meta(spec.kind).latex(spec);
+}
 
 std::string constraint_error(const OptimizerSpec& spec, const std::string& path) {
+  if (const whole::WholeEntry* w = whole::whole_entry(spec.kind)) return w->constraint(spec, path);
   const rules::HyperConstraint c = rule_meta(spec.kind).constraint(spec);
   return c.field ? check::field(path, c.field) + ": " + c.message : std::string();
 }
@@ -157,6 +168,13 @@ Moments Optimizer<T>::moments(size_t i) const {
   double values[kMaxSlots] = {};
   for (int k = 0; k < ops_->slots; ++k) values[k] = double(slot(k)[i]);
   return moments_of(spec_, running_, values);
+}
+
+template <class T>
+int Optimizer<T>::companions(size_t i, double* out) const {
+  double values[kMaxSlots] = {};
+  for (int k = 0; k < ops_->slots; ++k) values[k] = double(slot(k)[i]);
+  return companions_of(spec_, running_, values, out);
 }
 
 template class Optimizer<float>;

@@ -50,6 +50,9 @@ HyperLanes<double> hyper_lanes(const OptimizerSpec& spec);
 StepScalars next_step_scalars(const OptimizerSpec& spec, RunningScalars& running);
 // The moments of one coordinate from its slot values (NaN before the first step).
 Moments moments_of(const OptimizerSpec& spec, const RunningScalars& running, const double* slot);
+// The rule's companion points (rules/rule_base.hpp: kCompanions), one coordinate each, from that
+// coordinate's slot values into out; returns how many.
+int companions_of(const OptimizerSpec& spec, const RunningScalars& running, const double* slot, double* out);
 
 // "path.field: message" where the spec breaks its rule's constraint between hyperparameters, else "".
 std::string constraint_error(const OptimizerSpec& spec, const std::string& path);
@@ -86,6 +89,8 @@ class Optimizer {
   const StepScalars& step(T* params, const T* grads, KernelImpl impl = KernelImpl::Simd);
   const StepScalars& last_scalars() const { return last_; }
   Moments moments(size_t i) const;
+  // Coordinate i of the rule's companion points (companions_of) into out; returns how many.
+  int companions(size_t i, double* out) const;
 
  private:
   void init_state();

@@ -8,9 +8,17 @@ namespace gs::optim {
 json::Value hyper_json(const HyperInfo& h) {
   json::Value v{json::Object{}};
   v.set("name", h.name);
-  v.set("type", h.type == check::ParamType::Bool ? "bool" : h.type == check::ParamType::Integer ? "int" : "real");
+  v.set("type", h.type == check::ParamType::Bool      ? "bool"
+               : h.type == check::ParamType::Integer ? "int"
+               : h.type == check::ParamType::Choice  ? "choice"
+                                                     : "real");
   if (h.type == check::ParamType::Bool) {
     v.set("default", h.default_value != 0);
+  } else if (h.type == check::ParamType::Choice) {
+    v.set("default", h.choices.at(static_cast<size_t>(h.default_value)));
+    json::Array choices;
+    for (const char* c : h.choices) choices.push_back(json::Value(c));
+    v.set("choices", json::Value(std::move(choices)));
   } else {
     v.set("default", h.default_value);
     v.set("min", h.range.min);
@@ -48,6 +56,15 @@ json::Value optimizer_registry_json() {
     v.set("adam_step_bound", o.adam_step_bound);
     v.set("regret_bound", o.regret_bound);
     v.set("add_order", o.add_order);
+    v.set("whole", o.whole);
+    v.set("needs_hessian", o.needs_hessian);
+    v.set("wraps_optimizer", o.wraps_optimizer);
+    json::Array companions;
+    for (const char* label : o.companion_labels)
+      if (label) companions.push_back(json::Value(label));
+    v.set("companion_labels", json::Value(std::move(companions)));
+    v.set("curve_label", o.curve_label ? json::Value(o.curve_label) : json::Value());
+    v.set("counts_evaluations", o.counts_evaluations);
     list.push_back(std::move(v));
   }
   return json::Value(std::move(list));

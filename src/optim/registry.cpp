@@ -6,6 +6,7 @@
 #include "optim/registry_fields.hpp"
 #include "optim/rule_table.hpp"
 #include "optim/rules/all.hpp"
+#include "optim/whole/whole_registry.hpp"
 
 namespace gs::optim {
 
@@ -52,17 +53,20 @@ std::vector<ScheduleInfo> build_schedules() {
 
 }  // namespace
 
-// The registered rules' entries (each rule's info()) in Kind order: the core rules, then the
-// optimizer pack once registered. Room for every rule is reserved, so an entry never moves.
+// The registered optimizers' entries in Kind order: the core rules, then the optimizer pack once
+// registered, then the whole-vector optimizers once registered (each one's info()). Room for
+// every one is reserved, so an entry never moves.
 const std::vector<OptimizerInfo>& optimizer_registry() {
   static std::vector<OptimizerInfo> list = [] {
     std::vector<OptimizerInfo> l;
-    l.reserve(rules::AllRules::size);
+    l.reserve(rules::AllRules::size + whole::kWholeCount);
     return l;
   }();
-  while (list.size() < rules::AllRules::size && rule_registered(Kind{static_cast<uint8_t>(list.size())})) {
+  for (;;) {
     const Kind kind{static_cast<uint8_t>(list.size())};
-    list.push_back(rule_meta(kind).info());
+    if (list.size() < rules::AllRules::size && rule_registered(kind)) list.push_back(rule_meta(kind).info());
+    else if (const whole::WholeEntry* w = whole::whole_entry(kind)) list.push_back(w->info());
+    else break;
     list.back().kind = kind;
   }
   return list;

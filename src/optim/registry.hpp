@@ -4,6 +4,7 @@
 // serialisation, the JS API and the generated UI controls all read it.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,8 @@ struct HyperInfo {
   bool OptimizerSpec::*flag = nullptr;
   double ScheduleSpec::*schedule_real = nullptr;  // for schedule parameters
   int own_index = -1;
+  // A Choice's names; its value is the index of one of them (default_value is the default's index).
+  std::vector<const char*> choices = {};
 
   // Whether it is a value of OptimizerSpec (every optimizer hyperparameter is).
   bool in_spec() const { return real || flag || own_index >= 0; }
@@ -63,6 +66,17 @@ struct OptimizerInfo {
   bool regret_bound;        // it is Algorithm 1, so the Adam paper's Theorem 4.1 bounds its regret
   int add_order;            // "+ Add optimizer" offers the optimizers not shown yet in this order
   Kind kind{};              // set by the registry: the rule's position in rules::AllRules
+  // A whole-vector optimizer (optim/whole/): it runs on the 2-D surfaces only, in f64, without a
+  // schedule; needs_hessian: it asks for the objective's exact Hessian.
+  bool whole = false;
+  bool needs_hessian = false;
+  bool wraps_optimizer = false;        // its config holds `inner`, the optimizer it wraps (Lookahead)
+  // Paths it draws besides the trajectory (Lookahead's slow weights; ASGD's average; Schedule-Free's
+  // x and z), by name; nullptr: none.
+  std::array<const char*, 2> companion_labels{};
+  int companion_count() const { return (companion_labels[0] != nullptr) + (companion_labels[1] != nullptr); }
+  const char* curve_label = nullptr;      // a scalar it plots per step (Prodigy's distance estimate d_k)
+  bool counts_evaluations = false;        // a step may evaluate f more than once (L-BFGS)
 };
 
 struct ScheduleInfo {
@@ -87,6 +101,8 @@ OptimizerSpec default_spec(std::string_view name);
 
 // Parses and validates one optimizer object of the config schema; `path` names it in errors.
 bool parse_optimizer(const json::Value& value, const std::string& path, OptimizerSpec& out, std::string& error);
+// "path.name: …" when `spec` is a whole-vector optimizer, which `where` (a lab) cannot run, else "".
+std::string per_coordinate_error(const OptimizerSpec& spec, const std::string& path, const char* where);
 // Every hyperparameter of the spec resolved, in registry order (the result schema's "optimizer").
 json::Value to_json(const OptimizerSpec& spec);
 

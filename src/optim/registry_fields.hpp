@@ -64,4 +64,13 @@ inline HyperInfo own_flag(const char* name, int index, bool def, const char* des
   return own(name, index, ParamType::Bool, def ? 1.0 : 0.0, Range{0, 1}, 0, 1, "linear", description);
 }
 
+// An optimizer's own choice between names: OptimizerSpec::own[index] holds the chosen name's index.
+inline HyperInfo own_choice(const char* name, int index, std::vector<const char*> choices, int default_index,
+                            const char* description) {
+  HyperInfo h = own(name, index, ParamType::Choice, default_index, Range{0, double(choices.size() - 1)}, 0,
+                    double(choices.size() - 1), "linear", description);
+  h.choices = std::move(choices);
+  return h;
+}
+
 }  // namespace gs::optim::fields

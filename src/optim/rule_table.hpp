@@ -23,6 +23,8 @@ struct RuleMeta {
   Moments (*moments)(const OptimizerSpec&, const RunningScalars&, const double* slot) = nullptr;
   std::string (*latex)(const OptimizerSpec&) = nullptr;
   rules::HyperConstraint (*constraint)(const OptimizerSpec&) = nullptr;
+  int companion_count = 0;
+  void (*companions)(const RunningScalars&, const double* slot, double* out) = nullptr;
 };
 
 // The entry of `kind`'s rule; a kind whose rule this module has not registered is a programming
@@ -70,6 +72,8 @@ RuleMeta meta_of() {
   m.moments = Rule::moments;
   m.latex = Rule::latex;
   m.constraint = Rule::constraint;
+  m.companion_count = Rule::kCompanions;
+  m.companions = Rule::companions;
   return m;
 }
 

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace gs::optim {
@@ -57,6 +58,8 @@ struct OptimizerSpec {
 
   ScheduleSpec schedule;
   double beta1_decay = 1;  // λ: β1,t = β1·λ^(t−1) (applied to the rule's first-moment coefficient)
+  // The optimizer a wrapper runs (Lookahead's fast weights); null for every other optimizer.
+  std::shared_ptr<const OptimizerSpec> inner;
 };
 
 }  // namespace gs::optim

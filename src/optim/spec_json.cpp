@@ -8,14 +8,33 @@
 #include "optim/registry.hpp"
 #include "optim/registry_fields.hpp"
 #include "optim/schedule.hpp"
+#include "optim/whole/whole_registry.hpp"
 
 namespace gs::optim {
 
 namespace {
 
+// A Choice's value: the index of the name the config holds.
+bool read_choice(const HyperInfo& h, const json::Value* v, const std::string& path, double& index, std::string& error) {
+  if (!v) return true;
+  std::vector<std::string_view> names(h.choices.begin(), h.choices.end());
+  if (!v->is_string()) {
+    error = path + ": must be one of " + check::join(names);
+    return false;
+  }
+  const auto found = std::find(names.begin(), names.end(), v->as_string());
+  if (found == names.end()) {
+    error = path + ": " + check::unknown_name("choice", v->as_string(), names);
+    return false;
+  }
+  index = double(found - names.begin());
+  return true;
+}
+
 bool read_hyper(const HyperInfo& h, const json::Value* v, const std::string& path, double& real, bool& flag,
                 std::string& error) {
   if (h.type == check::ParamType::Bool) return check::read_bool(v, path, flag, error);
+  if (h.type == check::ParamType::Choice) return read_choice(h, v, path, real, error);
   return check::read_number(v, path, h.type, h.range, real, error);
 }
 
@@ -56,6 +75,32 @@ bool parse_schedule(const json::Value& value, const std::string& path, ScheduleS
   return true;
 }
 
+// A wrapper's `inner`: the per-coordinate optimizer it runs (default Adam), whose learning rate is
+// the wrapper's own lr.
+bool parse_optimizer_inner(const json::Value* value, const std::string& path, const char* wrapper, OptimizerSpec& spec,
+                 std::string& error) {
+  json::Value inner{json::Object{}};
+  inner.set("name", "adam");
+  if (value) {
+    if (!check::expect_object(*value, path, error)) return false;
+    if (value->find("lr")) {
+      error = check::field(path, "lr") + ": the wrapped optimizer's learning rate is " + wrapper + "'s own lr";
+      return false;
+    }
+    inner = *value;
+  }
+  OptimizerSpec parsed;
+  if (!parse_optimizer(inner, path, parsed, error)) return false;
+  if (info(parsed.kind).whole) {
+    error = check::field(path, "name") + ": " + wrapper + " wraps a per-coordinate optimizer; " + info(parsed.kind).name +
+            " is a whole-vector optimizer";
+    return false;
+  }
+  parsed.lr = spec.lr;
+  spec.inner = std::make_shared<const OptimizerSpec>(std::move(parsed));
+  return true;
+}
+
 }  // namespace
 
 bool parse_optimizer(const json::Value& value, const std::string& path, OptimizerSpec& out, std::string& error) {
@@ -70,6 +115,14 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
   std::string name;
   if (!check::read_string(name_value, check::field(path, "name"), name, error)) return false;
   const OptimizerInfo* o = find_optimizer(name);
+  if (!o && whole::is_whole_optimizer(name)) {
+    error = check::field(path, "name") + ": \"" + name +
+            "\" is a whole-vector optimizer (it needs the objective itself, not one gradient per coordinate); " +
+            (find_optimizer(kPackOptimizerNames[0])
+                 ? "it runs on the 2-D surfaces (the landscape page, the run config), not in this lab"
+                 : "load the engine with loadGradscape({ full: true })");
+    return false;
+  }
   if (!o && is_pack_optimizer(name)) {
     error = check::field(path, "name") + ": \"" + name +
             "\" is in the optimizer pack, which this engine module leaves out to stay small; load the engine with "
@@ -82,7 +135,14 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
   }
   OptimizerSpec spec = default_spec(o->kind);
 
-  std::vector<std::string_view> allowed{"name", "label", "schedule"};
+  std::vector<std::string_view> allowed{"name", "label"};
+  if (!o->whole) allowed.push_back("schedule");
+  else if (value.find("schedule")) {
+    error = check::field(path, "schedule") + ": " + o->name +
+            " is a whole-vector optimizer and runs with a constant lr; schedules apply to the per-coordinate optimizers";
+    return false;
+  }
+  if (o->wraps_optimizer) allowed.push_back("inner");
   if (o->first_moment) allowed.push_back("beta1_decay");
   for (const auto& h : o->hypers) allowed.push_back(h.name);
   // torch's pairs are two fields each here: say which, instead of only "unknown field".
@@ -114,10 +174,21 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
                           fields::beta1_decay().range, spec.beta1_decay, error))
     return false;
 
+  if (o->wraps_optimizer && !parse_optimizer_inner(value.find("inner"), check::field(path, "inner"), o->name, spec, error))
+    return false;
+
   error = constraint_error(spec, path);
   if (!error.empty()) return false;
   out = spec;
   return true;
+}
+
+std::string per_coordinate_error(const OptimizerSpec& spec, const std::string& path, const char* where) {
+  const OptimizerInfo& o = info(spec.kind);
+  if (!o.whole) return "";
+  return check::field(path, "name") + ": " + o.name +
+         " is a whole-vector optimizer (it needs the objective itself, not one gradient per coordinate) and runs on "
+         "the 2-D surfaces only, not in " + where;
 }
 
 json::Value to_json(const OptimizerSpec& spec) {
@@ -127,8 +198,17 @@ json::Value to_json(const OptimizerSpec& spec) {
   v.set("label", spec.label);
   for (const auto& h : o.hypers) {
     if (h.type == check::ParamType::Bool) v.set(h.name, h.get(spec) != 0);
+    else if (h.type == check::ParamType::Choice) v.set(h.name, h.choices.at(static_cast<size_t>(h.get(spec))));
     else v.set(h.name, h.get(spec));
   }
+  if (spec.inner) {
+    json::Value inner = to_json(*spec.inner);
+    json::Value without_lr{json::Object{}};
+    for (const auto& [key, field] : inner.as_object())
+      if (key != "lr") without_lr.set(key, field);
+    v.set("inner", std::move(without_lr));
+  }
+  if (o.whole) return v;
   const ScheduleInfo& s = info(spec.schedule.kind);
   json::Value schedule{json::Object{}};
   schedule.set("name", s.name);

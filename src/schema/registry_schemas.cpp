@@ -94,6 +94,11 @@ json::Value hyper_schema(const optim::HyperInfo& h) {
   if (h.type == check::ParamType::Bool) {
     v.set("type", "boolean");
     v.set("default", h.default_value != 0);
+  } else if (h.type == check::ParamType::Choice) {
+    json::Array names;
+    for (const char* c : h.choices) names.push_back(json::Value(c));
+    v.set("enum", json::Value(std::move(names)));
+    v.set("default", h.choices.at(static_cast<size_t>(h.default_value)));
   } else {
     v = number_schema(h.type, h.range);
     v.set("default", h.default_value);
@@ -105,6 +110,7 @@ json::Value hyper_schema(const optim::HyperInfo& h) {
 json::Value optimizer_schema(bool lr_grid) {
   json::Array variants;
   for (const auto& o : optim::optimizer_registry()) {
+    if (o.whole && lr_grid) continue;  // the paper lab's models are not 2-D surfaces
     json::Value props{json::Object{}};
     bool nesterov = false;
     for (const auto& h : o.hypers) {
@@ -117,9 +123,17 @@ json::Value optimizer_schema(bool lr_grid) {
     label.set("default", o.display_name);
     label.set("description", "the name shown in legends and results");
     props.set("label", std::move(label));
-    json::Value schedule = ref("schedule");
-    schedule.set("description", "learning-rate schedule (default constant)");
-    props.set("schedule", std::move(schedule));
+    if (!o.whole) {
+      json::Value schedule = ref("schedule");
+      schedule.set("description", "learning-rate schedule (default constant)");
+      props.set("schedule", std::move(schedule));
+    }
+    if (o.wraps_optimizer) {
+      json::Value inner = ref("optimizer");
+      inner.set("description", std::string("the per-coordinate optimizer ") + o.name +
+                                   " wraps, without lr (its lr is this object's); default {\"name\": \"adam\"}");
+      props.set("inner", std::move(inner));
+    }
     if (o.first_moment) {
       props.set("beta1_decay", hyper_schema(optim::fields::beta1_decay()));
     }

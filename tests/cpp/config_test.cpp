@@ -2,6 +2,7 @@
 // and never a silent NaN; a diverging run stops and says at which step.
 #include <cmath>
 
+#include "labs/sweep/sweep_lab.hpp"
 #include "test_support.hpp"
 
 namespace gs {
@@ -29,6 +30,13 @@ TEST(Config, EveryHyperparameterOutOfRangeNamesTheFieldAndRange) {
         expect_error(with("1"), {field, "true or false"});
         continue;
       }
+      if (h.type == check::ParamType::Choice) {
+        const std::string first = std::string("\"") + h.choices.front() + "\"";
+        expect_error(with("\"nonesuch\""), {field, "unknown choice \"nonesuch\"", "Allowed:", h.choices.back()});
+        expect_error(with("0"), {field, "must be one of", h.choices.front()});
+        EXPECT_EQ(test::config_error(with(first)), "") << o.name << "." << h.name;
+        continue;
+      }
       std::string range = h.range.describe();
       expect_error(with(check::format_number(h.range.max + 1)), {field, range});
       double below = h.range.min_open ? h.range.min : h.range.min - 1;
@@ -40,6 +48,33 @@ TEST(Config, EveryHyperparameterOutOfRangeNamesTheFieldAndRange) {
       EXPECT_EQ(test::config_error(with(check::format_number(h.default_value))), "") << o.name << "." << h.name;
     }
   }
+}
+
+// Whole-vector optimizers: f64 only, no schedule, a Hessian where they need one, per-coordinate
+// inner optimizers only, and refused by the labs with a message saying where they run.
+TEST(Config, WholeVectorOptimizersSayWhereTheyRun) {
+  expect_error(R"({"objective":"quadratic","precision":"f32","optimizers":[{"name":"adam"},{"name":"lbfgs"}]})",
+               {"optimizers[1].name", "lbfgs runs in f64 only"});
+  expect_error(with_optimizer(R"({"name":"newton","schedule":"cosine"})"),
+               {"optimizers[0].schedule", "constant lr"});
+  expect_error(R"({"objective":{"name":"least_squares"},"optimizers":[{"name":"sophia"}]})",
+               {"optimizers[0].name", "sophia needs the objective's exact Hessian", "least_squares"});
+  expect_error(with_optimizer(R"({"name":"lookahead","inner":{"name":"lbfgs"}})"),
+               {"optimizers[0].inner.name", "lookahead wraps a per-coordinate optimizer"});
+  expect_error(with_optimizer(R"({"name":"lookahead","inner":{"name":"adam","lr":0.1}})"),
+               {"optimizers[0].inner.lr", "lookahead's own lr"});
+  expect_error(with_optimizer(R"({"name":"lookahead","inner":{"name":"adma"}})"),
+               {"optimizers[0].inner.name", "did you mean \"adam\""});
+  expect_error(with_optimizer(R"({"name":"lookahead","pullback_momentum":"pullback"})"),
+               {"optimizers[0].pullback_momentum"});
+  EXPECT_EQ(test::config_error(with_optimizer(R"({"name":"lookahead","inner":{"name":"nag","momentum":0.5}})")), "");
+  EXPECT_EQ(test::config_error(R"({"objective":{"name":"formula","expr":"x^2 + 3*y^2"},"optimizers":[{"name":"newton"}]})"), "");
+  std::string result, error;
+  EXPECT_FALSE(test::lab_command<labs::SweepLab>(
+      R"({"optimizer":{"name":"lbfgs"},"x":{"param":"lr","min":0.1,"max":1,"n":2},"y":{"param":"start_x","min":-1,"max":1,"n":2}})",
+      result, error));
+  EXPECT_NE(error.find("lbfgs is a whole-vector optimizer"), std::string::npos) << error;
+  EXPECT_NE(error.find("not in the sweep lab"), std::string::npos) << error;
 }
 
 TEST(Config, UnknownNamesSuggestTheClosestOne) {

@@ -12,6 +12,7 @@
 #include "engine/run_config.hpp"
 #include "objectives/objective.hpp"
 #include "objectives/user_objectives.hpp"
+#include "optim/whole/whole_registry.hpp"
 #include "optim/optimizer.hpp"
 #include "optim/pack/optimizer_pack.hpp"
 #include "optim/registry.hpp"
@@ -21,7 +22,8 @@
 
 namespace {
 
-[[maybe_unused]] const bool kRegistered = (gs::engine::register_full_engine(), true);
+[[maybe_unused]] const bool kRegistered =
+    (gs::engine::register_full_engine(), gs::optim::whole::register_whole_optimizers(), true);
 
 using namespace gs;
 using objectives::registry;
@@ -69,7 +71,13 @@ TEST(UserObjectives, ARegistryEntryIsItsKindsStandardObjective) {
 TEST(OptimizerPack, ItsRulesFollowTheCoreRulesInTheRegistryUnderTheNamesTheCoreKnows) {
   optim::register_optimizer_pack();  // a second time: nothing changes
   const auto& registry = optim::optimizer_registry();
-  ASSERT_EQ(registry.size(), optim::rules::AllRules::size);
+  ASSERT_EQ(registry.size(), optim::rules::AllRules::size + optim::whole::kWholeCount);
+  for (size_t k = 0; k < registry.size(); ++k) {
+    EXPECT_EQ(registry[k].whole, k >= optim::rules::AllRules::size) << registry[k].name;
+    if (registry[k].whole) {
+      EXPECT_EQ(registry[k].name, optim::whole::kWholeOptimizerNames[k - optim::rules::AllRules::size]);
+    }
+  }
   size_t i = 0;
   optim::rules::CoreRules::for_each([&](auto rule) {
     EXPECT_EQ(registry[i].name, std::string_view(decltype(rule)::info().name));

@@ -50,7 +50,7 @@ void check_agreement(const optim::OptimizerSpec& spec, size_t n, bool sparse, co
 }
 
 TEST(Kernels, SimdAgreesWithReferenceBitForBit) {
-  for (const auto& c : test::optimizer_cases()) {
+  for (const auto& c : test::rule_cases()) {
     optim::OptimizerSpec spec = test::parse_spec(c.optimizer);
     for (size_t n : kLengths) {
       for (bool sparse : {false, true}) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/run_config.hpp"
+#include "engine/run_session.hpp"
 #include "optim/whole/lbfgs.hpp"
 #include "test_support.hpp"
 
@@ -66,6 +67,44 @@ TEST(Lbfgs, EveryCaseMatchesTorchStepForStepWithItsEvaluationCounts) {
   }
   std::printf("[ lbfgs    ] %zu torch cases, %zu steps, counts exact, worst relative error %.3g (%s)\n", cases.size(),
               steps_checked, worst, worst_id.c_str());
+}
+
+// The same cases as runs of the engine (an `lbfgs` optimizer of a run config): one run step is one
+// torch step, and the run's cumulative evaluations are torch's func_evals after every step.
+TEST(Lbfgs, AsARunItsTrajectoryAndEvaluationsAreTorchs) {
+  const json::Value fixture = test::load_json("tests/fixtures/lbfgs/lbfgs.json");
+  size_t runs = 0;
+  for (const auto& c : fixture.find("cases")->as_array()) {
+    const std::string id = c.find("id")->as_string();
+    const json::Value& o = *c.find("options");
+    json::Value optimizer{json::Object{}};
+    optimizer.set("name", "lbfgs");
+    for (const char* key : {"lr", "max_iter", "tolerance_grad", "tolerance_change", "history_size"})
+      optimizer.set(key, *o.find(key));
+    const json::Value* max_eval = o.find("max_eval");
+    optimizer.set("max_eval", max_eval && max_eval->is_number() ? max_eval->as_number() : 0.0);
+    const json::Value* line_search = o.find("line_search_fn");
+    optimizer.set("line_search", line_search && line_search->is_string() ? line_search->as_string() : "none");
+    const auto& steps = c.find("steps")->as_array();
+    json::Value config{json::Object{}};
+    config.set("objective", *c.find("objective"));
+    config.set("start", *c.find("start"));
+    config.set("steps", double(steps.size()));
+    config.set("optimizers", json::Value(json::Array{optimizer}));
+    engine::RunSession session;
+    test::run_session(session, json::serialize(config));
+    const engine::Trace& trace = session.trace(0);
+    ASSERT_EQ(trace.points(), steps.size() + 1) << id;
+    for (size_t k = 1; k <= steps.size(); ++k) {
+      const auto& want = steps[k - 1].find("x")->as_array();
+      ASSERT_LE(test::fixture_error(trace.xy[2 * k], want[0].as_number()), kTolerance) << id << " step " << k;
+      ASSERT_LE(test::fixture_error(trace.xy[2 * k + 1], want[1].as_number()), kTolerance) << id << " step " << k;
+      ASSERT_EQ(trace.evaluations[k], static_cast<uint32_t>(steps[k - 1].find("func_evals")->as_number())) << id << " step " << k;
+    }
+    EXPECT_EQ(trace.evaluated.size(), engine::kEvaluatedFields * trace.evaluations.back()) << id;
+    ++runs;
+  }
+  EXPECT_GE(runs, 40u);
 }
 
 // The record of a step's closure calls: the step's first evaluation is not a line-search trial,

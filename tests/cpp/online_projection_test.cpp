@@ -68,7 +68,7 @@ TEST(OnlineDomain, DiametersLinearMinimaAndGaps) {
 TEST(OnlineProjection, EveryOptimizerStaysInTheDomain) {
   for (const Domain& domain : {Domain{DomainType::Box, 0.5}, Domain{DomainType::Ball, 0.5}}) {
     for (const char* name : {"online_quadratic", "sparse_adversarial"}) {
-      for (const auto& c : test::optimizer_cases()) {
+      for (const auto& c : test::rule_cases()) {
         optim::OptimizerSpec spec = test::parse_spec(c.optimizer);
         spec.lr = spec.kind == optim::optimizer_kind("adadelta") ? 50 : 2;
         auto problem = test::make_problem(name, {{"d", 7}, {"center", 3}, {"amplitude", 4}, {"period", 20}}, domain);

@@ -22,6 +22,10 @@ constexpr PortCase kPorts[] = {
     {"schedulefree_adamw", 1e-12},
     {"adan", 1e-12},
     {"ademamix", 1e-12},
+    {"lookahead", 1e-12},
+    {"prodigy", 1e-12},
+    {"sophia", 1e-12},
+    {"shampoo", 1e-12},
 };
 
 TEST(ReferencePorts, EveryImplementedPortMatchesStepForStep) {

@@ -13,6 +13,7 @@ TEST(Convergence, EveryCaseReachesTheQuadraticsMinimum) {
   double tol = setup.find("tol")->as_number();
   for (const auto& c : test::optimizer_cases()) {
     for (const char* precision : {"f64", "f32"}) {
+      if (c.whole && std::string_view(precision) == "f32") continue;  // whole-vector optimizers run in f64 only
       json::Value config{json::Object{}};
       config.set("objective", *setup.find("objective"));
       config.set("start", *setup.find("start"));

@@ -142,7 +142,7 @@ void check_case(const test::OptimizerCase& c, const json::Value& objective, size
 
 TEST(SweepRuns, EveryCaseOnEveryObjectiveEqualsSingleRuns) {
   size_t index = 0;
-  for (const auto& c : test::optimizer_cases()) {
+  for (const auto& c : test::rule_cases()) {
     for (size_t lanes : {1, 3, 5, 7}) {
       const std::string& name = objective_names()[(index + lanes) % objective_names().size()];
       check_case(c, json::Value(name), lanes, 60, false);
@@ -152,12 +152,12 @@ TEST(SweepRuns, EveryCaseOnEveryObjectiveEqualsSingleRuns) {
 }
 
 TEST(SweepRuns, ManyLanesEqualSingleRuns) {
-  for (const auto& c : test::optimizer_cases()) check_case(c, json::Value("rosenbrock"), 1023, 25, false);
+  for (const auto& c : test::rule_cases()) check_case(c, json::Value("rosenbrock"), 1023, 25, false);
 }
 
 TEST(SweepRuns, UniformHyperparametersEqualSingleRuns) {
   size_t index = 0;
-  for (const auto& c : test::optimizer_cases())
+  for (const auto& c : test::rule_cases())
     check_case(c, json::Value(objective_names()[index++ % objective_names().size()]), 5, 60, true);
 }
 
@@ -165,7 +165,7 @@ TEST(SweepRuns, GradientNoiseAndSparsityAsInTheSingleRun) {
   json::ParseResult objective = json::parse(R"({"name":"quadratic","params":{"kappa":10,"angle":30},
     "noise":{"sigma":0.3,"sparsity":0.25,"seed":11}})");
   json::ParseResult sparse_only = json::parse(R"({"name":"rosenbrock","noise":{"sparsity":0.4,"seed":3}})");
-  for (const auto& c : test::optimizer_cases()) {
+  for (const auto& c : test::rule_cases()) {
     check_case(c, objective.value, 5, 60, false);
     check_case(c, sparse_only.value, 3, 40, true);
   }
@@ -221,7 +221,7 @@ TEST(SweepRuns, OneHyperparameterPerLaneEqualsSingleRuns) {
   // A map varies one or two hyperparameters; the rest are shared, so the batch computes each
   // per-step scalar once per batch, once per step or per run according to what it depends on.
   size_t index = 0;
-  for (const auto& c : test::optimizer_cases()) {
+  for (const auto& c : test::rule_cases()) {
     const optim::OptimizerSpec base = test::parse_spec(c.optimizer);
     const optim::OptimizerInfo& info = optim::info(base.kind);
     const json::Value objective(objective_names()[index++ % objective_names().size()]);
@@ -254,7 +254,7 @@ TEST(SweepRuns, FormulaLanesEqualSingleRuns) {
     "expr":"a*(x - 0.3)^2 + b*sin(3y) + y^2 + 0.1*sqrt(x^2 + y^2 + 0.01) + sigmoid(x*y)",
     "params":{"a":{"value":1.5,"min":0,"max":4},"b":0.2},"noise":{"sigma":0.1,"seed":5}})J");
   ASSERT_TRUE(typed.ok());
-  for (const auto& c : test::optimizer_cases()) check_case(c, typed.value, 5, 60, false);
+  for (const auto& c : test::rule_cases()) check_case(c, typed.value, 5, 60, false);
   json::ParseResult barrier = json::parse(R"J({"name":"formula",
     "expr":"x^2 + y^2 - log(4 - x^2 - y^2) + 0.5*sqrt(x^2 + (y - 0.5)^2)","view":[-1,1,-1,1]})J");
   ASSERT_TRUE(barrier.ok());
@@ -287,7 +287,7 @@ TEST(SweepRuns, DataObjectiveLanesEqualSingleRuns) {
   json::ParseResult logistic = json::parse(R"J({"name":"logistic","batch_size":4,"noise":{"seed":2},
     "data":[[0,1,1],[0.5,0.2,0],[1,1.3,1],[1.5,0.1,0],[-1,0.4,1],[-0.5,-0.6,0],[0.2,0.5,0],[0.7,0.6,1]]})J");
   ASSERT_TRUE(squares.ok() && logistic.ok());
-  for (const auto& c : test::optimizer_cases()) {
+  for (const auto& c : test::rule_cases()) {
     check_case(c, squares.value, 5, 40, false);
     check_case(c, logistic.value, 3, 40, false);
   }

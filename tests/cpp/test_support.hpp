@@ -34,6 +34,7 @@ inline json::Value load_json(const std::string& relative) {
 struct OptimizerCase {
   std::string id;
   json::Value optimizer;
+  bool whole;  // a whole-vector optimizer (optim/whole/): 2-D runs in f64 only, no kernels, no lanes
 };
 
 // tests/fixtures/optimizer_cases.json: the one table every table-driven test iterates.
@@ -41,8 +42,21 @@ inline const std::vector<OptimizerCase>& optimizer_cases() {
   static const std::vector<OptimizerCase> cases = [] {
     std::vector<OptimizerCase> out;
     json::Value table = load_json("tests/fixtures/optimizer_cases.json");
-    for (const auto& c : table.find("cases")->as_array())
-      out.push_back({c.find("id")->as_string(), *c.find("optimizer")});
+    for (const auto& c : table.find("cases")->as_array()) {
+      const optim::OptimizerInfo* info = optim::find_optimizer(c.find("optimizer")->find("name")->as_string());
+      out.push_back({c.find("id")->as_string(), *c.find("optimizer"), info && info->whole});
+    }
+    return out;
+  }();
+  return cases;
+}
+
+// The cases of per-coordinate rules: the ones with kernels, sweep lanes and online runs.
+inline const std::vector<OptimizerCase>& rule_cases() {
+  static const std::vector<OptimizerCase> cases = [] {
+    std::vector<OptimizerCase> out;
+    for (const auto& c : optimizer_cases())
+      if (!c.whole) out.push_back(c);
     return out;
   }();
   return cases;

@@ -11,7 +11,7 @@ import { assertNumbersKnown, numbersIn, statedNumbers, storyText } from './story
 
 let gs;
 before(async () => {
-  gs = await loadGradscape();
+  gs = await loadGradscape({ full: true });
 });
 
 const result = (preset) => gs.run(toConfig(preset.state, gs.registry));

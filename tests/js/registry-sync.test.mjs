@@ -41,13 +41,14 @@ test('the .d.ts unions name exactly what the registry reports', () => {
   assert.deepEqual(union(/export type DomainType =([^;]+);/), names('domains'), 'DomainType');
 });
 
-test('OptimizerSpec types every hyperparameter of every optimizer, a flag as boolean', () => {
+test('OptimizerSpec types every hyperparameter of every optimizer, a flag as boolean, a choice as its names', () => {
   const body = types.match(/export interface OptimizerSpec \{([\s\S]*?)\n\}/);
   assert.ok(body, 'the types have no OptimizerSpec interface');
   const members = Object.fromEntries([...body[1].matchAll(/^ {2}(\w+)\?: ([^;]+);/gm)].map((m) => [m[1], m[2]]));
   for (const o of registry.optimizers) {
     for (const h of o.hyperparameters) {
-      assert.equal(members[h.name], h.type === 'bool' ? 'boolean' : 'number', `${o.name}.${h.name}`);
+      const type = h.type === 'bool' ? 'boolean' : h.type === 'choice' ? h.choices.map((c) => `'${c}'`).join(' | ') : 'number';
+      assert.equal(members[h.name], type, `${o.name}.${h.name}`);
     }
   }
 });

@@ -182,7 +182,7 @@ function regretConfigs() {
   const configs = [];
   for (const problem of PROBLEMS) {
     for (const domain of [{ type: 'box', radius: 0.8 }, { type: 'ball', radius: 1.5 }]) {
-      for (const optimizers of optimizerGroups()) {
+      for (const optimizers of optimizerGroups({ lab: true })) {
         configs.push(JSON.stringify({ problem, domain, start: 0.3, T: 400, record_every: 50, optimizers }));
       }
     }
@@ -219,7 +219,7 @@ test('native and wasm (SIMD and scalar) give identical regret results', { skip: 
   const reddi = JSON.stringify(REDDI);
   const fromNative = runCli(['regret', '-'], reddi, native, []);
   assert.equal(runCli(['regret', '-'], reddi).stdout, fromNative.stdout);
-  assert.equal(compared, PROBLEMS.length * 2 * optimizerGroups().length * 2);
+  assert.equal(compared, PROBLEMS.length * 2 * optimizerGroups({ lab: true }).length * 2);
 });
 
 test('CLI regret: bad input exits with code 2 and one line naming the field', () => {

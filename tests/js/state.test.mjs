@@ -61,7 +61,7 @@ test('the engine validates what the hash cannot: out-of-range values name the fi
 });
 
 test('every preset runs in the engine and tells the story it claims', async () => {
-  const gs = await loadGradscape();
+  const gs = await loadGradscape({ full: true });
   for (const preset of PRESETS) {
     const state = normalise(preset.state);
     const result = gs.run(toConfig(state, gs.registry));

@@ -37,6 +37,14 @@ export interface RunResult {
     optimizer: Required<Omit<OptimizerSpec, 'schedule'>> & { schedule: ScheduleSpec };
     trajectory: Array<[number, number]>;
     loss: number[];
+    /** Function evaluations of the whole run (L-BFGS: torch's count; one per step for the others). */
+    evaluations: number;
+    /** The paths its optimizer draws besides the trajectory (registry companion_labels), each point by point. */
+    companions?: Array<{ label: string; path: Array<[number, number]> }>;
+    /** Prodigy's distance estimate d_k after each step, null at the start (optimizers with a curve_label). */
+    curve?: Array<number | null>;
+    /** L-BFGS: every closure call, with the step it belongs to. */
+    evaluated?: Array<{ step: number; point: [number, number]; f: number | null; line_search_trial: boolean }>;
     /** left_domain: a typed formula has no value or gradient where the run went (message says where). */
     status: 'ok' | 'diverged' | 'left_domain';
     diverged_at: number | null;
@@ -248,7 +256,9 @@ export interface PaperResult {
 }
 
 export interface HyperparameterInfo {
-  name: string; type: 'real' | 'int' | 'bool'; default: number | boolean;
+  name: string; type: 'real' | 'int' | 'bool' | 'choice'; default: number | boolean | string;
+  /** A choice's names (its value in a config is one of them). */
+  choices?: string[];
   min?: number; max?: number; min_exclusive?: boolean; max_exclusive?: boolean;
   slider_min?: number; slider_max?: number; scale?: 'linear' | 'log' | 'log1m';
   description: string;
@@ -269,7 +279,20 @@ export interface Registry {
                       /** The Adam paper's Theorem 4.1 bounds its regret (Algorithm 1). */
                       regret_bound: boolean;
                       /** Where "+ Add optimizer" offers it (1 first). */
-                      add_order: number }>;
+                      add_order: number;
+                      /** A whole-vector optimizer (L-BFGS, Newton, …): 2-D surfaces only, f64, no schedule. */
+                      whole: boolean;
+                      /** It uses the objective's exact Hessian (not the data objectives'). */
+                      needs_hessian: boolean;
+                      /** Its config holds `inner`, the per-coordinate optimizer it wraps (Lookahead). */
+                      wraps_optimizer: boolean;
+                      /** The paths it draws besides the trajectory (RunSession.companion): Lookahead's slow
+                       *  weights, ASGD's average, Schedule-Free's x and z. */
+                      companion_labels: string[];
+                      /** The scalar it plots per step (RunSession.curve), or null. */
+                      curve_label: string | null;
+                      /** A step may evaluate f more than once (RunSession.evaluated). */
+                      counts_evaluations: boolean }>;
   schedules: Array<{ name: ScheduleSpec['name']; description: string; latex: string; params: HyperparameterInfo[] }>;
   objectives: Array<{ name: ObjectiveName; display_name: string; latex: string; description: string;
                       params: HyperparameterInfo[]; view: [number, number, number, number];
@@ -323,6 +346,14 @@ export class RunSession {
   recordDiagnostics(on?: boolean): void;
   /** 7 values per point: gx, gy, lr, first_x, first_y, second_x, second_y (NaN where absent; point 0 all NaN). */
   diagnostics(i: number): Float64Array;
+  /** Cumulative function evaluations after each point (L-BFGS's equal torch's count; one per step for the others). */
+  evaluations(i: number): Uint32Array;
+  /** The paths of an optimizer with companion_labels: per point x, y of each path in turn; else empty. */
+  companion(i: number): Float64Array;
+  /** The scalar per point of an optimizer with a curve_label (Prodigy's d_k; NaN at the start); else empty. */
+  curve(i: number): Float64Array;
+  /** L-BFGS's closure calls: step, x, y, f, line-search trial (0/1) each; else empty. */
+  evaluated(i: number): Float64Array;
   status(i: number): { points: number; status: 'ok' | 'diverged' | 'left_domain'; diverged_at: number | null; message: string | null };
   grid(x0: number, x1: number, y0: number, y1: number, nx: number, ny: number): Float64Array;
   minima(): Array<{ x: number; y: number; value: number; global: boolean }>;
@@ -503,8 +534,10 @@ export const USER_OBJECTIVES: readonly ['formula', 'least_squares', 'logistic'];
 /** Whether an objective (a name, or {name, ...}) is a user objective. */
 export function isUserObjective(objective: string | { name?: string } | undefined | null): boolean;
 /** The optimizer pack's names: the optimizers beyond the core twelve, in the full engine only. */
-export const PACK_OPTIMIZERS: readonly ['lion'];
-/** Whether a run or sweep config needs the full engine (a user objective, or a pack optimizer). */
+export const PACK_OPTIMIZERS: readonly ['lion', 'asgd', 'adabelief', 'yogi', 'adan', 'ademamix', 'schedulefree_sgd', 'schedulefree_adamw'];
+/** The whole-vector optimizers' names: they need the objective itself (2-D surfaces only), in the full engine only. */
+export const WHOLE_OPTIMIZERS: readonly ['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo'];
+/** Whether a run or sweep config needs the full engine (a user objective, a pack or whole-vector optimizer). */
 export function needsFullEngine(config: RunConfig | SweepConfig | undefined | null): boolean;
 export function configText(config: RunConfig | RegretConfig | SweepConfig | PaperConfig | OptimizerSpec | string): string;
 

@@ -86,13 +86,20 @@ export const PACK_OPTIMIZERS = Object.freeze([
 ]);
 
 /**
+ * The whole-vector optimizers' names: they need the objective itself (L-BFGS's closure, Newton's
+ * Hessian, …), so they run on the 2-D surfaces only, in the full engine.
+ */
+export const WHOLE_OPTIMIZERS = Object.freeze(['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo']);
+
+/**
  * Whether a run or sweep config needs the full engine: its objective is a user objective or an
- * optimizer (a run config's optimizers, a sweep config's optimizer) is in the pack.
+ * optimizer (a run config's optimizers, a sweep config's optimizer) is in the pack or whole-vector.
  */
 export function needsFullEngine(config) {
   if (isUserObjective(config?.objective)) return true;
   const specs = Array.isArray(config?.optimizers) ? config.optimizers : [config?.optimizer];
-  return specs.some((spec) => PACK_OPTIMIZERS.includes(typeof spec === 'string' ? spec : spec?.name));
+  const full = [...PACK_OPTIMIZERS, ...WHOLE_OPTIMIZERS];
+  return specs.some((spec) => full.includes(typeof spec === 'string' ? spec : spec?.name));
 }
 
 const instances = new Map();

@@ -5,7 +5,8 @@
 export type OptimizerName =
   | 'sgd' | 'momentum' | 'nag' | 'adagrad' | 'rmsprop' | 'adadelta' | 'adam' | 'adamw' | 'adamax'
   | 'nadam' | 'radam' | 'rprop' | 'lion' | 'asgd' | 'adabelief' | 'yogi' | 'adan' | 'ademamix'
-  | 'schedulefree_sgd' | 'schedulefree_adamw';
+  | 'schedulefree_sgd' | 'schedulefree_adamw' | 'lbfgs' | 'newton' | 'lookahead' | 'prodigy'
+  | 'sophia' | 'shampoo';
 /** A 2-D objective of the registry (gs.registry.objectives). */
 export type ObjectiveName =
   | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'
@@ -39,7 +40,7 @@ export interface OptimizerSpec {
   name: OptimizerName;
   /** Shown in legends (at most 80 characters); default: the display name. */
   label?: string;
-  /** Every optimizer: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop), 0.0001 (lion), 0.01 (asgd), 0.001 (adabelief), 0.01 (yogi), 0.001 (adan), 0.001 (ademamix), 1 (schedulefree_sgd), 0.0025 (schedulefree_adamw); number in (0, 1000]. */
+  /** Every optimizer: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop), 0.0001 (lion), 0.01 (asgd), 0.001 (adabelief), 0.01 (yogi), 0.001 (adan), 0.001 (ademamix), 1 (schedulefree_sgd), 0.0025 (schedulefree_adamw), 1 (lbfgs), 1 (newton), 0.001 (lookahead), 1 (prodigy), 0.0001 (sophia), 1 (shampoo); number in (0, 1000]. */
   lr?: number;
   /** sgd, nag, rmsprop, schedulefree_sgd: momentum μ (0 turns it off). Default 0 (sgd), 0.9 (nag), 0 (rmsprop), 0.9 (schedulefree_sgd); number in [0, 1). */
   momentum?: number;
@@ -47,7 +48,7 @@ export interface OptimizerSpec {
   dampening?: number;
   /** sgd: Nesterov momentum (needs momentum > 0 and dampening = 0). Default false. */
   nesterov?: boolean;
-  /** sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion, asgd, adabelief, adan, ademamix, schedulefree_sgd, schedulefree_adamw: L2 penalty λ added to the gradient: g + λθ. Default 0 (sgd), 0 (adagrad), 0 (rmsprop), 0 (adadelta), 0 (adam), 0.01 (adamw), 0 (adamax), 0 (nadam), 0 (radam), 0 (lion), 0 (asgd), 0 (adabelief), 0 (adan), 0 (ademamix), 0 (schedulefree_sgd), 0 (schedulefree_adamw); number in [0, 100]. */
+  /** sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion, asgd, adabelief, adan, ademamix, schedulefree_sgd, schedulefree_adamw, prodigy, sophia: L2 penalty λ added to the gradient: g + λθ. Default 0 (sgd), 0 (adagrad), 0 (rmsprop), 0 (adadelta), 0 (adam), 0.01 (adamw), 0 (adamax), 0 (nadam), 0 (radam), 0 (lion), 0 (asgd), 0 (adabelief), 0 (adan), 0 (ademamix), 0 (schedulefree_sgd), 0 (schedulefree_adamw), 0 (prodigy), 0.1 (sophia); number in [0, 100]. */
   weight_decay?: number;
   /** momentum: β: decay of the moving average. Default 0.9; number in [0, 1). */
   beta?: number;
@@ -55,17 +56,17 @@ export interface OptimizerSpec {
   lr_decay?: number;
   /** adagrad, yogi: starting value of the sum of squared gradients. Default 0 (adagrad), 0.000001 (yogi); number in [0, 1000000]. */
   initial_accumulator_value?: number;
-  /** adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, adabelief, yogi, adan, ademamix, schedulefree_adamw: ε added to the denominator for numerical stability. Default 1e-10 (adagrad), 1e-8 (rmsprop), 0.000001 (adadelta), 1e-8 (adam), 1e-8 (adamw), 1e-8 (adamax), 1e-8 (nadam), 1e-8 (radam), 1e-16 (adabelief), 0.001 (yogi), 1e-8 (adan), 1e-8 (ademamix), 1e-8 (schedulefree_adamw); number in [0, 10]. */
+  /** adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, adabelief, yogi, adan, ademamix, schedulefree_adamw, prodigy, shampoo: ε added to the denominator for numerical stability. Default 1e-10 (adagrad), 1e-8 (rmsprop), 0.000001 (adadelta), 1e-8 (adam), 1e-8 (adamw), 1e-8 (adamax), 1e-8 (nadam), 1e-8 (radam), 1e-16 (adabelief), 0.001 (yogi), 1e-8 (adan), 1e-8 (ademamix), 1e-8 (schedulefree_adamw), 1e-8 (prodigy), 0.000001 (shampoo); number in [0, 10]. */
   eps?: number;
-  /** rmsprop, asgd, ademamix: α: smoothing constant of the squared average. Default 0.99 (rmsprop), 0.75 (asgd), 2 (ademamix); number in [0, 1). */
+  /** rmsprop, asgd, ademamix, lookahead: α: smoothing constant of the squared average. Default 0.99 (rmsprop), 0.75 (asgd), 2 (ademamix), 0.8 (lookahead); number in [0, 1). */
   alpha?: number;
   /** rmsprop: normalise by the estimated variance instead of the second moment. Default false. */
   centered?: boolean;
-  /** adadelta: ρ: decay of the running averages. Default 0.9; number in [0, 1]. */
+  /** adadelta, sophia: ρ: decay of the running averages. Default 0.9 (adadelta), 0.04 (sophia); number in [0, 1]. */
   rho?: number;
-  /** adam, adamw, adamax, nadam, radam, lion, adabelief, yogi, adan, ademamix, schedulefree_adamw: β1: decay rate of the first-moment (mean) estimate. Default 0.9 (adam), 0.9 (adamw), 0.9 (adamax), 0.9 (nadam), 0.9 (radam), 0.9 (lion), 0.9 (adabelief), 0.9 (yogi), 0.98 (adan), 0.9 (ademamix), 0.9 (schedulefree_adamw); number in [0, 1). */
+  /** adam, adamw, adamax, nadam, radam, lion, adabelief, yogi, adan, ademamix, schedulefree_adamw, prodigy, sophia: β1: decay rate of the first-moment (mean) estimate. Default 0.9 (adam), 0.9 (adamw), 0.9 (adamax), 0.9 (nadam), 0.9 (radam), 0.9 (lion), 0.9 (adabelief), 0.9 (yogi), 0.98 (adan), 0.9 (ademamix), 0.9 (schedulefree_adamw), 0.9 (prodigy), 0.965 (sophia); number in [0, 1). */
   beta1?: number;
-  /** adam, adamw, adamax, nadam, radam, lion, adabelief, yogi, adan, ademamix, schedulefree_adamw: β2: decay rate of the second-moment (uncentered variance) estimate. Default 0.999 (adam), 0.999 (adamw), 0.999 (adamax), 0.999 (nadam), 0.999 (radam), 0.99 (lion), 0.999 (adabelief), 0.999 (yogi), 0.92 (adan), 0.999 (ademamix), 0.999 (schedulefree_adamw); number in [0, 1). */
+  /** adam, adamw, adamax, nadam, radam, lion, adabelief, yogi, adan, ademamix, schedulefree_adamw, prodigy, sophia: β2: decay rate of the second-moment (uncentered variance) estimate. Default 0.999 (adam), 0.999 (adamw), 0.999 (adamax), 0.999 (nadam), 0.999 (radam), 0.99 (lion), 0.999 (adabelief), 0.999 (yogi), 0.92 (adan), 0.999 (ademamix), 0.999 (schedulefree_adamw), 0.999 (prodigy), 0.99 (sophia); number in [0, 1). */
   beta2?: number;
   /** adam, adamw, adabelief: AMSGrad (Reddi et al. 2018): use the running maximum of v. Default false. */
   amsgrad?: boolean;
@@ -99,7 +100,7 @@ export interface OptimizerSpec {
   l2_regularization_strength?: number;
   /** yogi: TF's activation "tanh": tanh(10(g² − v)) in place of sign(g² − v) (false: "sign"). Default false. */
   tanh?: boolean;
-  /** adan, ademamix: β3 (the code's; the paper's 1 − β3): decay rate of the second moment n. Default 0.99 (adan), 0.9999 (ademamix); number in [0, 1). */
+  /** adan, ademamix, prodigy: β3 (the code's; the paper's 1 − β3): decay rate of the second moment n. Default 0.99 (adan), 0.9999 (ademamix), 0 (prodigy); number in [0, 1). */
   beta3?: number;
   /** adan: decay θ by (1 − ηλ) before the step instead of dividing by (1 + ηλ) after it. Default false. */
   no_prox?: boolean;
@@ -113,6 +114,42 @@ export interface OptimizerSpec {
   r?: number;
   /** schedulefree_sgd, schedulefree_adamw: p: the average weights step t by γ_max^p, the largest γ so far (0: no weighting). Default 2; number in [0, 10]. */
   weight_lr_power?: number;
+  /** lbfgs: inner L-BFGS iterations per step. Default 20; integer in [1, 1000]. */
+  max_iter?: number;
+  /** lbfgs: function evaluations per step before it stops (0: torch's default max_iter·5/4). Default 0; integer in [0, 100000]. */
+  max_eval?: number;
+  /** lbfgs: stop when max|g| ≤ tolerance_grad. Default 1e-7; number in [0, 1]. */
+  tolerance_grad?: number;
+  /** lbfgs: stop when the step or the change in f is below tolerance_change. Default 1e-9; number in [0, 1]. */
+  tolerance_change?: number;
+  /** lbfgs: curvature pairs (s, y) kept in memory. Default 100; integer in [1, 1000]. */
+  history_size?: number;
+  /** lbfgs: none: step by η; strong_wolfe: a line search for the strong Wolfe conditions (c1 = 1e-4, c2 = 0.9). Default "none"; "none", "strong_wolfe". */
+  line_search?: 'none' | 'strong_wolfe';
+  /** newton: damping λ added to the Hessian's diagonal (Levenberg–Marquardt; 0: none). Default 0; number in [0, 1000]. */
+  damping?: number;
+  /** newton: saddle-free Newton (Dauphin et al. 2014): invert |H| = Q|Λ|Qᵀ, the absolute eigenvalues, so directions of negative curvature are descended instead of climbed. Default false. */
+  saddle_free?: boolean;
+  /** lookahead: k: inner steps between two syncs of the fast and slow weights. Default 5; integer in [1, 1000]. */
+  k?: number;
+  /** lookahead: what a sync does to SGD's momentum buffer b: none; reset (b = 0); pullback (the reference's: b scaled by α at the first sync, by α(2 − α) later, as its cache aliases the buffer). reset and pullback need inner SGD with momentum > 0. Default "none"; "none", "reset", "pullback". */
+  pullback_momentum?: 'none' | 'reset' | 'pullback';
+  /** prodigy: AdamW-style decoupled weight decay (false: added to the gradient). Default true. */
+  decouple?: boolean;
+  /** prodigy: scale the step by √(1 − β2ᵏ⁺¹)/(1 − β1ᵏ⁺¹), Adam's bias correction. Default false. */
+  use_bias_correction?: boolean;
+  /** prodigy: accumulate d·g in s instead of the step size times g (the reference's guard for warmup; no change when lr = 1 without bias correction). Default false. */
+  safeguard_warmup?: boolean;
+  /** prodigy: d0: the initial distance estimate. Default 0.000001; number in (0, 1000]. */
+  d0?: number;
+  /** prodigy: multiplier of the estimate d̂ (the knob to tune in place of lr). Default 1; number in (0, 1000]. */
+  d_coef?: number;
+  /** prodigy: γ: d grows by at most this factor per step (0: unbounded, the reference's inf). Default 0; number in [0, 1000]. */
+  growth_rate?: number;
+  /** sophia: k: steps between Hessian-diagonal updates (the reference's interval; batch size bs is fixed at 1). Default 10; integer in [1, 10000000]. */
+  update_every?: number;
+  /** shampoo: scale the ridge by the largest eigenvalue of G (power iteration): ε′ = ε·max(λ_max, 10⁻⁶) (the reference's default). Default false. */
+  relative_matrix_epsilon?: boolean;
   /** The learning-rate schedule; default "constant". */
   schedule?: ScheduleSpec | ScheduleSpec['name'];
   /** sgd, momentum, nag, rmsprop, adam, adamw, adamax, nadam, radam: λ: β₁,ₜ = β₁·λᵗ⁻¹, the decaying first-moment coefficient of Theorem 4.1 (1: no decay). Default 1; number in (0, 1]. */

@@ -17,6 +17,17 @@ export class RunSession extends RunsSession {
    */
   recordDiagnostics(on = true) { this.live().recordDiagnostics(!!on); }
   diagnostics(i) { return this.live().diagnostics(this.run(i)); }
+  /** Cumulative function evaluations after each point of run i (Uint32Array view; L-BFGS's are torch's count). */
+  evaluations(i) { return this.live().evaluations(this.run(i)); }
+  /**
+   * The paths run i's optimizer draws besides its trajectory (registry companion_labels: Lookahead's
+   * slow weights, ASGD's average, Schedule-Free's x and z): per point x, y of each path in turn; else empty.
+   */
+  companion(i) { return this.live().companion(this.run(i)); }
+  /** The scalar of run i per point when its optimizer has one (Prodigy's d_k; NaN at the start), else empty. */
+  curve(i) { return this.live().curve(this.run(i)); }
+  /** Every closure call of run i when its optimizer counts them (L-BFGS): step, x, y, f, line-search trial (0/1) each. */
+  evaluated(i) { return this.live().evaluated(this.run(i)); }
   grid(x0, x1, y0, y1, nx, ny) {
     for (const [name, v] of [['nx', nx], ['ny', ny]]) {
       if (!Number.isInteger(v) || v < 1 || v > 4096) {

@@ -75,6 +75,7 @@ export async function start() {
 
   let results = [];  // resolved optimizer specs of the configured runs
   let lossOffset;    // the objective's global minimum value: the loss chart shows f − f*
+  let minimaKnown = [];  // the objective's known minima, for a distance estimate's true value
   const infos = Object.fromEntries(registry.optimizers.map((o) => [o.name, o]));
   const runs = () => {
     const count = session.runCount;
@@ -84,10 +85,21 @@ export async function start() {
         label: results[i].label, info: infos[results[i].name], displayName: infos[results[i].name]?.display_name,
         color: runColour(i), dash: runDash(i), optimizer: results[i],
         xy: session.trajectory(i), loss: session.loss(i), diagnostics: session.diagnostics(i),
-        status: session.status(i),
+        evaluations: session.evaluations(i), companion: session.companion(i), curve: session.curve(i),
+        evaluated: session.evaluated(i), status: session.status(i),
       });
+      if (infos[results[i].name]?.curve_label) list[i].curveReference = startDistance(list[i].xy, minimaKnown);
     }
     return list;
+  };
+
+  // ‖x₀ − x*‖ for the known minimum x* nearest to where the run is now (Prodigy's d_k estimates it), or NaN.
+  const startDistance = (xy, minima) => {
+    const n = xy.length / 2;
+    if (n < 1 || !minima.length) return NaN;
+    const dist = (m, k) => Math.hypot(m.x - xy[2 * k], m.y - xy[2 * k + 1]);
+    const nearest = minima.reduce((a, b) => (dist(b, n - 1) < dist(a, n - 1) ? b : a));
+    return dist(nearest, 0);
   };
 
   const stats = { work: [], first: true };  // per-frame work in ms, for bench/page.mjs
@@ -165,6 +177,7 @@ export async function start() {
       engineInfo = chosen ? session.objective() : null;
       const info = objectiveInfo(state);
       const minima = chosen ? engineInfo.minima : session.minima();
+      minimaKnown = minima;
       const global = minima.filter((m) => m.global).map((m) => m.value);
       lossOffset = global.length ? Math.min(...global) : undefined;
       surface.setObjective({
@@ -194,7 +207,7 @@ export async function start() {
   function showFormula(state) {
     const o = results[state.selected] ?? results[0];
     const info = registry.optimizers.find((r) => r.name === o.name);
-    const schedule = registry.schedules.find((s) => s.name === o.schedule.name);
+    const schedule = o.schedule && registry.schedules.find((s) => s.name === o.schedule.name);
     renderFormula($('formula'), { optimizer: info, spec: o, schedule, latex: formulaOf(o) });
   }
 

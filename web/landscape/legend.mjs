@@ -1,7 +1,12 @@
 // The run legend under the surface: a line sample in the run's colour and dash, its label, and the
-// latest loss or "diverged at step k" for every run. Clicking a run selects it for the curves and the formula; hovering or focusing
+// latest loss or "diverged at step k" for every run (and, for an optimizer that evaluates f several
+// times a step, L-BFGS's, the evaluations so far; for one that draws more paths, what its dashed and
+// dotted lines are). Clicking a run selects it for the curves and the formula; hovering or focusing
 // it highlights its trajectory.
 import { lineSwatch, setLineSwatch } from '../lib/line-swatch.mjs';
+
+// How the surface draws a run's companion paths (surface/companions.mjs), in order.
+const PATH_STYLES = ['dashed', 'dotted'];
 
 const format = (v) => (Number.isFinite(v) ? (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? v.toPrecision(4) : v.toExponential(2)) : '–');
 
@@ -25,9 +30,12 @@ export class Legend {
       item.querySelector('.legend-label').textContent = run.label;
       const diverged = run.status.status === 'diverged';
       item.classList.toggle('diverged', diverged);
+      const evaluations = run.info?.counts_evaluations && run.evaluations?.length
+        ? ` · ${run.evaluations[run.evaluations.length - 1]} evaluations in ${run.loss.length - 1} steps` : '';
+      const paths = (run.info?.companion_labels ?? []).map((label, k) => ` · ${PATH_STYLES[k]}: ${label}`).join('');
       item.querySelector('.legend-value').textContent = diverged
         ? `diverged at step ${run.status.diverged_at}`
-        : `loss ${format(run.loss[run.loss.length - 1])}`;
+        : `loss ${format(run.loss[run.loss.length - 1])}${evaluations}${paths}`;
       item.setAttribute('aria-pressed', String(i === selected));
     });
   }

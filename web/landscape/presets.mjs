@@ -89,6 +89,42 @@ export const PRESETS = [
     facts: [10],
     state: STORY_STATES.diverge,
   },
+  {
+    id: 'newton-saddle',
+    focus: 'surface',
+    title: 'Newton and the saddle',
+    description: 'f = x² − y², starting next to the saddle; its Hessian H has eigenvalues 2 and −2. Pure Newton steps to where the local quadratic model is flat, here the saddle itself: it jumps to (0, 0) in one step and stays, its loss 0, never below. Damping λ = 0.5, less than 2, leaves H + λI indefinite, and the run still ends at the saddle; λ = 3 makes it positive definite, and the run leaves along y. Saddle-free Newton divides by |H| instead, descending the negative curvature: y doubles every step and the loss falls below 0.',
+    look: 'the surface (use Step to go one step at a time): Newton’s path ends on the saddle at once and λ = 0.5’s zig-zags into it, while λ = 3’s and saddle-free Newton’s turn away along y.',
+    facts: [2],
+    state: STORY_STATES['newton-saddle'],
+  },
+  {
+    id: 'lion-sign',
+    focus: 'surface',
+    title: 'Lion’s sign steps along the diagonals',
+    description: 'The bowl 50 times steeper across than along, rotated 30°. Lion steps by α times the sign of a mix of momentum and gradient: every one of its 300 steps moves x and y by exactly α = 0.02, so its path is made of diagonals, and it follows the valley by switching between two of them. Its step never shrinks: it lands on the minimum (0, 0) at step 129 and steps off again, and its loss over the last hundred steps averages above 10⁻². Adam’s first step is a sign step too, but then its steps turn with the gradient, and it ends below 10⁻⁵.',
+    look: 'the surface: Lion’s path is a staircase of diagonal segments that runs through the minimum and comes back, while Adam’s turns off the diagonals and settles on the minimum.',
+    facts: [129, 1e-2, 1e-5],
+    state: STORY_STATES['lion-sign'],
+  },
+  {
+    id: 'schedulefree',
+    focus: 'loss',
+    title: 'Schedule-Free needs no schedule',
+    description: 'Gaussian noise (σ = 3) on every gradient, and the same step size 0.1 for all three runs. Plain SGD keeps jittering. The cosine schedule anneals the step to 0 at step 500, so it must know when the run ends; it ends lowest. Schedule-Free SGD keeps the constant step and takes each gradient, and draws its path, at a point between its SGD iterate and the running average of those iterates: over the last hundred steps it is more than 4 times lower than plain SGD, and over the hundred steps up to step 250, halfway, it is already more than 4 times lower than the cosine run, whose step is still large.',
+    look: 'the loss chart: after the first hundred steps Schedule-Free’s curve runs below both others; the cosine run’s passes under it late, as its step shrinks to 0.',
+    facts: [4, 250],
+    state: STORY_STATES.schedulefree,
+  },
+  {
+    id: 'lbfgs-rosenbrock',
+    focus: 'loss',
+    title: 'L-BFGS finishes Rosenbrock',
+    description: 'Rosenbrock from (−1.5, 2). L-BFGS builds a quasi-Newton direction from its recent steps and gradient changes, and a strong Wolfe line search picks each step length; here one step is one L-BFGS iteration: an evaluation at its point, then 1 or 2 line-search trials. It gets below 10⁻⁸ at step 39, after 88 evaluations, and ends at (1, 1). Adam (α = 0.1) still has a loss above 5 after 50 steps.',
+    look: 'the loss chart on its log axis: L-BFGS’s curve falls below 10⁻⁸ at step 39, while Adam’s stays above 5. Step back with the , key to step 39: the legend reads “88 evaluations in 39 steps”.',
+    facts: [1e-8, 39, 88, 5, 2],
+    state: STORY_STATES['lbfgs-rosenbrock'],
+  },
 ];
 
 export function findPreset(id) {

@@ -82,4 +82,36 @@ export const STORY_STATES = {
       { name: 'adam', lr: 0.5, label: 'Adam, lr 0.5' },
     ],
   },
+  'newton-saddle': {
+    objective: { name: 'saddle' }, start: [1, 0.01], steps: 20, selected: 0,
+    optimizers: [
+      { name: 'newton', label: 'Newton' },
+      { name: 'newton', damping: 0.5, label: 'Newton, damping λ = 0.5' },
+      { name: 'newton', damping: 3, label: 'Newton, damping λ = 3' },
+      { name: 'newton', saddle_free: true, label: 'Saddle-free Newton' },
+    ],
+  },
+  'lion-sign': {
+    objective: { name: 'quadratic', params: { kappa: 50, angle: 30 } }, start: [-1.5, 1.5], steps: 300, selected: 0,
+    optimizers: [
+      { name: 'lion', lr: 0.02, label: 'Lion' },
+      { name: 'adam', lr: 0.05, label: 'Adam' },
+    ],
+  },
+  schedulefree: {
+    objective: { name: 'quadratic', params: { kappa: 10, angle: -30 }, noise: { sigma: 3, seed: 7 } },
+    start: [-2, 2], steps: 500, selected: 2,
+    optimizers: [
+      { name: 'sgd', lr: 0.1, label: 'SGD' },
+      { name: 'sgd', lr: 0.1, schedule: { name: 'cosine', T_max: 500 }, label: 'SGD, cosine schedule' },
+      { name: 'schedulefree_sgd', lr: 0.1, label: 'Schedule-Free SGD' },
+    ],
+  },
+  'lbfgs-rosenbrock': {
+    objective: { name: 'rosenbrock' }, start: [-1.5, 2], steps: 50, selected: 0,
+    optimizers: [
+      { name: 'lbfgs', line_search: 'strong_wolfe', max_iter: 1, label: 'L-BFGS' },
+      { name: 'adam', lr: 0.1, label: 'Adam' },
+    ],
+  },
 };

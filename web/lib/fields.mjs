@@ -1,8 +1,10 @@
 // Form fields generated from the registry's hyperparameter metadata: a slider on the registry's
 // slider range and scale (linear, log, or log of 1 − x for β close to 1) beside a number field
-// that accepts any value; booleans as checkboxes. Each field carries data-field = its config path
+// that accepts any value; booleans as checkboxes; a choice between names as a select. Each field carries data-field = its config path
 // (e.g. "optimizers[1].lr") so an engine error naming that path is shown right under it.
 const SLIDER_STEPS = 1000;
+// A longer label (tolerance_change, pullback_momentum) gets a line of its own above its control.
+const LABEL_CHARACTERS = 15;
 
 function toUnit(h, v) {
   const lo = h.slider_min;
@@ -52,12 +54,30 @@ export function hyperField(h, value, { path, label = h.name, onChange }) {
   const id = `field-${++counter}`;
   const row = document.createElement('div');
   row.className = `field field-${h.type}`;
+  if (h.type !== 'bool' && label.length > LABEL_CHARACTERS) row.classList.add('field-wide-label');
   row.dataset.field = path;
   const title = document.createElement('label');
   title.htmlFor = id;
   title.textContent = label;
   title.title = h.description;
   const error = fieldErrorLine();
+
+  if (h.type === 'choice') {
+    const select = document.createElement('select');
+    select.id = id;
+    for (const choice of h.choices) {
+      const option = document.createElement('option');
+      option.value = choice;
+      option.textContent = choice.replaceAll('_', ' ');
+      select.append(option);
+    }
+    select.value = value;
+    select.addEventListener('change', () => onChange(select.value, { final: true }));
+    row.classList.add('field-select');
+    row.append(title, select, error);
+    row.setValue = (v) => { select.value = v; };
+    return row;
+  }
 
   if (h.type === 'bool') {
     const box = document.createElement('input');

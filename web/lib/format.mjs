@@ -110,6 +110,7 @@ export function formatDefault(h) {
 /** The allowed values of a registry hyperparameter or parameter. */
 export function formatRange(h) {
   if (h.type === 'bool') return 'true | false';
+  if (h.type === 'choice') return h.choices.map((c) => JSON.stringify(c)).join(' | ');
   if (h.min === undefined || h.max === undefined) return '';
   const open = h.min_exclusive ? '(' : '[';
   const close = h.max_exclusive ? ')' : ']';

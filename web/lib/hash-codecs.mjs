@@ -1,5 +1,7 @@
 // Codecs for URL-hash values: encode(value) → text, decode(text, key) → value, throwing a
 // HashError that names the key on malformed input. Shared by every page's PROPS table.
+import { HYPER_CHOICES } from './hyper-choices.mjs';
+
 export class HashError extends Error {}
 
 export function parseNumber(text, key) {
@@ -78,10 +80,30 @@ export const ranges = {
   })),
 };
 
+// true, false or a number; a choice hyperparameter's name (line_search=strong_wolfe)
 function scalar(t, key) {
+  const choices = HYPER_CHOICES[key.slice(key.lastIndexOf('.') + 1)];
+  if (choices) {
+    if (!choices.includes(t)) throw new HashError(`${key}: must be one of ${choices.join(', ')}, got "${t}"`);
+    return t;
+  }
   if (t === 'true') return true;
   if (t === 'false') return false;
   return parseNumber(t, key);
+}
+
+// A nested object (a schedule, a wrapped optimizer) as name:k=v:k=v.
+const encodeNested = (o) => [o.name, ...Object.entries(o).filter(([n]) => n !== 'name').map(([n, x]) => `${n}=${x}`)].join(':');
+
+function decodeNested(v, where, value) {
+  const [name, ...params] = v.split(':');
+  const nested = { name };
+  for (const p of params) {
+    const [pk, pv] = p.split('=');
+    if (!pk || pv === undefined) throw new HashError(`${where}: expected name=value, got "${p}"`);
+    nested[pk] = value(pv, `${where}.${pk}`);
+  }
+  return nested;
 }
 
 function encodeOptimizer(o) {
@@ -89,10 +111,9 @@ function encodeOptimizer(o) {
   for (const [k, v] of Object.entries(o)) {
     if (k === 'name') continue;
     if (k === 'label') fields.push(`label=${escape(v)}`);
-    else if (k === 'schedule') {
-      const s = typeof v === 'string' ? { name: v } : v;
-      fields.push(`sched=${[s.name, ...Object.entries(s).filter(([n]) => n !== 'name').map(([n, x]) => `${n}=${x}`)].join(':')}`);
-    } else fields.push(`${k}=${v}`);
+    else if (k === 'schedule') fields.push(`sched=${encodeNested(typeof v === 'string' ? { name: v } : v)}`);
+    else if (k === 'inner') fields.push(`inner=${encodeNested(v)}`);
+    else fields.push(`${k}=${v}`);
   }
   return fields.join(',');
 }
@@ -110,16 +131,9 @@ function decodeOptimizer(item, where, index, dropped) {
       if (eq < 1) throw new HashError(`${where}: expected name=value, got "${field}"`);
       const v = field.slice(eq + 1);
       if (k === 'label') o.label = unescape(v, `${where}.label`);
-      else if (k === 'sched') {
-        const [sname, ...params] = v.split(':');
-        const schedule = { name: sname };
-        for (const p of params) {
-          const [pk, pv] = p.split('=');
-          if (!pk || pv === undefined) throw new HashError(`${where}.schedule: expected name=value, got "${p}"`);
-          schedule[pk] = parseNumber(pv, `${where}.schedule.${pk}`);
-        }
-        o.schedule = schedule;
-      } else o[k] = scalar(v, `${where}.${k}`);
+      else if (k === 'sched') o.schedule = decodeNested(v, `${where}.schedule`, parseNumber);
+      else if (k === 'inner') o.inner = decodeNested(v, `${where}.inner`, scalar);
+      else o[k] = scalar(v, `${where}.${k}`);
     } catch (error) {
       if (!dropped || !(error instanceof HashError)) throw error;
       const name = k === 'sched' ? 'schedule' : k;
@@ -129,7 +143,8 @@ function decodeOptimizer(item, where, index, dropped) {
   return o;
 }
 
-// adam,lr=0.05,bias_correction=false,sched=step:step_size=100:gamma=0.5,label=My%20Adam ~ next optimizer
+// adam,lr=0.05,bias_correction=false,sched=step:step_size=100:gamma=0.5,label=My%20Adam ~ next optimizer;
+// lookahead,lr=0.01,k=5,inner=sgd:momentum=0.9 wraps sgd; lbfgs,line_search=strong_wolfe takes a choice
 export const optimizers = {
   encode: (list) => list.map(encodeOptimizer).join('~'),
   decode: (t, key, dropped = null) => t.split('~').map((item, i) => decodeOptimizer(item, `${key}[${i}]`, i, dropped)),

@@ -81,6 +81,27 @@ function scheduleFields(o, i, schedules, { edit, restructure }) {
   return rows;
 }
 
+// A wrapper's inner optimizer (Lookahead's): a picker of the per-coordinate optimizers and their
+// hyperparameters but lr, which is the wrapper's own.
+function innerFields(registry, o, i, { edit, restructure }) {
+  const current = o.inner ?? { name: 'adam' };
+  const choices = registry.optimizers.filter((r) => !r.whole);
+  const info = choices.find((r) => r.name === current.name) ?? choices[0];
+  const rows = [selectField('inner optimizer', choices.map((r) => ({ value: r.name, text: r.display_name })), info.name,
+    (name) => restructure((s) => { s.optimizers[i].inner = { name }; }), `optimizers[${i}].inner.name`)];
+  for (const h of info.hyperparameters) {
+    if (h.name === 'lr') continue;
+    rows.push(hyperField(h, current[h.name] ?? h.default, {
+      path: `optimizers[${i}].inner.${h.name}`,
+      label: `inner ${h.name}`,
+      onChange: (v, { final }) => edit((s) => {
+        s.optimizers[i].inner = { ...current, ...s.optimizers[i].inner, [h.name]: v };
+      }, final),
+    }));
+  }
+  return rows;
+}
+
 /**
  * The card of optimizer i. edit(mutate, final) applies a value edit; restructure(mutate) an edit
  * that changes which fields exist; newOptimizer(name, old) gives the entry when the kind changes;
@@ -112,7 +133,8 @@ export function optimizerCard(registry, o, i, { count, open, edit, restructure, 
       onChange: (v, { final }) => edit((s) => { s.optimizers[i][h.name] = v; }, final),
     }));
   }
-  body.append(...scheduleFields(o, i, registry.schedules, { edit, restructure }));
+  if (info.wraps_optimizer) body.append(...innerFields(registry, o, i, { edit, restructure }));
+  if (!info.whole) body.append(...scheduleFields(o, i, registry.schedules, { edit, restructure }));
   card.append(body);
   return card;
 }

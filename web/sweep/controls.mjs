@@ -169,9 +169,19 @@ export class Controls {
       restructure: (mutate) => this.#restructure(mutate),
       newOptimizer: (name, old) => ({ ...playgroundOptimizer(this.#registry, name), ...(old.label ? { label: old.label } : {}) }),
     })));
+    const note = document.createElement('p');
+    note.className = 'hint sweep-whole-note';
+    note.textContent = WHOLE_NOTE;
+    panel.append(note);
     return panel;
   }
 }
+
+// Why the sweep does not offer the whole-vector optimizers the landscape page runs.
+const WHOLE_NOTE = 'Not in the sweep: L-BFGS, Newton, Lookahead, Prodigy, SophiaH and Shampoo. Each cell of a map is '
+  + 'one lane of a per-coordinate SIMD kernel, and these need the whole objective (L-BFGS\'s history and line '
+  + 'search, Newton\'s and SophiaH\'s Hessian) or couple the coordinates (Prodigy, Shampoo, Lookahead\'s '
+  + 'wrapped run), so they do not fit a lane. Run them on the landscape page.';
 
 /** The second map's optimizer: the same with bias correction off where it has one, else another optimizer. */
 function compareWith(optimizer, registry) {

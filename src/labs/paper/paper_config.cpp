@@ -27,6 +27,8 @@ bool parse_paper_optimizer(const json::Value& value, const std::string& path, Pa
   }
   PaperOptimizer result;
   if (!optim::parse_optimizer(entry, path, result.spec, error)) return false;
+  error = optim::per_coordinate_error(result.spec, path, "the paper lab (its models have many parameters)");
+  if (!error.empty()) return false;
   if (!grid) {
     result.lr_grid = {result.spec.lr};
   } else {

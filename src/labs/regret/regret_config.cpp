@@ -188,7 +188,7 @@ const schema::Table<RegretConfig>& regret_config_table() {
                                 "record at t = k·record_every and at T (at most 100000 record points)",
                                 read_record_every),
            "⌈T/1000⌉"),
-       optimizers_field<RegretConfig>()},
+       optimizers_field<RegretConfig>("the regret lab")},
       {}};
   return table;
 }

@@ -224,7 +224,9 @@ bool read_optimizer(const json::Value* value, const std::string& path, const jso
     error = path + ": missing. A sweep runs one optimizer object, e.g. {\"name\": \"adam\", \"lr\": 0.01}.";
     return false;
   }
-  return optim::parse_optimizer(*value, path, out.optimizer, error);
+  if (!optim::parse_optimizer(*value, path, out.optimizer, error)) return false;
+  error = optim::per_coordinate_error(out.optimizer, path, "the sweep lab (its runs are SIMD lanes of per-coordinate rules)");
+  return error.empty();
 }
 
 // x, then y, which must differ from x and leave every cell's optimizer valid. The axes, metric

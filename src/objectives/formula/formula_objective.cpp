@@ -1,7 +1,10 @@
 // FormulaObjective: a Definition's program with its parameters bound.
 #include "objectives/formula/formula_objective.hpp"
 
+#include <cmath>
 #include <utility>
+
+#include "objectives/formula/evaluate.hpp"
 #include <vector>
 
 namespace gs::formula {
@@ -30,6 +33,14 @@ void FormulaObjective::values(const double* x, const double* y, std::size_t n, d
 
 objectives::Exit FormulaObjective::exit_at(double x, double y, bool gradient) const {
   return program_.exit_at(x, y, gradient);
+}
+
+bool FormulaObjective::hessian(double x, double y, double h[3]) const {
+  const Evaluation<Dual> e = derivatives_at(definition_->program(), x, y, parameter_values(*definition_));
+  h[0] = e.value.hxx;
+  h[1] = e.value.hxy;
+  h[2] = e.value.hyy;
+  return !e.left_domain && e.error.empty() && std::isfinite(h[0]) && std::isfinite(h[1]) && std::isfinite(h[2]);
 }
 
 void FormulaObjective::write_config(json::Value& objective) const {

@@ -19,6 +19,9 @@ class FormulaObjective final : public objectives::DefinedObjective {
   void evaluate(const double* x, const double* y, std::size_t n, double* f, double* gx, double* gy) const override;
   void values(const double* x, const double* y, std::size_t n, double* f) const override;
   objectives::Exit exit_at(double x, double y, bool gradient) const override;
+  bool has_hessian() const override { return true; }
+  // By forward-mode second-order automatic differentiation (dual.hpp).
+  bool hessian(double x, double y, double h[3]) const override;
   std::vector<objectives::Minimum> minima() const override { return definition_->minima(); }
   // expr, params ({value, min, max} by name) and view.
   void write_config(json::Value& objective) const override;

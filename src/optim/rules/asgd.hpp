@@ -30,7 +30,7 @@ struct Asgd : RuleBase {
   // Its registry entry (src/optim/registry.hpp: OptimizerInfo).
   static OptimizerInfo info() {
     using namespace fields;
-    return {"asgd", "ASGD", "torch.optim.ASGD (1.13); Polyak & Juditsky 1992",
+    OptimizerInfo o{"asgd", "ASGD", "torch.optim.ASGD (1.13); Polyak & Juditsky 1992",
             "Averaged SGD: plain SGD steps with a slowly decaying step size, and a running average of the "
             "iterates (dashed) that starts after t0 steps and is what the theory says converges.",
             R"(\begin{aligned}\eta_t &= \frac{\alpha}{(1+\lambda\,\alpha\,(t-1))^{a}}\\ )"
@@ -45,6 +45,8 @@ struct Asgd : RuleBase {
                  "t0: the step after which the average starts (torch's 10⁶ never averages in a short run)"),
              weight_decay()},
             false, "θ̄ (average)", nullptr, true, 0.001, false, false, 20};
+    o.companion_labels = {"θ̄ (average)", nullptr};
+    return o;
   }
   static constexpr int kSlots = 1;
 
@@ -98,6 +100,9 @@ struct Asgd : RuleBase {
       }
     }
   }
+
+  static constexpr int kCompanions = 1;  // the average θ̄ (torch's ax)
+  static void companions(const RunningScalars&, const double* slot, double* out) { out[0] = slot[0]; }
 
   static Moments moments(const OptimizerSpec&, const RunningScalars&, const double* slot) {
     return {slot[0], nan_moment()};

@@ -17,6 +17,9 @@
 //                             the sweep): returns the new θ and writes the state slots at i
 //   reference(s, p, g, state, n)  a readable for-loop twin, the oracle the tests compare update with
 //   moments(spec, r, slot)    the curves of the UI (Moments) from the slot values of one coordinate
+//   kCompanions, companions(r, slot, out)  points it keeps besides θ, drawn as paths of their own
+//                             (ASGD's average, Schedule-Free's x and z): one coordinate of each from
+//                             that coordinate's slot values (default: none)
 //   initial_state(spec, k), constraint(spec)  slot k's starting value; a rule between hyperparameters
 //   latex(spec)               the update rule this spec runs (rule_latex.hpp): its flags' variant
 //   info()                    its registry entry: names, source, description, LaTeX, hyperparameters
@@ -101,6 +104,8 @@ struct RuleBase {
   static constexpr bool kMomentumSchedule = false;  // NAdam's Π μ and 0.96^(ψt) run
   static constexpr bool kLookahead = false;  // the gradient is taken at a look-ahead point (nag)
   static constexpr int kRunning = 0;         // RunningLanes::own values it advances in scalars()
+  static constexpr int kCompanions = 0;      // points besides θ it draws (OptimizerInfo::companion_labels)
+  static void companions(const RunningScalars&, const double* /*slot*/, double* /*out*/) {}
 
   static void hyper(const OptimizerSpec&, HyperLanes<double>&) {}
   template <class L>

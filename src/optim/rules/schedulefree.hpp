@@ -110,6 +110,14 @@ struct ScheduleFreeBase : RuleBase {
     return y;
   }
 
+  // The average x (the point to evaluate) and the base sequence z, drawn beside the trajectory y.
+  static constexpr int kCompanions = 2;
+  static void companions(const RunningScalars&, const double* slot, double* out) {
+    out[0] = slot[kSlotX];
+    out[1] = slot[kSlotZ];
+  }
+  static constexpr std::array<const char*, 2> kCompanionLabels = {"x (average)", "z (base sequence)"};
+
   // z − x = (y − x)/(1 − β): how far the gradient point runs ahead of the average (none before a step).
   static double z_minus_x(const RunningScalars& r, const double* slot) {
     return r.t == 0 ? nan_moment() : slot[kSlotZ] - slot[kSlotX];

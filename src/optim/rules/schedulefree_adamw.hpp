@@ -37,7 +37,7 @@ struct SchedulefreeAdamw : ScheduleFreeBase {
         beta2(0.999), eps(1e-8),
         weight_decay(0, "weight decay λ at y, added to the normalised step: d + λy")};
     for (const HyperInfo& h : schedule_hypers()) hypers.push_back(h);
-    return {"schedulefree_adamw", "Schedule-Free AdamW",
+    OptimizerInfo o{"schedulefree_adamw", "Schedule-Free AdamW",
             "facebookresearch/schedule_free adamw_schedulefree.py (1.4.1); Defazio et al. 2024, Algorithm 1",
             "AdamW without a learning-rate schedule: Adam's normalised step moves z, the gradient is taken at y, "
             "between z and x, a running average of z (weighted by t^r·γ_max^p), which is the point to evaluate. "
@@ -47,6 +47,8 @@ struct SchedulefreeAdamw : ScheduleFreeBase {
             R"(c_t &= \frac{t^r\,\gamma_{\max,t}^{\,p}}{\sum_{i\le t} i^r\,\gamma_{\max,i}^{\,p}},\quad x_t = (1-c_t)\,x_{t-1} + c_t\,z_t\\ )"
             R"(y_t &= (1-\beta_1)\,z_t + \beta_1\,x_t\end{aligned})",
             hypers, false, "|z − x|", "√v̂", true, 0.05, false, false, 19};
+    o.companion_labels = kCompanionLabels;
+    return o;
   }
   static constexpr int kSlots = 3;
   static constexpr bool kBiasPowers = true;

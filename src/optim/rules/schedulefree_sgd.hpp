@@ -25,7 +25,7 @@ struct SchedulefreeSgd : ScheduleFreeBase {
         interpolation("momentum", &OptimizerSpec::momentum),
         weight_decay(0, "L2 penalty λ added to the gradient at y: g + λy")};
     for (const HyperInfo& h : schedule_hypers()) hypers.push_back(h);
-    return {"schedulefree_sgd", "Schedule-Free SGD",
+    OptimizerInfo o{"schedulefree_sgd", "Schedule-Free SGD",
             "facebookresearch/schedule_free sgd_schedulefree.py (1.4.1); Defazio et al. 2024",
             "SGD without a learning-rate schedule: the gradient is taken at y, between the SGD iterate z and x, a "
             "running average of z (weighted by t^r·γ_max^p), which is the point to evaluate. θ is y.",
@@ -33,6 +33,8 @@ struct SchedulefreeSgd : ScheduleFreeBase {
             R"(c_t &= \frac{t^r\,\gamma_{\max,t}^{\,p}}{\sum_{i\le t} i^r\,\gamma_{\max,i}^{\,p}},\quad x_t = (1-c_t)\,x_{t-1} + c_t\,z_t\\ )"
             R"(y_t &= (1-\beta)\,z_t + \beta\,x_t\end{aligned})",
             hypers, false, "|z − x|", nullptr, true, 0.002, false, false, 18};
+    o.companion_labels = kCompanionLabels;
+    return o;
   }
   static constexpr int kSlots = 2;
 

@@ -1,5 +1,6 @@
 // What the coordinates chart plots, as a model for Chart.render: the selected run's effective
-// learning rate and moments, x and y, with a note on each moment its optimizer does not have.
+// learning rate and moments, x and y, with a note on each moment its optimizer does not have, and
+// its optimizer's own scalar where it has one (Prodigy's d_k against the true distance).
 import { decimate } from './decimate.mjs';
 import { divergedNote } from './series.mjs';
 import { momentLabels } from '../../lib/optimizer-facts.mjs';
@@ -25,6 +26,20 @@ function coordSeries(quantity, axis, color, labels, available, note) {
   }));
 }
 
+// An optimizer's own scalar (its registry's curve_label: Prodigy's distance estimate d_k) on the
+// right axis, with its true value, the distance from the start to the minimum the run approaches,
+// dotted where that minimum is known.
+function curveSeries(run, theme) {
+  const label = run.info?.curve_label;
+  if (!label) return [];
+  const known = Number.isFinite(run.curveReference);
+  return [
+    { key: 'curve', label, color: theme.accent, dash: null, scale: 'y2', available: true, note: '' },
+    { key: 'curveRef', label: '‖x₀ − x*‖ (true distance)', color: theme.muted, dash: [1.5, 3.5], scale: 'y2',
+      available: known, note: known ? '' : '(no known minimum)' },
+  ];
+}
+
 // The selected run per coordinate: effective learning rate (left axis) and moments (right axis).
 export function coordsModel(chart, run) {
   if (!run) {
@@ -41,12 +56,14 @@ export function coordsModel(chart, run) {
     ...coordSeries('lr', 'y', theme.q1, 'eff. lr', true, ''),
     ...coordSeries('m1', 'y2', theme.q2, names.first, has(2), unusedNote(run, true)),
     ...coordSeries('m2', 'y2', theme.q3, names.second, has(4), unusedNote(run, false)),
+    ...curveSeries(run, theme),
   ];
   defs.forEach((def, c) => group.channels[c].write(chart.column(c + 1), buckets, two, true));
   // A diverged run's quantities all climb with it: none is a survivor to cap the axes at.
   const diverged = divergedNote(run);
   const series = defs.map((d) => ({ ...d, show: d.available && !chart.hidden.has(d.key), diverged }));
   const moments = [defs[2], defs[4]].filter((d) => d.available).map((d) => d.label.slice(0, -2));
+  if (defs[6]) moments.push(defs[6].label);
   return {
     title: `${run.label}: per coordinate`,
     x: { label: 'step t' },

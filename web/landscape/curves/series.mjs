@@ -1,7 +1,8 @@
 // The runs as the curves see them: each run's arrays of the latest update(), the quantities
 // plotted from them (loss; step size |Δ_t|∞ with the Adam family's bounds; per coordinate the
-// effective learning rate |Δθ_i|/|g_i| and the moments), each decimated (decimate.mjs), and the
-// marks of a diverged run.
+// effective learning rate |Δθ_i|/|g_i|, the moments and, for an optimizer with a curve, that scalar
+// and its true value: Prodigy's d_k and ‖x₀ − x*‖), each decimated (decimate.mjs), and the marks of
+// a diverged run.
 import { TrackGroup } from './decimate.mjs';
 
 const DIAG = 7; // gx, gy, lr_t, first_x, first_y, second_x, second_y per point
@@ -13,7 +14,7 @@ export class RunData {
     this.groups = {
       loss: new TrackGroup(1, (i, out) => this.#fillLoss(i, out)),
       step: new TrackGroup(3, (i, out) => this.#fillStep(i, out)),
-      coords: new TrackGroup(6, (i, out) => this.#fillCoords(i, out)),
+      coords: new TrackGroup(8, (i, out) => this.#fillCoords(i, out)),
     };
     this.optimizer = null;
     this.specKey = '';
@@ -40,6 +41,8 @@ export class RunData {
       loss: run.loss ?? EMPTY,
       xy: run.xy ?? EMPTY,
       diag: run.diagnostics ?? EMPTY,
+      curve: run.curve ?? EMPTY,
+      curveReference: run.curveReference ?? NaN,
       stepBounds,
     });
     this.adam = Boolean(run.info?.adam_step_bound) && typeof stepBounds === 'function';
@@ -102,6 +105,8 @@ export class RunData {
     out[3] = Math.abs(d[k + 4]);
     out[4] = this.sqrtSecond ? Math.sqrt(d[k + 5]) : d[k + 5];
     out[5] = this.sqrtSecond ? Math.sqrt(d[k + 6]) : d[k + 6];
+    out[6] = i < this.curve.length ? this.curve[i] : NaN;
+    out[7] = this.curveReference;
   }
 }
 

@@ -24,6 +24,7 @@ import { runColour, runDash, runStyle } from './run-style.mjs';
 import { THEMES } from '../../lib/canvas-style.mjs';
 import { createTooltip, showTooltip } from './tooltip.mjs';
 import { TrackLayer } from './track-layer.mjs';
+import { paintCompanions } from './companions.mjs';
 import { nearestPoint, paintRunEnd, strokeTracks, syncTracks } from './tracks.mjs';
 
 const SETTLE_MS = 160;
@@ -487,6 +488,7 @@ export class SurfaceView {
     ctx.save();
     clipToPlot(ctx, layout);
     const labels = [];
+    for (const i of order) paintCompanions(ctx, layout, map, this.#runs[i], this.#runStyle(i));
     for (const i of order) {
       const label = paintRunEnd(ctx, layout, map, this.#runs[i], this.#start, this.#runStyle(i));
       if (label) labels.push(label);

@@ -1,0 +1,23 @@
+// register_whole_optimizers(): every whole-vector optimizer's entry, in kWholeOptimizerNames' order.
+#include "optim/pack/optimizer_pack.hpp"
+#include "optim/whole/lbfgs_optimizer.hpp"
+#include "optim/whole/lookahead.hpp"
+#include "optim/whole/newton.hpp"
+#include "optim/whole/prodigy.hpp"
+#include "optim/whole/shampoo.hpp"
+#include "optim/whole/sophia.hpp"
+#include "optim/whole/whole_registry.hpp"
+
+namespace gs::optim::whole {
+
+void register_whole_optimizers() {
+  static bool registered = false;
+  if (registered) return;
+  registered = true;
+  register_optimizer_pack();
+  const WholeEntry entries[] = {lbfgs_entry(), newton_entry(), lookahead_entry(), prodigy_entry(), sophia_entry(), shampoo_entry()};
+  static_assert(std::size(entries) == kWholeCount);
+  for (size_t i = 0; i < std::size(entries); ++i) set_whole_entry(i, entries[i]);
+}
+
+}  // namespace gs::optim::whole

@@ -6,10 +6,19 @@
 #include <emscripten/bind.h>
 
 #include "engine/full_engine.hpp"
+#include "core/json.hpp"
+#include "optim/custom/custom_optimizer.hpp"
 #include "optim/whole/whole_registry.hpp"
 
 EMSCRIPTEN_BINDINGS(gradscape_full) {
   gs::engine::register_full_engine();
   gs::optim::whole::register_whole_optimizers();
   emscripten::function("isFullEngine", +[] { return true; });
+  // A custom rule's hyperparameters, states and LaTeX as JSON, or "error: line L, column C: …".
+  emscripten::function("ruleInfoJson", +[](const std::string& text) -> std::string {
+    gs::json::Value info;
+    std::string error;
+    if (!gs::optim::custom::rule_info_json(text, info, error)) return "error: " + error;
+    return gs::json::serialize(info);
+  });
 }

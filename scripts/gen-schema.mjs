@@ -167,6 +167,10 @@ function registryTypes(registry) {
     ...hyperMembers,
     member('schedule', "ScheduleSpec | ScheduleSpec['name']", 'The learning-rate schedule; default "constant".'),
     ...(decay ? [member('beta1_decay', 'number', `${firstMoment.map((o) => o.name).join(', ')}: ${hyperDoc(decay)}`)] : []),
+    ...registry.optimizers.filter((o) => o.wraps_optimizer).map((o) => member('inner', "Omit<OptimizerSpec, 'lr'>",
+      `${o.name}: the per-coordinate optimizer it wraps, without lr (its lr is this object's); default {"name": "adam"}.`)),
+    ...registry.optimizers.filter((o) => o.default_rule).map((o) => member('rule', 'string',
+      `${o.name}: the update rule in the rule language; its hyperparameters are fields of this object too (cast for TypeScript).`)),
     '}',
     '',
   ].join('\n');

@@ -159,6 +159,10 @@ class WholeRun final : public RunState {
     oracle_.begin(++t_);
     optimizer_->step(t_, x_, oracle_);
     if (oracle_.start(why) != StepOutcome::Ok) return oracle_.start(why);
+    if (!optimizer_->report().failure.empty()) {
+      why = optimizer_->report().failure;
+      return StepOutcome::Diverged;
+    }
     out[0] = x_[0];
     out[1] = x_[1];
     return check_point(out, why);

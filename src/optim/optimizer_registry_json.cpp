@@ -65,6 +65,7 @@ json::Value optimizer_registry_json() {
     v.set("companion_labels", json::Value(std::move(companions)));
     v.set("curve_label", o.curve_label ? json::Value(o.curve_label) : json::Value());
     v.set("counts_evaluations", o.counts_evaluations);
+    if (o.default_rule) v.set("default_rule", o.default_rule);
     list.push_back(std::move(v));
   }
   return json::Value(std::move(list));

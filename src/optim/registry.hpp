@@ -77,6 +77,9 @@ struct OptimizerInfo {
   int companion_count() const { return (companion_labels[0] != nullptr) + (companion_labels[1] != nullptr); }
   const char* curve_label = nullptr;      // a scalar it plots per step (Prodigy's distance estimate d_k)
   bool counts_evaluations = false;        // a step may evaluate f more than once (L-BFGS)
+  // The user's own rule (`custom`): its config holds `rule`, the text, and the hyperparameters the
+  // rule declares (hypers lists none); default_rule is what {"name": "custom"} alone runs.
+  const char* default_rule = nullptr;
 };
 
 struct ScheduleInfo {

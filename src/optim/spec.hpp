@@ -13,6 +13,10 @@
 
 namespace gs::optim {
 
+namespace custom {
+class CustomRule;
+}
+
 // Which optimizer: the position of its rule in rules::AllRules (src/optim/rules/all.hpp), the one
 // list of optimizers. Code names an optimizer by its registry name (optimizer_kind("adam")).
 struct Kind {
@@ -60,6 +64,8 @@ struct OptimizerSpec {
   double beta1_decay = 1;  // λ: β1,t = β1·λ^(t−1) (applied to the rule's first-moment coefficient)
   // The optimizer a wrapper runs (Lookahead's fast weights); null for every other optimizer.
   std::shared_ptr<const OptimizerSpec> inner;
+  // A custom optimizer's rule (optim/custom/), its hyperparameters in own[] in declaration order.
+  std::shared_ptr<const custom::CustomRule> rule;
 };
 
 }  // namespace gs::optim

@@ -101,6 +101,13 @@ bool parse_optimizer_inner(const json::Value* value, const std::string& path, co
   return true;
 }
 
+bool read_label(const json::Value& value, const std::string& path, OptimizerSpec& spec, std::string& error) {
+  if (!check::read_string(value.find("label"), check::field(path, "label"), spec.label, error)) return false;
+  if (spec.label.size() <= 80) return true;
+  error = check::field(path, "label") + ": must be at most 80 characters long";
+  return false;
+}
+
 }  // namespace
 
 bool parse_optimizer(const json::Value& value, const std::string& path, OptimizerSpec& out, std::string& error) {
@@ -134,6 +141,12 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
     return false;
   }
   OptimizerSpec spec = default_spec(o->kind);
+  const whole::WholeEntry* entry = whole::whole_entry(o->kind);
+  if (entry && entry->parse) {
+    if (!entry->parse(value, path, spec, error) || !read_label(value, path, spec, error)) return false;
+    out = spec;
+    return true;
+  }
 
   std::vector<std::string_view> allowed{"name", "label"};
   if (!o->whole) allowed.push_back("schedule");
@@ -163,11 +176,7 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
     if (!read_hyper(h, value.find(h.name), check::field(path, h.name), real, flag, error)) return false;
     h.set(spec, h.type == check::ParamType::Bool ? (flag ? 1.0 : 0.0) : real);
   }
-  if (!check::read_string(value.find("label"), check::field(path, "label"), spec.label, error)) return false;
-  if (spec.label.size() > 80) {
-    error = check::field(path, "label") + ": must be at most 80 characters long";
-    return false;
-  }
+  if (!read_label(value, path, spec, error)) return false;
   if (const json::Value* s = value.find("schedule"))
     if (!parse_schedule(*s, check::field(path, "schedule"), spec.schedule, error)) return false;
   if (!check::read_number(value.find("beta1_decay"), check::field(path, "beta1_decay"), check::ParamType::Real,
@@ -201,6 +210,7 @@ json::Value to_json(const OptimizerSpec& spec) {
     else if (h.type == check::ParamType::Choice) v.set(h.name, h.choices.at(static_cast<size_t>(h.get(spec))));
     else v.set(h.name, h.get(spec));
   }
+  if (const whole::WholeEntry* entry = whole::whole_entry(spec.kind); entry && entry->write) entry->write(spec, v);
   if (spec.inner) {
     json::Value inner = to_json(*spec.inner);
     json::Value without_lr{json::Object{}};

@@ -128,6 +128,15 @@ json::Value optimizer_schema(bool lr_grid) {
       schedule.set("description", "learning-rate schedule (default constant)");
       props.set("schedule", std::move(schedule));
     }
+    if (o.default_rule) {
+      json::Value rule{json::Object{}};
+      rule.set("type", "string");
+      rule.set("maxLength", 4000);
+      rule.set("default", o.default_rule);
+      rule.set("description", "the update rule in the rule language; the hyperparameters it declares are numbers of "
+                              "this object, each in its declared range");
+      props.set("rule", std::move(rule));
+    }
     if (o.wraps_optimizer) {
       json::Value inner = ref("optimizer");
       inner.set("description", std::string("the per-coordinate optimizer ") + o.name +
@@ -160,6 +169,7 @@ json::Value optimizer_schema(bool lr_grid) {
       rules.push_back(std::move(not_both));
     }
     if (!rules.empty()) v.set("allOf", json::Value(std::move(rules)));
+    if (o.default_rule) v.set("additionalProperties", json::Value(json::Object{{"type", json::Value("number")}}));
     variants.push_back(std::move(v));
   }
   return one_of(std::move(variants));

@@ -121,3 +121,26 @@ test('ASGD draws its average, Schedule-Free its x and z: the paths the state hol
   assert.equal(session.companion(1).length, 4 * 31);
   session.delete();
 });
+
+test('a custom rule: its declarations from ruleInfo, its errors naming the line, its run and its link', () => {
+  const rule = 'hyper lr = 0.05 [1e-4, 1] log; beta = 0.9 [0, 0.99]\nstate m = 0\nm = beta*m + (1 - beta)*g\ntheta = theta - lr*sign(m)';
+  const info = full.ruleInfo(rule);
+  assert.deepEqual(info.hyperparameters.map((h) => [h.name, h.default, h.min, h.max, h.scale]),
+    [['lr', 0.05, 1e-4, 1, 'log'], ['beta', 0.9, 0, 0.99, 'linear']]);
+  assert.deepEqual(info.states, [{ name: 'm', initial: 0 }]);
+  assert.match(info.latex, /\\operatorname\{sign\}/);
+  assert.throws(() => full.ruleInfo('theta = theta - lr*g'), /^GradscapeError: rule: line 1, column 17: unknown name "lr"/);
+  assert.throws(() => core.ruleInfo(rule), /custom optimizers are in the full engine/);
+  const result = full.run({ objective: 'quadratic', steps: 50, optimizers: [{ name: 'custom', rule, lr: 0.02 }] });
+  const [run] = result.runs;
+  assert.equal(run.status, 'ok');
+  for (let k = 1; k <= 50; ++k) {
+    for (const i of [0, 1]) {
+      const step = Math.abs(run.trajectory[k][i] - run.trajectory[k - 1][i]);
+      assert.ok(Math.abs(step - 0.02) < 1e-12 || step === 0, `sign steps of lr: ${step}`);
+    }
+  }
+  assert.equal(run.optimizer.rule, rule);
+  const state = { ...landscape.decodeHash('#opt=adam'), optimizers: [{ name: 'custom', rule, lr: 0.02 }] };
+  assert.deepEqual(landscape.decodeHash(landscape.encodeHash(state)).optimizers, state.optimizers);
+});

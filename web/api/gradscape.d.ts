@@ -292,7 +292,9 @@ export interface Registry {
                       /** The scalar it plots per step (RunSession.curve), or null. */
                       curve_label: string | null;
                       /** A step may evaluate f more than once (RunSession.evaluated). */
-                      counts_evaluations: boolean }>;
+                      counts_evaluations: boolean;
+                      /** `custom` only: the rule {"name": "custom"} alone runs. */
+                      default_rule?: string }>;
   schedules: Array<{ name: ScheduleSpec['name']; description: string; latex: string; params: HyperparameterInfo[] }>;
   objectives: Array<{ name: ObjectiveName; display_name: string; latex: string; description: string;
                       params: HyperparameterInfo[]; view: [number, number, number, number];
@@ -515,6 +517,8 @@ export class Gradscape {
   stepBounds(args: { lr: number; beta1: number; beta2: number; t: number }): { paper: number; exact: number };
   /** The update rule `spec` runs, in LaTeX (its flags' variant, the schedule's α_t, β1,t); throws GradscapeError naming a bad field. */
   formula(spec: OptimizerSpec): string;
+  /** A custom optimizer's rule checked and compiled: its hyperparameters, states and LaTeX (full engine only). */
+  ruleInfo(text: string): { hyperparameters: HyperparameterInfo[]; states: Array<{ name: string; initial: number }>; latex: string };
 }
 
 /**
@@ -536,7 +540,7 @@ export function isUserObjective(objective: string | { name?: string } | undefine
 /** The optimizer pack's names: the optimizers beyond the core twelve, in the full engine only. */
 export const PACK_OPTIMIZERS: readonly ['lion', 'asgd', 'adabelief', 'yogi', 'adan', 'ademamix', 'schedulefree_sgd', 'schedulefree_adamw'];
 /** The whole-vector optimizers' names: they need the objective itself (2-D surfaces only), in the full engine only. */
-export const WHOLE_OPTIMIZERS: readonly ['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo'];
+export const WHOLE_OPTIMIZERS: readonly ['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo', 'custom'];
 /** Whether a run or sweep config needs the full engine (a user objective, a pack or whole-vector optimizer). */
 export function needsFullEngine(config: RunConfig | SweepConfig | undefined | null): boolean;
 export function configText(config: RunConfig | RegretConfig | SweepConfig | PaperConfig | OptimizerSpec | string): string;

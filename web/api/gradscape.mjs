@@ -87,9 +87,10 @@ export const PACK_OPTIMIZERS = Object.freeze([
 
 /**
  * The whole-vector optimizers' names: they need the objective itself (L-BFGS's closure, Newton's
- * Hessian, …), so they run on the 2-D surfaces only, in the full engine.
+ * Hessian, …), so they run on the 2-D surfaces only, in the full engine; and `custom`, a rule the
+ * user types, which runs on the same path.
  */
-export const WHOLE_OPTIMIZERS = Object.freeze(['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo']);
+export const WHOLE_OPTIMIZERS = Object.freeze(['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo', 'custom']);
 
 /**
  * Whether a run or sweep config needs the full engine: its objective is a user objective or an
@@ -169,6 +170,21 @@ export class Gradscape {
     const out = this.#module.formulaLatex(configText(spec));
     if (out.startsWith('error: ')) throw new GradscapeError(out.slice(7));
     return out;
+  }
+
+  /**
+   * What a custom optimizer's rule declares, checked and compiled as a config's `rule` would be:
+   * { hyperparameters (registry entries: real, range, slider, scale), states [{name, initial}],
+   * latex }. Bad text throws a GradscapeError "line L, column C: …". Full engine only.
+   */
+  ruleInfo(text) {
+    if (typeof this.#module.ruleInfoJson !== 'function') {
+      throw new GradscapeError('rule: custom optimizers are in the full engine; load it with loadGradscape({ full: true })');
+    }
+    if (typeof text !== 'string') throw new GradscapeError('rule: must be a string');
+    const out = this.#module.ruleInfoJson(text);
+    if (out.startsWith('error: ')) throw new GradscapeError(`rule: ${out.slice(7)}`);
+    return JSON.parse(out);
   }
 }
 

@@ -6,7 +6,7 @@ export type OptimizerName =
   | 'sgd' | 'momentum' | 'nag' | 'adagrad' | 'rmsprop' | 'adadelta' | 'adam' | 'adamw' | 'adamax'
   | 'nadam' | 'radam' | 'rprop' | 'lion' | 'asgd' | 'adabelief' | 'yogi' | 'adan' | 'ademamix'
   | 'schedulefree_sgd' | 'schedulefree_adamw' | 'lbfgs' | 'newton' | 'lookahead' | 'prodigy'
-  | 'sophia' | 'shampoo';
+  | 'sophia' | 'shampoo' | 'custom';
 /** A 2-D objective of the registry (gs.registry.objectives). */
 export type ObjectiveName =
   | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'
@@ -40,7 +40,7 @@ export interface OptimizerSpec {
   name: OptimizerName;
   /** Shown in legends (at most 80 characters); default: the display name. */
   label?: string;
-  /** Every optimizer: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop), 0.0001 (lion), 0.01 (asgd), 0.001 (adabelief), 0.01 (yogi), 0.001 (adan), 0.001 (ademamix), 1 (schedulefree_sgd), 0.0025 (schedulefree_adamw), 1 (lbfgs), 1 (newton), 0.001 (lookahead), 1 (prodigy), 0.0001 (sophia), 1 (shampoo); number in (0, 1000]. */
+  /** sgd, momentum, nag, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, rprop, lion, asgd, adabelief, yogi, adan, ademamix, schedulefree_sgd, schedulefree_adamw, lbfgs, newton, lookahead, prodigy, sophia, shampoo: learning rate α (before the schedule). Default 0.01 (sgd), 0.01 (momentum), 0.01 (nag), 0.01 (adagrad), 0.01 (rmsprop), 1 (adadelta), 0.001 (adam), 0.001 (adamw), 0.002 (adamax), 0.002 (nadam), 0.001 (radam), 0.01 (rprop), 0.0001 (lion), 0.01 (asgd), 0.001 (adabelief), 0.01 (yogi), 0.001 (adan), 0.001 (ademamix), 1 (schedulefree_sgd), 0.0025 (schedulefree_adamw), 1 (lbfgs), 1 (newton), 0.001 (lookahead), 1 (prodigy), 0.0001 (sophia), 1 (shampoo); number in (0, 1000]. */
   lr?: number;
   /** sgd, nag, rmsprop, schedulefree_sgd: momentum μ (0 turns it off). Default 0 (sgd), 0.9 (nag), 0 (rmsprop), 0.9 (schedulefree_sgd); number in [0, 1). */
   momentum?: number;
@@ -154,4 +154,8 @@ export interface OptimizerSpec {
   schedule?: ScheduleSpec | ScheduleSpec['name'];
   /** sgd, momentum, nag, rmsprop, adam, adamw, adamax, nadam, radam: λ: β₁,ₜ = β₁·λᵗ⁻¹, the decaying first-moment coefficient of Theorem 4.1 (1: no decay). Default 1; number in (0, 1]. */
   beta1_decay?: number;
+  /** lookahead: the per-coordinate optimizer it wraps, without lr (its lr is this object's); default {"name": "adam"}. */
+  inner?: Omit<OptimizerSpec, 'lr'>;
+  /** custom: the update rule in the rule language; its hyperparameters are fields of this object too (cast for TypeScript). */
+  rule?: string;
 }

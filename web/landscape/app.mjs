@@ -56,7 +56,7 @@ export async function start() {
   const objectiveInfo = (state) => (engineStart(state.objective.name) && engineInfo?.name === state.objective.name && engineInfo) ||
     registry.objectives.find((o) => o.name === state.objective.name);
   const controls = new Controls($('controls'), {
-    registry, store, objectiveInfo,
+    registry, store, objectiveInfo, ruleInfo: (text) => gs.ruleInfo(text),
     position: {
       save: () => ({ step: session.stepsDone, playing: player.playing }),
       restore: ({ step, playing }) => {

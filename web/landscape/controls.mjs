@@ -21,13 +21,16 @@ export class Controls {
   #objectiveInfo;
   /**
    * position ({ save(), restore(saved) }, optional): the player's step, kept across a removal and its
-   * Undo; objectiveInfo(state): the objective's entry (a typed formula's from the engine).
+   * Undo; objectiveInfo(state): the objective's entry (a typed formula's from the engine);
+   * ruleInfo(text): gs.ruleInfo, for a custom optimizer's rule editor.
    */
-  constructor(root, { registry, store, position, objectiveInfo }) {
+  #ruleInfo;
+  constructor(root, { registry, store, position, objectiveInfo, ruleInfo }) {
     this.#root = root;
     this.#registry = registry;
     this.#store = store;
     this.#position = position;
+    this.#ruleInfo = ruleInfo;
     this.#objectiveInfo = objectiveInfo ?? ((state) => registry.objectives.find((o) => o.name === state.objective.name));
   }
 
@@ -111,6 +114,7 @@ export class Controls {
       newOptimizer: (name, old) => ({ ...playgroundOptimizer(this.#registry, name), ...(old.label ? { label: old.label } : {}) }),
       onRemove: (s) => { s.selected = Math.min(s.selected, s.optimizers.length - 1); },
       position: this.#position,
+      ruleInfo: this.#ruleInfo,
       onOpen: () => {
         if (this.#store.state.selected !== i) this.#store.update((s) => { s.selected = i; }, 'select');
       },

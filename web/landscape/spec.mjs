@@ -3,6 +3,7 @@
 export function resolvedSpec(registry, o) {
   const info = registry.optimizers.find((r) => r.name === o.name) ?? registry.optimizers[0];
   const spec = { name: info.name, label: o.label || info.display_name };
+  if (info.default_rule) return { ...o, ...spec, rule: o.rule ?? info.default_rule };  // the rule declares its own
   for (const h of info.hyperparameters) spec[h.name] = o[h.name] ?? h.default;
   if (info.wraps_optimizer) {
     const inner = resolvedSpec(registry, o.inner ?? { name: 'adam' });

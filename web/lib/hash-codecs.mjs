@@ -110,7 +110,7 @@ function encodeOptimizer(o) {
   const fields = [o.name];
   for (const [k, v] of Object.entries(o)) {
     if (k === 'name') continue;
-    if (k === 'label') fields.push(`label=${escape(v)}`);
+    if (k === 'label' || k === 'rule') fields.push(`${k}=${escape(v)}`);
     else if (k === 'schedule') fields.push(`sched=${encodeNested(typeof v === 'string' ? { name: v } : v)}`);
     else if (k === 'inner') fields.push(`inner=${encodeNested(v)}`);
     else fields.push(`${k}=${v}`);
@@ -130,7 +130,7 @@ function decodeOptimizer(item, where, index, dropped) {
     try {
       if (eq < 1) throw new HashError(`${where}: expected name=value, got "${field}"`);
       const v = field.slice(eq + 1);
-      if (k === 'label') o.label = unescape(v, `${where}.label`);
+      if (k === 'label' || k === 'rule') o[k] = unescape(v, `${where}.${k}`);
       else if (k === 'sched') o.schedule = decodeNested(v, `${where}.schedule`, parseNumber);
       else if (k === 'inner') o.inner = decodeNested(v, `${where}.inner`, scalar);
       else o[k] = scalar(v, `${where}.${k}`);

@@ -9,6 +9,7 @@ import { runColour } from './palette.mjs';
 import { button, section } from './dom.mjs';
 import { MAX_OPTIMIZERS, addOrder } from './optimizer-facts.mjs';
 import { removeOptimizer } from './undo-removal.mjs';
+import { ruleFields } from './rule-field.mjs';
 
 let cards = 0;
 
@@ -24,7 +25,8 @@ function summary(o, i, info, { count, onRemove, onOpen }) {
   const lr = document.createElement('span');
   lr.className = 'card-lr';
   const inverse = scheduleOf(o).name === 'inv_sqrt' ? '/√t' : '';
-  lr.textContent = `lr ${o.lr ?? info.hyperparameters.find((h) => h.name === 'lr').default}${inverse}`;
+  const lrDefault = info.hyperparameters.find((h) => h.name === 'lr')?.default;
+  lr.textContent = o.lr ?? lrDefault ? `lr ${o.lr ?? lrDefault}${inverse}` : '';
   const remove = button('×', 'remove', (e) => {
     e.preventDefault();
     e.stopPropagation();
@@ -106,9 +108,10 @@ function innerFields(registry, o, i, { edit, restructure }) {
  * The card of optimizer i. edit(mutate, final) applies a value edit; restructure(mutate) an edit
  * that changes which fields exist; newOptimizer(name, old) gives the entry when the kind changes;
  * onRemove(state) adjusts the state after the entry is removed; onOpen() runs when the summary is
- * clicked; position ({ save(), restore(saved) }, optional) lets Undo of a removal restore the player.
+ * clicked; position ({ save(), restore(saved) }, optional) lets Undo of a removal restore the player;
+ * ruleInfo(text) (gs.ruleInfo, optional) gives a custom optimizer's rule editor its sliders.
  */
-export function optimizerCard(registry, o, i, { count, open, edit, restructure, newOptimizer, onRemove, onOpen, position }) {
+export function optimizerCard(registry, o, i, { count, open, edit, restructure, newOptimizer, onRemove, onOpen, position, ruleInfo }) {
   const info = registry.optimizers.find((r) => r.name === o.name) ?? registry.optimizers[0];
   const card = document.createElement('details');
   card.className = 'card';
@@ -127,6 +130,7 @@ export function optimizerCard(registry, o, i, { count, open, edit, restructure, 
   source.className = 'hint';
   source.textContent = info.source;
   body.append(source);
+  if (info.default_rule && ruleInfo) body.append(...ruleFields(o, i, info, { ruleInfo, edit, restructure }));
   for (const h of info.hyperparameters) {
     body.append(hyperField(h, o[h.name] ?? h.default, {
       path: `optimizers[${i}].${h.name}`,

@@ -1,4 +1,5 @@
 // register_whole_optimizers(): every whole-vector optimizer's entry, in kWholeOptimizerNames' order.
+#include "optim/custom/custom_optimizer.hpp"
 #include "optim/pack/optimizer_pack.hpp"
 #include "optim/whole/lbfgs_optimizer.hpp"
 #include "optim/whole/lookahead.hpp"
@@ -15,7 +16,8 @@ void register_whole_optimizers() {
   if (registered) return;
   registered = true;
   register_optimizer_pack();
-  const WholeEntry entries[] = {lbfgs_entry(), newton_entry(), lookahead_entry(), prodigy_entry(), sophia_entry(), shampoo_entry()};
+  const WholeEntry entries[] = {lbfgs_entry(),  newton_entry(),  lookahead_entry(),           prodigy_entry(),
+                                sophia_entry(), shampoo_entry(), custom::custom_entry()};
   static_assert(std::size(entries) == kWholeCount);
   for (size_t i = 0; i < std::size(entries); ++i) set_whole_entry(i, entries[i]);
 }

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json.hpp"
 #include "optim/registry.hpp"
 #include "optim/spec.hpp"
 
@@ -48,6 +49,7 @@ struct StepReport {
   double companion[2] = {NAN, NAN};  // the point of the path info().companion_labels[0] names (slow weights)
   double curve = NAN;                // the scalar info().curve_label names (Prodigy's d_k)
   std::vector<EvaluatedPoint> evaluated;  // the closure calls of this step, in order, if recorded
+  std::string failure;  // why the step could not be taken ("" if it was): the run stops as diverged
 };
 
 class WholeOptimizer {
@@ -63,12 +65,16 @@ class WholeOptimizer {
 
 // A whole optimizer's entry: its registry entry, how to make one from a validated spec, the LaTeX
 // of the update a spec runs, and the constraint between hyperparameters a config must meet
-// ("path.field: message", or "").
+// ("path.field: message", or ""). An optimizer whose hyperparameters its config defines (`custom`:
+// the rule declares them) reads and writes its own fields beyond name and label (else nullptr: the
+// registry's hyperparameters are read).
 struct WholeEntry {
   OptimizerInfo (*info)();
   std::unique_ptr<WholeOptimizer> (*make)(const OptimizerSpec& spec);
   std::string (*latex)(const OptimizerSpec& spec);
   std::string (*constraint)(const OptimizerSpec& spec, const std::string& path);
+  bool (*parse)(const json::Value& value, const std::string& path, OptimizerSpec& spec, std::string& error) = nullptr;
+  void (*write)(const OptimizerSpec& spec, json::Value& out) = nullptr;
 };
 
 }  // namespace gs::optim::whole

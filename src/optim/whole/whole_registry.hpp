@@ -13,7 +13,8 @@
 
 namespace gs::optim::whole {
 
-inline constexpr std::string_view kWholeOptimizerNames[] = {"lbfgs", "newton", "lookahead", "prodigy", "sophia", "shampoo"};
+inline constexpr std::string_view kWholeOptimizerNames[] = {"lbfgs",  "newton",  "lookahead", "prodigy",
+                                                             "sophia", "shampoo", "custom"};
 inline constexpr size_t kWholeCount = std::size(kWholeOptimizerNames);
 bool is_whole_optimizer(std::string_view name);
 

@@ -21,9 +21,14 @@ struct EntryOps {
   ObjectiveInfo info;
   catalog::Bound (*bind)(const std::vector<double>&);
   double (*evaluate)(const catalog::Bound&, double, double, double*);
-  void (*hessian)(const catalog::Bound&, double, double, double*);
   std::vector<Minimum> (*minima)(const catalog::Bound&);
 };
+
+// The catalog's Hessians by catalog index, once register_catalog_hessians() has entered them.
+std::vector<HessianFn>& hessians() {
+  static std::vector<HessianFn> table;
+  return table;
+}
 
 template <class Entry>
 double evaluate_double(const catalog::Bound& b, double x, double y, double* g) {
@@ -35,7 +40,7 @@ const std::vector<EntryOps>& entries() {
     std::vector<EntryOps> ops;
     catalog::AllObjectives::for_each([&](auto entry, size_t) {
       using Entry = decltype(entry);
-      ops.push_back({Entry::info(), Entry::bind, evaluate_double<Entry>, Entry::hessian, Entry::minima});
+      ops.push_back({Entry::info(), Entry::bind, evaluate_double<Entry>, Entry::minima});
     });
     return ops;
   }();
@@ -108,7 +113,6 @@ Objective::Objective(const ObjectiveInfo& info, std::vector<double> params)
   const EntryOps& entry = entries()[index_];
   bound_ = entry.bind(params_);
   evaluate_ = entry.evaluate;
-  hessian_ = entry.hessian;
 }
 
 Objective::Objective(std::shared_ptr<const DefinedObjective> defined)
@@ -118,11 +122,17 @@ Objective::Objective(std::shared_ptr<const DefinedObjective> defined)
   for (const ParamInfo& p : info_->params) params_.push_back(p.default_value);
 }
 
-bool Objective::has_hessian() const { return defined_ ? defined_->has_hessian() : true; }
+void set_catalog_hessians(std::vector<HessianFn> table) { hessians() = std::move(table); }
+
+bool Objective::has_hessian() const { return defined_ ? defined_->has_hessian() : index_ < hessians().size(); }
 
 bool Objective::hessian(double x, double y, double h[3]) const {
   if (defined_) return defined_->hessian(x, y, h);
-  hessian_(bound_, x, y, h);
+  if (index_ >= hessians().size()) {
+    h[0] = h[1] = h[2] = std::nan("");
+    return false;
+  }
+  hessians()[index_](bound_, x, y, h);
   return std::isfinite(h[0]) && std::isfinite(h[1]) && std::isfinite(h[2]);
 }
 

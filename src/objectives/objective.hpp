@@ -56,8 +56,8 @@ class Objective {
   double value(double x, double y) const;
   // Returns f(x, y) (bit-identical to value()) and stores the gradient.
   double value_and_gradient(double x, double y, double& gx, double& gy) const;
-  // Whether hessian() is available: the catalog's objectives and typed formulas have an exact
-  // Hessian; the data objectives (least_squares, logistic) do not.
+  // Whether hessian() is available: the catalog's objectives (once register_catalog_hessians() has
+  // run) and typed formulas have an exact Hessian; the data objectives (least_squares, logistic) do not.
   bool has_hessian() const;
   // The exact Hessian {f_xx, f_xy, f_yy} at (x, y); false where it is not finite (or not available).
   bool hessian(double x, double y, double h[3]) const;
@@ -84,7 +84,6 @@ class Objective {
   size_t index_;
   std::array<double, 4> bound_;
   double (*evaluate_)(const std::array<double, 4>&, double x, double y, double* g);
-  void (*hessian_)(const std::array<double, 4>&, double x, double y, double* h) = nullptr;
   std::shared_ptr<const DefinedObjective> defined_;
   // A user objective's last point: value() evaluates the gradient too, so that a run, which asks
   // for the loss at its new point and then for the gradient there, evaluates it once per step.
@@ -95,6 +94,13 @@ class Objective {
   mutable Memo memo_;
   double memoised(double x, double y) const;
 };
+
+// A catalog entry's Hessian (catalog/entry_base.hpp: hessian).
+using HessianFn = void (*)(const std::array<double, 4>& bound, double x, double y, double* h);
+// Enters the catalog's Hessians, in catalog order (catalog_hessians.cpp: register_catalog_hessians),
+// so a module that never asks for one (the component's core) does not contain them.
+void set_catalog_hessians(std::vector<HessianFn> table);
+void register_catalog_hessians();
 
 // The grid coordinate x0 + i*(x1-x0)/(n-1) used by value_grid (x0 if n == 1).
 double grid_coordinate(double x0, double x1, int i, int n);

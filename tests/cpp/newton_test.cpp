@@ -90,7 +90,7 @@ TEST(Newton, SingularMatrixStopsTheRunAsDiverged) {
   EXPECT_TRUE(trace.diverged);
   EXPECT_EQ(trace.diverged_at, 1u);
   EXPECT_EQ(trace.points(), 1u);
-  EXPECT_NE(trace.divergence.find("diverged at step 1"), std::string::npos) << trace.divergence;
+  EXPECT_EQ(trace.divergence, "diverged at step 1: the matrix H + λI is singular at (0.3, 0.05): no Newton step");
 }
 
 TEST(Newton, ConvergesOnRosenbrockAndSaddleFreeAvoidsHimmelblausMaximum) {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
+#include "core/check.hpp"
 #include "core/detmath.hpp"
 #include "optim/registry_fields.hpp"
 
@@ -94,12 +94,14 @@ class Newton final : public WholeOptimizer {
     report_.gradient[0] = g[0], report_.gradient[1] = g[1];
     report_.lr = lr_;
     report_.second[0] = curvature[0], report_.second[1] = curvature[1];
+    report_.failure.clear();
+    if (!solved) {  // no Newton step: the run stops and says why (newton.hpp)
+      report_.failure = std::string("the matrix ") + (saddle_free_ ? "|H|" : "H") + (damping_ > 0 ? " + λI" : "") +
+                        " is singular at (" + check::format_number(x[0]) + ", " + check::format_number(x[1]) +
+                        "): no Newton step";
+      return;
+    }
     for (int i = 0; i < 2; ++i) {
-      if (!solved) {  // no Newton step: x = ±∞ stops the run as diverged (newton.hpp)
-        x[i] = g[i] > 0 ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-        report_.first[i] = std::numeric_limits<double>::infinity();
-        continue;
-      }
       const double move = lr_ * d[i];
       x[i] = x[i] - move;
       report_.first[i] = std::fabs(move);

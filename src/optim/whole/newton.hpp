@@ -24,9 +24,10 @@
 //   * θ ← θ − lr·d.
 //   When the matrix to invert is singular (its determinant, or its smallest eigenvalue, at most
 //   kSingular times its scale, or not finite) there is no Newton step: rather than move to NaN
-//   without a word, the step writes x = ±∞ (the sign of −g; +∞ where g is 0), and the engine stops
-//   the run with "diverged at step t: x became infinite". That happens for instance on a
-//   saddle with λ equal to the size of the negative eigenvalue, or where f is locally flat.
+//   without a word, the step leaves x and reports why (StepReport::failure), and the engine stops
+//   the run with "diverged at step t: the matrix H + λI is singular at (x, y)". That happens for
+//   instance on a saddle with λ equal to the size of the negative eigenvalue, or where f is
+//   locally flat.
 //
 // State: none (every step uses only the current point).
 #pragma once

@@ -1,4 +1,5 @@
 // register_whole_optimizers(): every whole-vector optimizer's entry, in kWholeOptimizerNames' order.
+#include "objectives/objective.hpp"
 #include "optim/custom/custom_optimizer.hpp"
 #include "optim/pack/optimizer_pack.hpp"
 #include "optim/whole/lbfgs_optimizer.hpp"
@@ -16,6 +17,7 @@ void register_whole_optimizers() {
   if (registered) return;
   registered = true;
   register_optimizer_pack();
+  objectives::register_catalog_hessians();
   const WholeEntry entries[] = {lbfgs_entry(),  newton_entry(),  lookahead_entry(),           prodigy_entry(),
                                 sophia_entry(), shampoo_entry(), custom::custom_entry()};
   static_assert(std::size(entries) == kWholeCount);

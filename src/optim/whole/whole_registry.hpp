@@ -24,7 +24,8 @@ Kind whole_kind(size_t i);
 const WholeEntry* whole_entry(Kind kind);
 void set_whole_entry(size_t i, const WholeEntry& entry);
 
-// Enters every whole optimizer (and the optimizer pack). Calling it again does nothing.
+// Enters every whole optimizer (and the optimizer pack, and the catalog's Hessians, which Newton and
+// SophiaH read). Calling it again does nothing.
 void register_whole_optimizers();
 
 }  // namespace gs::optim::whole

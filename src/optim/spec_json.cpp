@@ -78,7 +78,7 @@ bool parse_schedule(const json::Value& value, const std::string& path, ScheduleS
 // A wrapper's `inner`: the per-coordinate optimizer it runs (default Adam), whose learning rate is
 // the wrapper's own lr.
 bool parse_optimizer_inner(const json::Value* value, const std::string& path, const char* wrapper, OptimizerSpec& spec,
-                 std::string& error) {
+                           std::string& error) {
   json::Value inner{json::Object{}};
   inner.set("name", "adam");
   if (value) {
@@ -123,8 +123,7 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
   if (!check::read_string(name_value, check::field(path, "name"), name, error)) return false;
   const OptimizerInfo* o = find_optimizer(name);
   if (!o && whole::is_whole_optimizer(name)) {
-    error = check::field(path, "name") + ": \"" + name +
-            "\" is a whole-vector optimizer (it needs the objective itself, not one gradient per coordinate); " +
+    error = check::field(path, "name") + ": \"" + name + "\" " + whole::why_surfaces_only(name) + "; " +
             (find_optimizer(kPackOptimizerNames[0])
                  ? "it runs on the 2-D surfaces (the landscape page, the run config), not in this lab"
                  : "load the engine with loadGradscape({ full: true })");
@@ -195,9 +194,8 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
 std::string per_coordinate_error(const OptimizerSpec& spec, const std::string& path, const char* where) {
   const OptimizerInfo& o = info(spec.kind);
   if (!o.whole) return "";
-  return check::field(path, "name") + ": " + o.name +
-         " is a whole-vector optimizer (it needs the objective itself, not one gradient per coordinate) and runs on "
-         "the 2-D surfaces only, not in " + where;
+  return check::field(path, "name") + ": " + o.name + " " + whole::why_surfaces_only(o.name) +
+         " and runs on the 2-D surfaces only, not in " + where;
 }
 
 json::Value to_json(const OptimizerSpec& spec) {

@@ -13,8 +13,8 @@ const full = await loadGradscape({ full: true });
 test('the core module names the full engine for each; createOptimizer and f32 refuse them', () => {
   for (const name of WHOLE_OPTIMIZERS) {
     assert.throws(() => core.run({ optimizers: [{ name }] }),
-      new RegExp(`optimizers\\[0\\]\\.name: "${name}" is a whole-vector optimizer .*loadGradscape\\(\\{ full: true \\}\\)`));
-    assert.throws(() => full.createOptimizer({ name }, 2), new RegExp(`spec\\.name: ${name} is a whole-vector optimizer`));
+      new RegExp(`optimizers\\[0\\]\\.name: "${name}" (is a whole-vector optimizer|is a rule you type).*loadGradscape\\(\\{ full: true \\}\\)`));
+    assert.throws(() => full.createOptimizer({ name }, 2), new RegExp(`spec\\.name: ${name} (is a whole-vector optimizer|is a rule you type).* not in createOptimizer`));
     assert.throws(() => full.run({ precision: 'f32', optimizers: [{ name }] }),
       new RegExp(`optimizers\\[0\\]\\.name: ${name} runs in f64 only`));
   }

@@ -181,7 +181,7 @@ export class Controls {
 const WHOLE_NOTE = 'Not in the sweep: L-BFGS, Newton, Lookahead, Prodigy, SophiaH and Shampoo. Each cell of a map is '
   + 'one lane of a per-coordinate SIMD kernel, and these need the whole objective (L-BFGS\'s history and line '
   + 'search, Newton\'s and SophiaH\'s Hessian) or couple the coordinates (Prodigy, Shampoo, Lookahead\'s '
-  + 'wrapped run), so they do not fit a lane. Run them on the landscape page.';
+  + 'wrapped run), so they do not fit a lane. Custom rules are not in the sweep yet either. Run them on the landscape page.';
 
 /** The second map's optimizer: the same with bias correction off where it has one, else another optimizer. */
 function compareWith(optimizer, registry) {

@@ -17,6 +17,10 @@ inline constexpr std::string_view kWholeOptimizerNames[] = {"lbfgs",  "newton", 
                                                              "sophia", "shampoo", "custom"};
 inline constexpr size_t kWholeCount = std::size(kWholeOptimizerNames);
 bool is_whole_optimizer(std::string_view name);
+// Why `name` (one of them) runs on the 2-D surfaces only, for messages: "is a whole-vector optimizer
+// (it needs the objective itself, not one gradient per coordinate)", or for `custom` "is a rule you
+// type, which runs through the same path (the sweep does not run typed rules yet)".
+const char* why_surfaces_only(std::string_view name);
 
 // The kind of the i-th whole optimizer.
 Kind whole_kind(size_t i);

@@ -26,6 +26,12 @@ bool is_whole_optimizer(std::string_view name) {
          std::end(kWholeOptimizerNames);
 }
 
+const char* why_surfaces_only(std::string_view name) {
+  return name == "custom" ? "is a rule you type, which runs through the whole-vector path (the sweep does not run typed "
+                            "rules yet)"
+                          : "is a whole-vector optimizer (it needs the objective itself, not one gradient per coordinate)";
+}
+
 Kind whole_kind(size_t i) { return Kind{static_cast<uint8_t>(rules::AllRules::size + i)}; }
 
 const WholeEntry* whole_entry(Kind kind) {

@@ -37,7 +37,7 @@ class Lookahead final : public WholeOptimizer {
     }
     double point[2], g[2];
     inner_.gradient_point(x, point);
-    f.value_gradient(point, g);
+    gradient_at(f, point, g);
     inner_.step(x, g);
     la_step_ += 1;
     if (la_step_ >= k_) {
@@ -58,7 +58,6 @@ class Lookahead final : public WholeOptimizer {
         buffer[0] = 0, buffer[1] = 0;
       }
     }
-    report_.gradient[0] = g[0], report_.gradient[1] = g[1];
     report_.lr = inner_.last_scalars().lr;
     for (int i = 0; i < 2; ++i) {
       report_.companion[i] = slow_[i];
@@ -84,12 +83,12 @@ OptimizerInfo info() {
       "Wraps another optimizer (inner, Adam by default), the fast weights: every k steps they are pulled back to "
       "α of the way from the slow weights φ, which then move there. lr is the inner optimizer's learning rate.",
       R"(\begin{aligned}\theta_t &= A(\theta_{t-1}, g_t)\quad\text{(inner optimizer)}\\ )"
-      R"(t \bmod k = 0:\ \ \theta_t &\leftarrow \alpha\,\theta_t + (1-\alpha)\,\phi,\ \ \phi \leftarrow \theta_t\end{aligned})",
+      R"(t \bmod k = 0:\ \ \theta_t &\leftarrow \alpha_{\mathrm{slow}}\,\theta_t + (1-\alpha_{\mathrm{slow}})\,\phi,\ \ \phi \leftarrow \theta_t\end{aligned})",
       {lr(1e-3, "learning rate of the inner optimizer"),
        own("k", LookaheadOwn::k, ParamType::Integer, 5, Range{1, 1000}, 1, 50, "linear",
            "k: inner steps between two syncs of the fast and slow weights"),
        own("alpha", LookaheadOwn::alpha, ParamType::Real, 0.8, Range{0, 1, true, false}, 0.01, 1, "linear",
-           "α: at a sync the fast weights move to φ + α(θ − φ) (1: no pullback)"),
+           "α_slow: at a sync the fast weights move to φ + α_slow(θ − φ) (1: no pullback; the inner optimizer's lr is lr)"),
        own_choice("pullback_momentum", LookaheadOwn::pullback_momentum, {"none", "reset", "pullback"}, 0,
                   "what a sync does to SGD's momentum buffer b: none; reset (b = 0); pullback (the reference's: "
                   "b scaled by α at the first sync, by α(2 − α) later, as its cache aliases the buffer). "
@@ -105,10 +104,10 @@ std::unique_ptr<WholeOptimizer> make(const OptimizerSpec& spec) { return std::ma
 
 std::string latex(const OptimizerSpec& spec) {
   const OptimizerSpec inner = inner_spec(spec);
-  std::string sync = R"(t \bmod k = 0:\ \ \theta_t &\leftarrow \alpha\,\theta_t + (1-\alpha)\,\phi,\ \ \phi \leftarrow \theta_t)";
+  std::string sync = R"(t \bmod k = 0:\ \ \theta_t &\leftarrow \alpha_{\mathrm{slow}}\,\theta_t + (1-\alpha_{\mathrm{slow}})\,\phi,\ \ \phi \leftarrow \theta_t)";
   if (pullback_of(spec) == Pullback::reset) sync += R"(,\quad b \leftarrow 0)";
   if (pullback_of(spec) == Pullback::pullback)
-    sync += R"(\\ b &\leftarrow \alpha\,b \text{ at the first sync, } \alpha(2-\alpha)\,b \text{ at every later one})";
+    sync += R"(\\ b &\leftarrow \alpha_{\mathrm{slow}}\,b \text{ at the first sync, } \alpha_{\mathrm{slow}}(2-\alpha_{\mathrm{slow}})\,b \text{ at every later one})";
   return R"(\begin{aligned}&\text{fast weights } \theta\text{: )" + std::string(optim::info(inner.kind).display_name) +
          R"(}\\ &)" + formula_latex(inner) + R"(\\ )" + sync + R"(\end{aligned})";
 }

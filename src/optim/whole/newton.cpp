@@ -76,7 +76,7 @@ class Newton final : public WholeOptimizer {
 
   void step(uint64_t, double x[2], Oracle& f) override {
     double g[2], h[3];
-    f.value_gradient(x, g);
+    gradient_at(f, x, g);
     f.hessian(x, h);
     const SymmetricEigen e = symmetric_eigen(h);
     double curvature[2] = {e.values[0], e.values[1]};
@@ -91,9 +91,9 @@ class Newton final : public WholeOptimizer {
       const double damped[3] = {h[0] + damping_, h[1], h[2] + damping_};
       solved = solve_symmetric(damped, g, d);
     }
-    report_.gradient[0] = g[0], report_.gradient[1] = g[1];
     report_.lr = lr_;
-    report_.second[0] = curvature[0], report_.second[1] = curvature[1];
+    // |λ|: the curves draw it on a log axis; a saddle's negative curvature shows in the story, not here.
+    report_.second[0] = std::fabs(e.values[0]), report_.second[1] = std::fabs(e.values[1]);
     report_.failure.clear();
     if (!solved) {  // no Newton step: the run stops and says why (newton.hpp)
       report_.failure = std::string("the matrix ") + (saddle_free_ ? "|H|" : "H") + (damping_ > 0 ? " + λI" : "") +
@@ -131,7 +131,7 @@ OptimizerInfo info() {
        own_flag("saddle_free", NewtonOwn::saddle_free, false,
                 "saddle-free Newton (Dauphin et al. 2014): invert |H| = Q|Λ|Qᵀ, the absolute eigenvalues, so "
                 "directions of negative curvature are descended instead of climbed")},
-      false, "|Δθ| (Newton step)", "λ(H) (eigenvalues)", false, 1, false, false, 22};
+      false, "|Δθ| (Newton step)", "|λ(H)| (|eigenvalues|)", false, 1, false, false, 22};
   o.whole = true;
   o.needs_hessian = true;
   return o;

@@ -34,9 +34,7 @@ class Prodigy final : public WholeOptimizer {
 
   void step(uint64_t, double x[2], Oracle& f) override {
     double g[2];
-    f.value_gradient(x, g);
-    report_.gradient[0] = g[0];
-    report_.gradient[1] = g[1];
+    gradient_at(f, x, g);
 
     double d = d_;
     const double bias_correction =

@@ -146,9 +146,7 @@ class Shampoo final : public WholeOptimizer {
 
   void step(uint64_t, double x[2], Oracle& f) override {
     double g[2];
-    f.value_gradient(x, g);
-    report_.gradient[0] = g[0];
-    report_.gradient[1] = g[1];
+    gradient_at(f, x, g);
     report_.lr = lr_;
 
     // _compute_stats: w1·G + w2·g gᵀ with w1 = w2 = 1 (beta2 = 1)

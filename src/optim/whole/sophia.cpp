@@ -25,9 +25,7 @@ class Sophia final : public WholeOptimizer {
 
   void step(uint64_t, double x[2], Oracle& f) override {
     double g[2];
-    f.value_gradient(x, g);
-    report_.gradient[0] = g[0];
-    report_.gradient[1] = g[1];
+    gradient_at(f, x, g);
     report_.lr = lr_;
 
     // update_hessian(), which follows the step of iteration iter_num ≡ k − 1 (mod k) at this point

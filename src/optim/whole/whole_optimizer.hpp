@@ -60,10 +60,19 @@ class WholeOptimizer {
   const StepReport& report() const { return report_; }
 
  protected:
+  // f's gradient at x into g (one evaluation), recorded as the step's gradient; returns f(x).
+  double gradient_at(Oracle& f, const double x[2], double g[2]) {
+    const double value = f.value_gradient(x, g);
+    report_.gradient[0] = g[0];
+    report_.gradient[1] = g[1];
+    return value;
+  }
+
   StepReport report_;
 };
 
-// A whole optimizer's entry: its registry entry, how to make one from a validated spec, the LaTeX
+// A whole optimizer's entry: its registry entry, how to make one from a validated spec (nullptr for
+// `custom`, whose rule the run interprets per coordinate: optim/custom/custom_steps.hpp), the LaTeX
 // of the update a spec runs, and the constraint between hyperparameters a config must meet
 // ("path.field: message", or ""). An optimizer whose hyperparameters its config defines (`custom`:
 // the rule declares them) reads and writes its own fields beyond name and label (else nullptr: the

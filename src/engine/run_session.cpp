@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <memory>
+#include <vector>
 
 #include "core/check.hpp"
 #include "engine/result_parts.hpp"
+#include "optim/custom/custom_steps.hpp"
 #include "optim/optimizer.hpp"
 #include "optim/registry.hpp"
 #include "optim/whole/whole_registry.hpp"
@@ -60,7 +63,8 @@ StepOutcome check_gradient(const objectives::Objective& f, double value, const d
 template <class T>
 class TypedRun final : public RunState {
  public:
-  TypedRun(const optim::OptimizerSpec& spec, const double start[2]) : optimizer_(spec, 2) {
+  TypedRun(const optim::OptimizerSpec& spec, const double start[2])
+      : optimizer_(spec, 2), companion_paths_(optim::info(spec.kind).companion_count()) {
     params_[0] = T(start[0]);
     params_[1] = T(start[1]);
   }
@@ -87,10 +91,11 @@ class TypedRun final : public RunState {
 
   // The rule's companion points (ASGD's average, Schedule-Free's x and z), path by path.
   void record_extras(Trace& trace, uint64_t) const override {
+    if (companion_paths_ == 0) return;
     double along_x[2], along_y[2];
-    const int paths = optimizer_.companions(0, along_x);
+    optimizer_.companions(0, along_x);
     optimizer_.companions(1, along_y);
-    for (int k = 0; k < paths; ++k) {
+    for (int k = 0; k < companion_paths_; ++k) {
       trace.companion.push_back(along_x[k]);
       trace.companion.push_back(along_y[k]);
     }
@@ -105,8 +110,70 @@ class TypedRun final : public RunState {
 
  private:
   optim::Optimizer<T> optimizer_;
+  const int companion_paths_;  // the rule's companion paths (ASGD's average, Schedule-Free's x and z)
   T params_[2];
   T grads_[2] = {T(0), T(0)};
+};
+
+// A custom rule's run (optim/custom/), in float or double: each step takes the gradient at θ like
+// TypedRun and steps both coordinates with the rule (custom_steps.hpp, which the sweep shares).
+template <class T>
+class CustomRun final : public RunState {
+ public:
+  CustomRun(const optim::OptimizerSpec& spec, const double start[2])
+      : rule_(spec.rule), hyper_(spec.own.begin(), spec.own.begin() + static_cast<long>(rule_->hypers().size())) {
+    params_[0] = T(start[0]);
+    params_[1] = T(start[1]);
+    for (size_t k = 0; k < rule_->states().size(); ++k) {
+      state_[k][0] = state_[k][1] = T(rule_->states()[k].initial);
+      slots_[k] = state_[k];
+    }
+    for (size_t k = 0; k < hyper_.size(); ++k)
+      if (rule_->hypers()[k].name == "lr") lr_ = hyper_[k];
+  }
+
+  StepOutcome step(const objectives::Objective& f, const objectives::GradientNoise& noise, double out[2],
+                   std::string& why) override {
+    const double at[2] = {double(params_[0]), double(params_[1])};
+    double g[2];
+    const double value = f.step_gradient(t_ + 1, at[0], at[1], g[0], g[1]);
+    const StepOutcome start = check_gradient(f, value, g, at, why);
+    if (start != StepOutcome::Ok) return start;
+    if (noise.active()) noise.apply(t_ + 1, g, 2);
+    ++t_;
+    for (size_t i = 0; i < 2; ++i) {
+      grads_[i] = T(g[i]);
+      const T before = params_[i];
+      if (!optim::custom::step_coordinate(*rule_, t_, hyper_.data(), params_[i], grads_[i], slots_, i, why)) {
+        why = (i == 0 ? "x: " : "y: ") + why;
+        return StepOutcome::Diverged;
+      }
+      steps_[i] = std::fabs(double(params_[i]) - double(before));
+    }
+    out[0] = double(params_[0]);
+    out[1] = double(params_[1]);
+    return check_point(out, why);
+  }
+
+  uint32_t evaluations() const override { return static_cast<uint32_t>(t_); }
+
+  void diagnostics(double* out) const override {
+    const double nan = std::nan("");
+    const double values[kDiagnosticsPerPoint] = {double(grads_[0]), double(grads_[1]), lr_, steps_[0], steps_[1],
+                                                 nan, nan};
+    std::copy(values, values + kDiagnosticsPerPoint, out);
+  }
+
+ private:
+  std::shared_ptr<const optim::custom::CustomRule> rule_;
+  std::vector<double> hyper_;
+  T params_[2];
+  T grads_[2] = {T(0), T(0)};
+  T state_[optim::custom::kMaxStates][2] = {};
+  T* slots_[optim::custom::kMaxStates] = {};
+  double steps_[2] = {0, 0};
+  double lr_ = std::nan("");
+  uint64_t t_ = 0;
 };
 
 // The objective at step t as a whole-vector optimizer sees it: every call of a step gets step t's
@@ -227,6 +294,10 @@ void RunSession::reset() {
     const optim::OptimizerInfo& info = optim::info(spec.kind);
     if (info.whole)
       runs_.push_back(std::make_unique<WholeRun>(spec, config_.start, *objective_, config_.objective.noise));
+    else if (spec.rule && config_.precision == Precision::F32)
+      runs_.push_back(std::make_unique<CustomRun<float>>(spec, config_.start));
+    else if (spec.rule)
+      runs_.push_back(std::make_unique<CustomRun<double>>(spec, config_.start));
     else if (config_.precision == Precision::F32)
       runs_.push_back(std::make_unique<TypedRun<float>>(spec, config_.start));
     else

@@ -54,12 +54,12 @@ std::vector<ScheduleInfo> build_schedules() {
 }  // namespace
 
 // The registered optimizers' entries in Kind order: the core rules, then the optimizer pack once
-// registered, then the whole-vector optimizers once registered (each one's info()). Room for
+// registered, then custom and the whole-vector optimizers once entered (each one's info()). Room for
 // every one is reserved, so an entry never moves.
 const std::vector<OptimizerInfo>& optimizer_registry() {
   static std::vector<OptimizerInfo> list = [] {
     std::vector<OptimizerInfo> l;
-    l.reserve(rules::AllRules::size + whole::kWholeCount);
+    l.reserve(rules::AllRules::size + whole::kBeyondRuleCount);
     return l;
   }();
   for (;;) {

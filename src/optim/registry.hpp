@@ -78,8 +78,11 @@ struct OptimizerInfo {
   const char* curve_label = nullptr;      // a scalar it plots per step (Prodigy's distance estimate d_k)
   bool counts_evaluations = false;        // a step may evaluate f more than once (L-BFGS)
   // The user's own rule (`custom`): its config holds `rule`, the text, and the hyperparameters the
-  // rule declares (hypers lists none); default_rule is what {"name": "custom"} alone runs.
+  // rule declares (hypers lists none); default_rule is what {"name": "custom"} alone runs. Its
+  // rule is interpreted (optim/custom/custom_steps.hpp): it runs per coordinate, in f32 and f64, on
+  // the 2-D surfaces and in the sweep, without a schedule.
   const char* default_rule = nullptr;
+  bool interpreted() const { return default_rule != nullptr; }
 };
 
 struct ScheduleInfo {
@@ -104,8 +107,10 @@ OptimizerSpec default_spec(std::string_view name);
 
 // Parses and validates one optimizer object of the config schema; `path` names it in errors.
 bool parse_optimizer(const json::Value& value, const std::string& path, OptimizerSpec& out, std::string& error);
-// "path.name: …" when `spec` is a whole-vector optimizer, which `where` (a lab) cannot run, else "".
-std::string per_coordinate_error(const OptimizerSpec& spec, const std::string& path, const char* where);
+// "path.name: …" when `where` (a lab) cannot run `spec`, else "": a whole-vector optimizer runs on
+// the 2-D surfaces only; a custom rule there and, with `runs_custom_rules`, in `where` (the sweep).
+std::string per_coordinate_error(const OptimizerSpec& spec, const std::string& path, const char* where,
+                                 bool runs_custom_rules = false);
 // Every hyperparameter of the spec resolved, in registry order (the result schema's "optimizer").
 json::Value to_json(const OptimizerSpec& spec);
 

@@ -91,9 +91,9 @@ bool parse_optimizer_inner(const json::Value* value, const std::string& path, co
   }
   OptimizerSpec parsed;
   if (!parse_optimizer(inner, path, parsed, error)) return false;
-  if (info(parsed.kind).whole) {
-    error = check::field(path, "name") + ": " + wrapper + " wraps a per-coordinate optimizer; " + info(parsed.kind).name +
-            " is a whole-vector optimizer";
+  if (info(parsed.kind).whole || info(parsed.kind).interpreted()) {
+    error = check::field(path, "name") + ": " + wrapper + " wraps a compiled per-coordinate optimizer; " +
+            info(parsed.kind).name + (info(parsed.kind).whole ? " is a whole-vector optimizer" : " is a typed rule");
     return false;
   }
   parsed.lr = spec.lr;
@@ -122,11 +122,14 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
   std::string name;
   if (!check::read_string(name_value, check::field(path, "name"), name, error)) return false;
   const OptimizerInfo* o = find_optimizer(name);
-  if (!o && whole::is_whole_optimizer(name)) {
-    error = check::field(path, "name") + ": \"" + name + "\" " + whole::why_surfaces_only(name) + "; " +
-            (find_optimizer(kPackOptimizerNames[0])
-                 ? "it runs on the 2-D surfaces (the landscape page, the run config), not in this lab"
-                 : "load the engine with loadGradscape({ full: true })");
+  const bool custom = name == whole::kBeyondRuleNames[whole::kCustomIndex];
+  if (!o && (whole::is_whole_optimizer(name) || custom)) {
+    // A lab's module has the pack but not these; the core module has neither.
+    const bool lab = find_optimizer(kPackOptimizerNames[0]) != nullptr;
+    error = check::field(path, "name") + ": \"" + name + "\" " + whole::why_surfaces_only(name) +
+            (!lab   ? "; load the engine with loadGradscape({ full: true })"
+             : custom ? ", not in this lab"
+                      : "; it runs on the 2-D surfaces (the landscape page, the run config), not in this lab");
     return false;
   }
   if (!o && is_pack_optimizer(name)) {
@@ -191,8 +194,11 @@ bool parse_optimizer(const json::Value& value, const std::string& path, Optimize
   return true;
 }
 
-std::string per_coordinate_error(const OptimizerSpec& spec, const std::string& path, const char* where) {
+std::string per_coordinate_error(const OptimizerSpec& spec, const std::string& path, const char* where,
+                                 bool runs_custom_rules) {
   const OptimizerInfo& o = info(spec.kind);
+  if (o.interpreted() && !runs_custom_rules)
+    return check::field(path, "name") + ": " + o.name + " " + whole::why_surfaces_only(o.name) + ", not in " + where;
   if (!o.whole) return "";
   return check::field(path, "name") + ": " + o.name + " " + whole::why_surfaces_only(o.name) +
          " and runs on the 2-D surfaces only, not in " + where;
@@ -216,7 +222,7 @@ json::Value to_json(const OptimizerSpec& spec) {
       if (key != "lr") without_lr.set(key, field);
     v.set("inner", std::move(without_lr));
   }
-  if (o.whole) return v;
+  if (o.whole || o.interpreted()) return v;
   const ScheduleInfo& s = info(spec.schedule.kind);
   json::Value schedule{json::Object{}};
   schedule.set("name", s.name);

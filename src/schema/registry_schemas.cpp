@@ -110,7 +110,7 @@ json::Value hyper_schema(const optim::HyperInfo& h) {
 json::Value optimizer_schema(bool lr_grid) {
   json::Array variants;
   for (const auto& o : optim::optimizer_registry()) {
-    if (o.whole && lr_grid) continue;  // the paper lab's models are not 2-D surfaces
+    if ((o.whole || o.interpreted()) && lr_grid) continue;  // the paper lab's models are not 2-D surfaces
     json::Value props{json::Object{}};
     bool nesterov = false;
     for (const auto& h : o.hypers) {
@@ -123,7 +123,7 @@ json::Value optimizer_schema(bool lr_grid) {
     label.set("default", o.display_name);
     label.set("description", "the name shown in legends and results");
     props.set("label", std::move(label));
-    if (!o.whole) {
+    if (!o.whole && !o.interpreted()) {
       json::Value schedule = ref("schedule");
       schedule.set("description", "learning-rate schedule (default constant)");
       props.set("schedule", std::move(schedule));

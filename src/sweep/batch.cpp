@@ -5,6 +5,7 @@
 #include <limits>
 #include <utility>
 
+#include "optim/custom/custom_rule.hpp"
 #include "optim/optimizer.hpp"
 #include "objectives/catalog/all.hpp"
 #include "optim/rules/all.hpp"
@@ -89,6 +90,26 @@ constexpr BatchKindOps<T> ops_of() {
           Rule::initial_state};
 }
 
+KernelPlan<kMaxCoefficients> no_coefficients(const optim::OptimizerSpec&, bool) { return {}; }
+
+std::array<double, kMaxCoefficients> no_first_run(const optim::OptimizerSpec&, const optim::HyperLanes<double>&,
+                                                  optim::RunningLanes<double>&, uint64_t) {
+  return {};
+}
+
+double custom_initial_state(const optim::OptimizerSpec& spec, int slot) {
+  return spec.rule->states()[static_cast<size_t>(slot)].initial;
+}
+
+// A custom rule: no coefficients (its update is interpreted), its states as slots (their number
+// is the rule's: reset() reads it from the spec).
+template <class T>
+const BatchKindOps<T>* custom_ops() {
+  static const BatchKindOps<T> kOps{0,  0,  false, no_coefficients, {}, {}, no_first_run, passes::custom_kernel_pass<T>,
+                                    custom_initial_state};
+  return &kOps;
+}
+
 template <class T>
 const BatchKindOps<T>* ops_for(Kind kind) {
   static const auto kOps = [] {
@@ -146,7 +167,9 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   b.prev_y = b.y;
   b.gx.assign(padded, T(0));
   b.gy.assign(padded, T(0));
-  ops_ = ops_for<T>(kind);
+  const optim::custom::CustomRule* rule = b.spec.rule.get();
+  ops_ = rule ? custom_ops<T>() : ops_for<T>(kind);
+  const int slots = rule ? static_cast<int>(rule->states().size()) : ops_->slots;
   b.look_x.assign(ops_->lookahead ? padded : 0, T(0));
   b.look_y.assign(ops_->lookahead ? padded : 0, T(0));
   b.alive.assign(padded, T(0));
@@ -158,8 +181,11 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
 
   for (auto& field : b.hyper) field.resize(padded);
   for (size_t f = 0; f < kRunningFields; ++f) b.running[f].assign(padded, f < 5 ? 1.0 : 0.0);  // products; own
+  b.rule_hypers = rule ? rule->hypers().size() : 0;
+  b.rule_hyper.resize(b.rule_hypers * padded);
   for (size_t i = 0; i < padded; ++i) {
-    const optim::HyperLanes<double> h = optim::hyper_lanes(specs[run(i)]);
+    for (size_t k = 0; k < b.rule_hypers; ++k) b.rule_hyper[i * b.rule_hypers + k] = specs[run(i)].own[k];
+    const optim::HyperLanes<double> h = rule ? optim::HyperLanes<double>{} : optim::hyper_lanes(specs[run(i)]);
     for (size_t k = 0; k < kHyperFields; ++k) b.hyper[k][i] = h.role(k);
     const optim::RuleFlags flags = optim::rule_flags(specs[run(i)], h);
     if (i == 0) {
@@ -171,8 +197,8 @@ void Batch<T>::reset(const objectives::Objective& objective, const objectives::G
   b.first_running = optim::RunningLanes<double>{};
   b.scheduled_lr.assign(b.spec.schedule.kind == optim::ScheduleKind::Constant ? 0 : padded, 0.0);
 
-  b.state.assign(static_cast<size_t>(ops_->slots) * 2 * padded, T(0));
-  for (int k = 0; k < ops_->slots; ++k)
+  b.state.assign(static_cast<size_t>(slots) * 2 * padded, T(0));
+  for (int k = 0; k < slots; ++k)
     for (size_t i = 0; i < padded; ++i)
       b.slot(k, 0)[i] = b.slot(k, 1)[i] = static_cast<T>(ops_->initial_state(specs[run(i)], k));
   plan_coefficients();

@@ -11,6 +11,8 @@
 //                      gradient rounded to T; the loss check (non-finite → diverged, the point
 //                      restored to the last finite one) and the steps_to_tol bookkeeping
 //   lookahead_pass     nag: the look-ahead point θ + μ_t·v where the gradient is taken
+//   custom_kernel_pass a custom rule's update (optim/custom/), interpreted run by run and
+//                      coordinate by coordinate, then the same point check
 // A diverged run keeps computing in its vector, but its point, loss and first hit no longer
 // change. The per-run bookkeeping of a divergence runs only in the rare vectors where it happens.
 #pragma once
@@ -19,10 +21,12 @@
 #include <array>
 #include <cfloat>
 #include <cmath>
+#include <string>
 #include <type_traits>
 #include <utility>
 
 #include "core/lane_ops.hpp"
+#include "optim/custom/custom_steps.hpp"
 #include "optim/divergence.hpp"
 #include "optim/rules/nag.hpp"
 #include "optim/schedule.hpp"
@@ -350,6 +354,38 @@ void lookahead_pass(BatchRuns<T>& b) {
     store(look_x + i, optim::rules::Nag::lookahead(m, load<V>(px + i), velocity_x, i));
     store(look_y + i, optim::rules::Nag::lookahead(m, load<V>(py + i), velocity_y, i));
   });
+}
+
+// A custom rule's update of every live run at step t: the rule steps x, then y, exactly as the single
+// run does (optim/custom/custom_steps.hpp); a coordinate the rule fails on, or a point past the
+// divergence limit, freezes the run at its last point, diverged at step t.
+template <class T>
+void custom_kernel_pass(BatchRuns<T>& b, uint64_t t) {
+  const optim::custom::CustomRule& rule = *b.spec.rule;
+  T* slots[2][optim::custom::kMaxStates] = {};
+  for (size_t k = 0; k < rule.states().size(); ++k) {
+    slots[0][k] = b.slot(static_cast<int>(k), 0);
+    slots[1][k] = b.slot(static_cast<int>(k), 1);
+  }
+  const T limit = divergence_limit<T>();
+  std::string why;
+  for (size_t j = 0; j < b.n; ++j) {
+    if (b.alive[j] != T(1)) continue;
+    const double* hyper = b.rule_hyper.data() + j * b.rule_hypers;
+    T x = b.x[j], y = b.y[j];
+    const bool stepped = optim::custom::step_coordinate(rule, t, hyper, x, b.gx[j], slots[0], j, why) &&
+                         optim::custom::step_coordinate(rule, t, hyper, y, b.gy[j], slots[1], j, why);
+    b.prev_x[j] = b.x[j];
+    b.prev_y[j] = b.y[j];
+    if (stepped && std::fabs(x) <= limit && std::fabs(y) <= limit) {
+      b.x[j] = x;
+      b.y[j] = y;
+      continue;
+    }
+    b.alive[j] = T(0);
+    b.diverged_at[j] = static_cast<uint32_t>(t);
+    --b.live;
+  }
 }
 
 }  // namespace gs::sweep::passes

@@ -12,7 +12,6 @@
 #include "objectives/objective.hpp"
 #include "optim/spec.hpp"
 #include "optim/step_scalars.hpp"
-#include "objectives/objective.hpp"
 
 namespace gs::sweep {
 
@@ -57,6 +56,10 @@ struct BatchRuns {
   std::vector<double> hyper[kHyperFields];
   std::vector<double> scheduled_lr;  // the lr of the current step, when the schedule is not constant
   std::vector<double> running[kRunningFields];
+  // A custom rule's hyperparameters (OptimizerSpec::own, in the rule's order), run by run: run i's
+  // at [i·rule_hypers, (i + 1)·rule_hypers). Empty for the compiled rules.
+  std::vector<double> rule_hyper;
+  size_t rule_hypers = 0;
 
   // The rule's coefficients (its per-step scalars rounded to T), one column each. Columns in
   // step_columns hold one value, rewritten once per step; columns in run_columns are recomputed

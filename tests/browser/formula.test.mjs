@@ -125,6 +125,31 @@ test('random strings typed into the formula field never raise a page error', asy
   await page.close();
 });
 
+test('the rule editor: a typed rule runs in f32 with sliders from its hyper line; a link\'s refused rule stays in the editor', async () => {
+  const rule = 'hyper lr = 0.02 [1e-5, 1] log; beta = 0.9 [0, 0.999]\nstate m = 0\nm = beta*m + (1 - beta)*g\ntheta = theta - lr*sign(m)';
+  const { page, errors } = await open(site.browser, `${site.server.url}#f=rosenbrock&prec=f32&opt=custom,rule=${encodeURIComponent(rule)}`);
+  await ready(page);
+  assert.equal(await page.inputValue('.rule-input'), rule);
+  assert.ok(await page.$('[data-field="optimizers[0].beta"] input'), 'a slider for the declared beta');
+  await page.waitForFunction(() => !window.gradscape.player.playing, null, { timeout: 120000 });
+  const run = await page.evaluate(() => window.gradscape.session.result().runs[0]);
+  assert.equal(run.status, 'ok');
+  assert.ok(run.trajectory.every(([x, y]) => x === Math.fround(x) && y === Math.fround(y)), 'f32 points');
+  await page.close();
+
+  const bad = rule.replace('sign(m)', 'sgn(m)');
+  const link = await open(site.browser, `${site.server.url}#f=rosenbrock&opt=custom,rule=${encodeURIComponent(bad)},lr=0.02`);
+  await ready(link.page);
+  assert.equal(await link.page.inputValue('.rule-input'), bad, 'the linked text is kept to be fixed');
+  assert.match(await link.page.textContent('[data-field="optimizers[0].rule"] .field-error'), /line 4, column 20: unknown function 'sgn'/);
+  await link.page.fill('.rule-input', rule);
+  await link.page.dispatchEvent('.rule-input', 'change');
+  await link.page.waitForFunction((r) => window.gradscape.store.state.optimizers[0].rule === r, rule);
+  assert.equal(await link.page.textContent('[data-field="optimizers[0].rule"] .field-error'), '');
+  assert.deepEqual([...errors, ...link.errors], []);
+  await link.page.close();
+});
+
 test('the data panel: clicked points change the surface, and the line follows the selected run', async () => {
   const { page, errors } = await open(site.browser, `${site.server.url}#f=least_squares&opt=sgd,lr=0.1~adam,lr=0.05`);
   await ready(page);

@@ -134,6 +134,37 @@ test('hovering a cell shows its values; a diverged cell says where it diverged',
   await p.close();
 });
 
+test('a custom rule runs in the sweep: its editor, its declared hyperparameters as axes, its errors by line', async () => {
+  const rule = 'hyper lr = 0.001 [1e-5, 1] log; momentum = 0.9 [0, 0.999]\nstate buf = 0\nbuf = momentum*buf + g\ntheta = theta - lr*buf';
+  const hash = `#f=rosenbrock&start=-1.5,2&steps=200&prec=f32&metric=final_loss&opt=custom,rule=${encodeURIComponent(rule)},lr=0.001`
+    + '&x=lr,0.00001,0.01,12,log&y=momentum,0,0.99,9';
+  const config = toConfigs(decodeHash(hash), gs.registry)[0];
+  const expected = gs.sweep(config);
+  const { page: p, errors } = await open(browser, 'about:blank', { width: 1280, height: 900 });
+  await recordMaps(p);
+  await p.goto(url(hash));
+  await ready(p);
+  await finished(p);
+  const maps = await p.evaluate(() => window.gradscapeSweep.runner.result());
+  assert.deepEqual(maps[0].values, expected.values, 'the page\'s map is gs.sweep\'s');
+  assert.ok(expected.diverged.flat().includes(1) && expected.diverged.flat().includes(0));
+  assert.equal(await p.inputValue('.rule-input'), rule);
+  const names = await p.$$eval('[data-field="optimizers[0].name"] option', (os) => os.map((o) => o.value));
+  assert.ok(names.includes('custom') && !names.includes('lbfgs'), 'the whole-vector optimizers stay on the landscape page');
+  const params = await p.$$eval('[data-field="y.param"] option', (os) => os.map((o) => o.value));
+  assert.deepEqual(params, ['lr', 'momentum', 'start_x', 'start_y']);
+  assert.match(await p.textContent('.sweep-whole-note'), /A custom rule runs here/);
+  await p.screenshot({ path: join(artifacts, 'sweep-custom-rule.png'), fullPage: true });
+  await p.fill('.rule-input', rule.replace('momentum*buf', 'momentun*buf'));
+  await p.dispatchEvent('.rule-input', 'change');
+  await p.waitForSelector('[data-field="optimizers[0].rule"] .field-error:not(:empty)');
+  assert.match(await p.textContent('[data-field="optimizers[0].rule"] .field-error'),
+    /line 3, column 7: unknown name "momentun"; did you mean "momentum"/);
+  assert.equal(await p.inputValue('.rule-input'), rule.replace('momentum*buf', 'momentun*buf'), 'the text is kept');
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
 test('"Open in the landscape" replays exactly the clicked cell\'s run', async () => {
   const config = toConfigs(decodeHash(SMALL), gs.registry)[0];
   const session = gs.createSweepSession(config);

@@ -60,7 +60,9 @@ TEST(Config, WholeVectorOptimizersSayWhereTheyRun) {
   expect_error(R"({"objective":{"name":"least_squares"},"optimizers":[{"name":"sophia"}]})",
                {"optimizers[0].name", "sophia needs the objective's exact Hessian", "least_squares"});
   expect_error(with_optimizer(R"({"name":"lookahead","inner":{"name":"lbfgs"}})"),
-               {"optimizers[0].inner.name", "lookahead wraps a per-coordinate optimizer"});
+               {"optimizers[0].inner.name", "lookahead wraps a compiled per-coordinate optimizer", "lbfgs is a whole-vector"});
+  expect_error(with_optimizer(R"({"name":"lookahead","inner":{"name":"custom"}})"),
+               {"optimizers[0].inner.name", "custom is a typed rule"});
   expect_error(with_optimizer(R"({"name":"lookahead","inner":{"name":"adam","lr":0.1}})"),
                {"optimizers[0].inner.lr", "lookahead's own lr"});
   expect_error(with_optimizer(R"({"name":"lookahead","inner":{"name":"adma"}})"),

@@ -5,6 +5,8 @@
 // the run and says where; the result's optimizer object round-trips.
 #include <string>
 
+#include "labs/paper/paper_config.hpp"
+#include "labs/sweep/sweep_lab.hpp"
 #include "test_support.hpp"
 
 namespace gs {
@@ -40,6 +42,11 @@ double worst_difference(const std::string& objective, const json::Value& a, cons
   for (size_t k = 0; k < 2 * std::min(traces[0].points(), traces[1].points()); ++k)
     worst = std::max(worst, test::fixture_error(traces[0].xy[k], traces[1].xy[k]));
   return worst;
+}
+
+std::string with_schedule(std::string optimizer) {
+  optimizer.insert(optimizer.size() - 1, R"(,"schedule":"cosine")");
+  return R"({"objective":"quadratic","steps":5,"optimizers":[)" + optimizer + "]}";
 }
 
 json::Value rule_optimizer(const char* rule, std::initializer_list<std::pair<const char*, double>> hypers) {
@@ -106,6 +113,48 @@ TEST(CustomOptimizer, TheResultsOptimizerObjectRunsTheSameAgain) {
   test::run_session(again, std::string(R"({"objective":"rosenbrock","steps":40,"optimizers":[)") +
                                json::serialize(optimizer) + "]}");
   EXPECT_EQ(first.trace(0).xy, again.trace(0).xy);
+}
+
+// A typed rule runs in f32 like a built-in (θ and its states stored in f32, the rule computed in
+// double), in the sweep with axes over its declared hyperparameters, and is refused by name where
+// it cannot run (the paper lab, Lookahead's inner optimizer, a schedule).
+TEST(CustomOptimizer, RunsInF32AndInTheSweepAndSaysWhereItDoesNot) {
+  const std::string momentum = json::serialize(rule_optimizer(kMomentumRule, {{"lr", 0.001}}));
+  engine::RunSession f32, f64;
+  test::run_session(f32, R"({"objective":"rosenbrock","steps":50,"precision":"f32","optimizers":[)" + momentum + "]}");
+  test::run_session(f64, R"({"objective":"rosenbrock","steps":50,"precision":"f64","optimizers":[)" + momentum + "]}");
+  ASSERT_EQ(f32.trace(0).points(), 51u);
+  bool differs = false;
+  for (size_t k = 0; k < f32.trace(0).xy.size(); ++k) {
+    const double v = f32.trace(0).xy[k];
+    EXPECT_EQ(v, double(float(v))) << "point " << k << " is not an f32 value";
+    EXPECT_NEAR(v, f64.trace(0).xy[k], 1e-4 * (1 + std::fabs(v)));
+    differs = differs || v != f64.trace(0).xy[k];
+  }
+  EXPECT_TRUE(differs) << "the f32 run computed in f64";
+
+  std::string result, error;
+  const std::string sweep = R"({"objective":"rosenbrock","steps":30,"optimizer":)" + momentum +
+                            R"(,"x":{"param":"lr","n":3},"y":{"param":"momentum","min":0,"max":0.9,"n":2}})";
+  ASSERT_TRUE(test::lab_command<labs::SweepLab>(sweep, result, error)) << error;
+  const json::Value maps = json::parse(result).value;
+  EXPECT_EQ(maps.find("x")->find("min")->as_number(), 1e-5);  // the rule's declared range
+  EXPECT_EQ(maps.find("x")->find("log")->as_bool(), true);
+  EXPECT_EQ(maps.find("optimizer")->find("rule")->as_string(), kMomentumRule);
+  EXPECT_FALSE(test::lab_command<labs::SweepLab>(
+      R"({"optimizer":)" + momentum + R"(,"x":{"param":"momentun"},"y":{"param":"lr"}})", result, error));
+  EXPECT_NE(error.find("x.param: unknown custom hyperparameter \"momentun\""), std::string::npos) << error;
+  EXPECT_NE(error.find("did you mean \"momentum\""), std::string::npos) << error;
+  EXPECT_FALSE(test::lab_command<labs::SweepLab>(
+      R"({"optimizer":)" + momentum + R"(,"x":{"param":"momentum","min":0,"max":2},"y":{"param":"lr"}})", result, error));
+  EXPECT_NE(error.find("x.max: must be a number in [0, 0.999], got 2"), std::string::npos) << error;
+
+  labs::PaperConfig paper;
+  json::Value config = json::parse(R"({"experiment":"logreg_bow","optimizers":[)" + momentum + "]}").value;
+  EXPECT_FALSE(labs::parse_paper_config(config, paper, error));
+  EXPECT_NE(error.find("optimizers[0].name: custom is a rule you type"), std::string::npos) << error;
+  EXPECT_NE(error.find("not in the paper lab"), std::string::npos) << error;
+  EXPECT_NE(test::config_error(with_schedule(momentum)).find("optimizers[0].schedule: unknown field"), std::string::npos);
 }
 
 }  // namespace

@@ -71,11 +71,13 @@ TEST(UserObjectives, ARegistryEntryIsItsKindsStandardObjective) {
 TEST(OptimizerPack, ItsRulesFollowTheCoreRulesInTheRegistryUnderTheNamesTheCoreKnows) {
   optim::register_optimizer_pack();  // a second time: nothing changes
   const auto& registry = optim::optimizer_registry();
-  ASSERT_EQ(registry.size(), optim::rules::AllRules::size + optim::whole::kWholeCount);
+  ASSERT_EQ(registry.size(), optim::rules::AllRules::size + optim::whole::kBeyondRuleCount);
   for (size_t k = 0; k < registry.size(); ++k) {
-    EXPECT_EQ(registry[k].whole, k >= optim::rules::AllRules::size) << registry[k].name;
-    if (registry[k].whole) {
-      EXPECT_EQ(registry[k].name, optim::whole::kWholeOptimizerNames[k - optim::rules::AllRules::size]);
+    const bool beyond_rules = k >= optim::rules::AllRules::size;
+    EXPECT_EQ(registry[k].whole || registry[k].interpreted(), beyond_rules) << registry[k].name;
+    EXPECT_EQ(registry[k].interpreted(), registry[k].name == std::string("custom")) << registry[k].name;
+    if (beyond_rules) {
+      EXPECT_EQ(registry[k].name, optim::whole::kBeyondRuleNames[k - optim::rules::AllRules::size]);
     }
   }
   size_t i = 0;

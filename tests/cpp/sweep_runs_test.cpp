@@ -1,6 +1,6 @@
 // The sweep engine's key property: every run of a batch computes exactly what engine::RunSession
 // computes for that run alone, bit for bit, at every step, in f32 and f64. Every optimizer case of
-// tests/fixtures/optimizer_cases.json, on every objective, with per-run hyperparameters and
+// tests/fixtures/optimizer_cases.json (the custom rules' too), on every objective, with per-run hyperparameters and
 // starts, odd run counts (a batch pads them to whole vectors), gradient noise, one or every
 // hyperparameter differing between runs, and runs that diverge among runs that do not.
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "objectives/objective.hpp"
+#include "optim/custom/custom_rule.hpp"
 #include "optim/registry.hpp"
 #include "optim/rules/sgd.hpp"
 #include "sweep/batch.hpp"
@@ -37,7 +38,8 @@ double spread(const optim::HyperInfo& h, double base, size_t k) {
   return v;
 }
 
-// Run k's spec: every real hyperparameter of the case spread, beta1_decay λ < 1 in odd runs.
+// Run k's spec: every real hyperparameter of the case spread (a custom rule's declared ones too),
+// beta1_decay λ < 1 in odd runs.
 optim::OptimizerSpec lane_spec(const optim::OptimizerSpec& base, size_t k) {
   optim::OptimizerSpec spec = base;
   const optim::OptimizerInfo& info = optim::info(base.kind);
@@ -47,6 +49,12 @@ optim::OptimizerSpec lane_spec(const optim::OptimizerSpec& base, size_t k) {
     if (base.kind == optim::optimizer_kind("sgd") && spec.own[optim::rules::Sgd::Own::nesterov] != 0 &&
         name == "dampening")
       continue;
+    h.set(spec, spread(h, h.get(base), k));
+  }
+  for (size_t i = 0; base.rule && i < base.rule->hypers().size(); ++i) {
+    const optim::custom::HyperDecl& d = base.rule->hypers()[i];
+    const optim::HyperInfo h{d.name.c_str(), check::ParamType::Real, d.value, check::Range{d.min, d.max}, d.min, d.max,
+                             "linear", "", nullptr, nullptr, nullptr, static_cast<int>(i)};
     h.set(spec, spread(h, h.get(base), k));
   }
   if (info.first_moment && k % 2 == 1) spec.beta1_decay = base.beta1_decay * (1 - 1e-3 * static_cast<double>(k % 5));
@@ -142,7 +150,7 @@ void check_case(const test::OptimizerCase& c, const json::Value& objective, size
 
 TEST(SweepRuns, EveryCaseOnEveryObjectiveEqualsSingleRuns) {
   size_t index = 0;
-  for (const auto& c : test::rule_cases()) {
+  for (const auto& c : test::lane_cases()) {
     for (size_t lanes : {1, 3, 5, 7}) {
       const std::string& name = objective_names()[(index + lanes) % objective_names().size()];
       check_case(c, json::Value(name), lanes, 60, false);
@@ -152,12 +160,12 @@ TEST(SweepRuns, EveryCaseOnEveryObjectiveEqualsSingleRuns) {
 }
 
 TEST(SweepRuns, ManyLanesEqualSingleRuns) {
-  for (const auto& c : test::rule_cases()) check_case(c, json::Value("rosenbrock"), 1023, 25, false);
+  for (const auto& c : test::lane_cases()) check_case(c, json::Value("rosenbrock"), 1023, 25, false);
 }
 
 TEST(SweepRuns, UniformHyperparametersEqualSingleRuns) {
   size_t index = 0;
-  for (const auto& c : test::rule_cases())
+  for (const auto& c : test::lane_cases())
     check_case(c, json::Value(objective_names()[index++ % objective_names().size()]), 5, 60, true);
 }
 
@@ -165,7 +173,7 @@ TEST(SweepRuns, GradientNoiseAndSparsityAsInTheSingleRun) {
   json::ParseResult objective = json::parse(R"({"name":"quadratic","params":{"kappa":10,"angle":30},
     "noise":{"sigma":0.3,"sparsity":0.25,"seed":11}})");
   json::ParseResult sparse_only = json::parse(R"({"name":"rosenbrock","noise":{"sparsity":0.4,"seed":3}})");
-  for (const auto& c : test::rule_cases()) {
+  for (const auto& c : test::lane_cases()) {
     check_case(c, objective.value, 5, 60, false);
     check_case(c, sparse_only.value, 3, 40, true);
   }
@@ -217,11 +225,47 @@ TEST(SweepRuns, DivergedLanesStopWhereTheSingleRunStopsAndStayFrozen) {
 }
 
 
+// A custom rule's lanes stop where its single run stops: where the rule leaves its formula's domain
+// (a division by sqrt(0) once lr·s·|g| reaches 2), and the other lanes run on.
+TEST(SweepRuns, CustomRuleLanesStopWhereTheSingleRunStops) {
+  const std::string rule =
+      "hyper lr = 0.001 [1e-6, 10] log; grow = 1 [1, 3]\n"
+      "state s = 1\n"
+      "s = grow*s\n"
+      "theta = theta - lr*s*g/sqrt(1 - min(lr*s*abs(g), 2)/2)\n";
+  optim::OptimizerSpec base = test::parse_spec(json::Value(json::Object{{"name", json::Value("custom")}, {"rule", json::Value(rule)}}));
+  const double lrs[] = {1e-6, 1e-5, 1e-4, 3e-4, 1e-3, 2e-3, 5e-3, 1e-2, 1e-1};
+  LaneSetup setup = make_setup(json::Value("rosenbrock"), base, std::size(lrs), 60, true);
+  for (size_t k = 0; k < std::size(lrs); ++k) {
+    setup.specs[k].own[0] = lrs[k];
+    setup.specs[k].own[1] = k % 3 == 1 ? 1.2 : 1;
+  }
+  expect_runs_equal_single_runs<float>(setup, "custom f32");
+  expect_runs_equal_single_runs<double>(setup, "custom f64");
+  engine::ObjectiveConfig objective;
+  std::string error;
+  ASSERT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error));
+  const objectives::Objective f = engine::make_objective(objective);
+  sweep::Batch<double> batch;
+  batch.reset(f, objective.noise, setup.specs, setup.x0, setup.y0);
+  batch.run(setup.steps);
+  size_t diverged = 0, left_domain = 0;
+  for (size_t k = 0; k < setup.specs.size(); ++k) {
+    diverged += batch.diverged_at(k) != 0;
+    engine::RunSession alone;
+    run_alone(alone, setup.objective, setup.specs[k], setup.x0[k], setup.y0[k], setup.steps, "f64");
+    left_domain += alone.trace(0).divergence.find("line 4, column") != std::string::npos;
+  }
+  EXPECT_GE(left_domain, 2u);
+  EXPECT_GE(diverged, left_domain);
+  EXPECT_LE(diverged, setup.specs.size() - 2);
+}
+
 TEST(SweepRuns, OneHyperparameterPerLaneEqualsSingleRuns) {
   // A map varies one or two hyperparameters; the rest are shared, so the batch computes each
   // per-step scalar once per batch, once per step or per run according to what it depends on.
   size_t index = 0;
-  for (const auto& c : test::rule_cases()) {
+  for (const auto& c : test::lane_cases()) {
     const optim::OptimizerSpec base = test::parse_spec(c.optimizer);
     const optim::OptimizerInfo& info = optim::info(base.kind);
     const json::Value objective(objective_names()[index++ % objective_names().size()]);
@@ -254,7 +298,7 @@ TEST(SweepRuns, FormulaLanesEqualSingleRuns) {
     "expr":"a*(x - 0.3)^2 + b*sin(3y) + y^2 + 0.1*sqrt(x^2 + y^2 + 0.01) + sigmoid(x*y)",
     "params":{"a":{"value":1.5,"min":0,"max":4},"b":0.2},"noise":{"sigma":0.1,"seed":5}})J");
   ASSERT_TRUE(typed.ok());
-  for (const auto& c : test::rule_cases()) check_case(c, typed.value, 5, 60, false);
+  for (const auto& c : test::lane_cases()) check_case(c, typed.value, 5, 60, false);
   json::ParseResult barrier = json::parse(R"J({"name":"formula",
     "expr":"x^2 + y^2 - log(4 - x^2 - y^2) + 0.5*sqrt(x^2 + (y - 0.5)^2)","view":[-1,1,-1,1]})J");
   ASSERT_TRUE(barrier.ok());
@@ -287,7 +331,7 @@ TEST(SweepRuns, DataObjectiveLanesEqualSingleRuns) {
   json::ParseResult logistic = json::parse(R"J({"name":"logistic","batch_size":4,"noise":{"seed":2},
     "data":[[0,1,1],[0.5,0.2,0],[1,1.3,1],[1.5,0.1,0],[-1,0.4,1],[-0.5,-0.6,0],[0.2,0.5,0],[0.7,0.6,1]]})J");
   ASSERT_TRUE(squares.ok() && logistic.ok());
-  for (const auto& c : test::rule_cases()) {
+  for (const auto& c : test::lane_cases()) {
     check_case(c, squares.value, 5, 40, false);
     check_case(c, logistic.value, 3, 40, false);
   }

@@ -34,7 +34,8 @@ inline json::Value load_json(const std::string& relative) {
 struct OptimizerCase {
   std::string id;
   json::Value optimizer;
-  bool whole;  // a whole-vector optimizer (optim/whole/): 2-D runs in f64 only, no kernels, no lanes
+  bool whole;        // a whole-vector optimizer (optim/whole/): 2-D runs in f64 only, no kernels, no lanes
+  bool interpreted;  // a custom rule (optim/custom/): 2-D runs and sweep lanes, no kernels, no online runs
 };
 
 // tests/fixtures/optimizer_cases.json: the one table every table-driven test iterates.
@@ -44,15 +45,26 @@ inline const std::vector<OptimizerCase>& optimizer_cases() {
     json::Value table = load_json("tests/fixtures/optimizer_cases.json");
     for (const auto& c : table.find("cases")->as_array()) {
       const optim::OptimizerInfo* info = optim::find_optimizer(c.find("optimizer")->find("name")->as_string());
-      out.push_back({c.find("id")->as_string(), *c.find("optimizer"), info && info->whole});
+      out.push_back({c.find("id")->as_string(), *c.find("optimizer"), info && info->whole, info && info->interpreted()});
     }
     return out;
   }();
   return cases;
 }
 
-// The cases of per-coordinate rules: the ones with kernels, sweep lanes and online runs.
+// The cases of compiled per-coordinate rules: the ones with kernels, sweep lanes and online runs.
 inline const std::vector<OptimizerCase>& rule_cases() {
+  static const std::vector<OptimizerCase> cases = [] {
+    std::vector<OptimizerCase> out;
+    for (const auto& c : optimizer_cases())
+      if (!c.whole && !c.interpreted) out.push_back(c);
+    return out;
+  }();
+  return cases;
+}
+
+// The cases the sweep runs as lanes: the compiled rules' and the custom rules'.
+inline const std::vector<OptimizerCase>& lane_cases() {
   static const std::vector<OptimizerCase> cases = [] {
     std::vector<OptimizerCase> out;
     for (const auto& c : optimizer_cases())

@@ -1,10 +1,10 @@
 // The optimizer pack: the optimizers beyond the core twelve are in the full engine only. The core
 // names the full engine when a config asks for one; the full engine lists exactly PACK_OPTIMIZERS,
-// then the whole-vector optimizers (WHOLE_OPTIMIZERS), after the core's optimizers and runs them as
+// then custom and the whole-vector optimizers (WHOLE_OPTIMIZERS), after the core's optimizers and runs them as
 // the native CLI does; needsFullEngine reads run and sweep configs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadGradscape, PACK_OPTIMIZERS, WHOLE_OPTIMIZERS, needsFullEngine } from '../../web/api/gradscape.mjs';
+import { CUSTOM_OPTIMIZER, loadGradscape, PACK_OPTIMIZERS, WHOLE_OPTIMIZERS, needsFullEngine } from '../../web/api/gradscape.mjs';
 
 const core = await loadGradscape();
 const full = await loadGradscape({ full: true });
@@ -12,7 +12,7 @@ const full = await loadGradscape({ full: true });
 test('the full engine lists exactly the pack after the core optimizers; the core names the full engine for them', () => {
   const names = (gs) => gs.registry.optimizers.map((o) => o.name);
   assert.deepEqual(names(full).slice(0, names(core).length), names(core));
-  assert.deepEqual(names(full).slice(names(core).length), [...PACK_OPTIMIZERS, ...WHOLE_OPTIMIZERS]);
+  assert.deepEqual(names(full).slice(names(core).length), [...PACK_OPTIMIZERS, CUSTOM_OPTIMIZER, ...WHOLE_OPTIMIZERS]);
   for (const name of PACK_OPTIMIZERS) {
     assert.throws(() => core.run({ optimizers: [{ name: 'adam' }, { name, lr: 0.01 }], steps: 3 }),
       new RegExp(`^GradscapeError: optimizers\\[1\\]\\.name: "${name}" is in the optimizer pack, which this engine module leaves out to stay small; load the engine with loadGradscape\\(\\{ full: true \\}\\)$`));

@@ -2,7 +2,7 @@
 // equal the whole map; a cell's run config replayed alone by gs.run gives the cell's value and
 // divergence step: that is what the page's click-through opens), the three metrics, bad input
 // naming the field, and `gradscape sweep` printing the very same bytes from the native twin and
-// from both wasm builds for every optimizer of the registry.
+// from both wasm builds for every optimizer of the registry (the custom rule's too).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -221,7 +221,10 @@ test('`gradscape sweep` prints the same result as gs.sweep; bad input exits 2 na
 function everyOptimizerMaps() {
   const maps = [];
   for (const optimizer of gs.registry.optimizers.filter((o) => !o.whole)) {
-    const reals = optimizer.hyperparameters.filter((h) => h.type === 'real' && h.name !== 'lr');
+    // A custom optimizer's axes are the hyperparameters its rule declares (the default rule's here).
+    const hypers = optimizer.default_rule ? gs.ruleInfo(optimizer.default_rule).hyperparameters : optimizer.hyperparameters;
+    const lrMax = Math.min(2, hypers.find((h) => h.name === 'lr').max);
+    const reals = hypers.filter((h) => h.type === 'real' && h.name !== 'lr');
     const second = reals[0];
     const y = second
       ? { param: second.name, min: second.slider_min, max: second.slider_max, n: 3, log: second.scale === 'log' }
@@ -230,7 +233,7 @@ function everyOptimizerMaps() {
       maps.push({
         version: 1, objective: { name: precision === 'f32' ? 'rosenbrock' : 'beale', noise: { sigma: 0.05, sparsity: 0, seed: 3 } },
         steps: 120, precision, optimizer: { name: optimizer.name },
-        x: { param: 'lr', min: 1e-3, max: 2, n: 5, log: true }, y, start: [-1, 1.5],
+        x: { param: 'lr', min: 1e-3, max: lrMax, n: 5, log: true }, y, start: [-1, 1.5],
         ...(precision === 'f32' ? { metric: 'final_loss' } : { metric: 'steps_to_tol', tol: 0.5 }),
       });
     }

@@ -4,7 +4,7 @@
 // and every entry point that cannot run them (createOptimizer, f32, the labs) says why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadGradscape, WHOLE_OPTIMIZERS } from '../../web/api/gradscape.mjs';
+import { CUSTOM_OPTIMIZER, loadGradscape, WHOLE_OPTIMIZERS } from '../../web/api/gradscape.mjs';
 import * as landscape from '../../web/landscape/state.mjs';
 
 const core = await loadGradscape();
@@ -13,11 +13,15 @@ const full = await loadGradscape({ full: true });
 test('the core module names the full engine for each; createOptimizer and f32 refuse them', () => {
   for (const name of WHOLE_OPTIMIZERS) {
     assert.throws(() => core.run({ optimizers: [{ name }] }),
-      new RegExp(`optimizers\\[0\\]\\.name: "${name}" (is a whole-vector optimizer|is a rule you type).*loadGradscape\\(\\{ full: true \\}\\)`));
-    assert.throws(() => full.createOptimizer({ name }, 2), new RegExp(`spec\\.name: ${name} (is a whole-vector optimizer|is a rule you type).* not in createOptimizer`));
+      new RegExp(`optimizers\\[0\\]\\.name: "${name}" is a whole-vector optimizer.*loadGradscape\\(\\{ full: true \\}\\)`));
+    assert.throws(() => full.createOptimizer({ name }, 2), new RegExp(`spec\\.name: ${name} is a whole-vector optimizer.* not in createOptimizer`));
     assert.throws(() => full.run({ precision: 'f32', optimizers: [{ name }] }),
       new RegExp(`optimizers\\[0\\]\\.name: ${name} runs in f64 only`));
   }
+  assert.throws(() => core.run({ optimizers: [{ name: CUSTOM_OPTIMIZER }] }),
+    /optimizers\[0\]\.name: "custom" is a rule you type.*loadGradscape\(\{ full: true \}\)/);
+  assert.throws(() => full.createOptimizer({ name: CUSTOM_OPTIMIZER }, 2),
+    /^GradscapeError: spec\.name: custom is a rule you type, interpreted per coordinate: it runs on the 2-D surfaces and in the sweep, not in createOptimizer/);
 });
 
 test('L-BFGS: the result counts the evaluations and lists every closure call of every step', () => {
@@ -143,4 +147,32 @@ test('a custom rule: its declarations from ruleInfo, its errors naming the line,
   assert.equal(run.optimizer.rule, rule);
   const state = { ...landscape.decodeHash('#opt=adam'), optimizers: [{ name: 'custom', rule, lr: 0.02 }] };
   assert.deepEqual(landscape.decodeHash(landscape.encodeHash(state)).optimizers, state.optimizers);
+});
+
+test('a custom rule runs in f32 and in the sweep, whose cells are its single runs; the regret lab refuses it', async () => {
+  const rule = 'hyper lr = 0.001 [1e-5, 1] log; momentum = 0.9 [0, 0.999]\nstate buf = 0\nbuf = momentum*buf + g\ntheta = theta - lr*buf';
+  const optimizer = { name: 'custom', rule, lr: 0.001 };
+  const f32 = full.run({ objective: 'rosenbrock', start: [-1.5, 2], steps: 30, precision: 'f32', optimizers: [optimizer] });
+  assert.equal(f32.runs[0].status, 'ok');
+  for (const [x, y] of f32.runs[0].trajectory) assert.ok(x === Math.fround(x) && y === Math.fround(y), 'f32 points');
+  const gs = await loadGradscape({ full: true, sweep: true, regret: true });
+  for (const precision of ['f32', 'f64']) {
+    const map = gs.sweep({ objective: 'rosenbrock', start: [-1.5, 2], steps: 60, precision, optimizer,
+      x: { param: 'lr', min: 1e-4, max: 0.01, n: 4, log: true }, y: { param: 'momentum', min: 0, max: 0.95, n: 3 } });
+    assert.equal(map.optimizer.rule, rule);
+    assert.ok(map.diverged.flat().some((d) => d === 1) && map.diverged.flat().some((d) => d === 0),
+      `${precision}: some cells diverge, some do not`);
+    map.x_values.forEach((lr, i) => map.y_values.forEach((momentum, j) => {
+      const [run] = gs.run({ objective: 'rosenbrock', start: [-1.5, 2], steps: 60, precision,
+        optimizers: [{ ...optimizer, lr, momentum }] }).runs;
+      const diverged = run.status !== 'ok';
+      assert.equal(map.diverged[j][i], diverged ? 1 : 0, `${precision} cell ${i}, ${j}`);
+      if (diverged) assert.equal(map.diverged_at[j][i], run.diverged_at);
+      else assert.equal(map.values[j][i], run.loss.at(-1), `${precision} cell ${i}, ${j}: the cell is its single run`);
+    }));
+  }
+  assert.throws(() => gs.sweep({ optimizer, x: { param: 'beta1' }, y: { param: 'lr' } }),
+    /x\.param: unknown custom hyperparameter "beta1"/);
+  assert.throws(() => gs.regret({ optimizers: [optimizer] }),
+    /^GradscapeError: optimizers\[0\]\.name: "custom" is a rule you type, interpreted per coordinate: it runs on the 2-D surfaces and in the sweep, not in this lab$/);
 });

@@ -540,7 +540,9 @@ export function isUserObjective(objective: string | { name?: string } | undefine
 /** The optimizer pack's names: the optimizers beyond the core twelve, in the full engine only. */
 export const PACK_OPTIMIZERS: readonly ['lion', 'asgd', 'adabelief', 'yogi', 'adan', 'ademamix', 'schedulefree_sgd', 'schedulefree_adamw'];
 /** The whole-vector optimizers' names: they need the objective itself (2-D surfaces only), in the full engine only. */
-export const WHOLE_OPTIMIZERS: readonly ['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo', 'custom'];
+export const WHOLE_OPTIMIZERS: readonly ['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo'];
+/** The optimizer whose update rule the user types: interpreted per coordinate, f32 or f64, on the 2-D surfaces and in the sweep. */
+export const CUSTOM_OPTIMIZER: 'custom';
 /** Whether a run or sweep config needs the full engine (a user objective, a pack or whole-vector optimizer). */
 export function needsFullEngine(config: RunConfig | SweepConfig | undefined | null): boolean;
 export function configText(config: RunConfig | RegretConfig | SweepConfig | PaperConfig | OptimizerSpec | string): string;

@@ -87,10 +87,15 @@ export const PACK_OPTIMIZERS = Object.freeze([
 
 /**
  * The whole-vector optimizers' names: they need the objective itself (L-BFGS's closure, Newton's
- * Hessian, …), so they run on the 2-D surfaces only, in the full engine; and `custom`, a rule the
- * user types, which runs on the same path.
+ * Hessian, …), so they run on the 2-D surfaces only (f64), in the full engine.
  */
-export const WHOLE_OPTIMIZERS = Object.freeze(['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo', 'custom']);
+export const WHOLE_OPTIMIZERS = Object.freeze(['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo']);
+/**
+ * The optimizer whose update rule the user types ({name: 'custom', rule, …}): interpreted per
+ * coordinate, in f32 or f64, on the 2-D surfaces and in the sweep, in the full engine (and the
+ * sweep's module). In the full registry it follows the pack, before the whole-vector optimizers.
+ */
+export const CUSTOM_OPTIMIZER = 'custom';
 
 /**
  * Whether a run or sweep config needs the full engine: its objective is a user objective or an
@@ -99,7 +104,7 @@ export const WHOLE_OPTIMIZERS = Object.freeze(['lbfgs', 'newton', 'lookahead', '
 export function needsFullEngine(config) {
   if (isUserObjective(config?.objective)) return true;
   const specs = Array.isArray(config?.optimizers) ? config.optimizers : [config?.optimizer];
-  const full = [...PACK_OPTIMIZERS, ...WHOLE_OPTIMIZERS];
+  const full = [...PACK_OPTIMIZERS, ...WHOLE_OPTIMIZERS, CUSTOM_OPTIMIZER];
   return specs.some((spec) => full.includes(typeof spec === 'string' ? spec : spec?.name));
 }
 

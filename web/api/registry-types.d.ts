@@ -5,8 +5,8 @@
 export type OptimizerName =
   | 'sgd' | 'momentum' | 'nag' | 'adagrad' | 'rmsprop' | 'adadelta' | 'adam' | 'adamw' | 'adamax'
   | 'nadam' | 'radam' | 'rprop' | 'lion' | 'asgd' | 'adabelief' | 'yogi' | 'adan' | 'ademamix'
-  | 'schedulefree_sgd' | 'schedulefree_adamw' | 'lbfgs' | 'newton' | 'lookahead' | 'prodigy'
-  | 'sophia' | 'shampoo' | 'custom';
+  | 'schedulefree_sgd' | 'schedulefree_adamw' | 'custom' | 'lbfgs' | 'newton' | 'lookahead'
+  | 'prodigy' | 'sophia' | 'shampoo';
 /** A 2-D objective of the registry (gs.registry.objectives). */
 export type ObjectiveName =
   | 'rosenbrock' | 'beale' | 'himmelblau' | 'booth' | 'quadratic' | 'saddle' | 'rastrigin'

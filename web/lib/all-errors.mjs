@@ -10,6 +10,9 @@ export function fieldPath(field) {
 
 const get = (object, path) => path.reduce((o, k) => (o == null ? undefined : o[k]), object);
 
+/** The value of config path `field` in `state` ("optimizers[0].rule" → state.optimizers[0].rule), or undefined. */
+export const valueAt = (state, field) => get(state, fieldPath(field));
+
 /**
  * Puts `field` of `state` (mutated) back to its value in `fallback`, or removes it when the
  * fallback has none; a value inside a list (start[0]) puts back the whole list. False if the field

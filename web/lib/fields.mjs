@@ -163,14 +163,19 @@ export function clearFieldErrors(root) {
   }
 }
 
-/** Marks every {field, message} of `errors` at once (a link's dropped values); returns how many were on screen. */
+/**
+ * Marks every {field, message} of `errors` at once (a link's dropped values; with `text`, the refused
+ * text is put back into the field's text area); returns how many were on screen.
+ */
 export function markFieldErrors(root, errors) {
   let shown = 0;
-  for (const { field, message } of errors) {
+  for (const { field, message, text } of errors) {
     const row = field && root.querySelector(`[data-field="${CSS.escape(field)}"]`);
     if (!row) continue;
     row.classList.add('invalid');
     row.querySelector('.field-error').textContent = message;
+    const editor = text !== undefined && row.querySelector('textarea');
+    if (editor) editor.value = text;  // a link's refused text, kept to be fixed (its run uses the default)
     row.closest('details')?.setAttribute('open', '');
     shown += 1;
   }

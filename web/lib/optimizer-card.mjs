@@ -87,7 +87,7 @@ function scheduleFields(o, i, schedules, { edit, restructure }) {
 // hyperparameters but lr, which is the wrapper's own.
 function innerFields(registry, o, i, { edit, restructure }) {
   const current = o.inner ?? { name: 'adam' };
-  const choices = registry.optimizers.filter((r) => !r.whole);
+  const choices = registry.optimizers.filter((r) => !r.whole && !r.default_rule);
   const info = choices.find((r) => r.name === current.name) ?? choices[0];
   const rows = [selectField('inner optimizer', choices.map((r) => ({ value: r.name, text: r.display_name })), info.name,
     (name) => restructure((s) => { s.optimizers[i].inner = { name }; }), `optimizers[${i}].inner.name`)];
@@ -138,7 +138,7 @@ export function optimizerCard(registry, o, i, { count, open, edit, restructure, 
     }));
   }
   if (info.wraps_optimizer) body.append(...innerFields(registry, o, i, { edit, restructure }));
-  if (!info.whole) body.append(...scheduleFields(o, i, registry.schedules, { edit, restructure }));
+  if (!info.whole && !info.default_rule) body.append(...scheduleFields(o, i, registry.schedules, { edit, restructure }));
   card.append(body);
   return card;
 }

@@ -10,6 +10,21 @@ export const MAX_OPTIMIZERS = RUN_COLOURS.length;
 /** The registry entry of optimizer `name`, or undefined. */
 export const optimizerInfo = (registry, name) => registry.optimizers.find((o) => o.name === name);
 
+/**
+ * The hyperparameter entries of optimizer entry `o`: its registry entry's, or, for a custom
+ * optimizer, the ones its rule declares (ruleInfo(text) is gs.ruleInfo; none while the rule does
+ * not compile or without ruleInfo).
+ */
+export function hyperparametersOf(registry, o, ruleInfo) {
+  const info = optimizerInfo(registry, o.name) ?? registry.optimizers[0];
+  if (!info.default_rule) return info.hyperparameters;
+  try {
+    return ruleInfo?.(o.rule ?? info.default_rule).hyperparameters ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /** The optimizer names in the order "+ Add optimizer" offers them. */
 export const addOrder = (registry) =>
   [...registry.optimizers].sort((a, b) => a.add_order - b.add_order).map((o) => o.name);

@@ -8,7 +8,7 @@ import { registerOffline } from './offline.mjs';
 import { setUpTabScrollHint } from './tab-scroll-hint.mjs';
 import { setUpPresentation } from './presentation.mjs';
 import { HashError } from './hash-codecs.mjs';
-import { allErrors, repairField } from './all-errors.mjs';
+import { allErrors, repairField, valueAt } from './all-errors.mjs';
 
 const HASH_DELAY = 150;
 
@@ -65,7 +65,9 @@ export function linkState({ decodeHash, check = () => {}, hashKeyOf = null, empt
   if (!usable) throw Object.assign(new Error(errors.at(-1).message), { field: errors.at(-1).field });
   for (const { field, message } of errors) {
     const key = hashKeyOf(field);
-    dropped.push({ key, field, message: key ? `${key}: ${message}` : message });
+    // The refused text (a custom rule, a formula) goes back into its editor: a link loses nothing typed.
+    const value = field ? valueAt(state, field) : undefined;
+    dropped.push({ key, field, message: key ? `${key}: ${message}` : message, ...(typeof value === 'string' ? { text: value } : {}) });
   }
   return { state: usable, dropped };
 }

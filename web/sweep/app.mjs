@@ -52,14 +52,17 @@ export async function start() {
     onCancelled: (job) => handlers.onCancelled(job),
     onError: (error) => handlers.onError(error),
   })]);
-  const registry = gs.registry;
+  // The optimizers a map can run: the whole-vector ones stay on the landscape page (the note under
+  // the optimizer card says why).
+  const registry = { ...gs.registry, optimizers: gs.registry.optimizers.filter((o) => !o.whole) };
+  const ruleInfo = (text) => gs.ruleInfo(text);
 
   const link = new LabLink({ decodeHash, defaultState, hashKeyOf, emptyState }, FALLBACK, () => {
     store.replace(defaultState(), 'fallback');
     showStory(findPreset('adam-rosenbrock'));
   });
   const store = new Store(link.state);
-  const controls = new Controls($('controls'), { registry, store });
+  const controls = new Controls($('controls'), { registry, store, ruleInfo });
   const preview = new CellPreview($('cell'), gs);
   let views = [];
   const theme = initTheme($('theme'), (t) => {

@@ -28,11 +28,14 @@ export class Controls {
   #registry;
   #store;
   #brief;
-  constructor(root, { registry, store, brief = false }) {
+  #ruleInfo;
+  /** ruleInfo(text): gs.ruleInfo, for a custom optimizer's rule editor and its axes. */
+  constructor(root, { registry, store, brief = false, ruleInfo }) {
     this.#root = root;
     this.#registry = registry;
     this.#store = store;
     this.#brief = brief;
+    this.#ruleInfo = ruleInfo;
   }
 
   render() {
@@ -76,7 +79,7 @@ export class Controls {
   #restructure(mutate) {
     this.#store.update((s) => {
       mutate(s);
-      fitAxes(s, this.#registry);
+      fitAxes(s, this.#registry, this.#ruleInfo);
     }, 'structure');
   }
 
@@ -107,10 +110,10 @@ export class Controls {
     const axis = state[key];
     const group = document.createElement('div');
     group.className = 'field-group sw-axis';
-    const lists = state.optimizers.map((o) => axisParams(this.#registry, o));
+    const lists = state.optimizers.map((o) => axisParams(this.#registry, o, this.#ruleInfo));
     const params = lists[0].filter((p) => lists.every((l) => l.includes(p)));
     group.append(selectField(`${key} axis`, params.map((p) => ({ value: p, text: axisTitle(p) })), axis.param,
-      (param) => this.#store.update((s) => { s[key] = defaultAxis(this.#registry, s, param, s[key].n); }, 'structure'), `${key}.param`));
+      (param) => this.#store.update((s) => { s[key] = defaultAxis(this.#registry, s, param, s[key].n, this.#ruleInfo); }, 'structure'), `${key}.param`));
     const range = this.#sliderRange(state, axis);
     for (const end of ['min', 'max']) {
       group.append(hyperField({ ...COORDINATE, ...range, name: `${key}.${end}`, description: `${end === 'min' ? 'first' : 'last'} value of ${axis.param} on the ${key} axis` },
@@ -124,7 +127,7 @@ export class Controls {
 
   /** Slider range and scale of an axis end: the hyperparameter's, or the objective's view box. */
   #sliderRange(state, axis) {
-    const fallback = defaultAxis(this.#registry, state, axis.param, axis.n);
+    const fallback = defaultAxis(this.#registry, state, axis.param, axis.n, this.#ruleInfo);
     const scale = axis.log && fallback.min > 0 ? 'log' : 'linear';
     return { slider_min: fallback.min, slider_max: fallback.max, scale };
   }
@@ -168,6 +171,7 @@ export class Controls {
       edit: (mutate, final) => this.#edit(mutate, final),
       restructure: (mutate) => this.#restructure(mutate),
       newOptimizer: (name, old) => ({ ...playgroundOptimizer(this.#registry, name), ...(old.label ? { label: old.label } : {}) }),
+      ruleInfo: this.#ruleInfo,
     })));
     const note = document.createElement('p');
     note.className = 'hint sweep-whole-note';
@@ -181,7 +185,8 @@ export class Controls {
 const WHOLE_NOTE = 'Not in the sweep: L-BFGS, Newton, Lookahead, Prodigy, SophiaH and Shampoo. Each cell of a map is '
   + 'one lane of a per-coordinate SIMD kernel, and these need the whole objective (L-BFGS\'s history and line '
   + 'search, Newton\'s and SophiaH\'s Hessian) or couple the coordinates (Prodigy, Shampoo, Lookahead\'s '
-  + 'wrapped run), so they do not fit a lane. Custom rules are not in the sweep yet either. Run them on the landscape page.';
+  + 'wrapped run), so they do not fit a lane. Run them on the landscape page. A custom rule runs here: its '
+  + 'interpreter steps each cell, so its maps fill in more slowly than a built-in\'s.';
 
 /** The second map's optimizer: the same with bias correction off where it has one, else another optimizer. */
 function compareWith(optimizer, registry) {

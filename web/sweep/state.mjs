@@ -7,6 +7,7 @@ import { HashError, number, numbers, oneOf, optimizers, parseNumber, points, ran
 import { engineStart, isDataObjective, objectiveConfig, objectiveState } from '../lib/objective-config.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
+import { hyperparametersOf } from '../lib/optimizer-facts.mjs';
 
 export { HashError };
 
@@ -96,21 +97,23 @@ export function fromConfig(config, resolved) {
   });
 }
 
-/** The real hyperparameters of an optimizer that an axis can sweep, then the start point. */
-export function axisParams(registry, optimizer) {
-  const info = registry.optimizers.find((o) => o.name === optimizer.name) ?? registry.optimizers[0];
-  return [...info.hyperparameters.filter((h) => h.type === 'real').map((h) => h.name), ...START_AXES];
+/**
+ * The real hyperparameters of an optimizer that an axis can sweep (a custom rule's declared ones,
+ * through ruleInfo = gs.ruleInfo), then the start point.
+ */
+export function axisParams(registry, optimizer, ruleInfo) {
+  const hypers = hyperparametersOf(registry, optimizer, ruleInfo);
+  return [...hypers.filter((h) => h.type === 'real').map((h) => h.name), ...START_AXES];
 }
 
 /** An axis over the whole slider range of `param` (the objective's view box for the start point). */
-export function defaultAxis(registry, state, param, n) {
+export function defaultAxis(registry, state, param, n, ruleInfo) {
   if (START_AXES.includes(param)) {
     const view = objectiveInfo(registry, state.objective.name)?.view ?? [-2, 2, -2, 2];
     const k = param === 'start_x' ? 0 : 2;
     return { param, min: view[k], max: view[k + 1], n, log: false };
   }
-  const info = registry.optimizers.find((o) => o.name === state.optimizers[0].name);
-  const h = info?.hyperparameters.find((p) => p.name === param);
+  const h = hyperparametersOf(registry, state.optimizers[0], ruleInfo).find((p) => p.name === param);
   if (!h) return { param, min: 0, max: 1, n, log: false };
   const log = h.scale === 'log' && h.slider_min > 0;
   return { param, min: h.slider_min, max: h.slider_max, n, log };
@@ -120,15 +123,15 @@ export function defaultAxis(registry, state, param, n) {
  * Keeps the axes valid for every optimizer of the state (after the optimizer changed): an axis
  * whose parameter the optimizer lacks is replaced by lr (x) or the first other real one (y).
  */
-export function fitAxes(state, registry) {
-  const allowed = state.optimizers.map((o) => axisParams(registry, o));
+export function fitAxes(state, registry, ruleInfo) {
+  const allowed = state.optimizers.map((o) => axisParams(registry, o, ruleInfo));
   const ok = (param) => allowed.every((list) => list.includes(param));
   const candidates = allowed[0].filter(ok);
   for (const key of ['x', 'y']) {
     const other = state[key === 'x' ? 'y' : 'x'].param;
     if (ok(state[key].param) && state[key].param !== other) continue;
     const param = candidates.find((p) => p !== other && (key === 'y' || p === 'lr')) ?? candidates.find((p) => p !== other);
-    if (param) state[key] = defaultAxis(registry, state, param, state[key].n);
+    if (param) state[key] = defaultAxis(registry, state, param, state[key].n, ruleInfo);
   }
   return state;
 }

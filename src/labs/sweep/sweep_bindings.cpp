@@ -18,6 +18,7 @@
 #include "engine/full_engine.hpp"
 #include "engine/registry_json.hpp"
 #include "labs/sweep/sweep_session.hpp"
+#include "optim/custom/custom_optimizer.hpp"
 
 namespace {
 
@@ -74,6 +75,7 @@ std::string simdBackend() { return gs::simd::backend_name(); }
 EMSCRIPTEN_BINDINGS(gradscape_sweep) {
   // A sweep may map a typed formula or a pack optimizer: this module has the full engine's parts.
   gs::engine::register_full_engine();
+  gs::optim::custom::register_custom_optimizer();
   emscripten::class_<SweepSessionHandle>("SweepSession")
       .constructor<>()
       .function("configure", &SweepSessionHandle::configure)

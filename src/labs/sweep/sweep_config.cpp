@@ -7,6 +7,7 @@
 #include "core/check.hpp"
 #include "core/detmath.hpp"
 #include "engine/config_fields.hpp"
+#include "optim/custom/custom_rule.hpp"
 #include "optim/registry.hpp"
 #include "optim/registry_fields.hpp"
 
@@ -34,11 +35,20 @@ struct AxisParam {
   bool default_log;
   const optim::HyperInfo* hyper;
   int start_coordinate;
+  int rule_hyper = -1;
 };
 
 
-std::vector<AxisParam> axis_params(const optim::OptimizerInfo& o, const objectives::ObjectiveInfo& objective) {
+// The params an axis may vary: the optimizer's real hyperparameters (a custom rule's declared
+// ones), beta1_decay where it has a first moment, the start point's coordinates.
+std::vector<AxisParam> axis_params(const optim::OptimizerSpec& spec, const objectives::ObjectiveInfo& objective) {
+  const optim::OptimizerInfo& o = optim::info(spec.kind);
   std::vector<AxisParam> params;
+  if (spec.rule)
+    for (size_t i = 0; i < spec.rule->hypers().size(); ++i) {
+      const optim::custom::HyperDecl& h = spec.rule->hypers()[i];
+      params.push_back({h.name, Range{h.min, h.max}, h.min, h.max, h.log, nullptr, -1, static_cast<int>(i)});
+    }
   for (const auto& h : o.hypers)
     if (h.type == ParamType::Real && h.in_spec())
       params.push_back({h.name, h.range, h.slider_min, h.slider_max, std::string_view(h.scale) == "log", &h, -1});
@@ -86,6 +96,7 @@ bool read_param(const json::Value* value, const std::string& path, const json::V
   out.axis.log = out.param->default_log;
   out.axis.hyper = out.param->hyper;
   out.axis.start_coordinate = out.param->start_coordinate;
+  out.axis.rule_hyper = out.param->rule_hyper;
   return true;
 }
 
@@ -225,7 +236,8 @@ bool read_optimizer(const json::Value* value, const std::string& path, const jso
     return false;
   }
   if (!optim::parse_optimizer(*value, path, out.optimizer, error)) return false;
-  error = optim::per_coordinate_error(out.optimizer, path, "the sweep lab (its runs are SIMD lanes of per-coordinate rules)");
+  error = optim::per_coordinate_error(out.optimizer, path, "the sweep lab (its runs are SIMD lanes of per-coordinate rules)",
+                                      true);
   return error.empty();
 }
 
@@ -233,9 +245,10 @@ bool read_optimizer(const json::Value* value, const std::string& path, const jso
 // and tol are read late (after start), the order in which their errors have always come.
 bool read_axis(const json::Value* value, const std::string& path, const json::Value&, SweepConfig& out,
                std::string& error) {
-  const optim::OptimizerInfo& o = optim::info(out.optimizer.kind);
   SweepAxis& axis = path == "x" ? out.x : out.y;
-  if (!parse_axis(value, path, axis_params(o, *out.objective.info), o.name, axis, error)) return false;
+  if (!parse_axis(value, path, axis_params(out.optimizer, *out.objective.info), optim::info(out.optimizer.kind).name,
+                  axis, error))
+    return false;
   if (path == "x") return true;
   if (out.x.param == out.y.param) {
     error = "y.param: must differ from x.param (both are \"" + out.x.param + "\")";
@@ -304,6 +317,7 @@ std::vector<double> axis_values(const SweepAxis& axis) {
 
 void apply_axis(const SweepAxis& axis, double value, optim::OptimizerSpec& spec, double start[2]) {
   if (axis.hyper) axis.hyper->set(spec, value);
+  else if (axis.rule_hyper >= 0) spec.own[static_cast<size_t>(axis.rule_hyper)] = value;
   else start[axis.start_coordinate] = value;
 }
 

@@ -29,9 +29,11 @@ struct SweepAxis {
   double min = 0, max = 0;
   int n = 64;
   bool log = false;
-  // What the param sets: a hyperparameter of the spec (the registry's entry), or a coordinate of
+  // What the param sets: a hyperparameter of the spec (the registry's entry), a custom rule's
+  // hyperparameter (its index in the rule's declarations: OptimizerSpec::own), or a coordinate of
   // the start point (0 = x, 1 = y).
   const optim::HyperInfo* hyper = nullptr;
+  int rule_hyper = -1;
   int start_coordinate = -1;
 };
 

@@ -1,48 +1,16 @@
 #include "optim/custom/custom_optimizer.hpp"
 
-#include <cmath>
 #include <vector>
 
 #include "core/check.hpp"
 #include "optim/custom/custom_rule.hpp"
+#include "optim/pack/optimizer_pack.hpp"
 #include "optim/registry_fields.hpp"
+#include "optim/whole/whole_registry.hpp"
 
 namespace gs::optim::custom {
 
 namespace {
-
-class CustomRun final : public whole::WholeOptimizer {
- public:
-  explicit CustomRun(const OptimizerSpec& spec)
-      : rule_(spec.rule), hyper_(spec.own.begin(), spec.own.begin() + rule_->hypers().size()) {
-    for (int i = 0; i < 2; ++i)
-      for (const StateDecl& s : rule_->states()) state_[i].push_back(s.initial);
-  }
-
-  void step(uint64_t t, double x[2], whole::Oracle& f) override {
-    double g[2];
-    f.value_gradient(x, g);
-    report_.gradient[0] = g[0];
-    report_.gradient[1] = g[1];
-    report_.failure.clear();
-    for (int i = 0; i < 2; ++i) {
-      bool ok = false;
-      std::string why;
-      const double theta = rule_->step(x[i], g[i], double(t), hyper_.data(), state_[i].data(), ok, why);
-      if (!ok) {
-        report_.failure = std::string(i == 0 ? "x: " : "y: ") + why;
-        return;
-      }
-      report_.first[i] = std::fabs(theta - x[i]);
-      x[i] = theta;
-    }
-  }
-
- private:
-  std::shared_ptr<const CustomRule> rule_;
-  std::vector<double> hyper_;
-  std::vector<double> state_[2];
-};
 
 OptimizerInfo info() {
   OptimizerInfo o{"custom", "Custom rule", "typed by the user",
@@ -50,12 +18,9 @@ OptimizerInfo info() {
                   "declarations, then assignments reading g, theta, t), compiled to the formula engine's bytecode.",
                   R"(\theta \leftarrow \text{your rule}(\theta, g, t))", {}, false, "|Δθ| (step)", nullptr, false, 0.01,
                   false, false, 27};
-  o.whole = true;
   o.default_rule = kDefaultRule;
   return o;
 }
-
-std::unique_ptr<whole::WholeOptimizer> make(const OptimizerSpec& spec) { return std::make_unique<CustomRun>(spec); }
 
 std::string latex(const OptimizerSpec& spec) { return spec.rule->latex(); }
 
@@ -81,7 +46,16 @@ json::Value hyper_entry(const HyperDecl& h) {
 
 static_assert(kMaxHypers <= int(kOwnHypers), "a rule's hyperparameters live in OptimizerSpec::own");
 
-whole::WholeEntry custom_entry() { return {info, make, latex, constraint, parse_custom, custom_json}; }
+whole::WholeEntry custom_entry() { return {info, nullptr, latex, constraint, parse_custom, custom_json}; }
+
+void register_custom_optimizer() {
+  static bool registered = false;
+  if (registered) return;
+  registered = true;
+  register_optimizer_pack();
+  static_assert(whole::kBeyondRuleNames[whole::kCustomIndex] == "custom");
+  whole::set_whole_entry(whole::kCustomIndex, custom_entry());
+}
 
 bool parse_custom(const json::Value& value, const std::string& path, OptimizerSpec& spec, std::string& error) {
   std::string text = kDefaultRule;

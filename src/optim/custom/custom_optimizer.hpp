@@ -1,8 +1,10 @@
-// `custom`: the optimizer a user types (custom_rule.hpp), run on the 2-D surfaces through the
-// whole-vector path of the single-run engine (optim/whole/whole_optimizer.hpp): each step asks for
-// the gradient once and steps both coordinates with the rule, in f64. Its config is
+// `custom`: the optimizer a user types (custom_rule.hpp). The rule is interpreted coordinate by
+// coordinate (custom_steps.hpp) in single runs (engine/run_session.cpp) and in the sweep
+// (sweep/batch_passes.hpp), in f32 or f64, without a schedule. Its config is
 // {"name": "custom", "rule": "…", "label": "…", <the rule's hyperparameters>}; the registry entry
-// declares no hyperparameters, since each rule declares its own (spec_json.cpp reads them).
+// declares no hyperparameters, since each rule declares its own (spec_json.cpp reads them). Its
+// entry sits in the table of optimizers beyond the compiled rules (optim/whole/whole_registry.hpp),
+// which supplies parsing, JSON and LaTeX; it makes no whole-vector optimizer.
 #pragma once
 
 #include <string>
@@ -21,6 +23,9 @@ inline constexpr const char* kDefaultRule =
     "theta = theta - lr*sign(m)\n";
 
 whole::WholeEntry custom_entry();
+// Enters `custom` in the registry (after the optimizer pack, whose kinds come first). Calling it
+// again does nothing; register_whole_optimizers() calls it.
+void register_custom_optimizer();
 
 // Reads a custom optimizer's config object into spec (its kind already set): `rule` (default
 // kDefaultRule), compiled and checked, then each hyperparameter the rule declares, within its range.

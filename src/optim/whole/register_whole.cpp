@@ -1,4 +1,5 @@
-// register_whole_optimizers(): every whole-vector optimizer's entry, in kWholeOptimizerNames' order.
+// register_whole_optimizers(): the custom optimizer's entry, then every whole-vector optimizer's, in
+// kBeyondRuleNames' order.
 #include "objectives/objective.hpp"
 #include "optim/custom/custom_optimizer.hpp"
 #include "optim/pack/optimizer_pack.hpp"
@@ -18,10 +19,11 @@ void register_whole_optimizers() {
   registered = true;
   register_optimizer_pack();
   objectives::register_catalog_hessians();
-  const WholeEntry entries[] = {lbfgs_entry(),  newton_entry(),  lookahead_entry(),           prodigy_entry(),
-                                sophia_entry(), shampoo_entry(), custom::custom_entry()};
-  static_assert(std::size(entries) == kWholeCount);
-  for (size_t i = 0; i < std::size(entries); ++i) set_whole_entry(i, entries[i]);
+  const WholeEntry entries[] = {lbfgs_entry(),  newton_entry(), lookahead_entry(),
+                                prodigy_entry(), sophia_entry(), shampoo_entry()};
+  static_assert(kCustomIndex == 0 && std::size(entries) + 1 == kBeyondRuleCount);
+  custom::register_custom_optimizer();
+  for (size_t i = 0; i < std::size(entries); ++i) set_whole_entry(i + 1, entries[i]);
 }
 
 }  // namespace gs::optim::whole

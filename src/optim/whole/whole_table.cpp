@@ -10,8 +10,8 @@ namespace gs::optim::whole {
 namespace {
 
 struct Table {
-  std::array<WholeEntry, kWholeCount> entries{};
-  std::array<bool, kWholeCount> registered{};
+  std::array<WholeEntry, kBeyondRuleCount> entries{};
+  std::array<bool, kBeyondRuleCount> registered{};
 };
 
 Table& table() {
@@ -22,13 +22,12 @@ Table& table() {
 }  // namespace
 
 bool is_whole_optimizer(std::string_view name) {
-  return std::find(std::begin(kWholeOptimizerNames), std::end(kWholeOptimizerNames), name) !=
-         std::end(kWholeOptimizerNames);
+  return name != kBeyondRuleNames[kCustomIndex] &&
+         std::find(std::begin(kBeyondRuleNames), std::end(kBeyondRuleNames), name) != std::end(kBeyondRuleNames);
 }
 
 const char* why_surfaces_only(std::string_view name) {
-  return name == "custom" ? "is a rule you type, which runs through the whole-vector path (the sweep does not run typed "
-                            "rules yet)"
+  return name == "custom" ? "is a rule you type, interpreted per coordinate: it runs on the 2-D surfaces and in the sweep"
                           : "is a whole-vector optimizer (it needs the objective itself, not one gradient per coordinate)";
 }
 
@@ -37,7 +36,7 @@ Kind whole_kind(size_t i) { return Kind{static_cast<uint8_t>(rules::AllRules::si
 const WholeEntry* whole_entry(Kind kind) {
   if (kind.index < rules::AllRules::size) return nullptr;
   const size_t i = kind.index - rules::AllRules::size;
-  return i < kWholeCount && table().registered[i] ? &table().entries[i] : nullptr;
+  return i < kBeyondRuleCount && table().registered[i] ? &table().entries[i] : nullptr;
 }
 
 void set_whole_entry(size_t i, const WholeEntry& entry) {

@@ -50,7 +50,9 @@ function divergedCount(map) {
 
 export async function createView(ctx) {
   const gs = await ctx.engine({ sweep: true });
-  const { registry } = gs;
+  // A map runs per-coordinate optimizers (a custom rule too, with the full engine's rule editor).
+  const registry = { ...gs.registry, optimizers: gs.registry.optimizers.filter((o) => !o.whole) };
+  const ruleInfo = gs.full ? (text) => gs.ruleInfo(text) : undefined;
   const config = ctx.config ?? {};
   const resolved = resolve(gs, config);
   for (const css of [sweepCss, ...(ctx.controls === 'full' ? [fieldsCss] : [])]) ctx.adoptStyles(css);
@@ -69,7 +71,7 @@ export async function createView(ctx) {
   let controls = null;
   if (frame.settings) {
     addSettingsToast(ctx.root.closest('.gs-box') ?? ctx.root, (css) => ctx.adoptStyles(css));
-    controls = new Controls(frame.settings, { registry, store, brief: true });
+    controls = new Controls(frame.settings, { registry, store, brief: true, ruleInfo });
     controls.render();
   }
 

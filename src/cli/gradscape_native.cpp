@@ -19,6 +19,7 @@
 #include "core/json.hpp"
 #include "engine/config_schema.hpp"
 #include "engine/full_engine.hpp"
+#include "engine/run_state.hpp"
 #include "engine/registry_json.hpp"
 #include "engine/run_session.hpp"
 #include "labs/all.hpp"
@@ -77,6 +78,7 @@ bool read_option(const Command& command, std::string_view arg, CommandInput& inp
 int main(int argc, char** argv) {
   gs::engine::register_full_engine();
   gs::optim::whole::register_whole_optimizers();
+  gs::engine::register_beyond_rule_runs();
   const std::string only = argc == 2 ? argv[1] : "";
   if (only == "schema" || only == "schema-tables" || only == "registry") {
     const gs::json::Value v = only == "schema"          ? gs::engine::config_schema_json()

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "engine/full_engine.hpp"
+#include "engine/run_state.hpp"
 #include "engine/run_config.hpp"
 #include "objectives/objective.hpp"
 #include "objectives/user_objectives.hpp"
@@ -23,7 +24,8 @@
 namespace {
 
 [[maybe_unused]] const bool kRegistered =
-    (gs::engine::register_full_engine(), gs::optim::whole::register_whole_optimizers(), true);
+    (gs::engine::register_full_engine(), gs::optim::whole::register_whole_optimizers(),
+     gs::engine::register_beyond_rule_runs(), true);
 
 using namespace gs;
 using objectives::registry;

@@ -16,13 +16,15 @@
 #              the 6,000 images, Adam, minibatch 128: wasm SIMD / scalar, tfjs-wasm, native C++)
 #   formula    bench/formula.mjs (a typed formula against the built-in it spells out: sweep map,
 #              heatmap grid, RunSession and gs.run; wasm SIMD through the JS API)
+#   custom_rule bench/custom-rule.mjs (a custom rule against the built-in it spells out: sweep maps
+#              and gs.run; wasm SIMD through the JS API)
 # Reports go to stdout and to bench/results/. `--only=sweep,regret` runs a subset (default: all);
 # other arguments go to adam_step.mjs, e.g. `npm run bench -- --quick --sizes=1e3,1e6`.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" test || exit 1
 
-only=adam_step,sweep,regret,page,sweep_page,component,train,formula
+only=adam_step,sweep,regret,page,sweep_page,component,train,formula,custom_rule
 args=()
 for arg in "$@"; do
   case $arg in
@@ -32,7 +34,7 @@ for arg in "$@"; do
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 for name in ${only//,/ }; do
-  case $name in adam_step | sweep | regret | page | sweep_page | component | train | formula) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train, formula)" >&2; exit 2 ;; esac
+  case $name in adam_step | sweep | regret | page | sweep_page | component | train | formula | custom_rule) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train, formula, custom_rule)" >&2; exit 2 ;; esac
 done
 
 echo "bench: building the wasm modules (simd, scalar)" >&2
@@ -64,3 +66,4 @@ if wants sweep_page; then node bench/sweep-page.mjs; fi
 if wants component; then node bench/component.mjs; fi
 if wants train; then node bench/train.mjs; fi
 if wants formula; then node bench/formula.mjs; fi
+if wants custom_rule; then node bench/custom-rule.mjs; fi

@@ -301,3 +301,22 @@ test('objective="formula" expr="…": the figure runs the typed formula, exactly
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a custom rule and a whole-vector optimizer in a figure: the full engine runs them exactly as gs.run does', async () => {
+  const rule = 'hyper lr = 0.02 [1e-5, 1] log; beta = 0.9 [0, 0.999]\nstate m = 0\nm = beta*m + (1 - beta)*g\ntheta = theta - lr*sign(m)';
+  const optimizers = [{ name: 'custom', rule, lr: 0.02, label: 'sign momentum' }, { name: 'lbfgs', line_search: 'strong_wolfe' }];
+  const attribute = JSON.stringify(optimizers).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  const url = hostPage('beyond-rules.html', tag('c', { objective: 'rosenbrock', start: '-1.5,2', steps: '60', optimizers: attribute }));
+  const gs = await loadGradscape({ full: true });
+  const { page, errors } = await open(browser, url, { width: 900, height: 900 });
+  await waitEvent(page, 'finished', 'c');
+  const result = await page.evaluate(() => document.getElementById('c').result());
+  assert.deepEqual(result, JSON.parse(JSON.stringify(gs.run({ objective: 'rosenbrock', start: [-1.5, 2], steps: 60, optimizers }))));
+  assert.ok(result.runs[1].evaluations > 60, 'L-BFGS counts its line search evaluations');
+  const legend = await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('.legend').textContent);
+  assert.match(legend, /sign momentum/);
+  assert.match(legend, /evaluations/);
+  await page.screenshot({ path: join(artifacts, 'component-beyond-rules.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

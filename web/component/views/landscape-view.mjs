@@ -88,12 +88,14 @@ export async function createView(ctx) {
 
   let state = null;
   let labels = [];
+  let infos = [];  // each run's registry entry: what it draws beside its path (companions, evaluations)
   let reported = new Set();
   let lastStepEvent = 0;
   let settings = null;  // the full controls, once loaded
 
   const runs = () => Array.from({ length: session.runCount }, (_, i) => ({
-    label: labels[i], color: runColour(i), dash: runDash(i), xy: session.trajectory(i), loss: session.loss(i), status: session.status(i),
+    label: labels[i], info: infos[i], color: runColour(i), dash: runDash(i), xy: session.trajectory(i), loss: session.loss(i),
+    evaluations: session.evaluations(i), companion: session.companion(i), evaluated: session.evaluated(i), status: session.status(i),
   }));
 
   function report(list, force) {
@@ -152,6 +154,7 @@ export async function createView(ctx) {
     session.configure(config);
     state = next;
     labels = state.optimizers.map((o) => resolvedSpec(registry, o).label);
+    infos = state.optimizers.map((o) => registry.optimizers.find((r) => r.name === o.name));
     reported = new Set();
     const formula = state.objective.name === 'formula';
     const info = formula ? session.objective() : registry.objectives.find((o) => o.name === state.objective.name);

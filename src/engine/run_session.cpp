@@ -1,3 +1,5 @@
+// RunSession (run_session.hpp): the runs of one config advanced together, their traces and their
+// result JSON; the compiled rules' runs (TypedRun) here, the others behind run_state.hpp's factory.
 #include "engine/run_session.hpp"
 
 #include <algorithm>

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "engine/run_config.hpp"
-#include "engine/run_session.hpp"
+#include "engine/trace.hpp"
 #include "objectives/objective.hpp"
 #include "optim/spec.hpp"
 

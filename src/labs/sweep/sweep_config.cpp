@@ -115,9 +115,12 @@ schema::Field<AxisRead> end_field(const char* key, double SweepAxis::*end, const
 
 const schema::Table<AxisRead>& axis_table() {
   static const schema::Table<AxisRead> table{
-      "", "a grid axis: a real hyperparameter of the optimizer (or beta1_decay), or start_x / start_y",
+      "", "a grid axis: a real hyperparameter of the optimizer (a custom rule's: one its rule declares; or "
+          "beta1_decay), or start_x / start_y",
       {schema::required(schema::custom<AxisRead>(
-           "param", "string", "a real hyperparameter of the optimizer, beta1_decay, start_x, start_y", json::Value(),
+           "param", "string",
+           "a real hyperparameter of the optimizer (of a custom rule: declared by it), beta1_decay, start_x, start_y",
+           json::Value(),
            json::Value(json::Object{{"type", "string"}}), "what the axis varies", read_param)),
        end_field("min", &SweepAxis::min, "the first sample point"),
        end_field("max", &SweepAxis::max, "the last sample point"),

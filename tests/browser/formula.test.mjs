@@ -141,6 +141,7 @@ test('the rule editor: a typed rule runs in f32 with sliders from its hyper line
   const link = await open(site.browser, `${site.server.url}#f=rosenbrock&opt=custom,rule=${encodeURIComponent(bad)},lr=0.02`);
   await ready(link.page);
   assert.equal(await link.page.inputValue('.rule-input'), bad, 'the linked text is kept to be fixed');
+  assert.match(await link.page.textContent('#message-text'), /A refused text stays in its field, to be fixed there\./);
   assert.match(await link.page.textContent('[data-field="optimizers[0].rule"] .field-error'), /line 4, column 20: unknown function 'sgn'/);
   await link.page.fill('.rule-input', rule);
   await link.page.dispatchEvent('.rule-input', 'change');

@@ -543,7 +543,7 @@ export const PACK_OPTIMIZERS: readonly ['lion', 'asgd', 'adabelief', 'yogi', 'ad
 export const WHOLE_OPTIMIZERS: readonly ['lbfgs', 'newton', 'lookahead', 'prodigy', 'sophia', 'shampoo'];
 /** The optimizer whose update rule the user types: interpreted per coordinate, f32 or f64, on the 2-D surfaces and in the sweep. */
 export const CUSTOM_OPTIMIZER: 'custom';
-/** Whether a run or sweep config needs the full engine (a user objective, a pack or whole-vector optimizer). */
+/** Whether a run or sweep config needs the full engine (a user objective, a pack or whole-vector optimizer, a custom rule). */
 export function needsFullEngine(config: RunConfig | SweepConfig | undefined | null): boolean;
 export function configText(config: RunConfig | RegretConfig | SweepConfig | PaperConfig | OptimizerSpec | string): string;
 

@@ -99,7 +99,7 @@ export const CUSTOM_OPTIMIZER = 'custom';
 
 /**
  * Whether a run or sweep config needs the full engine: its objective is a user objective or an
- * optimizer (a run config's optimizers, a sweep config's optimizer) is in the pack or whole-vector.
+ * optimizer (a run config's optimizers, a sweep config's optimizer) is in the pack, whole-vector or custom.
  */
 export function needsFullEngine(config) {
   if (isUserObjective(config?.objective)) return true;

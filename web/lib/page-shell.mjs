@@ -32,7 +32,8 @@ export function runPage(what, start) {
 export function droppedProblem(dropped) {
   const what = dropped.map((d) => `URL hash: ${d.message}`).join('; ');
   const kept = dropped.length === 1 ? 'it keeps its default' : 'they keep their defaults';
-  return `This link had ${dropped.length === 1 ? 'a value' : `${dropped.length} values`} the page could not use (${what}): ${kept}. Everything else in the link was loaded.`;
+  const texts = dropped.some((d) => d.text !== undefined) ? ' A refused text stays in its field, to be fixed there.' : '';
+  return `This link had ${dropped.length === 1 ? 'a value' : `${dropped.length} values`} the page could not use (${what}): ${kept}. Everything else in the link was loaded.${texts}`;
 }
 
 /** Why a link could not be used, and what the page does instead. */

@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGradscape } from '../web/api/gradscape.mjs';
+import { interleaved, median, ms } from './tools/interleaved.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -72,22 +73,11 @@ const CASES = [
   },
 ];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = (fn) => {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-};
 
 const rows = [];
 for (const c of CASES) {
   const difference = compare(c.rule().slice(0, c.agree), c.builtin().slice(0, c.agree));
-  for (let i = 0; i < 2; ++i) { c.rule(); c.builtin(); }
-  const rule = [], builtin = [];
-  for (let r = 0; r < ROUNDS; ++r) {
-    rule.push(time(c.rule));
-    builtin.push(time(c.builtin));
-  }
+  const { a: rule, b: builtin } = interleaved(c.rule, c.builtin, ROUNDS);
   rows.push({ ...c, rule, builtin, ratio: median(rule) / median(builtin), difference });
 }
 
@@ -96,7 +86,6 @@ const agreement = ({ difference: d, agree }) => [
   ...(d.mismatched ? [`${d.mismatched} of ${d.of} cells diverge in one map only`] : []),
   ...(agree ? [`first ${agree - 1} steps`] : []),
 ].join('; ');
-const ms = (xs) => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)})`;
 const lines = [
   `Custom rule vs built-in, wasm SIMD through the JS API, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}, ${ROUNDS} interleaved rounds: median (best) ms.`,
   '',

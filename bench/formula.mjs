@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGradscape } from '../web/api/gradscape.mjs';
+import { interleaved, median, ms } from './tools/interleaved.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -85,30 +86,18 @@ const CASES = [
   },
 ];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = (fn) => {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-};
 
 const rows = [];
 for (const c of CASES) {
   c.setUp?.();
   const difference = c.check(c.typed(), c.builtin());
-  for (let i = 0; i < 2; ++i) { c.typed(); c.builtin(); }
-  const typed = [], builtin = [];
-  for (let r = 0; r < ROUNDS; ++r) {
-    typed.push(time(c.typed));
-    builtin.push(time(c.builtin));
-  }
+  const { a: typed, b: builtin } = interleaved(c.typed, c.builtin, ROUNDS);
   const ratio = median(typed) / median(builtin);
   rows.push({ ...c, typed, builtin, ratio, difference, met: c.id === 'sweep' ? 1 / ratio >= 0.5 : c.limit(ratio) });
   c.setUp?.();
 }
 
 const c_met = (r) => (r.id === 'configure' ? '' : r.met ? 'yes' : '**no**');
-const ms = (xs) => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)})`;
 const lines = [
   `Typed formula vs built-in objective, wasm SIMD through the JS API, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}, ${ROUNDS} interleaved rounds: median (best) ms.`,
   '',

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #include "objectives/objective.hpp"
 #include "optim/custom/custom_rule.hpp"
@@ -125,6 +126,27 @@ void expect_runs_equal_single_runs(const LaneSetup& setup, const std::string& wh
   }
 }
 
+// The setup's lanes run as one f64 batch to its last step, beside the objective the batch points to.
+struct FinishedBatch {
+  objectives::Objective f;
+  sweep::Batch<double> batch;
+  size_t diverged() const {
+    size_t n = 0;
+    for (size_t k = 0; k < batch.size(); ++k) n += batch.diverged_at(k) != 0;
+    return n;
+  }
+};
+
+std::unique_ptr<FinishedBatch> run_to_end(const LaneSetup& setup) {
+  engine::ObjectiveConfig objective;
+  std::string error;
+  EXPECT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error)) << error;
+  auto out = std::make_unique<FinishedBatch>(FinishedBatch{engine::make_objective(objective), {}});
+  out->batch.reset(out->f, objective.noise, setup.specs, setup.x0, setup.y0);
+  out->batch.run(setup.steps);
+  return out;
+}
+
 LaneSetup make_setup(const json::Value& objective, const optim::OptimizerSpec& base, size_t lanes, uint64_t steps,
                  bool uniform) {
   LaneSetup s{objective, {}, {}, {}, steps};
@@ -209,18 +231,11 @@ TEST(SweepRuns, DivergedLanesStopWhereTheSingleRunStopsAndStayFrozen) {
     }
     expect_runs_equal_single_runs<float>(setup, std::string(name) + " f32");
     expect_runs_equal_single_runs<double>(setup, std::string(name) + " f64");
-    engine::ObjectiveConfig objective;
-    std::string error;
-    ASSERT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error));
-    const objectives::Objective f = engine::make_objective(objective);
-    sweep::Batch<double> batch;
-    batch.reset(f, objective.noise, setup.specs, setup.x0, setup.y0);
-    batch.run(setup.steps);
-    size_t diverged = 0;
-    for (size_t k = 0; k < setup.specs.size(); ++k) diverged += batch.diverged_at(k) != 0;
+    const auto finished = run_to_end(setup);
+    const size_t diverged = finished->diverged();
     EXPECT_GT(diverged, 2u) << name;
     EXPECT_LT(diverged, setup.specs.size() - 2) << name;
-    EXPECT_EQ(batch.live(), setup.specs.size() - diverged);
+    EXPECT_EQ(finished->batch.live(), setup.specs.size() - diverged);
   }
 }
 
@@ -242,16 +257,9 @@ TEST(SweepRuns, CustomRuleLanesStopWhereTheSingleRunStops) {
   }
   expect_runs_equal_single_runs<float>(setup, "custom f32");
   expect_runs_equal_single_runs<double>(setup, "custom f64");
-  engine::ObjectiveConfig objective;
-  std::string error;
-  ASSERT_TRUE(engine::parse_objective(&setup.objective, "objective", objective, error));
-  const objectives::Objective f = engine::make_objective(objective);
-  sweep::Batch<double> batch;
-  batch.reset(f, objective.noise, setup.specs, setup.x0, setup.y0);
-  batch.run(setup.steps);
-  size_t diverged = 0, left_domain = 0;
+  const size_t diverged = run_to_end(setup)->diverged();
+  size_t left_domain = 0;
   for (size_t k = 0; k < setup.specs.size(); ++k) {
-    diverged += batch.diverged_at(k) != 0;
     engine::RunSession alone;
     run_alone(alone, setup.objective, setup.specs[k], setup.x0[k], setup.y0[k], setup.steps, "f64");
     left_domain += alone.trace(0).divergence.find("line 4, column") != std::string::npos;

@@ -18,13 +18,17 @@ using check::Range;
 const schema::Table<objectives::GradientNoise>& noise_table() {
   using objectives::GradientNoise;
   static const schema::Table<GradientNoise> table{
-      "", "gradient noise, the same for every optimizer of a run",
+      "", "gradient noise and clipping, the same for every optimizer of a run",
       {schema::number<GradientNoise>("sigma", ParamType::Real, Range{0, 1e3}, &GradientNoise::sigma,
                                      "standard deviation of the Gaussian noise added to each gradient coordinate"),
        schema::number<GradientNoise>("sparsity", ParamType::Real, Range{0, 1, false, true}, &GradientNoise::sparsity,
                                      "probability that a gradient coordinate is dropped (set to 0)"),
        schema::number<GradientNoise>("seed", ParamType::Integer, Range{0, 9007199254740991.0}, &GradientNoise::seed,
-                                     "seed of the counter-based noise: the same seed gives the same noise everywhere")},
+                                     "seed of the counter-based noise: the same seed gives the same noise everywhere"),
+       schema::number<GradientNoise>("clip_norm", ParamType::Real, Range{0, 1e6}, &GradientNoise::clip_norm,
+                                     "after the noise, the gradient is scaled to at most this L2 norm as "
+                                     "torch.nn.utils.clip_grad_norm_ does (g·min(1, clip_norm / (‖g‖ + 1e-6))); "
+                                     "0: no clipping")},
       {}};
   return table;
 }
@@ -41,7 +45,7 @@ std::vector<schema::Doc> objective_docs() {
            "a small preset data set", "the points the line y = w·x + b is fitted to (the surface is over (w, b))", {}},
           {"batch_size", "integer", "least_squares, logistic: in [1, the number of points]", "every point",
            "points per step's minibatch (shuffled per epoch with the noise seed)", {}},
-          {"noise", "object", "", "no noise", "gradient noise", schema::docs(noise_table())}};
+          {"noise", "object", "", "no noise", "gradient noise and clipping", schema::docs(noise_table())}};
 }
 
 bool parse_point(const json::Value* value, const std::string& path, double out[2], std::string& error) {
@@ -182,27 +186,23 @@ bool parse_objective(const json::Value* value, const std::string& path, Objectiv
   return true;
 }
 
-namespace {
-
-// Why the whole-vector optimizer `spec` cannot run in this config (precision, objective), or "".
-std::string whole_optimizer_error(const optim::OptimizerSpec& spec, const RunConfig& config, const std::string& path) {
+std::string whole_optimizer_error(const optim::OptimizerSpec& spec, const ObjectiveConfig& objective,
+                                  Precision precision, const std::string& path) {
   const optim::OptimizerInfo& o = optim::info(spec.kind);
   if (!o.whole) return "";
   const std::string name = check::field(path, "name") + ": " + o.name;
-  if (config.precision == Precision::F32) return name + " runs in f64 only; set precision to \"f64\"";
-  if (o.needs_hessian && config.objective.defined && !config.objective.defined->has_hessian())
-    return name + " needs the objective's exact Hessian, which " + config.objective.info->name +
+  if (precision == Precision::F32) return name + " runs in f64 only; set precision to \"f64\"";
+  if (o.needs_hessian && objective.defined && !objective.defined->has_hessian())
+    return name + " needs the objective's exact Hessian, which " + objective.info->name +
            " does not provide (the built-in objectives and typed formulas do)";
   return "";
 }
-
-}  // namespace
 
 bool parse_run_config(const json::Value& config, RunConfig& out, std::string& error) {
   RunConfig result;
   if (!schema::parse(run_config_table(), config, "", result, error)) return false;
   for (size_t i = 0; i < result.optimizers.size(); ++i) {
-    error = whole_optimizer_error(result.optimizers[i], result, check::index("optimizers", i));
+    error = whole_optimizer_error(result.optimizers[i], result.objective, result.precision, check::index("optimizers", i));
     if (!error.empty()) return false;
   }
   out = std::move(result);
@@ -223,6 +223,7 @@ json::Value objective_json(const ObjectiveConfig& objective) {
   noise.set("sigma", objective.noise.sigma);
   noise.set("sparsity", objective.noise.sparsity);
   noise.set("seed", static_cast<double>(objective.noise.seed));
+  if (objective.noise.clip_norm > 0) noise.set("clip_norm", objective.noise.clip_norm);
   v.set("noise", std::move(noise));
   return v;
 }

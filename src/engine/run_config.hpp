@@ -48,6 +48,11 @@ bool parse_precision(const json::Value* value, const std::string& path, Precisio
 bool parse_run_config(const json::Value& config, RunConfig& out, std::string& error);
 const schema::Table<RunConfig>& run_config_table();
 
+// Why the whole-vector optimizer `spec` (at `path`) cannot run on `objective` in `precision`, or ""
+// (and "" for every other optimizer).
+std::string whole_optimizer_error(const optim::OptimizerSpec& spec, const ObjectiveConfig& objective,
+                                  Precision precision, const std::string& path);
+
 json::Value objective_json(const ObjectiveConfig& objective);
 const char* precision_name(Precision p);
 

@@ -6,11 +6,12 @@
 
 #include "core/type_list.hpp"
 #include "labs/paper/paper_lab.hpp"
+#include "labs/race/race_lab.hpp"
 #include "labs/regret/regret_lab.hpp"
 #include "labs/sweep/sweep_lab.hpp"
 
 namespace gs::labs {
 
-using AllLabs = TypeList<RegretLab, SweepLab, PaperLab>;
+using AllLabs = TypeList<RegretLab, SweepLab, PaperLab, RaceLab>;
 
 }  // namespace gs::labs

@@ -106,7 +106,9 @@ void register_catalog_hessians();
 double grid_coordinate(double x0, double x1, int i, int n);
 
 // Gradient noise and sparsity (the run config's `noise`: additive Gaussian noise sigma, each
-// coordinate dropped with probability `sparsity`, `seed`; docs/schema.md).
+// coordinate dropped with probability `sparsity`, `seed`; docs/schema.md), then clipping of the
+// gradient's norm (`clip_norm`, as torch.nn.utils.clip_grad_norm_ (1.13) does it: g is multiplied by
+// min(1, clip_norm / (‖g‖₂ + 1e-6))): the gradient every optimizer of a run sees.
 //
 // Draws use gs::rng Philox with key = seed, counter = t and, for coordinate i,
 // stream 2i for the Gaussian and stream 2i+1 for the drop decision, so the
@@ -115,12 +117,17 @@ double grid_coordinate(double x0, double x1, int i, int n);
 struct GradientNoise {
   double sigma = 0, sparsity = 0;
   std::uint64_t seed = 1;
+  double clip_norm = 0;  // 0: no clipping
 
-  // Perturbs g[0..n) for the 1-based step t: a dropped coordinate becomes
-  // exactly 0, otherwise sigma*N(0,1) is added. With sigma == 0 and
-  // sparsity == 0, g is left untouched.
+  // Perturbs g[0..n) for the 1-based step t (perturb), then clips it (clip).
   void apply(std::uint64_t t, double* g, int n) const;
-  bool active() const { return sigma > 0 || sparsity > 0; }
+  // A dropped coordinate becomes exactly 0, otherwise sigma*N(0,1) is added. With sigma == 0 and
+  // sparsity == 0, g is left untouched.
+  void perturb(std::uint64_t t, double* g, int n) const;
+  // g·min(1, clip_norm / (‖g‖₂ + 1e-6)) when clip_norm > 0, rounded as torch rounds it (torch multiplies by the clamped
+  // coefficient whether or not it is below 1; by 1 that changes nothing).
+  void clip(double* g, int n) const;
+  bool active() const { return sigma > 0 || sparsity > 0 || clip_norm > 0; }
 };
 
 }  // namespace gs::objectives

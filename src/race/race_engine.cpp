@@ -4,6 +4,7 @@
 
 #include "optim/custom/custom_rule.hpp"
 #include "optim/registry.hpp"
+#include "race/tuning.hpp"
 
 namespace gs::race {
 
@@ -47,6 +48,10 @@ bool set_tuned(optim::OptimizerSpec& spec, const std::string& name, double value
   return false;
 }
 
+double tie_score(TuneScore score, const std::vector<RunOutcome>& runs) {
+  return score == TuneScore::FinalLoss ? median(steps_of(runs)) : median(losses_of(runs));
+}
+
 double tuning_score(TuneScore score, const std::vector<RunOutcome>& runs, uint64_t budget) {
   switch (score) {
     case TuneScore::StepsToEps:
@@ -64,35 +69,39 @@ double tuning_score(TuneScore score, const std::vector<RunOutcome>& runs, uint64
   return std::numeric_limits<double>::infinity();
 }
 
-EntryResult tune_and_evaluate(const RaceProtocol& protocol, const RaceEntry& entry, size_t index) {
+EntryResult tuned_result(const EntryTuning& tuning) {
   EntryResult result;
-  result.trials = search_trials(protocol.search, entry.tuned, protocol.trials, protocol.seed, index);
-  std::vector<optim::OptimizerSpec> specs;
-  for (const auto& trial : result.trials) {
-    optim::OptimizerSpec spec = entry.spec;
-    for (size_t p = 0; p < entry.tuned.size(); ++p) set_tuned(spec, entry.tuned[p].name, trial[p]);
-    specs.push_back(std::move(spec));
-  }
-  const std::vector<RunOutcome> runs = run_specs(protocol.tuning, specs, result.tuning_lane_steps);
-  const size_t per = protocol.tuning.runs_per_spec();
-  for (size_t k = 0; k < specs.size(); ++k) {
-    const std::vector<RunOutcome> trial(runs.begin() + static_cast<long>(k * per),
-                                        runs.begin() + static_cast<long>((k + 1) * per));
-    result.trial_scores.push_back(tuning_score(protocol.score, trial, protocol.tuning.budget));
-    if (result.trial_scores.back() < result.trial_scores[result.best_trial]) result.best_trial = k;
-  }
-  result.tuned = specs[result.best_trial];
+  result.trials = tuning.trials();
+  result.trial_scores = tuning.scores();
+  result.trial_rounds = tuning.rounds_reached();
+  result.best_trial = tuning.best();
+  result.tuned = tuning.spec(tuning.best());
+  result.tuning_lane_steps = tuning.lane_steps();
+  return result;
+}
+
+void evaluate(const RaceProtocol& protocol, EntryResult& result) {
   uint64_t held_out_steps = 0;
   result.held_out = run_specs(protocol.held_out, {result.tuned}, held_out_steps);
   result.summary = summarize(outcomes_of(result.held_out), protocol.held_out.budget);
+}
+
+EntryResult tune_and_evaluate(const RaceProtocol& protocol, const RaceEntry& entry, size_t index) {
+  EntryTuning tuning(protocol, entry, index);
+  while (!tuning.finished()) tuning.advance(protocol.trials);
+  EntryResult result = tuned_result(tuning);
+  evaluate(protocol, result);
   return result;
 }
 
 void rank_entries(const RaceProtocol& protocol, std::vector<EntryResult>& results) {
-  std::vector<std::vector<double>> scores;
-  for (const auto& r : results)
-    scores.push_back(protocol.score == TuneScore::FinalLoss ? losses_of(r.held_out) : steps_of(r.held_out));
-  const std::vector<RankInterval> ranks = rank_intervals(scores, protocol.seed, protocol.bootstrap_resamples);
+  std::vector<std::vector<double>> scores, ties;
+  const bool by_loss = protocol.score == TuneScore::FinalLoss;
+  for (const auto& r : results) {
+    scores.push_back(by_loss ? losses_of(r.held_out) : steps_of(r.held_out));
+    ties.push_back(by_loss ? steps_of(r.held_out) : losses_of(r.held_out));
+  }
+  const std::vector<RankInterval> ranks = rank_intervals(scores, ties, protocol.seed, protocol.bootstrap_resamples);
   for (size_t i = 0; i < results.size(); ++i) results[i].rank = ranks[i];
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "core/rng.hpp"
 
@@ -20,8 +21,9 @@ double sorted_quantile(const std::vector<double>& x, double q) {
   return x[i] + fraction * (x[i + 1] - x[i]);
 }
 
-// 1-based ranks of `scores` (lower is better), ties sharing their mean rank.
-std::vector<double> ranks_of(const std::vector<double>& scores) {
+// 1-based ranks of `scores` (lower is better: by first, then by second), ties sharing their mean rank.
+using Key = std::pair<double, double>;
+std::vector<double> ranks_of(const std::vector<Key>& scores) {
   std::vector<size_t> order(scores.size());
   std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] < scores[b]; });
@@ -63,12 +65,19 @@ Summary summarize(const RunOutcomes& runs, uint64_t budget) {
 
 std::vector<RankInterval> rank_intervals(const std::vector<std::vector<double>>& scores, uint64_t seed,
                                          size_t resamples) {
+  return rank_intervals(scores, {}, seed, resamples);
+}
+
+std::vector<RankInterval> rank_intervals(const std::vector<std::vector<double>>& scores,
+                                         const std::vector<std::vector<double>>& ties, uint64_t seed,
+                                         size_t resamples) {
   const size_t optimizers = scores.size();
   std::vector<RankInterval> out(optimizers);
   if (optimizers == 0) return out;
   const size_t n = scores[0].size();
-  std::vector<double> medians(optimizers);
-  for (size_t o = 0; o < optimizers; ++o) medians[o] = median(scores[o]);
+  const bool tie_break = !ties.empty();
+  std::vector<Key> medians(optimizers);
+  for (size_t o = 0; o < optimizers; ++o) medians[o] = {median(scores[o]), tie_break ? median(ties[o]) : 0.0};
   const std::vector<double> point = ranks_of(medians);
   std::vector<std::vector<double>> ranks(optimizers, std::vector<double>(resamples));
   std::vector<size_t> pick(n);
@@ -80,7 +89,10 @@ std::vector<RankInterval> rank_intervals(const std::vector<std::vector<double>>&
     }
     for (size_t o = 0; o < optimizers; ++o) {
       for (size_t i = 0; i < n; ++i) sample[i] = scores[o][pick[i]];
-      medians[o] = median(sample);
+      medians[o].first = median(sample);
+      if (!tie_break) continue;
+      for (size_t i = 0; i < n; ++i) sample[i] = ties[o][pick[i]];
+      medians[o].second = median(sample);
     }
     const std::vector<double> r = ranks_of(medians);
     for (size_t o = 0; o < optimizers; ++o) ranks[o][b] = r[o];

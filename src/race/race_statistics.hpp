@@ -6,8 +6,9 @@
 // q ↦ x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋) with h = (n − 1)q; a quantile that lands on a value is that
 // value (so +∞, a diverged run's loss, stays +∞ instead of becoming NaN).
 //
-// Ranks: optimizers are ranked by a score where lower is better (the median over their runs); tied
-// scores share the mean of the ranks they span (1-based). The interval is a paired percentile
+// Ranks: optimizers are ranked by a score where lower is better (the median over their runs; equal
+// medians, optionally, by the median of a second score); tied scores share the mean of the ranks
+// they span (1-based). The interval is a paired percentile
 // bootstrap (Efron & Tibshirani 1993, ch. 13): every resample draws n run indices with
 // replacement, the same indices for every optimizer (the held-out starts and seeds are shared, so
 // the runs are paired), ranks the optimizers by their resampled medians, and the interval is the
@@ -54,6 +55,10 @@ struct RankInterval {
 // same number of runs, paired by index), with `resamples` paired bootstrap resamples from `seed`.
 std::vector<RankInterval> rank_intervals(const std::vector<std::vector<double>>& scores, uint64_t seed,
                                          size_t resamples = 2000);
+// The same, equal medians of `scores` ordered by the medians of `ties` (paired with them run by run).
+std::vector<RankInterval> rank_intervals(const std::vector<std::vector<double>>& scores,
+                                         const std::vector<std::vector<double>>& ties, uint64_t seed,
+                                         size_t resamples);
 
 // Whether two rank intervals share a rank: the race then says their order is not settled.
 bool overlap(const RankInterval& a, const RankInterval& b);

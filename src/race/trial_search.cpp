@@ -10,12 +10,14 @@ namespace gs::race {
 
 namespace {
 
-// u ∈ [0, 1] mapped onto the param's range (log-uniform on a log range), clamped into it; the ends
-// exactly (exp(log(min)) need not be min).
+// u ∈ [0, 1] mapped onto the param's range on its scale, clamped into it; the ends exactly
+// (exp(log(min)) need not be min).
 double in_range(const TunedParam& p, double u) {
   if (u <= 0) return p.min;
   if (u >= 1) return p.max;
-  const double v = p.log ? dm::exp(dm::log(p.min) + u * (dm::log(p.max) - dm::log(p.min))) : p.min + u * (p.max - p.min);
+  double v = p.min + u * (p.max - p.min);
+  if (p.scale == Scale::Log) v = dm::exp(dm::log(p.min) + u * (dm::log(p.max) - dm::log(p.min)));
+  if (p.scale == Scale::Log1m) v = 1 - dm::exp(dm::log(1 - p.min) + u * (dm::log(1 - p.max) - dm::log(1 - p.min)));
   return std::clamp(v, p.min, p.max);
 }
 

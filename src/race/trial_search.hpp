@@ -3,10 +3,10 @@
 // held-out runs begin from. Every draw comes from core/rng.hpp's Philox stream, so a race's
 // trials and starts are a pure function of its seed.
 //
-//   random  K points uniform in each range (log-uniform where the range is log): Bergstra &
+//   random  K points uniform in each range (on its scale: log, or log of 1 − x): Bergstra &
 //           Bengio 2012, "Random search for hyper-parameter optimization"
-//   grid    m points per axis with m = ⌊K^(1/P)⌋ for P tuned hyperparameters (geometric on a log
-//           axis, ends included), then K − m^P random points, so that every optimizer gets
+//   grid    m points per axis with m = ⌊K^(1/P)⌋ for P tuned hyperparameters (evenly spaced on the
+//           axis' scale, ends included), then K − m^P random points, so that every optimizer gets
 //           exactly K trials whatever its P
 #pragma once
 
@@ -18,14 +18,19 @@
 
 namespace gs::race {
 
-// One tuned hyperparameter: its range (min < max; a log range needs min > 0).
+// How a tuned range is sampled: uniformly, log-uniformly (min > 0), or with 1 − value
+// log-uniform (max < 1: β close to 1, the registry's "log1m" sliders).
+enum class Scale { Linear, Log, Log1m };
+
+// One tuned hyperparameter: its range (min < max) and scale.
 struct TunedParam {
   std::string name;
   double min, max;
-  bool log;
+  Scale scale;
 };
 
-enum class SearchKind { Random, Grid };
+// Halving draws its trials as Random does; race/tuning.hpp runs them by successive halving.
+enum class SearchKind { Random, Grid, Halving };
 
 // K trials (K ≥ 1): trials[k][p] is param p's value in trial k. `stream` separates the optimizers'
 // draws (its index in the race, say); the empty list of params gives K empty trials.

@@ -128,13 +128,14 @@ const BatchKindOps<T>* ops_for(Kind kind) {
 template <class T>
 NoiseStep Batch<T>::noise_step(uint64_t t) const {
   NoiseStep step;
-  if (!noise_.active()) return step;
-  // GradientNoise::apply itself decides: a NaN probe comes back as 0 only where the coordinate is
+  step.clip_norm = noise_.clip_norm;
+  if (!(noise_.sigma > 0 || noise_.sparsity > 0)) return step;
+  // GradientNoise::perturb itself decides: a NaN probe comes back as 0 only where the coordinate is
   // dropped, and a 0 probe comes back as the noise σ·N(0, 1) it adds elsewhere.
   double dropped[2] = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
   double added[2] = {0, 0};
-  noise_.apply(t, dropped, 2);
-  noise_.apply(t, added, 2);
+  noise_.perturb(t, dropped, 2);
+  noise_.perturb(t, added, 2);
   for (int c = 0; c < 2; ++c) {
     step.drop[c] = !std::isnan(dropped[c]);
     step.shift[c] = !step.drop[c] && noise_.sigma > 0;

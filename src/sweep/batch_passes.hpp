@@ -7,7 +7,8 @@
 //   kernel_loop        the update of x and y from the coefficient columns and the point check
 //                      (|θ| > 1e12 or non-finite → diverged: the run keeps its last point)
 //   objective_pass     f and ∇f at each run's point on double lanes (a single run evaluates its
-//                      objective in double whatever its precision), the step's gradient noise, the
+//                      objective in double whatever its precision), the step's gradient noise and
+//                      clipping, the
 //                      gradient rounded to T; the loss check (non-finite → diverged, the point
 //                      restored to the last finite one) and the steps_to_tol bookkeeping
 //   lookahead_pass     nag: the look-ahead point θ + μ_t·v where the gradient is taken
@@ -120,6 +121,8 @@ void objective_pass(BatchRuns<T>& b, const ObjectiveWork& work) {
   const bool noisy = noise.drop[0] || noise.drop[1] || noise.shift[0] || noise.shift[1];
   const bool drop_x = noise.drop[0], drop_y = noise.drop[1], shift_x = noise.shift[0], shift_y = noise.shift[1];
   const double add_x = noise.add[0], add_y = noise.add[1];
+  const bool clipping = noise.clip_norm > 0;
+  const double clip_norm = noise.clip_norm;
   const double f_star = b.f_star, tol = b.tol, step = static_cast<double>(t);
   BatchRuns<T>* batch = &b;
   DefinedPoints points{};
@@ -147,6 +150,13 @@ void objective_pass(BatchRuns<T>& b, const ObjectiveWork& work) {
       if (noisy) {
         dx[p] = drop_x ? broadcast<W>(0.0) : shift_x ? dx[p] + broadcast<W>(add_x) : dx[p];
         dy[p] = drop_y ? broadcast<W>(0.0) : shift_y ? dy[p] + broadcast<W>(add_y) : dy[p];
+      }
+      if (clipping) {
+        using simd::sqrt;
+        const W coefficient = simd::lane_min(
+            broadcast<W>(1.0), broadcast<W>(1.0) / (sqrt(dx[p] * dx[p] + dy[p] * dy[p]) + broadcast<W>(1e-6)) * broadcast<W>(clip_norm));
+        dx[p] = dx[p] * coefficient;
+        dy[p] = dy[p] * coefficient;
       }
       if (!value) continue;
       // A diverged run sits at a point whose loss was finite, so only a live run can fail here.

@@ -20,11 +20,13 @@ inline constexpr size_t kRunningFields = 7;     // RunningLanes, in declaration 
 inline constexpr size_t kMaxCoefficients = 12;  // of a rule's update
 
 // How the gradient noise of one step acts on each coordinate: kept, dropped (0), or shifted by
-// `add` (σ·N(0, 1)), exactly as objectives::GradientNoise::apply does it for that step.
+// `add` (σ·N(0, 1)), exactly as objectives::GradientNoise::perturb does it for that step; then the
+// gradient is clipped to clip_norm (GradientNoise::clip; 0: not clipped).
 struct NoiseStep {
   bool drop[2] = {false, false};
   bool shift[2] = {false, false};
   double add[2] = {0, 0};
+  double clip_norm = 0;
 };
 
 // What an objective pass writes: the gradient at (px, py) into gx, gy (after `noise`), and/or the

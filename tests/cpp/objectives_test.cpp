@@ -374,6 +374,25 @@ TEST(Noise, InactiveNoiseLeavesGradientUntouched) {
   EXPECT_TRUE((GradientNoise{0.0, 0.1, 1}).active());
 }
 
+TEST(Noise, ClippingIsTorchsClipGradNorm) {
+  // torch.nn.utils.clip_grad_norm_([p], max_norm) on a float64 p.grad (torch 1.13).
+  struct Case {
+    double g[2], max_norm, clipped[2];
+  };
+  const Case cases[] = {{{3.0, 4.0}, 1.0, {0.599999880000024, 0.799999840000032}},
+                        {{0.1, -0.2}, 1.0, {0.1, -0.2}},
+                        {{-120.5, 33.25}, 2.5, {-2.409937323164637, 0.6649827053545576}}};
+  for (const auto& c : cases) {
+    GradientNoise clip{};
+    clip.clip_norm = c.max_norm;
+    EXPECT_TRUE(clip.active());
+    double g[2] = {c.g[0], c.g[1]};
+    clip.apply(7, g, 2);
+    EXPECT_EQ(g[0], c.clipped[0]);
+    EXPECT_EQ(g[1], c.clipped[1]);
+  }
+}
+
 TEST(Noise, ReproducibleAndIndependentOfTheGradient) {
   const GradientNoise a{0.7, 0.25, 1234}, b{0.7, 0.25, 1234}, other_seed{0.7, 0.25, 1235};
   int differ = 0;

@@ -34,9 +34,9 @@ RaceProtocol quadratic_race(engine::Precision precision = engine::Precision::F64
 }
 
 std::vector<RaceEntry> entries() {
-  return {{test::parse_spec(std::string(R"({"name":"sgd"})")), {{"lr", 1e-3, 1, true}}},
-          {test::parse_spec(std::string(R"({"name":"adam"})")), {{"lr", 1e-3, 1, true}, {"beta1", 0, 0.99, false}}},
-          {test::parse_spec(std::string(R"({"name":"newton"})")), {{"lr", 0.1, 1, false}}}};
+  return {{test::parse_spec(std::string(R"({"name":"sgd"})")), {{"lr", 1e-3, 1, Scale::Log}}},
+          {test::parse_spec(std::string(R"({"name":"adam"})")), {{"lr", 1e-3, 1, Scale::Log}, {"beta1", 0, 0.99, Scale::Linear}}},
+          {test::parse_spec(std::string(R"({"name":"newton"})")), {{"lr", 0.1, 1, Scale::Linear}}}};
 }
 
 std::vector<EntryResult> race(const RaceProtocol& p) {

@@ -13,7 +13,7 @@
 namespace gs::race {
 namespace {
 
-const std::vector<TunedParam> kParams{{"lr", 1e-4, 1, true}, {"beta1", 0, 0.999, false}, {"eps", 1e-8, 1e-4, true}};
+const std::vector<TunedParam> kParams{{"lr", 1e-4, 1, Scale::Log}, {"beta1", 0, 0.999, Scale::Linear}, {"eps", 1e-8, 1e-4, Scale::Log}};
 
 TEST(RaceTrials, EveryOptimizerGetsExactlyKTrialsInsideItsRanges) {
   for (SearchKind kind : {SearchKind::Random, SearchKind::Grid}) {

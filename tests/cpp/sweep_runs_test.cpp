@@ -201,6 +201,17 @@ TEST(SweepRuns, GradientNoiseAndSparsityAsInTheSingleRun) {
   }
 }
 
+TEST(SweepRuns, ClippedGradientsAsInTheSingleRun) {
+  // Rosenbrock's gradient at the starts is far above norm 1 (clipped), near the minimum below (kept);
+  // with noise the clipping follows it.
+  json::ParseResult clipped = json::parse(R"({"name":"rosenbrock","noise":{"clip_norm":1}})");
+  json::ParseResult noisy = json::parse(R"({"name":"quadratic","noise":{"sigma":2,"seed":5,"clip_norm":0.5}})");
+  for (const auto& c : test::lane_cases()) {
+    check_case(c, clipped.value, 5, 60, false);
+    check_case(c, noisy.value, 3, 40, true);
+  }
+}
+
 TEST(SweepRuns, RadamLanesRectifyAtTheirOwnSteps) {
   // ρ∞ = 2/(1−β2) − 1: β2 = 0.7 never rectifies, larger β2 from steps that differ per run.
   optim::OptimizerSpec base = test::parse_spec(std::string(R"({"name":"radam","lr":0.05})"));

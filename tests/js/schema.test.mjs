@@ -14,7 +14,7 @@ import { generate, native, OUTPUTS } from '../../scripts/gen-schema.mjs';
 const root = new URL('../../', import.meta.url).pathname;
 const schema = JSON.parse(readFileSync(join(root, 'gradscape.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
-const gs = await loadGradscape({ full: true, regret: true, sweep: true, paper: true });
+const gs = await loadGradscape({ full: true, regret: true, sweep: true, paper: true, race: true });
 
 test('the committed gradscape.schema.json and docs/schema.md are what the engine generates', async () => {
   const files = await generate();
@@ -27,7 +27,7 @@ test('the committed gradscape.schema.json and docs/schema.md are what the engine
 test('the schema is draft 2020-12 with an $id, one variant per registry optimizer and per config', () => {
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
   assert.match(schema.$id, /^https:\/\//);
-  assert.deepEqual(schema.anyOf.map((r) => r.$ref), ['run', 'regret', 'sweep', 'paper'].map((c) => `#/$defs/${c}`));
+  assert.deepEqual(schema.anyOf.map((r) => r.$ref), ['run', 'regret', 'sweep', 'paper', 'race'].map((c) => `#/$defs/${c}`));
   const tables = native('schema-tables');
   const names = gs.registry.optimizers.map((o) => o.name);
   assert.deepEqual(schema.$defs.optimizer.oneOf.map((v) => v.properties.name.const), names);
@@ -38,7 +38,7 @@ test('the schema is draft 2020-12 with an $id, one variant per registry optimize
     const keys = Object.keys(schema.$defs.optimizer.oneOf[i].properties);
     for (const h of o.hyperparameters) assert.ok(keys.includes(h.name), `${o.name}.${h.name}`);
   }
-  for (const config of ['run', 'regret', 'sweep', 'paper']) {
+  for (const config of ['run', 'regret', 'sweep', 'paper', 'race']) {
     const keys = tables[config].fields.filter((f) => !f.key.includes('.')).map((f) => f.key);
     assert.deepEqual(Object.keys(schema.$defs[config].properties), keys, config);
   }
@@ -49,11 +49,13 @@ test('every example config of the README is valid against the schema, and the en
   const configs = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]))
     .filter((c) => c.version === 1);
   assert.ok(configs.length >= 4, `found ${configs.length} configs`);
-  const create = { run: 'createSession', regret: 'createRegretSession', sweep: 'createSweepSession', paper: 'createPaperSession' };
+  const create = { run: 'createSession', regret: 'createRegretSession', sweep: 'createSweepSession', paper: 'createPaperSession',
+    race: 'createRaceSession' };
   gs.loadPaperImages();
   for (const config of configs) {
     assert.ok(validate(config), `${JSON.stringify(config)}: ${JSON.stringify(validate.errors)}`);
-    const kind = config.experiment ? 'paper' : config.problem ? 'regret' : config.optimizer ? 'sweep' : 'run';
+    const kind = config.experiment ? 'paper' : config.problem ? 'regret' : config.optimizer ? 'sweep'
+      : config.trials !== undefined ? 'race' : 'run';
     gs[create[kind]](config).delete();
   }
 });
@@ -79,6 +81,11 @@ const bad = [
   ['paper', { experiment: 'vae_images', model: { latent: 0 } }, /^model\.latent: must be an integer in \[1, 256\]/],
   ['paper', { experiment: 'logreg_images', optimizers: [{ name: 'adam', lr: 0.1, lr_grid: [0.1] }] }, /^optimizers\[0\]\.lr_grid: give either lr or lr_grid/],
   ['paper', { experiment: 'logreg_images', seeds: [1, 1] }, /^seeds\[1\]: seed 1 is listed twice/],
+  ['race', { optimizers: [] }, /^optimizers: must be an array of 1 to 40/],
+  ['race', { optimizers: [{ name: 'adam' }], trials: 0 }, /^trials: must be an integer in \[1, 1024\]/],
+  ['race', { optimizers: [{ name: 'adam' }], search: 'bayes' }, /^search: unknown search "bayes"/],
+  ['race', { optimizers: [{ name: 'adam', tune: [{ param: 'lr', scale: 'cubic' }] }] }, /^optimizers\[0\]\.tune\[0\]\.scale: unknown scale "cubic"/],
+  ['race', { optimizers: [{ name: 'adam' }], clip_norm: -1 }, /^clip_norm: must be a number in \[0, 1000000\]/],
 ];
 
 test('bad configs are rejected by the schema and by the engine, which names the field', () => {
@@ -86,7 +93,7 @@ test('bad configs are rejected by the schema and by the engine, which names the 
   const validateAs = Object.fromEntries(anyOf.map(({ $ref }) => [$ref.split('/').pop(),
     new Ajv2020().compile({ ...defs, $ref })]));
   const engine = { run: (c) => gs.run(c), regret: (c) => gs.createRegretSession(c), sweep: (c) => gs.createSweepSession(c),
-    paper: (c) => gs.createPaperSession(c) };
+    paper: (c) => gs.createPaperSession(c), race: (c) => gs.createRaceSession(c) };
   for (const [kind, config, message] of bad) {
     const full = { version: 1, ...config };
     assert.equal(validateAs[kind](full), false, `the ${kind} schema accepts ${JSON.stringify(full)}`);

@@ -4,7 +4,7 @@
 //   gradscape <lab> CONFIG.json|-    the result JSON of a lab's config, for every lab of LABS
 //                                    (labs.mjs): regret, sweep, paper (on the shipped
 //                                    Fashion-MNIST subset or --images=FILE; `gradscape train` is
-//                                    its deprecated old name)
+//                                    its deprecated old name), race
 //   gradscape registry               optimizers, schedules, objectives, online problems as JSON
 //   gradscape schema                 the configs' JSON Schema (the package's gradscape.schema.json)
 // Output is streamed with back-pressure and the process exits on its own once stdout has

@@ -17,7 +17,8 @@ export interface RunConfig {
     params?: Record<string, number | { value: number; min?: number; max?: number }>;
     /** name "formula": the view box [xmin, xmax, ymin, ymax] (default: chosen around its minima). */
     view?: [number, number, number, number];
-    noise?: { sigma?: number; sparsity?: number; seed?: number };
+    /** Gradient noise, then clipping to clip_norm (torch's clip_grad_norm_; 0: off). */
+    noise?: { sigma?: number; sparsity?: number; seed?: number; clip_norm?: number };
   };
   start?: [number, number];
   steps?: number;
@@ -29,7 +30,7 @@ export interface RunResult {
   version: 1;
   objective: { name: ObjectiveName; expr?: string;
                params: Record<string, number | { value: number; min: number; max: number }>;
-               view?: [number, number, number, number]; noise: { sigma: number; sparsity: number; seed: number } };
+               view?: [number, number, number, number]; noise: { sigma: number; sparsity: number; seed: number; clip_norm?: number } };
   start: [number, number];
   steps: number;
   precision: Precision;
@@ -422,6 +423,97 @@ export class SweepSession {
   delete(): void;
 }
 
+/** A hyperparameter a race tunes: a name (the registry's slider range and scale) or its range. */
+export type RaceTuned = string | { param: string; min?: number; max?: number; scale?: 'linear' | 'log' | 'log1m' };
+
+/** A contestant of a race: an optimizer object (the values it does not tune) and what it tunes (default: lr). */
+export type RaceEntry = OptimizerSpec & { tune?: RaceTuned[] };
+
+/** The race config (docs/schema.md, "Race config"). */
+export interface RaceConfig {
+  version?: 1;
+  objective?: RunConfig['objective'];
+  precision?: 'f32' | 'f64';
+  optimizers: RaceEntry[];
+  /** One fixed start for every run (then there is one tuning and one held-out start). */
+  start?: [number, number];
+  /** Where the starts are drawn: [xmin, xmax, ymin, ymax]; default the objective's view. */
+  box?: [number, number, number, number];
+  tuning_starts?: number;
+  held_out_starts?: number;
+  seeds?: number;
+  steps?: number;
+  tuning_steps?: number;
+  eps?: number;
+  f_star?: number;
+  trials?: number;
+  search?: 'random' | 'grid' | 'halving';
+  score?: 'steps_to_eps' | 'final_loss' | 'success_rate';
+  seed?: number;
+  clip_norm?: number;
+  bootstrap?: number;
+}
+
+/** One optimizer of a race result; null parts are not computed yet. */
+export interface RaceEntryResult {
+  name: string;
+  /** Each trial's values, in the order of the config's tune. */
+  trials: number[][];
+  trial_scores: Array<number | null>;
+  trial_rounds: Array<number | null>;
+  tuning_lane_steps: number;
+  best_trial: number | null;
+  tuned: OptimizerSpec | null;
+  held_out: { steps_to_eps: number[]; final_loss: Array<number | null>; diverged_at: number[] } | null;
+  summary: { runs: number; success_rate: number; steps_median: number; steps_iqr: [number, number];
+             final_loss_median: number | null; diverged: number } | null;
+  rank: number | null;
+  rank_interval: [number, number] | null;
+  /** The optimizers (indices) whose rank intervals overlap this one's: their order is not settled. */
+  overlaps: number[] | null;
+}
+
+/** The race result (docs/schema.md): the resolved config and the race so far. */
+export interface RaceResult extends Required<Omit<RaceConfig, 'start' | 'box' | 'f_star' | 'optimizers'>> {
+  optimizers: Array<OptimizerSpec & { tune: Array<{ param: string; min: number; max: number; scale: string }> }>;
+  start?: [number, number];
+  box?: [number, number, number, number];
+  protocol: string;
+  f_star: number | null;
+  f_star_from: 'known' | 'given' | 'best_found';
+  tuning_points: Array<[number, number]>;
+  held_out_points: Array<[number, number]>;
+  noise_seeds: number[];
+  rounds: Array<{ trials: number; steps: number }>;
+  finished: boolean;
+  lane_steps: number;
+  lane_steps_total: number;
+  entries: RaceEntryResult[];
+  /** Entry indices from rank 1 on (null until finished). */
+  ranking: number[] | null;
+}
+
+/** A race run a few trials at a time (a Web Worker shows its progress and cancels between calls). */
+export class RaceSession {
+  configure(config: RaceConfig | string): void;
+  /** Runs up to k more tuning trials, or one optimizer's held-out runs; returns the optimizer steps run. */
+  advance(k: number): number;
+  readonly finished: boolean;
+  readonly phase: 'tuning' | 'held_out' | 'finished';
+  readonly entry: number;
+  readonly entries: number;
+  readonly laneStepsDone: number;
+  readonly laneStepsTotal: number;
+  readonly trialsDone: number;
+  readonly trialsTotal: number;
+  readonly config: RaceConfig;
+  /** The run config of held-out run `run` of tuned optimizer `entry`: gs.run() replays it. */
+  heldOutRunConfig(entry: number, run: number): RunConfig;
+  result(): RaceResult;
+  resultText(): string;
+  delete(): void;
+}
+
 /** Run i of a PaperSession; its curves are zero-copy views of the points recorded so far, re-fetched on every read. */
 export class PaperRun {
   readonly index: number;
@@ -491,6 +583,11 @@ export class Gradscape {
   /** Computes a whole map; needs loadGradscape({ sweep: true }). */
   sweep(config: SweepConfig | string): SweepResult;
   createSweepSession(config?: SweepConfig | string): SweepSession;
+  /** Whether the race module is loaded (loadGradscape({ race: true })). */
+  readonly hasRace: boolean;
+  /** Runs a whole race; needs loadGradscape({ race: true }). */
+  race(config: RaceConfig | string): RaceResult;
+  createRaceSession(config?: RaceConfig | string): RaceSession;
   /** Whether the paper module is loaded (loadGradscape({ paper: true })). */
   readonly hasPaper: boolean;
   /** Whether loadPaperImages succeeded. */
@@ -524,11 +621,11 @@ export class Gradscape {
 /**
  * full: the full engine, the core module with the user objectives (a typed formula,
  * least_squares, logistic) and the optimizer pack (PACK_OPTIMIZERS), instead of the smaller one
- * without them. regret / sweep / paper: also load the regret
- * lab's / the sweep lab's / the paper lab's module (gs.regret, gs.sweep, gs.paper, ...).
+ * without them. regret / sweep / paper / race: also load the regret
+ * lab's / the sweep lab's / the paper lab's / the race lab's module (gs.regret, gs.sweep, gs.paper, gs.race, ...).
  */
 export function loadGradscape(options?: {
-  flavour?: 'auto' | 'simd' | 'scalar'; full?: boolean; regret?: boolean; sweep?: boolean; paper?: boolean;
+  flavour?: 'auto' | 'simd' | 'scalar'; full?: boolean; regret?: boolean; sweep?: boolean; paper?: boolean; race?: boolean;
   /** @deprecated the old name of paper */
   train?: boolean;
 }): Promise<Gradscape>;
@@ -545,7 +642,7 @@ export const WHOLE_OPTIMIZERS: readonly ['lbfgs', 'newton', 'lookahead', 'prodig
 export const CUSTOM_OPTIMIZER: 'custom';
 /** Whether a run or sweep config needs the full engine (a user objective, a pack or whole-vector optimizer, a custom rule). */
 export function needsFullEngine(config: RunConfig | SweepConfig | undefined | null): boolean;
-export function configText(config: RunConfig | RegretConfig | SweepConfig | PaperConfig | OptimizerSpec | string): string;
+export function configText(config: RunConfig | RegretConfig | SweepConfig | PaperConfig | RaceConfig | OptimizerSpec | string): string;
 
 /** @deprecated the old name of RunSession */
 export { RunSession as Session };

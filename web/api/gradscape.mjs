@@ -9,6 +9,9 @@
 //   const lab = labs.createRegretSession(regretConfig);  // advance(k) in a Web Worker, views of R(t)
 //   const map = labs.sweep(sweepConfig);       // the sweep result of docs/schema.md
 //   const maps = labs.createSweepSession(sweepConfig);   // advanceRows(k) in a Web Worker
+//   const race = await loadGradscape({ race: true });   // the race lab (docs/schema.md)
+//   const board = race.race(raceConfig);        // the race result: leaderboard, intervals, trials
+//   const racing = race.createRaceSession(raceConfig);    // advance(k) trials in a Web Worker
 //   const paper = await loadGradscape({ paper: true });  // the paper lab (docs/schema.md)
 //   paper.loadPaperImages(bytes);              // public/data/fashion-mnist-6k.bin (Node: no argument)
 //   const curves = paper.paper(paperConfig);   // the paper result of docs/schema.md
@@ -27,6 +30,7 @@ export { RunSession } from './run-session.mjs';
 export { RunSession as Session } from './run-session.mjs';
 export { RegretSession } from './regret-lab.mjs';
 export { SweepSession } from './sweep-lab.mjs';
+export { RaceSession } from './race-lab.mjs';
 export { PaperRun, PaperSession } from './paper-lab.mjs';
 /** @deprecated the old name of PaperRun */
 export { PaperRun as TrainRun } from './paper-lab.mjs';
@@ -210,7 +214,8 @@ const loaded = new Map();
  * user objectives (a typed formula, least_squares, logistic; USER_OBJECTIVES) and the optimizer
  * pack (PACK_OPTIMIZERS), instead of the smaller one without them. Every lab of LABS is an
  * option: regret: true also loads the regret lab's module (gs.regret, gs.createRegretSession);
- * sweep: the sweep lab's (gs.sweep, gs.createSweepSession); paper: the paper lab's
+ * sweep: the sweep lab's (gs.sweep, gs.createSweepSession); race: the race lab's (gs.race,
+ * gs.createRaceSession); paper: the paper lab's
  * (gs.loadPaperImages, gs.paper, gs.createPaperSession), also under its deprecated old name train.
  * Each lab's module has the optimizer pack itself, and the sweep lab's the user objectives too.
  */

@@ -13,7 +13,8 @@
 //   inputs         files the CLI hands the lab: --<option>=<value> (help), else the package's
 //                  `shipped` file (relative to web/api/) when it is there, given to load(gs, bytes)
 import { PAPER_LAB } from './paper-lab.mjs';
+import { RACE_LAB } from './race-lab.mjs';
 import { REGRET_LAB } from './regret-lab.mjs';
 import { SWEEP_LAB } from './sweep-lab.mjs';
 
-export const LABS = [REGRET_LAB, SWEEP_LAB, PAPER_LAB];
+export const LABS = [REGRET_LAB, SWEEP_LAB, PAPER_LAB, RACE_LAB];

@@ -108,14 +108,18 @@ TEST(RaceLab, EveryHeldOutRunReplaysThroughItsRunConfig) {
     for (size_t e = 0; e < s.results().size(); ++e)
       for (size_t run = 0; run < s.results()[e].held_out.size(); ++run) {
         const json::Value config = s.held_out_run_config(e, run);
-        if (*clip) EXPECT_EQ(config.find("objective")->find("noise")->find("clip_norm")->as_number(), 0.5);
+        if (*clip) {
+          EXPECT_EQ(config.find("objective")->find("noise")->find("clip_norm")->as_number(), 0.5);
+        }
         engine::RunSession single;
         ASSERT_TRUE(single.configure(config, error)) << error;
         single.advance(single.config().steps);
         const engine::Trace& trace = single.trace(0);
         const race::RunOutcome& o = s.results()[e].held_out[run];
         EXPECT_EQ(o.diverged, trace.diverged);
-        if (!trace.diverged) EXPECT_EQ(o.final_loss, trace.loss.back()) << e << " run " << run;
+        if (!trace.diverged) {
+          EXPECT_EQ(o.final_loss, trace.loss.back()) << e << " run " << run;
+        }
         double first = -1;
         for (size_t k = 0; k < trace.points() && first < 0; ++k)
           if (trace.loss[k] - s.f_star() <= s.config().eps) first = double(k);

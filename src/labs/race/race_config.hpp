@@ -20,19 +20,13 @@
 
 #include "core/json.hpp"
 #include "engine/run_config.hpp"
+#include "labs/race/race_entry.hpp"
 #include "race/race_engine.hpp"
 #include "schema/table.hpp"
 
 namespace gs::labs {
 
 inline constexpr size_t kMaxRaceEntries = 40;
-inline constexpr size_t kMaxTunedParams = 8;
-
-// One contestant as configured: its optimizer (the values it does not tune) and what it tunes.
-struct RaceEntryConfig {
-  optim::OptimizerSpec spec;
-  std::vector<race::TunedParam> tune;
-};
 
 // Where f* comes from: the objective's known global minimum, the config's f_star, or the lowest
 // loss any tuning run reached.
@@ -61,7 +55,6 @@ struct RaceConfig {
 
 bool parse_race_config(const json::Value& config, RaceConfig& out, std::string& error);
 const schema::Table<RaceConfig>& race_config_table();
-json::Value race_entry_schema();  // the JSON Schema of an optimizer of the race (with `tune`)
 
 // The protocol of a config: its starts and seeds drawn, f* where it is known (−∞ until the tuning
 // has found one otherwise), and its entries.

@@ -91,4 +91,16 @@ std::vector<RunOutcome> run_specs(const RunSet& set, const std::vector<optim::Op
   return out;
 }
 
+std::vector<double> steps_of(const std::vector<RunOutcome>& runs) {
+  std::vector<double> v;
+  for (const auto& r : runs) v.push_back(r.steps_to_eps);
+  return v;
+}
+
+std::vector<double> losses_of(const std::vector<RunOutcome>& runs) {
+  std::vector<double> v;
+  for (const auto& r : runs) v.push_back(r.final_loss);
+  return v;
+}
+
 }  // namespace gs::race

@@ -43,4 +43,8 @@ struct RunOutcome {
 std::vector<RunOutcome> run_specs(const RunSet& set, const std::vector<optim::OptimizerSpec>& specs,
                                   uint64_t& lane_steps);
 
+// The runs' steps to ε, and their final losses, in the runs' order.
+std::vector<double> steps_of(const std::vector<RunOutcome>& runs);
+std::vector<double> losses_of(const std::vector<RunOutcome>& runs);
+
 }  // namespace gs::race

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "race/race_engine.hpp"
+#include "race/protocol.hpp"
 
 namespace gs::race {
 

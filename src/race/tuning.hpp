@@ -10,7 +10,7 @@
 //                 1) of the best by the round's score, until one trial runs the whole budget T in the
 //                 last round R − 1.
 //
-// A trial's score is its tuning score (race_engine.hpp) in the last round it ran; the tuned trial
+// A trial's score is its tuning score (protocol.hpp) in the last round it ran; the tuned trial
 // is the best of the last round (equal scores by tie_score, then the first). Every count depends only on K, T, N and S,
 // so every entry gets the same lane-steps.
 #pragma once
@@ -20,13 +20,11 @@
 #include <vector>
 
 #include "optim/spec.hpp"
+#include "race/protocol.hpp"
 #include "race/race_runs.hpp"
 #include "race/trial_search.hpp"
 
 namespace gs::race {
-
-struct RaceProtocol;
-struct RaceEntry;
 
 inline constexpr size_t kHalvingRate = 3;
 

@@ -21,7 +21,7 @@
 #include "core/json.hpp"
 #include "engine/run_config.hpp"
 #include "labs/race/race_entry.hpp"
-#include "race/race_engine.hpp"
+#include "race/protocol.hpp"
 #include "schema/table.hpp"
 
 namespace gs::labs {

@@ -6,7 +6,7 @@
 #include "core/check.hpp"
 #include "optim/custom/custom_rule.hpp"
 #include "optim/registry.hpp"
-#include "race/race_engine.hpp"
+#include "race/protocol.hpp"
 #include "schema/fields.hpp"
 
 namespace gs::labs {

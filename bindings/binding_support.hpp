@@ -1,6 +1,6 @@
-// What the three Embind modules share: configuring an engine session from JSON text (the error
+// What the Embind modules share: configuring an engine session from JSON text (the error
 // text comes back; empty means success, so no C++ exception crosses the boundary), zero-copy views
-// of a buffer's first n values, and the module's heap size (grows, never shrinks: lets tests see
+// of a buffer's first n values, the message of an index out of range, and the module's heap size (grows, never shrinks: lets tests see
 // leaks).
 #pragma once
 
@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/check.hpp"
 #include "core/json.hpp"
 
 namespace gs::bindings {
@@ -32,6 +33,13 @@ emscripten::val view(const std::vector<T>& values, size_t n) {
 template <class T>
 emscripten::val view(const std::vector<T>& values) {
   return view(values, values.size());
+}
+
+// "" when v is an integer index in [0, n), else "name: must be an integer in [0, n − 1], got v".
+inline std::string index_error(const char* name, double v, size_t n) {
+  if (v >= 0 && v < double(n) && v == double(size_t(v))) return "";
+  return std::string(name) + ": must be an integer in [0, " + std::to_string(n == 0 ? 0 : n - 1) + "], got " +
+         check::format_number(v);
 }
 
 inline double heap_bytes() { return double(emscripten_get_heap_size()); }

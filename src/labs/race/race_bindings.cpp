@@ -10,7 +10,6 @@
 #include <string>
 
 #include "binding_support.hpp"
-#include "core/check.hpp"
 #include "core/json.hpp"
 #include "core/simd.hpp"
 #include "engine/full_engine.hpp"
@@ -42,19 +41,15 @@ class RaceSessionHandle {
   // The run config of held-out run `run` of optimizer `entry` (tuned), or an error naming the index.
   std::string heldOutRunConfig(double entry, double run) const {
     const size_t tuned = session_.results().size(), runs = session_.protocol().held_out.runs_per_spec();
-    if (!valid_index(entry, tuned))
-      return tuned == 0 ? "entry: no optimizer is tuned yet" : error_text("entry (a tuned optimizer)", entry, tuned);
-    if (!valid_index(run, runs)) return error_text("run", run, runs);
+    if (tuned == 0) return "entry: no optimizer is tuned yet";
+    std::string error = gs::bindings::index_error("entry (a tuned optimizer)", entry, tuned);
+    if (error.empty()) error = gs::bindings::index_error("run", run, runs);
+    if (!error.empty()) return error;
     return gs::json::serialize(session_.held_out_run_config(static_cast<size_t>(entry), static_cast<size_t>(run)));
   }
 
  private:
   const gs::race::EntryTuning& tuning() const { return session_.tunings()[session_.entry()]; }
-  static bool valid_index(double v, size_t n) { return v >= 0 && v < double(n) && v == double(size_t(v)); }
-  static std::string error_text(const char* name, double v, size_t n) {
-    return std::string(name) + ": must be an integer in [0, " + std::to_string(n == 0 ? 0 : n - 1) + "], got " +
-           gs::check::format_number(v);
-  }
   gs::labs::RaceSession session_;
 };
 

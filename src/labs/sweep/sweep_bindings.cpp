@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "binding_support.hpp"
-#include "core/check.hpp"
 #include "core/json.hpp"
 #include "core/simd.hpp"
 #include "engine/full_engine.hpp"
@@ -44,8 +43,9 @@ class SweepSessionHandle {
   std::string resultJson() const { return session_.result_json(); }
   // The run config of cell (i, j) as JSON text, or an error naming the index out of range.
   std::string cellConfig(double i, double j) const {
-    if (!valid_index(i, session_.columns())) return error_text("i", i, session_.columns());
-    if (!valid_index(j, session_.rows())) return error_text("j", j, session_.rows());
+    std::string error = gs::bindings::index_error("i", i, session_.columns());
+    if (error.empty()) error = gs::bindings::index_error("j", j, session_.rows());
+    if (!error.empty()) return error;
     return gs::json::serialize(session_.cell_config(static_cast<size_t>(i), static_cast<size_t>(j)));
   }
   // The objective's known minima ([x, y, value] each) and the global minimum value f*.
@@ -59,11 +59,6 @@ class SweepSessionHandle {
   }
 
  private:
-  static bool valid_index(double v, size_t n) { return v >= 0 && v < double(n) && v == double(size_t(v)); }
-  static std::string error_text(const char* name, double v, size_t n) {
-    return std::string(name) + ": must be an integer in [0, " + std::to_string(n == 0 ? 0 : n - 1) + "], got " +
-           gs::check::format_number(v);
-  }
   gs::labs::SweepSession session_;
 };
 

@@ -18,13 +18,16 @@
 #              heatmap grid, RunSession and gs.run; wasm SIMD through the JS API)
 #   custom_rule bench/custom-rule.mjs (a custom rule against the built-in it spells out: sweep maps
 #              and gs.run; wasm SIMD through the JS API)
+#   race       bench/race.mjs (the race lab: 12 optimizers × 128 trials × 32 tuning starts + 64
+#              held-out starts × 500 steps in a headless Chromium page's Web Worker, wasm SIMD /
+#              scalar, Node, native CLI; SGD and Adam against plain-JS loops; the first load)
 # Reports go to stdout and to bench/results/. `--only=sweep,regret` runs a subset (default: all);
 # other arguments go to adam_step.mjs, e.g. `npm run bench -- --quick --sizes=1e3,1e6`.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" test || exit 1
 
-only=adam_step,sweep,regret,page,sweep_page,component,train,formula,custom_rule
+only=adam_step,sweep,regret,page,sweep_page,component,train,formula,custom_rule,race
 args=()
 for arg in "$@"; do
   case $arg in
@@ -67,3 +70,4 @@ if wants component; then node bench/component.mjs; fi
 if wants train; then node bench/train.mjs; fi
 if wants formula; then node bench/formula.mjs; fi
 if wants custom_rule; then node bench/custom-rule.mjs; fi
+if wants race; then node bench/race.mjs; fi

@@ -24,6 +24,11 @@ export const PAGES = [
     attributes: { objective: 'objective', expr: 'objective', optimizers: 'optimizer', start: 'start', steps: 'steps' },
   },
   {
+    name: 'race', tab: 'Race lab', page: 'race.html', engine: { race: true }, driver: 'RaceDriver',
+    title: 'Gradscape: which optimizer is best here',
+    attributes: { objective: 'objective', expr: 'objective', optimizers: 'optimizers', start: 'start', steps: 'steps' },
+  },
+  {
     name: 'paper', tab: 'Paper lab', page: 'paper.html', engine: { paper: true }, driver: 'PaperDriver',
     title: 'Gradscape: the Adam paper’s experiments retrained',
     attributes: { objective: 'experiment', expr: null, optimizers: 'optimizers', start: null, steps: 'epochs' },

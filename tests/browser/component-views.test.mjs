@@ -1,7 +1,7 @@
-// The web component's regret and sweep views (web/component/views/*-view.mjs) in headless Chromium,
+// The web component's regret, sweep and race views (web/component/views/*-view.mjs) in headless Chromium,
 // mounted by their dev harness (web/component/views/dev-harness.html) from a Vite dev server this
-// test starts itself (no build needed): the charts and the map are drawn; the numbers equal
-// gs.regret(config) / gs.sweep(config) computed here in Node; pause stops the computation and play
+// test starts itself (no build needed): the charts, the map and the leaderboard are drawn; the numbers
+// equal gs.regret(config) / gs.sweep(config) / gs.race(config) computed here in Node; pause stops the computation and play
 // resumes it; result() asked for right after creation resolves once computed; after an error the Run
 // button runs again; a bad config rejects with the engine's message naming the field; no console errors.
 // Screenshots of both views in both themes, at 900 and 360 px, with each controls value go to
@@ -18,7 +18,7 @@ let server;
 let base;
 let gs;
 before(async () => {
-  gs = await loadGradscape({ regret: true, sweep: true });
+  gs = await loadGradscape({ regret: true, sweep: true, race: true });
   server = await createServer({
     configFile: join(root, 'vite.config.mjs'),
     logLevel: 'error',
@@ -49,6 +49,11 @@ const BASINS = {
 const ADAM_MAP = {
   version: 1, objective: { name: 'rosenbrock' }, steps: 300, precision: 'f32', metric: 'final_loss',
   optimizer: { name: 'adam' }, x: { param: 'lr', min: 1e-4, max: 1, n: 80, log: true }, y: { param: 'beta1', min: 0, max: 0.999, n: 64 },
+};
+
+const RACE = {
+  version: 1, objective: 'himmelblau', steps: 200, trials: 8, tuning_starts: 4, held_out_starts: 16,
+  optimizers: [{ name: 'sgd', momentum: 0.9, tune: ['lr'] }, { name: 'adam', tune: ['lr', 'beta1'] }],
 };
 
 const harnessUrl = (params, config) => {
@@ -180,6 +185,39 @@ test('sweep view: pause stops the rows, play resumes them', async () => {
   assert.ok(paused < 256);
   await page.evaluate(() => window.harness.view.play());
   await page.waitForFunction((before) => window.harness.view.debug.runner.job.maps[0].rowsDone > before, paused, { timeout: 10000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('race view: the compact leaderboard and box plots, its result equal to gs.race(config); a bad config names the field', async () => {
+  for (const [w, theme, controls] of [[900, 'light', 'minimal'], [360, 'dark', 'full']]) {
+    const { page, errors } = await mount({ view: 'race', w, theme, controls }, RACE);
+    await finished(page);
+    const shown = await page.evaluate(async () => {
+      const root = document.getElementById('host').shadowRoot;
+      return {
+        result: await window.harness.view.result(),
+        rows: root.querySelectorAll('.rc-table tbody tr').length,
+        intervals: [...root.querySelectorAll('.rc-table .rc-interval')].map((td) => td.textContent),
+        boxes: root.querySelectorAll('.rc-box-plot').length,
+        last: window.harness.events.filter((e) => e.type === 'step').at(-1).detail,
+      };
+    });
+    const expected = gs.race(RACE);
+    assert.deepEqual(shown.result, JSON.parse(JSON.stringify(expected)));
+    assert.equal(shown.rows, 2);
+    assert.ok(shown.intervals.every((t) => /^\d+(\.\d)?–\d+(\.\d)?$/.test(t)), shown.intervals.join());
+    assert.equal(shown.boxes, 1);
+    assert.deepEqual(shown.last, { step: expected.lane_steps_total, total: expected.lane_steps_total });
+    await page.locator('#host').screenshot({ path: join(artifacts, `component-race-${w}-${theme}-${controls}.png`) });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  const { page, errors } = await mount({ view: 'race' }, { ...RACE, trials: 0 });
+  const h = await page.evaluate(() => ({ state: window.harness.state, error: window.harness.error }));
+  assert.equal(h.state, 'error');
+  assert.equal(h.error.field, 'trials');
+  assert.match(h.error.message, /^trials: must be an integer in \[1, 1024\], got 0$/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -125,7 +125,7 @@ test('bad attributes are answered inside the box and as an event, never in the c
     lr: [{ optimizers: 'adam lr=banana' }, /optimizers\[0\]\.lr: must be a number/],
     syntax: [{ optimizers: 'adam lr' }, /optimizers: run 1 \(adam\): "lr" must be key=value/],
     start: [{ start: '1,two' }, /start: must be "x,y" with two finite numbers/],
-    view: [{ view: 'globe' }, /view: must be one of landscape, regret, sweep, paper, got "globe"/],
+    view: [{ view: 'globe' }, /view: must be one of landscape, regret, sweep, race, paper, got "globe"/],
     controls: [{ controls: 'lots' }, /controls: must be one of minimal, none, full/],
     height: [{ height: '-5' }, /height: must be a number of pixels in \[120, 4000\]/],
     config: [{ config: '{nope' }, /config: not valid JSON/],

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { serve, launch, open, root, artifacts } from './support.mjs';
 import { loadGradscape } from '../../web/api/gradscape.mjs';
 import { decodeHash, toConfig } from '../../web/landscape/state.mjs';
+import * as raceState from '../../web/race/state.mjs';
 
 let browser;
 let site;
@@ -204,6 +205,25 @@ test('the Embed button\'s snippet shows the same figure', async () => {
   await pasted.waitForFunction(() => window.events.some((e) => e.type === 'gradscape:finished'), null, { timeout: 20000 });
   const gs = await loadGradscape();
   assert.deepEqual(await frame.evaluate(() => window.gradscape.element.result()), gs.run(toConfig(decodeHash(HASH), gs.registry)));
+  assert.deepEqual([...errors, ...pastedErrors], []);
+  await page.close();
+  await pasted.close();
+});
+
+test('the race lab\'s Embed snippet (lab=race) shows that race: its result is gs.race of the link\'s config', async () => {
+  const hash = '#f=booth&opt=sgd~adam&tune=lr~lr&k=6&n=4&m=8&steps=150';
+  const { page, errors } = await open(browser, `${site.url}race.html${hash}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  await page.click('#embed');
+  const snippet = await page.inputValue('#embed-snippet');
+  const src = snippet.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+  assert.match(new URL(src).hash, /^#lab=race&/);
+  const { page: pasted, errors: pastedErrors, frame } = await hostPage('race.html', snippet);
+  await pasted.waitForFunction(() => window.events.some((e) => e.type === 'gradscape:finished'), null, { timeout: 60000 });
+  const gs = await loadGradscape({ race: true });
+  const linked = raceState.decodeHash(new URL(src).hash.replace(/^#lab=race&/, '#'));
+  assert.deepEqual(await frame.evaluate(() => window.gradscape.element.result()), gs.race(raceState.toConfig(linked)));
+  assert.match(await frame.evaluate(() => document.querySelector('gradscape-playground').shadowRoot.textContent), /90% interval/);
   assert.deepEqual([...errors, ...pastedErrors], []);
   await page.close();
   await pasted.close();

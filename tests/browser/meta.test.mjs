@@ -16,7 +16,7 @@ after(async () => {
   await server?.close();
 });
 
-for (const page of ['', 'regret.html', 'sweep.html', 'paper.html', 'docs.html', 'story.html']) {
+for (const page of ['', 'regret.html', 'sweep.html', 'race.html', 'paper.html', 'docs.html', 'story.html']) {
   test(`${page || 'index.html'} has Open Graph and Twitter card tags and its og:image is served`, async () => {
     const tab = await browser.newPage();
     const url = `${server.url}${page}`;

@@ -71,7 +71,7 @@ test('sw.js precaches every file of dist/ (but the component bundle for other si
   const onDisk = (await walk(dist)).filter((f) => f !== 'sw.js' && !f.startsWith('component/')).sort();
   assert.ok(files.every((f) => !f.startsWith('component/')));
   assert.deepEqual([...files].sort(), onDisk);
-  for (const page of ['index.html', 'regret.html', 'sweep.html', 'embed.html', 'favicon.svg']) {
+  for (const page of ['index.html', 'regret.html', 'sweep.html', 'race.html', 'embed.html', 'favicon.svg']) {
     assert.ok(files.includes(page), page);
   }
   for (const kind of [/\.wasm$/, /\.css$/, /\.woff2$/, /^og\/.*\.png$/, /^assets\/lab-worker-.*\.js$/]) {

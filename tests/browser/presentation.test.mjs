@@ -8,7 +8,7 @@ import { open, useBuiltSite } from './support.mjs';
 
 const site = useBuiltSite();
 
-const LAB_PAGES = ['index.html', 'regret.html', 'sweep.html', 'paper.html'];
+const LAB_PAGES = ['index.html', 'regret.html', 'sweep.html', 'race.html', 'paper.html'];
 const ready = (page) => page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
 
 // The top and bottom of every direct child of the top bar.

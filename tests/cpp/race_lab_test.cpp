@@ -89,7 +89,7 @@ TEST(RaceLab, ARaceIsReproducibleBitForBitAndItsSessionIsTheCommand) {
   const json::Value r = parse(result);
   EXPECT_TRUE(r.find("finished")->as_bool());
   EXPECT_EQ(r.find("ranking")->as_array().size(), 4u);
-  EXPECT_NE(r.find("protocol")->as_string().find("Each of 4 optimizers on quadratic"), std::string::npos);
+  EXPECT_NE(r.find("protocol")->as_string().find("Each of 4 optimizers on Ill-conditioned quadratic"), std::string::npos);
   // Resolved, the config parses again to the same race.
   RaceConfig resolved;
   ASSERT_TRUE(parse_race_config(json::parse(json::serialize(race_config_json(a.config()))).value, resolved, error))

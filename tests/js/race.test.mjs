@@ -28,7 +28,7 @@ test('gs.race: a leaderboard with summaries, ranks, intervals and the protocol i
   assert.equal(result.finished, true);
   assert.equal(result.entries.length, 4);
   assert.equal(result.lane_steps, result.lane_steps_total);
-  assert.match(result.protocol, /^Each of 4 optimizers on quadratic tuned /);
+  assert.match(result.protocol, /^Each of 4 optimizers on Ill-conditioned quadratic tuned /);
   assert.match(result.protocol, /Gradients are not clipped/);
   assert.equal(result.f_star_from, 'known');
   assert.deepEqual([...result.ranking].sort(), [0, 1, 2, 3]);

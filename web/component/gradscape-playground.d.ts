@@ -1,10 +1,10 @@
 // Types of the web component (import 'gradscape/playground' registers <gradscape-playground>).
 import type {
-  RunConfig, RunResult, RegretConfig, RegretResult, SweepConfig, SweepResult, PaperConfig, PaperResult,
+  RunConfig, RunResult, RegretConfig, RegretResult, SweepConfig, SweepResult, RaceConfig, RaceResult, PaperConfig, PaperResult,
 } from '../api/gradscape.js';
 
-export type PlaygroundView = 'landscape' | 'regret' | 'sweep' | 'paper';
-export type PlaygroundConfig = RunConfig | RegretConfig | SweepConfig | PaperConfig;
+export type PlaygroundView = 'landscape' | 'regret' | 'sweep' | 'race' | 'paper';
+export type PlaygroundConfig = RunConfig | RegretConfig | SweepConfig | RaceConfig | PaperConfig;
 
 export interface PlaygroundEventMap {
   'gradscape:ready': CustomEvent<{ view: PlaygroundView; page: string }>;
@@ -25,7 +25,7 @@ export class GradscapePlayground extends HTMLElement {
   /** Landscape view: shows the runs after exactly `step` steps (an integer in [0, steps]), paused; other views have no player and say so. */
   seek(step: number): void;
   /** The figure's result in its view's result schema (null before it is ready): the landscape's runs as far as they have played, the regret, sweep and paper views' once computed. */
-  result(): Promise<RunResult | RegretResult | SweepResult | PaperResult | null>;
+  result(): Promise<RunResult | RegretResult | SweepResult | RaceResult | PaperResult | null>;
   /** The URL hash of the full lab page showing the figure's state. */
   readonly fullPageHash: string;
   addEventListener<K extends keyof PlaygroundEventMap>(type: K, listener: (this: GradscapePlayground, ev: PlaygroundEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

@@ -2,7 +2,7 @@
 //   <script type="module" src=".../component/gradscape-playground.mjs"></script>
 //   <gradscape-playground objective="rosenbrock" optimizers="adam lr=0.05; sgd lr=0.001 momentum=0.9"
 //       start="-1.5,2" steps="300" controls="minimal" autoplay height="420" theme="auto"></gradscape-playground>
-// Attributes (attributes.mjs): view (landscape | regret | sweep | paper), config (the view's config
+// Attributes (attributes.mjs): view (landscape | regret | sweep | race | paper), config (the view's config
 // as JSON) and the short objective, optimizers, start, steps that override its fields; controls
 // (none | minimal | full), autoplay, height (px), theme (light | dark | auto) and site (the Gradscape
 // site that "Open in Gradscape" links to; by default the one this script was loaded from).

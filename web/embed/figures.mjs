@@ -6,11 +6,13 @@ import * as landscape from '../landscape/state.mjs';
 import * as regret from '../regret/state.mjs';
 import * as sweep from '../sweep/state.mjs';
 import * as paper from '../paper/state.mjs';
+import * as race from '../race/state.mjs';
 
 const STATES = {
   landscape,
   regret,
   sweep: { ...sweep, toConfig: (state, registry) => sweep.toConfigs(state, registry)[0] },
+  race,
   paper,
 };
 

@@ -66,7 +66,7 @@ export class Controls {
         s.view = null;
       }, 'structure'), 'objective.name'));
     panel.append(...objectiveFields(info, state.objective, (mutate, final) => this.#edit(mutate, final), 'everywhere',
-      (mutate) => this.#store.update(mutate, 'structure')));
+      (mutate) => this.#store.update(mutate, 'structure'), { clip: true }));
 
     const run = document.createElement('div');
     run.className = 'field-group';

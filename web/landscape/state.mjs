@@ -3,7 +3,7 @@
 // the state, and its codec. Only values that differ from the defaults are written, so a link stays
 // short; decoding checks the syntax here and the engine validates the meaning.
 import { STORY_STATES } from './story-states.mjs';
-import { HashError, flag, number, numbers, oneOf, optimizers, points, ranges, record, text } from '../lib/hash-codecs.mjs';
+import { HashError, flag, number, numbers, oneOf, optimizers, text, objectiveProps } from '../lib/hash-codecs.mjs';
 import { engineStart, isDataObjective, objectiveConfig, objectiveState } from '../lib/objective-config.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
@@ -85,16 +85,8 @@ export function fromConfig(config) {
 
 /** The table: hash key, where the value lives in the state, codec (always: written even when default). */
 export const PROPS = [
-  { key: 'f', path: ['objective', 'name'], codec: text, always: true },
-  { key: 'expr', path: ['objective', 'expr'], codec: text },
-  { key: 'fp', path: ['objective', 'params'], codec: record },
-  { key: 'fr', path: ['objective', 'ranges'], codec: ranges },
-  { key: 'fview', path: ['objective', 'view'], codec: numbers(4) },
-  { key: 'data', path: ['objective', 'data'], codec: points },
-  { key: 'bs', path: ['objective', 'batch_size'], codec: number },
-  { key: 'sigma', path: ['objective', 'noise', 'sigma'], codec: number },
-  { key: 'sparsity', path: ['objective', 'noise', 'sparsity'], codec: number },
-  { key: 'seed', path: ['objective', 'noise', 'seed'], codec: number },
+  ...objectiveProps(),
+  { key: 'clip', path: ['objective', 'noise', 'clip_norm'], codec: number },
   { key: 'start', path: ['start'], codec: numbers(2) },
   { key: 'steps', path: ['steps'], codec: number },
   { key: 'prec', path: ['precision'], codec: text },

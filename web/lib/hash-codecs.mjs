@@ -149,3 +149,22 @@ export const optimizers = {
   encode: (list) => list.map(encodeOptimizer).join('~'),
   decode: (t, key, dropped = null) => t.split('~').map((item, i) => decodeOptimizer(item, `${key}[${i}]`, i, dropped)),
 };
+
+/**
+ * The hash rows of a lab state's objective (name, formula, parameters, data, gradient noise), the
+ * same keys on every page; `seedKey` names the noise seed's key (the race lab's `seed` is its own).
+ */
+export function objectiveProps(seedKey = 'seed') {
+  return [
+    { key: 'f', path: ['objective', 'name'], codec: text, always: true },
+    { key: 'expr', path: ['objective', 'expr'], codec: text },
+    { key: 'fp', path: ['objective', 'params'], codec: record },
+    { key: 'fr', path: ['objective', 'ranges'], codec: ranges },
+    { key: 'fview', path: ['objective', 'view'], codec: numbers(4) },
+    { key: 'data', path: ['objective', 'data'], codec: points },
+    { key: 'bs', path: ['objective', 'batch_size'], codec: number },
+    { key: 'sigma', path: ['objective', 'noise', 'sigma'], codec: number },
+    { key: 'sparsity', path: ['objective', 'noise', 'sparsity'], codec: number },
+    { key: seedKey, path: ['objective', 'noise', 'seed'], codec: number },
+  ];
+}

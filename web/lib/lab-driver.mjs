@@ -16,6 +16,15 @@ export function configErrors(config, create, first) {
   return errors.length ? errors : [{ field: first.field ?? null, message: first.message }];
 }
 
+/**
+ * The next chunk's size (rows, trials…) from the last one's `size` and its time `ms`: aimed at
+ * chunkMs, growing at most 4× at once, in [1, max].
+ */
+export function nextChunk(size, ms, chunkMs = CHUNK_MS, max = 512) {
+  if (!(ms > 0.5)) return Math.min(size * 4, max);
+  return Math.max(1, Math.min(Math.floor(size * (chunkMs / ms)), size * 4, max));
+}
+
 export class LabDriver {
   /**
    * gs: a loaded Gradscape (with the lab's modules); post(message, transfer): the way out;

@@ -1,5 +1,6 @@
-// The objective's part of a settings panel (the landscape's and the sweep lab's): its description,
-// a field per parameter the registry lists, and the gradient noise (σ, sparsity p, seed) as a group.
+// The objective's part of a settings panel (the landscape's and the labs'): its description, a field
+// per parameter the registry lists, and the gradient noise (σ, sparsity p, seed; with `clip`, the
+// clipping norm too) as a group.
 import { hyperField } from './fields.mjs';
 import { formulaFields } from './formula-field.mjs';
 import { dataFields } from './data-panel.mjs';
@@ -14,6 +15,8 @@ const noise = (seedEffect) => [
   { name: 'seed', type: 'int', min: 0, max: 9007199254740991, slider_min: 0, slider_max: 100, scale: 'linear',
     description: `seed of the noise: the same seed gives the same noise ${seedEffect}` },
 ];
+const CLIP = { name: 'clip_norm', type: 'real', min: 0, max: 1e6, slider_min: 0, slider_max: 10, scale: 'linear',
+  description: 'after the noise, the gradient is scaled to at most this L2 norm, as torch.nn.utils.clip_grad_norm_ does; 0: off' };
 
 /** The state's objective when `name` is chosen from the registry (a formula starts from the registry's). */
 export function chosenObjective(registry, name, noise) {
@@ -26,9 +29,10 @@ export function chosenObjective(registry, name, noise) {
 /**
  * The nodes for objective `info` (a registry entry) with the state's `objective`; edit(mutate,
  * final) changes the state, restructure(mutate) what the fields are (a typed formula's
- * parameters); seedEffect: where the same seed gives the same noise.
+ * parameters); seedEffect: where the same seed gives the same noise; clip: offer the clipping norm
+ * (the race lab states its own clipping instead).
  */
-export function objectiveFields(info, objective, edit, seedEffect, restructure) {
+export function objectiveFields(info, objective, edit, seedEffect, restructure, { clip = false } = {}) {
   const description = document.createElement('p');
   description.className = 'hint';
   description.textContent = info.description;
@@ -42,9 +46,9 @@ export function objectiveFields(info, objective, edit, seedEffect, restructure) 
       }));
   const group = document.createElement('div');
   group.className = 'field-group';
-  for (const h of noise(seedEffect)) {
-    group.append(hyperField(h, objective.noise[h.name], {
-      path: `objective.noise.${h.name}`, label: h.name === 'sigma' ? 'noise σ' : h.name,
+  for (const h of [...noise(seedEffect), ...(clip ? [CLIP] : [])]) {
+    group.append(hyperField(h, objective.noise[h.name] ?? 0, {
+      path: `objective.noise.${h.name}`, label: { sigma: 'noise σ', clip_norm: 'clip norm' }[h.name] ?? h.name,
       onChange: (v, { final }) => edit((s) => { s.objective.noise[h.name] = v; }, final),
     }));
   }

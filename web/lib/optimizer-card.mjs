@@ -150,12 +150,12 @@ export function nextOptimizer(registry, optimizers) {
   return order.find((n) => !used.has(n)) ?? order[0];
 }
 
-/** The Optimizers panel: the cards and "+ Add optimizer" (onAdd), disabled at MAX_OPTIMIZERS. */
-export function optimizerPanel(cards, onAdd) {
-  const panel = section(`Optimizers (${cards.length}/${MAX_OPTIMIZERS})`);
+/** The Optimizers panel: the cards and "+ Add optimizer" (onAdd), disabled at `max` (default MAX_OPTIMIZERS). */
+export function optimizerPanel(cards, onAdd, max = MAX_OPTIMIZERS) {
+  const panel = section(`Optimizers (${cards.length}/${max})`);
   panel.append(...cards);
   const add = button('+ Add optimizer', 'add', onAdd, 'Add an optimizer');
-  add.disabled = cards.length >= MAX_OPTIMIZERS;
+  add.disabled = cards.length >= max;
   panel.append(add);
   return panel;
 }

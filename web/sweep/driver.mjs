@@ -14,7 +14,7 @@
 //               {type: 'done', id, msEngine} · {type: 'cancelled', id, msEngine}
 //               {type: 'cell', id, map, i, j, config} · {type: 'result', id, results}
 //               {type: 'error', id, map, field, message}   map: which config failed (null: none)
-import { CHUNK_MS, LabDriver, configErrors } from '../lib/lab-driver.mjs';
+import { LabDriver, configErrors, nextChunk } from '../lib/lab-driver.mjs';
 
 export class SweepDriver extends LabDriver {
   #job = null;
@@ -149,10 +149,4 @@ export class SweepDriver extends LabDriver {
     }
     this.post({ type: 'result', id, results: job.sessions.map((s) => s.result()) });
   }
-}
-
-/** The next chunk's row count: aimed at chunkMs from the last chunk's time, growing at most 4× at once. */
-export function nextChunk(rows, ms, chunkMs = CHUNK_MS) {
-  if (!(ms > 0.5)) return Math.min(rows * 4, 512);
-  return Math.max(1, Math.min(Math.floor(rows * (chunkMs / ms)), rows * 4, 512));
 }

@@ -3,7 +3,7 @@
 // compare mode, a second one: the second map differs from the first only by it. Decoding checks the
 // syntax here; the engine validates the meaning (docs/schema.md, "Sweep config").
 import { PRESETS, findPreset } from './presets.mjs';
-import { HashError, number, numbers, oneOf, optimizers, parseNumber, points, ranges, record, text } from '../lib/hash-codecs.mjs';
+import { HashError, number, numbers, oneOf, optimizers, parseNumber, objectiveProps } from '../lib/hash-codecs.mjs';
 import { engineStart, isDataObjective, objectiveConfig, objectiveState } from '../lib/objective-config.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
@@ -154,16 +154,7 @@ const axis = {
 
 /** The table: hash key, where the value lives in the state, codec (always: written even when default). */
 export const PROPS = [
-  { key: 'f', path: ['objective', 'name'], codec: text, always: true },
-  { key: 'expr', path: ['objective', 'expr'], codec: text },
-  { key: 'fp', path: ['objective', 'params'], codec: record },
-  { key: 'fr', path: ['objective', 'ranges'], codec: ranges },
-  { key: 'fview', path: ['objective', 'view'], codec: numbers(4) },
-  { key: 'data', path: ['objective', 'data'], codec: points },
-  { key: 'bs', path: ['objective', 'batch_size'], codec: number },
-  { key: 'sigma', path: ['objective', 'noise', 'sigma'], codec: number },
-  { key: 'sparsity', path: ['objective', 'noise', 'sparsity'], codec: number },
-  { key: 'seed', path: ['objective', 'noise', 'seed'], codec: number },
+  ...objectiveProps(),
   { key: 'start', path: ['start'], codec: numbers(2) },
   { key: 'steps', path: ['steps'], codec: number, always: true },
   { key: 'prec', path: ['precision'], codec: oneOf(['f32', 'f64']) },

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string_view>
 
 #include "core/check.hpp"
 #include "labs/race/race_session.hpp"
@@ -29,6 +30,11 @@ json::Value points(const std::vector<std::array<double, 2>>& list) {
   return json::Value(std::move(out));
 }
 
+// The name a reader knows the optimizer by: its label, else the registry's display name.
+std::string label_of(const optim::OptimizerSpec& spec) {
+  return spec.label.empty() ? std::string(optim::info(spec.kind).display_name) : spec.label;
+}
+
 std::string tuned_names(const RaceEntryConfig& e) {
   if (e.tune.empty()) return "nothing";
   std::string out;
@@ -44,8 +50,7 @@ std::string what_is_tuned(const RaceConfig& c) {
   if (same) return first;
   std::string out;
   for (size_t i = 0; i < c.optimizers.size(); ++i)
-    out += (i ? "; " : "") + std::string(optim::info(c.optimizers[i].spec.kind).name) + ": " +
-           tuned_names(c.optimizers[i]);
+    out += (i ? "; " : "") + label_of(c.optimizers[i].spec) + ": " + tuned_names(c.optimizers[i]);
   return out;
 }
 
@@ -114,7 +119,8 @@ json::Value entry_json(const RaceSession& s, size_t i) {
 std::string protocol_text(const RaceSession& s) {
   const RaceConfig& c = s.config();
   const race::RaceProtocol& p = s.protocol();
-  const std::string objective = c.objective.info->name;
+  const std::string objective = std::string_view(c.objective.info->name) == "formula" ? std::string("the typed formula")
+                                                                                  : c.objective.info->display_name;
   const size_t n = p.tuning.starts.size(), m = p.held_out.starts.size();
   const std::string seeds = c.seeds > 1 ? " × " + std::to_string(c.seeds) + " noise seeds" : "";
   std::string where = c.fixed_start ? "the one start (" + format_number(c.start[0]) + ", " + format_number(c.start[1]) + ")"
@@ -138,7 +144,9 @@ std::string protocol_text(const RaceSession& s) {
   std::string text = "Each of " + std::to_string(c.optimizers.size()) + " optimizers on " + objective + " tuned " +
                      what_is_tuned(c) + " with " + search + "; every trial ran " + std::to_string(c.tuning_steps) +
                      " steps from " + where + seeds + " and was scored by " + score + ". ";
-  text += c.fixed_start ? "Its best trial then ran " + std::to_string(c.steps) + " steps from the same start" + seeds + ": there are no held-out starts, so the result holds for this start only. "
+  const std::string one_run = c.seeds == 1 ? ", and the rank intervals, resampled from one run, cannot say how settled the order is" : "";
+  text += c.fixed_start ? "Its best trial then ran " + std::to_string(c.steps) + " steps from the same start" + seeds +
+                              ": there are no held-out starts, so the result holds for this start only" + one_run + ". "
                         : "Its best trial then ran " + std::to_string(c.steps) + " steps from " + std::to_string(m) +
                               " other starts drawn in the same box" + seeds + ". ";
   text += std::string("Ranks are by the median ") + (c.score == race::TuneScore::FinalLoss ? "final loss" : "steps to ε") +

@@ -1,5 +1,5 @@
 // The component views' dev harness (served by the Vite dev server: /component/views/dev-harness.html
-// ?view=regret|sweep&preset=…&controls=none|minimal|full&theme=light|dark&w=…&h=…&paused=1): mounts one
+// ?view=regret|sweep|race&preset=…&controls=none|minimal|full&theme=light|dark&w=…&h=…&paused=1): mounts one
 // view as <gradscape-playground> would, in a shadow root with the element's stylesheets (rem scoped
 // to the box as the element does) and a ctx built here: one memoised engine, adoptStyles through
 // adoptedStyleSheets, events logged. window.harness = {view, events, errors, gs, state: 'ready' |
@@ -9,9 +9,11 @@ import componentCss from '../component.css?inline';
 import { loadGradscape } from '../../api/gradscape.mjs';
 import { PRESETS as REGRET_PRESETS } from '../../regret/presets.mjs';
 import { PRESETS as SWEEP_PRESETS } from '../../sweep/presets.mjs';
+import { PRESETS as RACE_PRESETS } from '../../race/presets.mjs';
+import { normalise as raceState, toConfig as raceConfig } from '../../race/state.mjs';
 import { sheetOf } from '../stylesheets.mjs';
 
-const VIEWS = { regret: () => import('./regret-view.mjs'), sweep: () => import('./sweep-view.mjs') };
+const VIEWS = { regret: () => import('./regret-view.mjs'), sweep: () => import('./sweep-view.mjs'), race: () => import('./race-view.mjs') };
 
 /** A lab preset's state as that view's config (docs/schema.md). */
 const CONFIGS = {
@@ -23,8 +25,9 @@ const CONFIGS = {
     const { optimizers, ...rest } = structuredClone(state);
     return { version: 1, ...rest, optimizer: optimizers[0] };
   },
+  race: (state) => raceConfig(raceState(state)),
 };
-const PRESETS = { regret: REGRET_PRESETS, sweep: SWEEP_PRESETS };
+const PRESETS = { regret: REGRET_PRESETS, sweep: SWEEP_PRESETS, race: RACE_PRESETS };
 
 const params = new URLSearchParams(location.search);
 const choice = {

@@ -1,6 +1,7 @@
 #include "race/race_runs.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <limits>
 
 #include "engine/run_session.hpp"
@@ -25,12 +26,18 @@ void run_lanes(const RunSet& set, const objectives::Objective& f, const objectiv
                const std::vector<optim::OptimizerSpec>& specs, std::vector<RunOutcome>& out) {
   const size_t starts = set.starts.size(), lanes = specs.size() * starts;
   const sweep::TolTracking tol{true, set.f_star, set.eps};
+  // The specs by learning rate: the runs that diverge (mostly the large steps) share chunks, and a
+  // chunk whose runs have all diverged stops early. Every lane is its own run, so the order changes
+  // no result.
+  std::vector<size_t> order(specs.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return specs[a].lr < specs[b].lr; });
   for (size_t first = 0; first < lanes; first += kChunk) {
     const size_t count = std::min(kChunk, lanes - first);
     std::vector<optim::OptimizerSpec> chunk;
     std::vector<double> x0, y0;
     for (size_t lane = first; lane < first + count; ++lane) {
-      chunk.push_back(specs[lane / starts]);
+      chunk.push_back(specs[order[lane / starts]]);
       x0.push_back(set.starts[lane % starts][0]);
       y0.push_back(set.starts[lane % starts][1]);
     }
@@ -38,7 +45,7 @@ void run_lanes(const RunSet& set, const objectives::Objective& f, const objectiv
     batch.reset(f, noise, chunk, x0, y0, tol);
     batch.run(set.budget);
     for (size_t i = 0; i < count; ++i) {
-      const size_t lane = first + i, s = lane / starts, start = lane % starts;
+      const size_t lane = first + i, s = order[lane / starts], start = lane % starts;
       out[s * set.runs_per_spec() + seed * starts + start] =
           outcome_of(batch.first_hit(i), batch.loss(i), batch.diverged_at(i), set.budget);
     }

@@ -4,7 +4,7 @@
 // short; decoding checks the syntax here and the engine validates the meaning.
 import { STORY_STATES } from './story-states.mjs';
 import { HashError, flag, number, numbers, oneOf, optimizers, text, objectiveProps } from '../lib/hash-codecs.mjs';
-import { engineStart, isDataObjective, objectiveConfig, objectiveState } from '../lib/objective-config.mjs';
+import { engineStart, normalisedObjective, objectiveConfig, objectiveState } from '../lib/objective-config.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { MAX_OPTIMIZERS } from '../lib/optimizer-facts.mjs';
@@ -22,20 +22,8 @@ export function defaultState() {
 
 /** Fills in every field of a (possibly partial) state. */
 export function normalise(state) {
-  const objective = state.objective ?? {};
-  const formula = objective.name === 'formula';
-  const data = isDataObjective(objective.name);
   return {
-    objective: {
-      name: objective.name ?? 'rosenbrock',
-      ...(formula ? { expr: objective.expr ?? '' } : {}),
-      params: { ...(objective.params ?? {}) },
-      ...(formula ? { ranges: structuredClone(objective.ranges ?? {}) } : {}),
-      ...(formula && objective.view ? { view: [...objective.view] } : {}),
-      ...(data ? { data: structuredClone(objective.data ?? []) } : {}),
-      ...(data && objective.batch_size != null ? { batch_size: objective.batch_size } : {}),
-      noise: { sigma: 0, sparsity: 0, seed: 1, ...(objective.noise ?? {}) },
-    },
+    objective: normalisedObjective(state.objective),
     start: state.start ? [...state.start] : null,
     steps: state.steps ?? 500,
     precision: state.precision ?? 'f64',

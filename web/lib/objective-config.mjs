@@ -60,3 +60,20 @@ export function objectiveState(objective) {
     noise: objective.noise,
   };
 }
+
+/** A lab state's objective with every field filled in (a formula's and a data set's own fields too). */
+export function normalisedObjective(given) {
+  const objective = given ?? {};
+  const formula = objective.name === 'formula';
+  const data = isDataObjective(objective.name);
+  return {
+    name: objective.name ?? 'rosenbrock',
+    ...(formula ? { expr: objective.expr ?? '' } : {}),
+    params: { ...(objective.params ?? {}) },
+    ...(formula ? { ranges: structuredClone(objective.ranges ?? {}) } : {}),
+    ...(formula && objective.view ? { view: [...objective.view] } : {}),
+    ...(data ? { data: structuredClone(objective.data ?? []) } : {}),
+    ...(data && objective.batch_size != null ? { batch_size: objective.batch_size } : {}),
+    noise: { sigma: 0, sparsity: 0, seed: 1, ...(objective.noise ?? {}) },
+  };
+}

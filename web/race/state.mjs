@@ -7,7 +7,7 @@
 // validates the meaning (docs/schema.md, "Race config").
 import { PRESETS, findPreset } from './presets.mjs';
 import { HashError, flag, number, numbers, oneOf, optimizers, parseNumber, objectiveProps } from '../lib/hash-codecs.mjs';
-import { isDataObjective, objectiveConfig, objectiveState } from '../lib/objective-config.mjs';
+import { normalisedObjective, objectiveConfig, objectiveState } from '../lib/objective-config.mjs';
 import { decodeProps, encodeProps, keyOfField, storyBase } from '../lib/hash-table.mjs';
 import { Store as SharedStore } from '../lib/store.mjs';
 import { hyperparametersOf } from '../lib/optimizer-facts.mjs';
@@ -29,22 +29,10 @@ export function defaultState() {
 
 /** Fills in every field of a (possibly partial) state. */
 export function normalise(state) {
-  const objective = state.objective ?? {};
-  const formula = objective.name === 'formula';
-  const data = isDataObjective(objective.name);
   const list = clone(state.optimizers ?? [{ name: 'adam' }]);
   const tunes = list.map((_, i) => clone(state.tunes?.[i] ?? ['lr']));
   return {
-    objective: {
-      name: objective.name ?? 'rosenbrock',
-      ...(formula ? { expr: objective.expr ?? '' } : {}),
-      params: { ...(objective.params ?? {}) },
-      ...(formula ? { ranges: clone(objective.ranges ?? {}) } : {}),
-      ...(formula && objective.view ? { view: [...objective.view] } : {}),
-      ...(data ? { data: clone(objective.data ?? []) } : {}),
-      ...(data && objective.batch_size != null ? { batch_size: objective.batch_size } : {}),
-      noise: { sigma: 0, sparsity: 0, seed: 1, ...(objective.noise ?? {}) },
-    },
+    objective: normalisedObjective(state.objective),
     optimizers: list,
     tunes,
     start: state.start ? [...state.start] : null,

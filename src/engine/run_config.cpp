@@ -228,4 +228,16 @@ json::Value objective_json(const ObjectiveConfig& objective) {
   return v;
 }
 
+json::Value single_run_config_json(const ObjectiveConfig& objective, const double start[2], uint64_t steps,
+                                   Precision precision, const optim::OptimizerSpec& spec) {
+  json::Value v{json::Object{}};
+  v.set("version", 1);
+  v.set("objective", objective_json(objective));
+  v.set("start", json::Value(json::Array{start[0], start[1]}));
+  v.set("steps", static_cast<double>(steps));
+  v.set("precision", precision_name(precision));
+  v.set("optimizers", json::Value(json::Array{optim::to_json(spec)}));
+  return v;
+}
+
 }  // namespace gs::engine

@@ -54,6 +54,10 @@ std::string whole_optimizer_error(const optim::OptimizerSpec& spec, const Object
                                   Precision precision, const std::string& path);
 
 json::Value objective_json(const ObjectiveConfig& objective);
+// The run config of one optimizer from one start: what replays a lab's run alone (a sweep cell, a
+// race's held-out run).
+json::Value single_run_config_json(const ObjectiveConfig& objective, const double start[2], uint64_t steps,
+                                   Precision precision, const optim::OptimizerSpec& spec);
 const char* precision_name(Precision p);
 
 }  // namespace gs::engine

@@ -35,6 +35,17 @@ const KOZISTR = {
   precision: 'f64', fair: true,
 };
 
+/** A kozistr preset: his protocol on `objective` from `start`, the fair protocol beside it. */
+function kozistr(objective, start, title, description, look) {
+  return {
+    id: `kozistr-${objective}`, title, description, look, focus: 'leaderboard',
+    state: {
+      objective: { name: objective }, optimizers: optimizers(), tunes: lrOnly(), start,
+      eps: 1e-4, search: 'random', score: 'final_loss', seed: 1, ...KOZISTR,
+    },
+  };
+}
+
 export const PRESETS = [
   {
     id: 'rosenbrock-all',
@@ -70,28 +81,12 @@ export const PRESETS = [
       tuning_starts: 16, held_out_starts: 32, seeds: 4, steps: 300, eps: 1e-2, trials: 32, search: 'random', score: 'final_loss', seed: 1,
     },
   },
-  {
-    id: 'kozistr-rastrigin',
-    title: 'kozistr’s protocol on Rastrigin, beside the fair one',
-    description: 'kozistr’s optimizer visualizations (pytorch_optimizer) tune the learning rate alone, from one fixed start, (−2, 3.5) on Rastrigin, with gradients clipped to norm 1, for 300 steps, then draw 650 steps. Left: that protocol here (64 trials, one start, scored by the final loss). Right: the fair protocol on the same function: starts drawn in the view box, no clipping, lr and momentum or β₁ tuned.',
-    look: 'the sentence under the two leaderboards: which optimizers move, and by how many ranks, when the protocol changes.',
-    focus: 'leaderboard',
-    state: {
-      objective: { name: 'rastrigin' }, optimizers: optimizers(), tunes: lrOnly(), start: [-2, 3.5],
-      eps: 1e-4, search: 'random', score: 'final_loss', seed: 1, ...KOZISTR,
-    },
-  },
-  {
-    id: 'kozistr-rosenbrock',
-    title: 'kozistr’s protocol on Rosenbrock, beside the fair one',
-    description: 'kozistr’s protocol on Rosenbrock from (−2, 2): the learning rate alone tuned from that one start with gradients clipped to norm 1 for 300 steps, then 650 steps (left), beside the fair protocol on the same function: starts drawn in the view box, no clipping, lr and momentum or β₁ tuned (right).',
-    look: 'the sentence under the two leaderboards: the order one start and clipping give is not the order over the box.',
-    focus: 'leaderboard',
-    state: {
-      objective: { name: 'rosenbrock' }, optimizers: optimizers(), tunes: lrOnly(), start: [-2, 2],
-      eps: 1e-4, search: 'random', score: 'final_loss', seed: 1, ...KOZISTR,
-    },
-  },
+  kozistr('rastrigin', [-2, 3.5], 'kozistr’s protocol on Rastrigin, beside the fair one',
+    'kozistr’s optimizer visualizations (pytorch_optimizer) tune the learning rate alone, from one fixed start, (−2, 3.5) on Rastrigin, with gradients clipped to norm 1, for 300 steps, then draw 650 steps. Left: that protocol here (64 trials, one start, scored by the final loss). Right: the fair protocol on the same function: starts drawn in the view box, no clipping, lr and momentum or β₁ tuned.',
+    'the sentence under the two leaderboards: which optimizers move, and by how many ranks, when the protocol changes.'),
+  kozistr('rosenbrock', [-2, 2], 'kozistr’s protocol on Rosenbrock, beside the fair one',
+    'kozistr’s protocol on Rosenbrock from (−2, 2): the learning rate alone tuned from that one start with gradients clipped to norm 1 for 300 steps, then 650 steps (left), beside the fair protocol on the same function: starts drawn in the view box, no clipping, lr and momentum or β₁ tuned (right).',
+    'the sentence under the two leaderboards: the order one start and clipping give is not the order over the box.'),
 ];
 
 export function findPreset(id) {

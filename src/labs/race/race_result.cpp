@@ -15,12 +15,9 @@ namespace {
 
 using check::format_number;
 
-// A number, or null where it is not finite (JSON has no ∞).
-json::Value finite(double x) { return std::isfinite(x) ? json::Value(x) : json::Value(); }
-
 json::Value numbers(const std::vector<double>& values) {
   json::Array list;
-  for (double x : values) list.push_back(finite(x));
+  for (double x : values) list.push_back(json::Value(x));  // ±∞ is written as null
   return json::Value(std::move(list));
 }
 
@@ -98,7 +95,7 @@ json::Value entry_json(const RaceSession& s, size_t i) {
   summary.set("success_rate", r.summary.success_rate);
   summary.set("steps_median", r.summary.steps_median);
   summary.set("steps_iqr", json::Value(json::Array{r.summary.steps_q1, r.summary.steps_q3}));
-  summary.set("final_loss_median", finite(r.summary.final_loss_median));
+  summary.set("final_loss_median", r.summary.final_loss_median);
   summary.set("diverged", static_cast<double>(r.summary.diverged));
   v.set("summary", std::move(summary));
   if (!s.finished()) {
@@ -164,7 +161,7 @@ std::string race_result_json(const RaceSession& s) {
   v.set("protocol", protocol_text(s));
   v.set("f_star", s.phase() == RacePhase::Tuning && s.config().f_star_source == FStarSource::BestFound
                       ? json::Value()
-                      : finite(s.f_star()));
+                      : json::Value(s.f_star()));
   v.set("f_star_from", f_star_source_name(s.config().f_star_source));
   v.set("tuning_points", points(p.tuning.starts));
   v.set("held_out_points", points(p.held_out.starts));

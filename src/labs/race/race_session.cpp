@@ -5,7 +5,6 @@
 #include <limits>
 
 #include "labs/race/race_result.hpp"
-#include "optim/registry.hpp"
 
 namespace gs::labs {
 
@@ -74,16 +73,10 @@ std::string RaceSession::result_json() const { return race_result_json(*this); }
 json::Value RaceSession::held_out_run_config(size_t entry, size_t run) const {
   const race::RunSet& set = protocol_.held_out;
   const size_t starts = set.starts.size();
-  json::Value v{json::Object{}};
-  v.set("version", 1);
   engine::ObjectiveConfig objective = set.objective;
   objective.noise.seed = set.seeds[run / starts];
-  v.set("objective", engine::objective_json(objective));
-  v.set("start", json::Value(json::Array{set.starts[run % starts][0], set.starts[run % starts][1]}));
-  v.set("steps", static_cast<double>(set.budget));
-  v.set("precision", engine::precision_name(set.precision));
-  v.set("optimizers", json::Value(json::Array{optim::to_json(results_[entry].tuned)}));
-  return v;
+  return engine::single_run_config_json(objective, set.starts[run % starts].data(), set.budget, set.precision,
+                                        results_[entry].tuned);
 }
 
 }  // namespace gs::labs

@@ -329,14 +329,7 @@ json::Value cell_run_config(const SweepConfig& c, double x_value, double y_value
   double start[2] = {c.start[0], c.start[1]};
   apply_axis(c.x, x_value, spec, start);
   apply_axis(c.y, y_value, spec, start);
-  json::Value v{json::Object{}};
-  v.set("version", 1);
-  v.set("objective", objective_json(c.objective));
-  v.set("start", json::Value(json::Array{start[0], start[1]}));
-  v.set("steps", static_cast<double>(c.steps));
-  v.set("precision", precision_name(c.precision));
-  v.set("optimizers", json::Value(json::Array{optim::to_json(spec)}));
-  return v;
+  return engine::single_run_config_json(c.objective, start, c.steps, c.precision, spec);
 }
 
 json::Value sweep_config_json(const SweepConfig& c) {

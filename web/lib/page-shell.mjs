@@ -28,6 +28,9 @@ export function runPage(what, start) {
   });
 }
 
+/** The engine's message of a link's field under its hash key ("k: trials: …"; once where they are the same). */
+const keyed = (key, message) => (!key || message.startsWith(`${key}: `) ? message : `${key}: ${message}`);
+
 /** What a link left out ({key, field, message} each, from decodeHash's `dropped`), and that the rest was used. */
 export function droppedProblem(dropped) {
   const what = dropped.map((d) => `URL hash: ${d.message}`).join('; ');
@@ -68,7 +71,7 @@ export function linkState({ decodeHash, check = () => {}, hashKeyOf = null, empt
     const key = hashKeyOf(field);
     // The refused text (a custom rule, a formula) goes back into its editor: a link loses nothing typed.
     const value = field ? valueAt(state, field) : undefined;
-    dropped.push({ key, field, message: key ? `${key}: ${message}` : message, ...(typeof value === 'string' ? { text: value } : {}) });
+    dropped.push({ key, field, message: keyed(key, message), ...(typeof value === 'string' ? { text: value } : {}) });
   }
   return { state: usable, dropped };
 }
@@ -128,7 +131,7 @@ export class LabLink {
     this.#repaired = true;
     for (const { field, message } of errors) {
       const key = hashKeyOf(field);
-      this.dropped.push({ key, field, message: key ? `${key}: ${message}` : message });
+      this.dropped.push({ key, field, message: keyed(key, message) });
     }
     showMessage(droppedProblem(this.dropped), 'link');
     return fixed;

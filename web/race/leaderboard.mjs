@@ -86,7 +86,7 @@ export function leaderboardTable(result, tunes, onOpen = null, { compact = false
  * optimizer cannot tell; [] before ranks.
  */
 export function overlapSentences(result) {
-  if (!result.ranking) return [];
+  if (!result.ranking || result.ranking.length < 2) return [];
   if (result.held_out_points.length * result.noise_seeds.length === 1) {
     return ['One held-out run per optimizer: a rank interval resampled from one run cannot say how settled the order is.'];
   }

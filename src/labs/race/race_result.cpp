@@ -138,7 +138,9 @@ std::string protocol_text(const RaceSession& s) {
                             : c.score == race::TuneScore::FinalLoss ? "its median final loss"
                                                                     : "its success rate (f − f* ≤ " + format_number(c.eps) +
                                                                           " within the budget; ties by median steps)";
-  std::string text = "Each of " + std::to_string(c.optimizers.size()) + " optimizers on " + objective + " tuned " +
+  const size_t n_optimizers = c.optimizers.size();
+  std::string text = (n_optimizers == 1 ? std::string("One optimizer") : "Each of " + std::to_string(n_optimizers) + " optimizers") +
+                     " on " + objective + " tuned " +
                      what_is_tuned(c) + " with " + search + "; every trial ran " + std::to_string(c.tuning_steps) +
                      " steps from " + where + seeds + " and was scored by " + score + ". ";
   const std::string one_run = c.seeds == 1 ? ", and the rank intervals, resampled from one run, cannot say how settled the order is" : "";

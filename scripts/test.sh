@@ -70,7 +70,9 @@ npx vite build --logLevel warn >"$log_dir/build-site.log" 2>&1 || { tail -30 "$l
 run_suite gtest-native count_gtest build/native/gradscape_tests --gtest_brief=1
 run_suite gtest-wasm-simd count_gtest bash -c "cd build/wasm-simd && node --no-experimental-fetch gradscape_tests.js --gtest_brief=1"
 run_suite fuzz count_fuzz bash scripts/fuzz.sh 30
-run_suite js count_node node --test --test-reporter=tap tests/js/
+# The JS files run side by side, one per core (node's default leaves one core idle); the browser
+# files one at a time: Chromium keeps every core busy already.
+run_suite js count_node node --test --test-reporter=tap --test-concurrency="$(nproc)" tests/js/
 run_suite browser count_node node --test --test-reporter=tap --test-concurrency=1 tests/browser/
 
 echo

@@ -111,7 +111,7 @@ const controlled = (page) => page.evaluate(async () => {
 
 test('from a sub-path, every page works offline once the landscape has been loaded', async () => {
   const server = await serve(dist, '/some/path', { 'content-security-policy': POLICY });
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(browser, server.url, undefined, { fresh: true });
   await ready(page);
   assert.equal(await controlled(page), `${server.url}sw.js`);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope), server.url);
@@ -152,7 +152,7 @@ test('from a sub-path, every page works offline once the landscape has been load
 
 test('the embeddable figure registers no service worker', async () => {
   const server = await serve(dist, '/site');
-  const { page, errors } = await open(browser, `${server.url}embed.html`);
+  const { page, errors } = await open(browser, `${server.url}embed.html`, undefined, { fresh: true });
   await ready(page);
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);

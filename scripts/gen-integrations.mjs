@@ -26,7 +26,9 @@ const HUGO = `{{- /*
   Attributes (those of <gradscape-playground>): ${list}
   The bundle: \`npx gradscape assets static/gradscape/\`; its URL path is params.gradscape.base
   (config.toml: [params.gradscape] base = "${DEFAULT_BASE}"), "${DEFAULT_BASE}" by default.
-  The module script is written once per page, before the page's first figure.
+  The module script is written once per page, before the page's first figure: the page's scratch
+  pad holds that figure's ordinal (+1), so a re-render of the same content (hugo server; from Hugo
+  0.138 .Scratch is .Store and is kept across rebuilds) writes it there again.
 */ -}}
 {{- $allowed := split "${list}" " " -}}
 {{- if and .Params (not .IsNamedParams) -}}
@@ -35,8 +37,9 @@ const HUGO = `{{- /*
 {{- $base := "${DEFAULT_BASE}" -}}
 {{- with site.Params.gradscape }}{{ with .base }}{{ $base = . }}{{ end }}{{ end -}}
 {{- if not (strings.HasSuffix $base "/") }}{{ $base = printf "%s/" $base }}{{ end -}}
-{{- if not (.Page.Scratch.Get "gradscape-script") -}}
-  {{- .Page.Scratch.Set "gradscape-script" true }}
+{{- $first := .Page.Scratch.Get "gradscape-script" -}}
+{{- if or (not $first) (eq $first (add .Ordinal 1)) -}}
+  {{- .Page.Scratch.Set "gradscape-script" (add .Ordinal 1) }}
 <script type="module" src="{{ $base }}${ENTRY}"></script>
 {{- end }}
 <gradscape-playground

@@ -4,7 +4,9 @@
 #   build: cmake, g++, Google Test, Emscripten (em++), npm packages
 #   test:  the same plus Debian's Chromium for the browser tests, TypeScript (tsc) for the
 #          check that the package's .d.ts compiles, and clang++ with libFuzzer and the sanitizer
-#          runtimes for the formula fuzzer (scripts/fuzz.sh)
+#          runtimes for the formula fuzzer (scripts/fuzz.sh), Hugo and Jekyll for the blog
+#          integrations' tests (tests/browser/blogs.test.mjs) and the Noto CJK fonts for
+#          screenshots of Korean text
 # Sourced by the other scripts, so the environment it sets (NODE_PATH, EM_CACHE) carries over;
 # it leaves the caller's shell options alone and returns non-zero when something is missing.
 
@@ -22,6 +24,9 @@ if [ "$gs_mode" = test ]; then
   compgen -G '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a' >/dev/null ||
     gs_missing+=(libclang-rt-14-dev)
   [ -f /usr/lib/llvm-14/lib/libFuzzer.a ] || gs_missing+=(libfuzzer-14-dev)
+  command -v hugo >/dev/null || gs_missing+=(hugo)
+  command -v jekyll >/dev/null || gs_missing+=(jekyll)
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || gs_missing+=(fonts-noto-cjk)
 fi
 
 if [ ${#gs_missing[@]} -gt 0 ]; then

@@ -4,7 +4,7 @@
 # glue .mjs + .wasm), which are built, not committed. Builds them with scripts/build-wasm.sh only
 # when one is missing or older than a C++ source (src/, bindings/, CMakeLists.txt); then bundles
 # the web component into dist/component/ (vite.component.config.mjs, about a second) from the
-# current sources.
+# current sources and writes the blog integrations (integrations/, scripts/gen-integrations.mjs).
 # With --check: builds nothing, prints why the wasm build is needed and exits 1, or exits 0 when up to date.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,3 +42,4 @@ else
 fi
 echo "gradscape: bundling the web component into dist/component" >&2
 (cd "$root" && npx vite build --config vite.component.config.mjs --logLevel warn >&2)
+node "$root/scripts/gen-integrations.mjs"

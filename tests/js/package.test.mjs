@@ -1,7 +1,7 @@
 // The npm package: `npm pack` ships exactly the JS API, its types, the CLI, the configs' JSON Schema
 // (gradscape/schema.json), the wasm files
 // (glue + wasm, the core's and every lab's, SIMD and scalar), the paper lab's images and the web
-// component's bundle and types, and nothing else; the tarball installs offline in a
+// component's bundle and types, the Hugo shortcode and the Jekyll include, and nothing else; the tarball installs offline in a
 // fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config,
 // a sweep and a paper config on the shipped images with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
 // and exits 2 on bad input, and the types resolve through `exports` (checked with Debian's tsc when
@@ -28,11 +28,13 @@ const MODULES = ['gradscape', 'gradscape-full', ...LABS.map((lab) => `gradscape-
 
 const EXPECTED_FILES = [
   'README.md', 'package.json', 'gradscape.schema.json',
-  'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/labs.mjs', 'web/api/optimizer.mjs',
+  'web/api/assets.mjs', 'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/labs.mjs', 'web/api/optimizer.mjs',
   'web/api/registry-types.d.ts', 'web/api/run-session.mjs', 'web/api/support.mjs', ...LABS.map((lab) => `web/api/${lab.name}-lab.mjs`),
   'public/data/fashion-mnist-6k.bin',
   ...MODULES.flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
   'web/component/gradscape-playground.d.ts',
+  // the blog integrations (scripts/gen-integrations.mjs)
+  'integrations/hugo/layouts/shortcodes/gradscape.html', 'integrations/jekyll/_includes/gradscape.html',
   // the web component's standalone bundle, as `vite build --config vite.component.config.mjs` wrote it
   ...readdirSync(join(root, 'dist/component'), { recursive: true })
     .filter((f) => statSync(join(root, 'dist/component', f)).isFile()).map((f) => `dist/component/${f}`),

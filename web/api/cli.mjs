@@ -7,6 +7,7 @@
 //                                    its deprecated old name), race
 //   gradscape registry               optimizers, schedules, objectives, online problems as JSON
 //   gradscape schema                 the configs' JSON Schema (the package's gradscape.schema.json)
+//   gradscape assets DIR             copies the web component's bundle into a site folder (assets.mjs)
 // Output is streamed with back-pressure and the process exits on its own once stdout has
 // drained, so a piped result is never cut short. Bad input: one line on stderr, exit code 2.
 import { existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { loadGradscape, GradscapeError } from './gradscape.mjs';
 import { LABS } from './labs.mjs';
+import { ASSETS_USAGE, copyAssets } from './assets.mjs';
 
 const optionName = (input) => `--${input.option}=${input.value}`;
 const USAGE = [
@@ -21,6 +23,7 @@ const USAGE = [
   ...LABS.map((lab) => `       gradscape ${lab.name} CONFIG.json|-${(lab.inputs ?? []).map((i) => ` [${optionName(i)}]`).join('')}`),
   '       gradscape registry',
   '       gradscape schema',
+  `       ${ASSETS_USAGE}`,
   '       gradscape --help',
   'Options: --scalar        use the scalar (non-SIMD) wasm build',
   ...LABS.flatMap((lab) => (lab.inputs ?? []).map((i) => `         ${optionName(i).padEnd(16)}${lab.name}: ${i.help}`)),
@@ -76,6 +79,10 @@ async function main(argv) {
   const inputs = lab?.inputs ?? [];
   const unknown = flags.filter((f) => f !== '--scalar' && !inputs.some((i) => f.startsWith(`--${i.option}=`)));
   if (unknown.length) throw new GradscapeError(`unknown option ${unknown[0]}\n${USAGE}`);
+  if (command === 'assets') {
+    for (const line of copyAssets(args.slice(1))) await write(`${line}\n`);
+    return 0;
+  }
   const gs = await loadGradscape({
     flavour: flags.includes('--scalar') ? 'scalar' : 'auto', full: true, ...(lab && { [lab.name]: true }),
   });

@@ -14,6 +14,13 @@
 // names the config field.
 import { LABS } from '../labs.mjs';
 
+// Every attribute of <gradscape-playground>: the config's and those that remount the view, then
+// height and theme. The element observes exactly these; the Hugo shortcode and the Jekyll include
+// (integrations/, scripts/gen-integrations.mjs) accept exactly these.
+export const CONFIG_ATTRIBUTES = ['config', 'objective', 'expr', 'optimizers', 'start', 'steps'];
+export const REMOUNT_ATTRIBUTES = ['view', 'controls', 'autoplay', 'site'];
+export const ATTRIBUTES = [...CONFIG_ATTRIBUTES, ...REMOUNT_ATTRIBUTES, 'height', 'theme'];
+
 export const VIEWS = Object.keys(LABS);
 export const CONTROLS = ['minimal', 'none', 'full'];
 export const THEMES = ['auto', 'light', 'dark'];

@@ -30,18 +30,17 @@ import { GradscapeError, loadGradscape, needsFullEngine } from '../api/gradscape
 import { sheetOf } from './stylesheets.mjs';
 import { LABS } from '../labs.mjs';
 import {
-  AttributeError, configFromAttributes, parseControls, parseFlag, parseHeight, parseTheme, parseView,
+  ATTRIBUTES, AttributeError, CONFIG_ATTRIBUTES, REMOUNT_ATTRIBUTES, configFromAttributes, parseControls, parseFlag,
+  parseHeight, parseTheme, parseView,
 } from './attributes.mjs';
 
-const CONFIG_ATTRIBUTES = ['config', 'objective', 'expr', 'optimizers', 'start', 'steps'];
-const REMOUNT_ATTRIBUTES = ['view', 'controls', 'autoplay', 'site'];
 const LAZY_MARGIN = '200px';
 const DEFAULT_SITE = new URL(/* @vite-ignore */ '../', import.meta.url).href;
 
 const darkMedia = () => globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 
 export class GradscapePlayground extends HTMLElement {
-  static observedAttributes = [...CONFIG_ATTRIBUTES, ...REMOUNT_ATTRIBUTES, 'height', 'theme'];
+  static observedAttributes = ATTRIBUTES;
   #shadow = null;
   #box = null;
   #message = null;

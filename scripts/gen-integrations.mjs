@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ATTRIBUTES } from '../web/component/attributes.mjs';
+import { ATTRIBUTES, MINIFIER_SAFE_NAMES } from '../web/component/attributes.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = 'gradscape-playground.mjs';
@@ -31,6 +31,7 @@ const HUGO = `{{- /*
   0.138 .Scratch is .Store and is kept across rebuilds) writes it there again.
 */ -}}
 {{- $allowed := split "${list}" " " -}}
+{{- /* hugo --minify drops the values of attributes named ${Object.keys(MINIFIER_SAFE_NAMES).join(' and ')}: they are written as ${Object.values(MINIFIER_SAFE_NAMES).join(' and ')}, which the element reads too (a dynamic attribute name may only be letters and digits) */ -}}
 {{- if and .Params (not .IsNamedParams) -}}
   {{- errorf "%s: gradscape shortcode: attributes must be named, e.g. objective=\\"rosenbrock\\"; the attributes are: %s" .Position (delimit $allowed ", ") -}}
 {{- end -}}
@@ -46,7 +47,7 @@ const HUGO = `{{- /*
 {{- if .IsNamedParams }}{{ range $name, $value := .Params }}
   {{- if not (in $allowed $name) -}}
     {{- errorf "%s: gradscape shortcode: unknown attribute %q; the attributes are: %s" $.Position $name (delimit $allowed ", ") -}}
-  {{- end }} {{ $name }}="{{ $value }}"
+  {{- end }}${Object.entries(MINIFIER_SAFE_NAMES).map(([a, b]) => `{{ if eq $name "${a}" }} ${b}="{{ $value }}"{{ else }}`).join('')} {{ $name }}="{{ $value }}"${'{{ end }}'.repeat(Object.keys(MINIFIER_SAFE_NAMES).length)}
 {{- end }}{{ end -}}
 ></gradscape-playground>
 `;

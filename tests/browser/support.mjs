@@ -66,7 +66,8 @@ async function sharedContext(browser) {
 }
 
 /**
- * Opens a page that records console errors and uncaught exceptions. `fresh`: in a context of its
+ * Opens a page that records console errors and uncaught exceptions, in `browser` (a Browser, or a
+ * BrowserContext the test made). `fresh`: in a context of its
  * own (for tests that change the context, e.g. take it offline); `keepStorage`: in the shared
  * context without clearing the origin's storage first.
  */
@@ -74,6 +75,10 @@ export async function open(browser, url, viewport = { width: 1200, height: 800 }
   let page;
   if (fresh) {
     page = await browser.newPage({ viewport });
+  } else if (typeof browser.newContext !== 'function') {
+    // A context the test made itself (with its own options): the page opens there, as it is.
+    page = await browser.newPage();
+    await page.setViewportSize(viewport);
   } else {
     page = await (await sharedContext(browser)).newPage();
     await page.setViewportSize(viewport);

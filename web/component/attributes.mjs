@@ -20,6 +20,11 @@ import { LABS } from '../labs.mjs';
 export const CONFIG_ATTRIBUTES = ['config', 'objective', 'expr', 'optimizers', 'start', 'steps'];
 export const REMOUNT_ATTRIBUTES = ['view', 'controls', 'autoplay', 'site'];
 export const ATTRIBUTES = [...CONFIG_ATTRIBUTES, ...REMOUNT_ATTRIBUTES, 'height', 'theme'];
+// HTML minifiers (Hugo's --minify among them) write attributes named controls and autoplay, HTML's
+// boolean media attributes, without their values on every element. The element also reads them as
+// data-controls and data-autoplay (the plain name wins when both are given), and the Hugo
+// shortcode writes them so.
+export const MINIFIER_SAFE_NAMES = { controls: 'data-controls', autoplay: 'data-autoplay' };
 
 export const VIEWS = Object.keys(LABS);
 export const CONTROLS = ['minimal', 'none', 'full'];

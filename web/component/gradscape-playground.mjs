@@ -30,8 +30,8 @@ import { GradscapeError, loadGradscape, needsFullEngine } from '../api/gradscape
 import { sheetOf } from './stylesheets.mjs';
 import { LABS } from '../labs.mjs';
 import {
-  ATTRIBUTES, AttributeError, CONFIG_ATTRIBUTES, REMOUNT_ATTRIBUTES, configFromAttributes, parseControls, parseFlag,
-  parseHeight, parseTheme, parseView,
+  ATTRIBUTES, AttributeError, CONFIG_ATTRIBUTES, MINIFIER_SAFE_NAMES, REMOUNT_ATTRIBUTES, configFromAttributes,
+  parseControls, parseFlag, parseHeight, parseTheme, parseView,
 } from './attributes.mjs';
 
 const LAZY_MARGIN = '200px';
@@ -40,7 +40,7 @@ const DEFAULT_SITE = new URL(/* @vite-ignore */ '../', import.meta.url).href;
 const darkMedia = () => globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 
 export class GradscapePlayground extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
+  static observedAttributes = [...ATTRIBUTES, ...Object.values(MINIFIER_SAFE_NAMES)];
   #shadow = null;
   #box = null;
   #message = null;
@@ -84,7 +84,7 @@ export class GradscapePlayground extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.#shadow) return;
-    this.#dirty.add(name);
+    this.#dirty.add(Object.keys(MINIFIER_SAFE_NAMES).find((n) => MINIFIER_SAFE_NAMES[n] === name) ?? name);
     if (this.#flushQueued) return;
     this.#flushQueued = true;
     queueMicrotask(() => this.#flush());
@@ -194,7 +194,7 @@ export class GradscapePlayground extends HTMLElement {
     this.#box.dataset.state = 'loading';
     this.#mounting = (async () => {
       try {
-        const get = (n) => this.getAttribute(n);
+        const get = (n) => this.getAttribute(n) ?? (MINIFIER_SAFE_NAMES[n] ? this.getAttribute(MINIFIER_SAFE_NAMES[n]) : null);
         const viewName = parseView(get('view'));
         const controls = parseControls(get('controls'));
         const autoplay = parseFlag('autoplay', get('autoplay'));

@@ -13,6 +13,7 @@ import { setUpPlayerControls } from './player-controls.mjs';
 import { PRESETS } from './presets.mjs';
 import { runColour, runDash } from '../lib/palette.mjs';
 import { landscapeImage, setUpExports } from './exports.mjs';
+import { landscapeAnimation } from './animation.mjs';
 import { SurfaceView } from './surface.mjs';
 import { surfaceHeightLimit } from './surface-fit.mjs';
 import { Curves } from './curves.mjs';
@@ -292,7 +293,8 @@ export async function start() {
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }), {
     focuses: Object.fromEntries(Object.entries(curves.charts).map(([name, chart]) => [name, () => chart.section])),
   });
-  setUpExports({ surface, curves, session, stampBox: $('export-stamp'), redraw: frame });
+  const animation = landscapeAnimation({ surface, session, player, runs, objective: () => objectiveInfo(store.state) });
+  setUpExports({ surface, curves, session, stampBox: $('export-stamp'), redraw: frame, animation });
   setUpCopyLink($('copy-link'), () => encodeHash({ ...linked(), ...position() }));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(linked()), config: toConfig(linked(), registry) }), landscapeImage({
     surface, session,
@@ -311,5 +313,5 @@ export async function start() {
   runFromLink(store.state);
   controls.showErrors(dropped);
   document.body.dataset.ready = 'true';
-  window.gradscape = { gs, session, store, player, surface, stats, hash };
+  window.gradscape = { gs, session, store, player, surface, stats, hash, animation };
 }

@@ -13,6 +13,14 @@ const MIN_CSS = { width: 640, height: 480 };
 // Room kept for the stamp on the legend's first row, as wide as the widest "step k / N" of a run.
 const STAMP_ROOM = 'step 000000 / 000000';
 const PANEL_GAP = 8;
+const PANEL_SHARE = 0.3;  // of the frame's height, at most
+
+// The panel scaled down (never up) to `width` and PANEL_SHARE of `height`.
+function fitPanel(panel, width, height) {
+  if (!panel) return null;
+  const h = Math.floor(Math.min(1, (width - 24) / panel.width, (PANEL_SHARE * height) / panel.height) * panel.height);
+  return { ...panel, width: (panel.width * h) / panel.height, height: h };
+}
 
 // The figure fitted to `size`: its layout (CSS pixels at ratio dpr), the legend's left edge and width.
 function fittedFigure(measure, { layout, box, size, title, finalRuns, legend, panel }) {
@@ -57,15 +65,17 @@ export class FramePainter {
    * null or {image, width, height} (CSS pixels) drawn centred under the legend; paintBase(ctx,
    * figure) and paintOverlay(ctx, figure, runs) the view's painters.
    */
-  constructor({ layout, box, size, objective, finalRuns: given, legend, panel, theme, paintBase, paintOverlay }) {
+  constructor({ layout, box, size, objective, finalRuns: given, legend, panel: givenPanel, theme, paintBase, paintOverlay }) {
     const finalRuns = typeof given === 'function' ? given() : given;
+    let panel = givenPanel;
     this.#title = figureTitle(objective);
     this.#legend = legend;
-    this.#panel = panel;
     this.#theme = theme;
     this.#paintOverlay = paintOverlay;
     let pixels;
     if (size) {
+      const css = Math.min(size.width / MIN_CSS.width, size.height / MIN_CSS.height);
+      panel = this.#panel = fitPanel(panel, size.width / css, size.height / css);
       const fit = fittedFigure(this.#measure, { layout, box, size, title: this.#title, finalRuns, legend, panel });
       this.#figure = fit.figure;
       this.#left = fit.left;
@@ -74,6 +84,7 @@ export class FramePainter {
       pixels = size;
     } else {
       this.#figure = { ...exportLayout(layout), dpr: EXPORT_RATIO };
+      panel = this.#panel = fitPanel(panel, this.#figure.width, this.#figure.height / (1 - PANEL_SHARE));
       this.#left = 0;
       this.#legendWidth = this.#figure.width;
       const room = legend ? runLegend(this.#measure, finalRuns, this.#title, this.#figure.width, STAMP_ROOM).height : 28;

@@ -69,7 +69,8 @@ async function readVideo(bytes) {
 test('landscape: a frame is the surface PNG export at the same step, pixel for pixel', async () => {
   const { page, errors } = await stuckPage();
   const result = await page.evaluate(async (n) => {
-    const { player, surface, animation } = window.gradscape;
+    const { player, surface } = window.gradscape;
+    const animation = await window.gradscape.animation();
     const pixels = async (blob) => {
       const bitmap = await createImageBitmap(blob);
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);

@@ -2,7 +2,7 @@
 // figure (SurfaceView.framePainter: the PNG export's painters) with the runs as the page shows them
 // after step s: the session is reset and advanced to s exactly as the player does, and put back at
 // the page's step when the export ends, however it ends.
-import { stepStamp } from './exports.mjs';
+import { stepStamp } from '../lib/canvas-png.mjs';
 import { THEMES } from '../lib/canvas-style.mjs';
 
 // The formula panel's name and update rule as a picture in the figure's text colour.

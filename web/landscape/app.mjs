@@ -13,7 +13,6 @@ import { setUpPlayerControls } from './player-controls.mjs';
 import { PRESETS } from './presets.mjs';
 import { runColour, runDash } from '../lib/palette.mjs';
 import { landscapeImage, setUpExports } from './exports.mjs';
-import { landscapeAnimation } from './animation.mjs';
 import { SurfaceView } from './surface.mjs';
 import { surfaceHeightLimit } from './surface-fit.mjs';
 import { Curves } from './curves.mjs';
@@ -293,7 +292,7 @@ export async function start() {
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }), {
     focuses: Object.fromEntries(Object.entries(curves.charts).map(([name, chart]) => [name, () => chart.section])),
   });
-  const animation = landscapeAnimation({ surface, session, player, runs, objective: () => objectiveInfo(store.state) });
+  const animation = async () => (await import('./animation.mjs')).landscapeAnimation({ surface, session, player, runs, objective: () => objectiveInfo(store.state) });
   setUpExports({ surface, curves, session, stampBox: $('export-stamp'), redraw: frame, animation });
   setUpCopyLink($('copy-link'), () => encodeHash({ ...linked(), ...position() }));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(linked()), config: toConfig(linked(), registry) }), landscapeImage({

@@ -8,11 +8,10 @@ import { setUpExportMenu } from '../lib/export-menu.mjs';
 import { chartToPNG, chartToSVG } from './curves/export.mjs';
 import { trajectoriesCsv } from './trajectories-csv.mjs';
 import { figureAlt } from '../lib/alt-text.mjs';
+import { stepStamp } from '../lib/canvas-png.mjs';
 
 const CHART_FILES = { loss: 'loss', step: 'step-size', coords: 'coordinates' };
 
-/** "step k / N". */
-export const stepStamp = (k, n) => `step ${k} / ${n}`;
 
 function chartOf(curves, id) {
   const chart = curves.charts[id];
@@ -33,8 +32,8 @@ async function surfacePNG(surface, redraw, options) {
 
 /**
  * Wires the menu's [data-export] buttons; `stampBox` is the "Stamp step k / N" checkbox,
- * redraw() draws the page's frame afresh from the engine; `animation` the surface's frame source
- * (animation.mjs) for Export → Animation, whose dialog loads on first use. Returns the actions.
+ * redraw() draws the page's frame afresh from the engine; animation() loads the surface's frame
+ * source (animation.mjs) for Export → Animation, whose dialog also loads on first use.
  */
 export function setUpExports({ surface, curves, session, stampBox, redraw, animation }) {
   const stamp = () => (stampBox?.checked ? stepStamp(session.stepsDone, session.totalSteps) : undefined);
@@ -47,8 +46,8 @@ export function setUpExports({ surface, curves, session, stampBox, redraw, anima
     csv: () => saveFile('gradscape-trajectories.csv', trajectoriesCsv(session.result()), 'text/csv'),
     json: () => saveFile('gradscape-result.json', JSON.stringify(session.result()), 'application/json'),
     animation: async () => {
-      const { openAnimationDialog } = await import('../lib/animation/dialog.mjs');
-      await openAnimationDialog({ source: animation, name: animation.name, pagePreset: true });
+      const [{ openAnimationDialog }, source] = await Promise.all([import('../lib/animation/dialog.mjs'), animation()]);
+      await openAnimationDialog({ source, name: source.name, pagePreset: true });
     },
   };
   for (const [id, name] of Object.entries(CHART_FILES)) {
@@ -56,7 +55,6 @@ export function setUpExports({ surface, curves, session, stampBox, redraw, anima
     actions[`${id}-png`] = async () => png(name, await chartToPNG(chartOf(curves, id), { stamp: stamp() }));
   }
   setUpExportMenu(actions);
-  return actions;
 }
 
 /**

@@ -2,7 +2,7 @@
 // with its held-out paths (PathsView), frame k drawing every run as it was after step s: its first
 // s + 1 points, and its ✕ once it has diverged. The runs are whole already (gs.run), so nothing is
 // rerun and the page is left as it is.
-import { stepStamp } from '../landscape/exports.mjs';
+import { stepStamp } from '../lib/canvas-png.mjs';
 
 /** A run as it was after `step` steps. */
 function runAt(run, step) {

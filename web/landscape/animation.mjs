@@ -1,7 +1,7 @@
 // The landscape page's animation frame source (lib/animation/driver.mjs): frame k is the surface's
 // figure (SurfaceView.framePainter: the PNG export's painters) with the runs as the page shows them
 // after step s: the session is reset and advanced to s exactly as the player does, and put back at
-// the page's step when the export ends, however it ends.
+// the page's step (playing on if it was) when the export ends, however it ends.
 import { stepStamp } from '../lib/canvas-png.mjs';
 import { THEMES } from '../lib/canvas-style.mjs';
 
@@ -25,6 +25,7 @@ export function landscapeAnimation({ surface, session, player, runs, objective }
     async open({ size, width, height, theme, legend, counter, formula }) {
       const panel = formula ? await formulaPanel(theme) : null;
       const back = session.stepsDone;
+      const playing = player.playing;
       player.pause();
       const total = session.totalSteps;
       session.advance(total - session.stepsDone);
@@ -43,7 +44,10 @@ export function landscapeAnimation({ surface, session, player, runs, objective }
           if (step > session.stepsDone) session.advance(step - session.stepsDone);
           return painter.paint(runs(), counter ? stepStamp(session.stepsDone, total) : undefined);
         },
-        close: () => player.seek(back),
+        close: () => {
+          player.seek(back);
+          if (playing) player.play();
+        },
       };
     },
   };

@@ -3,7 +3,8 @@
 // the PNG export's figure, or custom), frames per second, steps per frame, the hold at the end, what
 // to show (legend, step counter, formula panel), theme; the clip's frame count and length live; a
 // <progress> bar while it records, and Cancel, which stops the encoder and downloads nothing.
-// The choices are remembered; the file is named gradscape-<name>.<format>.
+// The choices are remembered (the theme is the page's until one is chosen); the file is named
+// gradscape-<name>.<format>.
 import { saveFile } from '../download.mjs';
 import { recordAnimation } from './driver.mjs';
 import { videoSupport } from './codecs.mjs';
@@ -76,7 +77,7 @@ export async function openAnimationDialog({ source, name, pagePreset = false, fo
   const dialog = document.querySelector('dialog.anim-dialog') ?? buildDialog();
   const form = $(dialog, 'form');
   const field = (n) => form.elements[n];
-  const choices = loadChoices();
+  const choices = loadChoices({ theme: document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light' });
   const support = await videoSupport();
 
   const formatSelect = field('format');

@@ -62,13 +62,13 @@ export function framePlan(totalSteps, { fps, stepsPerFrame, hold }) {
   return { steps, holdFrames, holdMs: (holdFrames * 1000) / fps, frames: count + holdFrames, seconds: (count + holdFrames) / fps };
 }
 
-/** The dialog's remembered choices (the defaults for any missing or unreadable). */
-export function loadChoices() {
+/** The dialog's remembered choices (`defaults`, then DEFAULTS, for any missing or unreadable). */
+export function loadChoices(defaults = {}) {
   try {
     const saved = JSON.parse(localStorage.getItem(STORE_KEY) ?? '{}');
-    return { ...DEFAULTS, ...(saved && typeof saved === 'object' ? saved : {}) };
+    return { ...DEFAULTS, ...defaults, ...(saved && typeof saved === 'object' ? saved : {}) };
   } catch {
-    return { ...DEFAULTS };
+    return { ...DEFAULTS, ...defaults };
   }
 }
 

@@ -2,6 +2,7 @@
 // painted afresh at twice the CSS size (whatever the screen's pixel ratio) by the view's own
 // painters, with a legend of the runs (title, then each run's swatch, label and divergence note)
 // wrapped in rows underneath and an optional stamp ("step k / N") in the bottom-right corner.
+// The legend, the stamp and the composition are shared with the animation's frames (frame-painter.mjs).
 
 import { exportLayout } from './layout.mjs';
 import { drawCross, drawDot, haloFor, runColour, runDash, strokeTrack } from './run-style.mjs';

@@ -22,25 +22,20 @@ function fitPanel(panel, width, height) {
   return { ...panel, width: (panel.width * h) / panel.height, height: h };
 }
 
-// The figure fitted to `size`: its layout (CSS pixels at ratio dpr), the legend's left edge and width.
+// The figure fitted to `size`: its layout (CSS pixels at ratio dpr, the plot centred) and the
+// legend's left edge and width (the frame's: a square plot leaves it room beside the plot's width).
 function fittedFigure(measure, { layout, box, size, title, finalRuns, legend, panel }) {
   const dpr = Math.min(size.width / MIN_CSS.width, size.height / MIN_CSS.height);
   const width = size.width / dpr;
   const height = size.height / dpr;
   const panelHeight = panel ? panel.height + PANEL_GAP : 0;
-  const legendHeight = (w) => (legend ? runLegend(measure, finalRuns, title, w, STAMP_ROOM).height : 28);
-  let room = legendHeight(width);
-  let fig = exportLayout(computeLayout(measure, width, height - room - panelHeight, dpr, box));
-  const narrower = legendHeight(fig.width);
-  if (narrower > room) {
-    room = narrower;
-    fig = exportLayout(computeLayout(measure, width, height - room - panelHeight, dpr, box));
-  }
+  const room = legend ? runLegend(measure, finalRuns, title, width, STAMP_ROOM).height : 28;
+  const fig = exportLayout(computeLayout(measure, width, height - room - panelHeight, dpr, box));
   const left = Math.floor((width - fig.width) / 2);
   const top = Math.max(0, Math.floor((height - fig.height - room - panelHeight) / 2));
   return {
     figure: { ...fig, width, height: top + fig.height, dpr, plot: { ...fig.plot, x: fig.plot.x + left, y: fig.plot.y + top } },
-    left, legendWidth: fig.width, panelTop: top + fig.height + room + PANEL_GAP / 2,
+    left: 0, legendWidth: width, panelTop: top + fig.height + room + PANEL_GAP / 2,
   };
 }
 

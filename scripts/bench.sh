@@ -21,13 +21,16 @@
 #   race       bench/race.mjs (the race lab: 12 optimizers × 128 trials × 32 tuning starts + 64
 #              held-out starts × 500 steps in a headless Chromium page's Web Worker, wasm SIMD /
 #              scalar, Node, native CLI; SGD and Adam against plain-JS loops; the first load)
+#   animation  bench/animation.mjs (Export → Animation in headless Chromium: a 10 s 800 × 600 30 fps
+#              clip of four optimizers as GIF, WebM and MP4; the landscape's first load and the
+#              exporter's lazily loaded chunks)
 # Reports go to stdout and to bench/results/. `--only=sweep,regret` runs a subset (default: all);
 # other arguments go to adam_step.mjs, e.g. `npm run bench -- --quick --sizes=1e3,1e6`.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" test || exit 1
 
-only=adam_step,sweep,regret,page,sweep_page,component,train,formula,custom_rule,race
+only=adam_step,sweep,regret,page,sweep_page,component,train,formula,custom_rule,race,animation
 args=()
 for arg in "$@"; do
   case $arg in
@@ -37,7 +40,7 @@ for arg in "$@"; do
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 for name in ${only//,/ }; do
-  case $name in adam_step | sweep | regret | page | sweep_page | component | train | formula | custom_rule) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train, formula, custom_rule)" >&2; exit 2 ;; esac
+  case $name in adam_step | sweep | regret | page | sweep_page | component | train | formula | custom_rule | race | animation) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train, formula, custom_rule, race, animation)" >&2; exit 2 ;; esac
 done
 
 echo "bench: building the wasm modules (simd, scalar)" >&2
@@ -55,7 +58,7 @@ if wants sweep; then
   cmake --build "$root/build/wasm-simd" -j"$(nproc)" --target bench_sweep >&2
   cmake --build "$root/build/wasm-scalar" -j"$(nproc)" --target bench_sweep >&2
 fi
-if wants page || wants sweep_page || wants component; then
+if wants page || wants sweep_page || wants component || wants animation; then
   echo "bench: building the site" >&2
   (cd "$root" && npx vite build --logLevel warn >&2)
 fi
@@ -71,3 +74,4 @@ if wants train; then node bench/train.mjs; fi
 if wants formula; then node bench/formula.mjs; fi
 if wants custom_rule; then node bench/custom-rule.mjs; fi
 if wants race; then node bench/race.mjs; fi
+if wants animation; then node bench/animation.mjs; fi

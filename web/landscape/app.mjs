@@ -292,7 +292,8 @@ export async function start() {
   setUpPresetSelect(store, PRESETS, 'Stories…', (preset) => ({ ...structuredClone(preset.state), stepsPerFrame: store.state.stepsPerFrame, selected: preset.state.selected ?? 0 }), {
     focuses: Object.fromEntries(Object.entries(curves.charts).map(([name, chart]) => [name, () => chart.section])),
   });
-  setUpExports({ surface, curves, session, stampBox: $('export-stamp'), redraw: frame });
+  const animation = async () => (await import('./animation.mjs')).landscapeAnimation({ surface, session, player, runs, objective: () => objectiveInfo(store.state) });
+  setUpExports({ surface, curves, session, stampBox: $('export-stamp'), redraw: frame, animation });
   setUpCopyLink($('copy-link'), () => encodeHash({ ...linked(), ...position() }));
   setUpEmbedButton($('embed'), 'landscape', () => ({ hash: encodeHash(linked()), config: toConfig(linked(), registry) }), landscapeImage({
     surface, session,
@@ -311,5 +312,5 @@ export async function start() {
   runFromLink(store.state);
   controls.showErrors(dropped);
   document.body.dataset.ready = 'true';
-  window.gradscape = { gs, session, store, player, surface, stats, hash };
+  window.gradscape = { gs, session, store, player, surface, stats, hash, animation };
 }

@@ -1,17 +1,17 @@
 // The landscape page's Export menu: the surface and each chart as PNG (twice the CSS size, stamped
 // "step k / N" when the menu's checkbox is on: k the player's position, N the run's total steps),
-// the charts as SVG, the trajectories as CSV and the engine's result as JSON; and the Embed
+// the charts as SVG, the trajectories as CSV, the engine's result as JSON and the surface as an
+// animation (GIF, WebM or MP4: lib/animation); and the Embed
 // dialog's image with a link (the surface in the light and the dark theme).
 import { saveFile } from '../lib/download.mjs';
 import { setUpExportMenu } from '../lib/export-menu.mjs';
 import { chartToPNG, chartToSVG } from './curves/export.mjs';
 import { trajectoriesCsv } from './trajectories-csv.mjs';
 import { figureAlt } from '../lib/alt-text.mjs';
+import { stepStamp } from '../lib/canvas-png.mjs';
 
 const CHART_FILES = { loss: 'loss', step: 'step-size', coords: 'coordinates' };
 
-/** "step k / N". */
-export const stepStamp = (k, n) => `step ${k} / ${n}`;
 
 function chartOf(curves, id) {
   const chart = curves.charts[id];
@@ -32,9 +32,10 @@ async function surfacePNG(surface, redraw, options) {
 
 /**
  * Wires the menu's [data-export] buttons; `stampBox` is the "Stamp step k / N" checkbox,
- * redraw() draws the page's frame afresh from the engine.
+ * redraw() draws the page's frame afresh from the engine; animation() loads the surface's frame
+ * source (animation.mjs) for Export → Animation, whose dialog also loads on first use.
  */
-export function setUpExports({ surface, curves, session, stampBox, redraw }) {
+export function setUpExports({ surface, curves, session, stampBox, redraw, animation }) {
   const stamp = () => (stampBox?.checked ? stepStamp(session.stepsDone, session.totalSteps) : undefined);
   const png = async (name, blob) => {
     if (!blob) throw new Error(`the ${name} is not drawn yet`);
@@ -44,6 +45,10 @@ export function setUpExports({ surface, curves, session, stampBox, redraw }) {
     'surface-png': async () => png('surface', await surfacePNG(surface, redraw, { stamp: stamp() })),
     csv: () => saveFile('gradscape-trajectories.csv', trajectoriesCsv(session.result()), 'text/csv'),
     json: () => saveFile('gradscape-result.json', JSON.stringify(session.result()), 'application/json'),
+    animation: async () => {
+      const [{ openAnimationDialog }, source] = await Promise.all([import('../lib/animation/dialog.mjs'), animation()]);
+      await openAnimationDialog({ source, name: source.name, pagePreset: true });
+    },
   };
   for (const [id, name] of Object.entries(CHART_FILES)) {
     actions[`${id}-svg`] = () => saveFile(`gradscape-${name}.svg`, chartToSVG(chartOf(curves, id)), 'image/svg+xml');

@@ -27,6 +27,7 @@ import { Controls } from './controls.mjs';
 import { RaceRunner } from './runner.mjs';
 import { ResultsView } from './results-view.mjs';
 import { setUpExports } from './exports.mjs';
+import { raceAnimation } from './animation.mjs';
 
 const $ = (id) => document.getElementById(id);
 const FALLBACK = 'Showing the default race instead.';
@@ -190,7 +191,7 @@ export async function start() {
   setUpCopyLink($('copy-link'), () => encodeHash(linked()));
   setUpEmbedButton($('embed'), 'race', () => ({ hash: encodeHash(linked()), config: configsOf(linked())[0] }));
   setUpPresetSelect(store, PRESETS, 'Preset races…');
-  setUpExports(() => runner.job?.results);
+  setUpExports(() => runner.job?.results, raceAnimation(() => results.paths));
 
   controls.render();
   race(store.state);

@@ -1,6 +1,7 @@
 // Exports of the race lab: every tuning trial as CSV (race, optimizer, trial, the tuned values, score,
 // round), every held-out run as CSV (race, optimizer, run, its start and noise seed, steps to ε, final
-// loss, diverged_at) and the engine's result JSON (one race, or {races} for a race beside the fair one).
+// loss, diverged_at), the engine's result JSON (one race, or {races} for a race beside the fair one)
+// and the surface with the held-out paths as an animation (GIF, WebM or MP4: lib/animation).
 import { csvText } from '../lib/csv.mjs';
 import { saveFile } from '../lib/download.mjs';
 import { setUpExportMenu } from '../lib/export-menu.mjs';
@@ -39,8 +40,12 @@ export function heldOutCsv(results) {
   return csvText(['race', 'entry', 'optimizer', 'run', 'start_x', 'start_y', 'seed', 'steps_to_eps', 'final_loss', 'diverged_at'], rows);
 }
 
-/** Wires the Export menu; results() gives the shown races' results (none: the export says so). */
-export function setUpExports(results) {
+/**
+ * Wires the Export menu; results() gives the shown races' results (none: the export says so);
+ * `animation` the surface's frame source (animation.mjs) for Export → Animation, whose dialog loads
+ * on first use.
+ */
+export function setUpExports(results, animation) {
   const list = () => {
     const shown = results();
     if (!shown?.length) throw new Error('no race has run yet');
@@ -52,6 +57,11 @@ export function setUpExports(results) {
     json: () => {
       const shown = list();
       saveFile('gradscape-race.json', JSON.stringify(shown.length === 1 ? shown[0] : { races: shown }), 'application/json');
+    },
+    animation: async () => {
+      if (!animation.totalSteps) throw new Error('no race has drawn its paths yet');
+      const { openAnimationDialog } = await import('../lib/animation/dialog.mjs');
+      await openAnimationDialog({ source: animation, name: animation.name, pagePreset: true, formula: false });
     },
   });
 }

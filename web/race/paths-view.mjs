@@ -19,6 +19,7 @@ export class PathsView {
   #objectiveKey = '';
   #result = null;
   #visible = [];
+  #shown = [];
   #frame = 0;
   #resize;
   runs = [];
@@ -42,6 +43,12 @@ export class PathsView {
   }
 
   get surface() { return this.#surface; }
+
+  /** The runs on the surface (as SurfaceView.setRuns takes them), each whole. */
+  get shownRuns() { return this.#shown; }
+
+  /** The objective's name, or null before a race is shown. */
+  get objectiveName() { return this.#objectiveKey ? JSON.parse(this.#objectiveKey).name : null; }
 
   setTheme(theme) {
     this.#surface.setTheme(theme);
@@ -75,14 +82,15 @@ export class PathsView {
   /** Draws the runs of the entries in `visible` (a Set of entry indices). */
   setVisible(visible) {
     this.#visible = this.runs.filter((r) => visible.has(r.entry));
-    this.#surface.setRuns(this.#visible.map(({ entry, run, result: r }) => {
+    this.#shown = this.#visible.map(({ entry, run, result: r }) => {
       const { colour, dash } = entryStyle(entry);
       return {
         label: `${entryName(this.#result.entries[entry])} (held-out start ${run + 1})`, color: colour, dash,
         xy: Float64Array.from(r.trajectory.flat()), loss: Float64Array.from(r.loss),
         status: { status: r.status, diverged_at: r.diverged_at },
       };
-    }));
+    });
+    this.#surface.setRuns(this.#shown);
     this.#surface.setStart(null);
     this.#surface.draw();
     this.#paintSoon();

@@ -211,6 +211,26 @@ export class SurfaceView {
     });
   }
 
+  /**
+   * A painter of the figure's animation frames (frame-painter.mjs), the base layer painted once:
+   * `size` {width, height} in pixels, or null for the PNG export's figure at its size; `theme`,
+   * `legend` (the runs' legend) and `finalRuns` (the runs at their last step, for the legend's
+   * room). Its paint(runs, stamp) paints the runs as they are at a step, the overlay as toPNG does.
+   */
+  async framePainter({ size = null, theme = this.#themeName, legend = true, finalRuns = this.#runs, panel = null } = {}) {
+    const { FramePainter } = await import('./frame-painter.mjs');
+    if (this.#destroyed) return null;
+    this.#flushBase();
+    if (!this.#layout) return null;
+    const themeName = THEMES[theme] ? theme : this.#themeName;
+    return new FramePainter({
+      layout: this.#layout, box: this.#box, size, objective: this.#objective, finalRuns, legend, panel,
+      theme: THEMES[themeName], highlight: this.#highlight,
+      paintBase: (ctx, layout) => this.#paintBase(ctx, layout, { detail: 1, contourCell: 1.5, live: false, themeName }),
+      paintOverlay: (ctx, layout, runs) => this.#paintOverlay(ctx, layout, true, themeName, runs),
+    });
+  }
+
   destroy() {
     if (this.#destroyed) return;
     this.#destroyed = true;
@@ -472,25 +492,26 @@ export class SurfaceView {
     this.#timings = { grid: t1 - t0, heatmap: t2 - t1, contours: t3 - t2, total: performance.now() - t0, nx, ny };
   }
 
-  #runStyle(i) {
-    return runStyle(this.#runs, i, this.#highlight);
+  #runStyle(i, runs = this.#runs) {
+    return runStyle(runs, i, this.#highlight);
   }
 
-  #paintOverlay(ctx, layout, exporting, themeName = this.#themeName) {
+  // The trajectories and markers of `runs` (default the view's; an animation frame's runs at its step).
+  #paintOverlay(ctx, layout, exporting, themeName = this.#themeName, runs = this.#runs) {
     const box = this.#box;
     if (!box) return;
     const map = screenMap(layout, box);
-    const order = this.#runs.map((_, i) => i).sort((a, b) => (a === this.#highlight) - (b === this.#highlight));
+    const order = runs.map((_, i) => i).sort((a, b) => (a === this.#highlight) - (b === this.#highlight));
     if (exporting) {
-      const tracks = syncTracks({ key: '', tracks: [] }, this.#runs, layout, box);
-      strokeTracks(ctx, layout, tracks, order, (i) => this.#runStyle(i));
+      const tracks = syncTracks({ key: '', tracks: [] }, runs, layout, box);
+      strokeTracks(ctx, layout, tracks, order, (i) => this.#runStyle(i, runs));
     } else this.#blitTracks(ctx, layout, map, order);
     ctx.save();
     clipToPlot(ctx, layout);
     const labels = [];
-    for (const i of order) paintCompanions(ctx, layout, map, this.#runs[i], this.#runStyle(i));
+    for (const i of order) paintCompanions(ctx, layout, map, runs[i], this.#runStyle(i, runs));
     for (const i of order) {
-      const label = paintRunEnd(ctx, layout, map, this.#runs[i], this.#start, this.#runStyle(i));
+      const label = paintRunEnd(ctx, layout, map, runs[i], this.#start, this.#runStyle(i, runs));
       if (label) labels.push(label);
     }
     const s = this.#start && [map.ax * this.#start[0] + map.bx, map.ay * this.#start[1] + map.by];

@@ -1,0 +1,61 @@
+// The raster outputs of `gradscape render`: an SVG figure rasterised by @resvg/resvg-js (an
+// optional dependency, loaded on first use; without it the command says how to install it), and
+// an animated GIF of frames (gifenc) with one global palette for the whole clip, quantised from a
+// sample of its frames, so the colours do not shimmer from frame to frame.
+import * as gifenc from 'gifenc';
+import { GradscapeError } from './support.mjs';
+
+const { GIFEncoder, applyPalette, quantize } = gifenc.default ?? gifenc;  // CommonJS in Node
+const SAMPLE_FRAMES = 8;
+
+let resvg;
+async function loadResvg() {
+  resvg ??= import('@resvg/resvg-js').catch(() => {
+    throw new GradscapeError('.png and .gif need the optional dependency @resvg/resvg-js, which is not installed: ' +
+      'run `npm install @resvg/resvg-js` (an .svg output needs nothing more)');
+  });
+  return (await resvg).Resvg;
+}
+
+const FONTS = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans', serifFamily: 'DejaVu Serif' };
+
+/** A rasteriser: svg text → { width, height, pixels (RGBA), png() }. */
+export async function rasteriser() {
+  const Resvg = await loadResvg();
+  return (svg) => {
+    const image = new Resvg(svg, { font: FONTS, background: 'rgba(0, 0, 0, 0)', imageRendering: 0 }).render();
+    return { width: image.width, height: image.height, pixels: image.pixels, png: () => image.asPng() };
+  };
+}
+
+/**
+ * The GIF bytes of `frames` (each a function returning RGBA pixels of width × height), each shown
+ * 1/fps s, the last one `hold` s longer. Every frame after the first writes only the pixels that
+ * changed (the rest transparent over the frame before), so a clip whose field stays put is small.
+ */
+export function gifBytes(frames, { width, height, fps, hold }) {
+  const rendered = frames.map((frame) => frame());
+  const sampled = Math.min(SAMPLE_FRAMES, rendered.length);
+  const picks = [...new Set(Array.from({ length: sampled }, (_, k) => Math.round((k * (rendered.length - 1)) / Math.max(1, sampled - 1))))];
+  const sample = new Uint8Array(picks.length * width * height * 4);
+  picks.forEach((k, j) => sample.set(rendered[k], j * width * height * 4));
+  const palette = quantize(sample, 255);
+  const transparentIndex = palette.length;
+  palette.push([0, 0, 0]);
+  const gif = GIFEncoder();
+  const delay = Math.round(1000 / fps);
+  let previous = null;
+  rendered.forEach((pixels, k) => {
+    const index = applyPalette(pixels, palette.slice(0, transparentIndex));
+    const frameDelay = k === rendered.length - 1 ? delay + Math.round(hold * 1000) : delay;
+    if (!previous) {
+      gif.writeFrame(index, width, height, { palette, delay: frameDelay, repeat: 0, dispose: 1 });
+    } else {
+      const delta = index.map((c, i) => (c === previous[i] ? transparentIndex : c));
+      gif.writeFrame(delta, width, height, { delay: frameDelay, transparent: true, transparentIndex, dispose: 1 });
+    }
+    previous = index;
+  });
+  gif.finish();
+  return gif.bytes();
+}

@@ -1,6 +1,7 @@
 // Exports of the race lab: every tuning trial as CSV (race, optimizer, trial, the tuned values, score,
 // round), every held-out run as CSV (race, optimizer, run, its start and noise seed, steps to ε, final
-// loss, diverged_at) and the engine's result JSON (one race, or {races} for a race beside the fair one).
+// loss, diverged_at), the engine's result JSON (one race, or {races} for a race beside the fair one)
+// and the surface with the tuned runs and the race's starts as an SVG figure (lib/figure).
 import { csvText } from '../lib/csv.mjs';
 import { saveFile } from '../lib/download.mjs';
 import { setUpExportMenu } from '../lib/export-menu.mjs';
@@ -39,8 +40,19 @@ export function heldOutCsv(results) {
   return csvText(['race', 'entry', 'optimizer', 'run', 'start_x', 'start_y', 'seed', 'steps_to_eps', 'final_loss', 'diverged_at'], rows);
 }
 
-/** Wires the Export menu; results() gives the shown races' results (none: the export says so). */
-export function setUpExports(results) {
+/** The SVG figure of the paths view (paths-view.mjs): its surface, runs and starts, in its theme. */
+export async function pathsSVG(view, { heatmap = true } = {}) {
+  const { svgFigure } = await import('../lib/figure/svg-figure.mjs');
+  const model = view?.surface.figureModel();
+  if (!model?.runs.length) throw new Error('no race has run yet');
+  return svgFigure({ ...model, starts: view.starts }, { width: model.width, theme: model.theme, heatmap });
+}
+
+/**
+ * Wires the Export menu; results() gives the shown races' results (none: the export says so),
+ * paths() the paths view on the surface.
+ */
+export function setUpExports(results, paths = () => null) {
   const list = () => {
     const shown = results();
     if (!shown?.length) throw new Error('no race has run yet');
@@ -49,6 +61,9 @@ export function setUpExports(results) {
   setUpExportMenu({
     trials: () => saveFile('gradscape-race-trials.csv', trialsCsv(list()), 'text/csv'),
     runs: () => saveFile('gradscape-race-held-out.csv', heldOutCsv(list()), 'text/csv'),
+    'surface-svg': async () => saveFile('gradscape-race-surface.svg', await pathsSVG(paths()), 'image/svg+xml'),
+    'surface-svg-contours': async () =>
+      saveFile('gradscape-race-surface-contours.svg', await pathsSVG(paths(), { heatmap: false }), 'image/svg+xml'),
     json: () => {
       const shown = list();
       saveFile('gradscape-race.json', JSON.stringify(shown.length === 1 ? shown[0] : { races: shown }), 'application/json');

@@ -43,6 +43,9 @@ export class PathsView {
 
   get surface() { return this.#surface; }
 
+  /** The race's tuning and held-out starts drawn over the surface: { tuning, heldOut } ([x, y] each). */
+  get starts() { return { tuning: [...this.#points.tuning], heldOut: [...this.#points.heldOut] }; }
+
   setTheme(theme) {
     this.#surface.setTheme(theme);
     this.#surface.draw();

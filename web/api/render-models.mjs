@@ -5,7 +5,7 @@
 // own run configs), the tuning and held-out starts and the race's box.
 import { GradscapeError } from './support.mjs';
 import { isUserObjective } from './gradscape.mjs';
-import { entryName, entryStyle } from '../race/entries.mjs';
+import { entryName, entryStyle, figureLegend } from '../race/entries.mjs';
 
 // The keys only a race config has (docs/schema.md, "Race config").
 const RACE_KEYS = ['tuning_starts', 'held_out_starts', 'trials', 'search', 'score', 'eps', 'seeds', 'tuning_steps', 'f_star', 'box'];
@@ -71,7 +71,7 @@ export function raceModel(gs, config) {
     const r = gs.run(runConfig).runs[0];
     const { colour, dash } = entryStyle(entry);
     return {
-      label: `${entryName(result.entries[entry])} (held-out start ${run + 1})`, color: colour, dash,
+      entry, label: `${entryName(result.entries[entry])} (held-out start ${run + 1})`, color: colour, dash,
       xy: flat(r.trajectory), status: status(r),
     };
   });
@@ -84,6 +84,7 @@ export function raceModel(gs, config) {
     starts: { tuning: result.tuning_points ?? [], heldOut: result.held_out_points ?? [] },
     totalSteps: Math.max(...runs.map((r) => r.xy.length / 2 - 1)),
     runs,
+    legend: figureLegend(runs.map((r) => ({ entry: r.entry, name: entryName(result.entries[r.entry]), diverged: r.status.status === 'diverged' }))),
     close: () => session.delete(),
   };
 }

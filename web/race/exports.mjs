@@ -40,12 +40,12 @@ export function heldOutCsv(results) {
   return csvText(['race', 'entry', 'optimizer', 'run', 'start_x', 'start_y', 'seed', 'steps_to_eps', 'final_loss', 'diverged_at'], rows);
 }
 
-/** The SVG figure of the paths view (paths-view.mjs): its surface, runs and starts, in its theme. */
+/** The SVG figure of the paths view (paths-view.mjs): its surface, runs, starts and legend, in its theme. */
 export async function pathsSVG(view, { heatmap = true } = {}) {
   const { svgFigure } = await import('../lib/figure/svg-figure.mjs');
   const model = view?.surface.figureModel();
   if (!model?.runs.length) throw new Error('no race has run yet');
-  return svgFigure({ ...model, starts: view.starts }, { width: model.width, theme: model.theme, heatmap });
+  return svgFigure({ ...model, ...view.figureExtras }, { width: Math.max(640, model.width), theme: model.theme, heatmap });
 }
 
 /**

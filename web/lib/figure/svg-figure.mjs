@@ -7,7 +7,8 @@
 // model: { title, axes: [xName, yName], view: [xmin, xmax, ymin, ymax], grid(x0, x1, y0, y1, nx, ny)
 //          (the engine's grid call, as RunSession.grid), signed (a formula's symmetric scale),
 //          minima [{x, y, global}], start [x, y] | null, starts {tuning, heldOut} (a race's),
-//          runs [{label, color, dash, xy (x0, y0, x1, y1, …), status {status, diverged_at}}] }
+//          runs [{label, color, dash, xy (x0, y0, x1, y1, …), status {status, diverged_at}}],
+//          legend (optional, instead of one item per run) [{label, color, dash, note, diverged}] }
 // options: { width (CSS px), height (default: what the figure needs), theme 'light' | 'dark',
 //            heatmap (default true), idPrefix (ids unique within a page holding several figures) }
 import { colourScale, sampleGrid } from '../field-scale.mjs';
@@ -41,26 +42,39 @@ const pointCount = (xy) => (xy && typeof xy.length === 'number' ? Math.floor(xy.
 const runLabel = (run, i) => String(run?.label ?? `run ${i + 1}`);
 const diverged = (run) => run?.status?.status === 'diverged';
 
-/** The run legend's items wrapped in rows of `width`. */
-function legendRows(runs, width) {
+/**
+ * The legend's items: model.legend's ([{label, color, dash, note}], e.g. one per optimizer of a
+ * race) or one per run (its label, look and "diverged at step k").
+ */
+function legendItems(model, runs) {
+  if (Array.isArray(model.legend)) {
+    return model.legend.map((item, i) => ({ label: String(item.label ?? `run ${i + 1}`), look: runLook(item, i), note: item.note ? String(item.note) : '', cross: !!item.diverged }));
+  }
+  return runs.map((run, i) => {
+    const note = diverged(run) ? `diverged at step ${run.status.diverged_at ?? pointCount(run.xy) - 1}` : '';
+    return { label: runLabel(run, i), look: runLook(run, i), note, cross: !!note };
+  });
+}
+
+/** The legend's items wrapped in rows of `width`. */
+function legendRows(items, width) {
   const rows = [[]];
   let x = PAD;
-  runs.forEach((run, i) => {
-    const note = diverged(run) ? `diverged at step ${run.status.diverged_at ?? pointCount(run.xy) - 1}` : '';
-    const w = 30 + textWidth(runLabel(run, i), 12.5) + (note ? 8 + textWidth(note, 12) : 0) + 20;
+  for (const item of items) {
+    const w = 30 + textWidth(item.label, 12.5) + (item.note ? 8 + textWidth(item.note, 12) : 0) + 20;
     if (x + w > width - PAD && rows.at(-1).length) {
       rows.push([]);
       x = PAD;
     }
-    rows.at(-1).push({ i, x, note });
+    rows.at(-1).push({ ...item, x });
     x += w;
-  });
-  return runs.length ? rows : [];
+  }
+  return items.length ? rows : [];
 }
 
 /** Where everything goes: the plot (square for a square view, else 4:3), margins, legend rows. */
 function figureLayout(model, { width, height }) {
-  const rows = legendRows(model.runs, width);
+  const rows = legendRows(legendItems(model, model.runs), width);
   const legendHeight = rows.length ? 10 + rows.length * 24 : 0;
   const [, , y0, y1] = model.view;
   const availH0 = (height ?? 4096) - TITLE_HEIGHT - BOTTOM - legendHeight;
@@ -151,19 +165,19 @@ function fieldSvg(model, layout, options, theme) {
   return { svg: image + (lines.length ? contours : ''), scale, contourCount: lines.length };
 }
 
-function runLegendSvg(layout, runs, looks, theme) {
+function legendSvg(layout, theme) {
   const top = layout.plot.y + layout.plot.h + BOTTOM + 2;
   let out = '';
   layout.rows.forEach((row, r) => {
     const y = top + 12 + r * 24;
     for (const item of row) {
-      const look = looks[item.i];
+      const { look } = item;
       const swatch = `M${num(item.x)} ${num(y)}h20`;
       const dash = look.dash?.length ? ` stroke-dasharray="${look.dash.join(' ')}"` : '';
       out += `<path d="${swatch}" fill="none" ${paint('stroke', look.halo)} stroke-width="5" stroke-linecap="round"/>` +
         `<path d="${swatch}" fill="none" ${paint('stroke', look.colour)} stroke-width="2.5"${dash}/>` +
-        (item.note ? cross(item.x + 20, y, 4, look) : dot(item.x + 20, y, 3.5, look)) +
-        `<text x="${num(item.x + 30)}" y="${num(y + 4.5)}" font-size="12.5" ${paint('fill', theme.text)}>${escapeXml(runLabel(runs[item.i], item.i))}` +
+        (item.cross ? cross(item.x + 20, y, 4, look) : dot(item.x + 20, y, 3.5, look)) +
+        `<text x="${num(item.x + 30)}" y="${num(y + 4.5)}" font-size="12.5" ${paint('fill', theme.text)}>${escapeXml(item.label)}` +
         (item.note ? `<tspan dx="8" font-size="12" font-style="italic" ${paint('fill', theme.muted)}>${escapeXml(item.note)}</tspan>` : '') +
         '</text>';
     }
@@ -207,7 +221,7 @@ export function buildFigure(model, options = {}) {
     axesSvg(layout, view, theme, model.axes ?? ['x', 'y']),
     colourLegendSvg(layout, field.scale, theme, ids.gradient),
     `<text x="${PAD}" y="22" font-size="16" font-weight="600" ${paint('fill', theme.text)}>${escapeXml(model.title ?? 'Loss surface')}</text>`,
-    runLegendSvg(layout, runs, looks, theme),
+    legendSvg(layout, theme),
   ].join('\n');
 
   const runsAt = (step) => {

@@ -30,6 +30,11 @@ const EXPECTED_FILES = [
   'README.md', 'package.json', 'gradscape.schema.json',
   'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/labs.mjs', 'web/api/optimizer.mjs',
   'web/api/registry-types.d.ts', 'web/api/run-session.mjs', 'web/api/support.mjs', ...LABS.map((lab) => `web/api/${lab.name}-lab.mjs`),
+  // gradscape render: the command, its models and rasteriser, the SVG figure and what it imports
+  'web/api/render-command.mjs', 'web/api/render-models.mjs', 'web/api/render-raster.mjs',
+  ...readdirSync(join(root, 'web/lib/figure')).filter((f) => f.endsWith('.mjs')).map((f) => `web/lib/figure/${f}`),
+  'web/lib/canvas-style.mjs', 'web/lib/colormap.mjs', 'web/lib/field-scale.mjs', 'web/lib/format.mjs', 'web/lib/palette.mjs',
+  'web/race/entries.mjs',
   'public/data/fashion-mnist-6k.bin',
   ...MODULES.flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
   'web/component/gradscape-playground.d.ts',
@@ -181,6 +186,21 @@ test('the bin: npx gradscape and node_modules/.bin/gradscape print the repo CLI\
   assert.equal(usage.status, 2);
   const registry = JSON.parse(ok(bin, ['registry'], { cwd: app }).stdout);
   assert.ok(registry.optimizers.some((o) => o.name === 'adam'));
+});
+
+// The packed `gradscape render` needs d3-contour (and its d3-array) at run time: a devDependency is
+// not installed with the package.
+const runtimeDeps = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies ?? {};
+test('the bin renders an SVG figure from the installed package', {
+  skip: !runtimeDeps['d3-contour'] && 'd3-contour is not in package.json "dependencies" yet, so `gradscape render` cannot run from the tarball',
+}, () => {
+  const bin = join(app, 'node_modules/.bin/gradscape');
+  writeFileSync(join(app, 'run.json'), JSON.stringify(RUN));
+  ok(bin, ['render', 'run.json', '-o', 'run.svg', '--width=480'], { cwd: app });
+  const svg = readFileSync(join(app, 'run.svg'), 'utf8');
+  const expected = join(work, 'expected.svg');
+  ok(process.execPath, [join(root, 'web/api/cli.mjs'), 'render', join(app, 'run.json'), '-o', expected, '--width=480']);
+  assert.equal(svg, readFileSync(expected, 'utf8'));
 });
 
 test('the types: exports["."].types points at the shipped .d.ts', () => {

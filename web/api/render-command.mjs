@@ -96,7 +96,7 @@ function parseConfig(text) {
 }
 
 /** The figure's bytes (or text) for the parsed arguments. */
-async function renderBytes(gs, config, args, { buildFigure, rasteriser, gifBytes }) {
+async function renderBytes(gs, config, args, { buildFigure, rasteriser, gifBytes, over }) {
   const model = configKind(config) === 'race' ? raceModel(gs, config) : runModel(gs, config);
   try {
     const figureOptions = {
@@ -117,9 +117,10 @@ async function renderBytes(gs, config, args, { buildFigure, rasteriser, gifBytes
     const perFrame = args.options['steps-per-frame'] ?? Math.max(1, Math.ceil(total / 100));
     const fps = args.options.fps ?? 20;
     const count = Math.max(1, Math.ceil(total / perFrame));
+    const base = raster(figure.baseSvg()).pixels;
     const frames = Array.from({ length: count }, (_, k) => {
       const step = Math.min((k + 1) * perFrame, total);
-      return () => raster(figure.svgAt(step, `step ${step} / ${total}`)).pixels;
+      return () => over(base, raster(figure.overlaySvg(step, `step ${step} / ${total}`)).pixels);
     });
     return gifBytes(frames, {
       width: figure.width, height: figure.height, fps, hold: args.options.hold ?? 1,

@@ -1,7 +1,8 @@
 // The raster outputs of `gradscape render`: an SVG figure rasterised by @resvg/resvg-js (an
 // optional dependency, loaded on first use; without it the command says how to install it), and
 // an animated GIF of frames (gifenc) with one global palette for the whole clip, quantised from a
-// sample of its frames, so the colours do not shimmer from frame to frame.
+// sample of its frames, so the colours do not shimmer from frame to frame; a frame is its runs
+// rasterised alone and drawn over the still background rasterised once.
 import * as gifenc from 'gifenc';
 import { GradscapeError } from './support.mjs';
 
@@ -26,6 +27,19 @@ export async function rasteriser() {
     const image = new Resvg(svg, { font: FONTS, background: 'rgba(0, 0, 0, 0)', imageRendering: 0 }).render();
     return { width: image.width, height: image.height, pixels: image.pixels, png: () => image.asPng() };
   };
+}
+
+/** `top` (premultiplied RGBA, as resvg renders) drawn over the opaque `base`: a new RGBA array. */
+export function over(base, top) {
+  const out = new Uint8Array(base.length);
+  for (let i = 0; i < base.length; i += 4) {
+    const k = 1 - top[i + 3] / 255;
+    out[i] = top[i] + base[i] * k;
+    out[i + 1] = top[i + 1] + base[i + 1] * k;
+    out[i + 2] = top[i + 2] + base[i + 2] * k;
+    out[i + 3] = 255;
+  }
+  return out;
 }
 
 /**

@@ -216,8 +216,8 @@ export function buildFigure(model, options = {}) {
     .filter(([p]) => inPlot(p, 4)).map(([p, mark]) => mark(p[0], p[1])).join('');
   const fixed = [
     `<rect width="${layout.width}" height="${layout.height}" ${paint('fill', theme.background)}/>`,
-    `<defs><clipPath id="${ids.clip}"><rect x="${plot.x}" y="${plot.y}" width="${plot.w}" height="${plot.h}"/></clipPath></defs>`,
-    `<g clip-path="url(#${ids.clip})">${field.svg}${minima}</g>`,
+    `<defs><clipPath id="${ids.clip}-field"><rect x="${plot.x}" y="${plot.y}" width="${plot.w}" height="${plot.h}"/></clipPath></defs>`,
+    `<g clip-path="url(#${ids.clip}-field)">${field.svg}${minima}</g>`,
     axesSvg(layout, view, theme, model.axes ?? ['x', 'y']),
     colourLegendSvg(layout, field.scale, theme, ids.gradient),
     `<text x="${PAD}" y="22" font-size="16" font-weight="600" ${paint('fill', theme.text)}>${escapeXml(model.title ?? 'Loss surface')}</text>`,
@@ -253,32 +253,35 @@ export function buildFigure(model, options = {}) {
     });
     const start = model.start && at(model.start);
     const startSvg = start && inPlot(start, 8) ? startMark(start[0], start[1]) : '';
-    return `<g clip-path="url(#${ids.clip})">${startMarkers}${halos.join('')}${lines.join('')}${ends.join('')}${startSvg}` +
+    return `${clipDef}<g clip-path="url(#${ids.clip})">${startMarkers}${halos.join('')}${lines.join('')}${ends.join('')}${startSvg}` +
       `${divergedPills(labels, plot, theme, textWidth, FIGURE_FONT)}</g>`;
   };
+
+  const clipDef = `<defs><clipPath id="${ids.clip}"><rect x="${plot.x}" y="${plot.y}" width="${plot.w}" height="${plot.h}"/></clipPath></defs>`;
+  const stampSvg = (stamp) => (stamp
+    ? `<text x="${plot.x + plot.w}" y="22" text-anchor="end" font-size="13" ${paint('fill', theme.muted)}>${escapeXml(stamp)}</text>`
+    : '');
+  const documentOf = (...parts) => [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" ` +
+      `width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" ` +
+      `font-family="${FIGURE_FONT}" font-size="12" data-view="${view.map((v) => String(v)).join(' ')}">`,
+    `<title>${escapeXml(model.title ?? 'Loss surface')}</title>`,
+    ...parts,
+    '</svg>',
+    '',
+  ].join('\n');
 
   return {
     width: layout.width,
     height: layout.height,
     plot: { ...plot },
     contourCount: field.contourCount,
-    svgAt(step = Infinity, stamp = '') {
-      const stampSvg = stamp
-        ? `<text x="${plot.x + plot.w}" y="22" text-anchor="end" font-size="13" ${paint('fill', theme.muted)}>${escapeXml(stamp)}</text>`
-        : '';
-      return [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" ` +
-          `width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" ` +
-          `font-family="${FIGURE_FONT}" font-size="12" data-view="${view.map((v) => String(v)).join(' ')}">`,
-        `<title>${escapeXml(model.title ?? 'Loss surface')}</title>`,
-        fixed,
-        runsAt(step),
-        stampSvg,
-        '</svg>',
-        '',
-      ].join('\n');
-    },
+    svgAt: (step = Infinity, stamp = '') => documentOf(fixed, runsAt(step), stampSvg(stamp)),
+    /** The figure without the runs and the stamp (an animation's still background). */
+    baseSvg: () => documentOf(fixed),
+    /** The runs up to `step` and the stamp alone, on a transparent background (drawn over baseSvg). */
+    overlaySvg: (step = Infinity, stamp = '') => documentOf(runsAt(step), stampSvg(stamp)),
   };
 }
 

@@ -21,13 +21,15 @@
 #   race       bench/race.mjs (the race lab: 12 optimizers × 128 trials × 32 tuning starts + 64
 #              held-out starts × 500 steps in a headless Chromium page's Web Worker, wasm SIMD /
 #              scalar, Node, native CLI; SGD and Adam against plain-JS loops; the first load)
+#   figures    bench/figures.mjs (gradscape render on the landscape's default config: SVG, PNG and
+#              GIF against the engine run alone, the CLI's wall time, the files' sizes)
 # Reports go to stdout and to bench/results/. `--only=sweep,regret` runs a subset (default: all);
 # other arguments go to adam_step.mjs, e.g. `npm run bench -- --quick --sizes=1e3,1e6`.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" test || exit 1
 
-only=adam_step,sweep,regret,page,sweep_page,component,train,formula,custom_rule,race
+only=adam_step,sweep,regret,page,sweep_page,component,train,formula,custom_rule,race,figures
 args=()
 for arg in "$@"; do
   case $arg in
@@ -37,7 +39,7 @@ for arg in "$@"; do
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 for name in ${only//,/ }; do
-  case $name in adam_step | sweep | regret | page | sweep_page | component | train | formula | custom_rule) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train, formula, custom_rule)" >&2; exit 2 ;; esac
+  case $name in adam_step | sweep | regret | page | sweep_page | component | train | formula | custom_rule | race | figures) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train, formula, custom_rule, race, figures)" >&2; exit 2 ;; esac
 done
 
 echo "bench: building the wasm modules (simd, scalar)" >&2
@@ -71,3 +73,4 @@ if wants train; then node bench/train.mjs; fi
 if wants formula; then node bench/formula.mjs; fi
 if wants custom_rule; then node bench/custom-rule.mjs; fi
 if wants race; then node bench/race.mjs; fi
+if wants figures; then node bench/figures.mjs; fi

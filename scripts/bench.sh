@@ -24,13 +24,15 @@
 #   animation  bench/animation.mjs (Export → Animation in headless Chromium: a 10 s 800 × 600 30 fps
 #              clip of four optimizers as GIF, WebM and MP4; the landscape's first load and the
 #              exporter's lazily loaded chunks)
+#   figures    bench/figures.mjs (gradscape render on the landscape's default config: SVG, PNG and
+#              GIF against the engine run alone, the CLI's wall time, the files' sizes)
 # Reports go to stdout and to bench/results/. `--only=sweep,regret` runs a subset (default: all);
 # other arguments go to adam_step.mjs, e.g. `npm run bench -- --quick --sizes=1e3,1e6`.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/ensure-tools.sh" test || exit 1
 
-only=adam_step,sweep,regret,page,sweep_page,component,train,formula,custom_rule,race,animation
+only=adam_step,sweep,regret,page,sweep_page,component,train,formula,custom_rule,race,animation,figures
 args=()
 for arg in "$@"; do
   case $arg in
@@ -40,7 +42,7 @@ for arg in "$@"; do
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 for name in ${only//,/ }; do
-  case $name in adam_step | sweep | regret | page | sweep_page | component | train | formula | custom_rule | race | animation) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train, formula, custom_rule, race, animation)" >&2; exit 2 ;; esac
+  case $name in adam_step | sweep | regret | page | sweep_page | component | train | formula | custom_rule | race | animation | figures) ;; *) echo "bench: --only: unknown benchmark $name (adam_step, sweep, regret, page, sweep_page, component, train, formula, custom_rule, race, animation, figures)" >&2; exit 2 ;; esac
 done
 
 echo "bench: building the wasm modules (simd, scalar)" >&2
@@ -75,3 +77,4 @@ if wants formula; then node bench/formula.mjs; fi
 if wants custom_rule; then node bench/custom-rule.mjs; fi
 if wants race; then node bench/race.mjs; fi
 if wants animation; then node bench/animation.mjs; fi
+if wants figures; then node bench/figures.mjs; fi

@@ -75,7 +75,9 @@ before(async () => {
   app = join(work, 'app');
   mkdirSync(app);
   ok('npm', ['init', '-y'], { cwd: app });
-  ok('npm', ['install', join(work, packed.filename), '--offline', '--no-audit', '--no-fund'], { cwd: app });
+  // An empty npm cache, so the install is the same on every machine (gradscape render's optional
+  // dependencies are skipped, as offline anywhere).
+  ok('npm', ['install', join(work, packed.filename), '--offline', '--cache', join(work, 'npm-cache'), '--no-audit', '--no-fund'], { cwd: app });
   const gs = await loadGradscape({ sweep: true });
   expected = JSON.parse(JSON.stringify({ run: gs.run(RUN), sweep: gs.sweep(SWEEP) }));
   browser = await launch();

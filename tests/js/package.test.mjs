@@ -2,7 +2,8 @@
 // (gradscape/schema.json), the wasm files
 // (glue + wasm, the core's and every lab's, SIMD and scalar), the paper lab's images and the web
 // component's bundle and types, the Hugo shortcode and the Jekyll include, and nothing else; the tarball installs offline in a
-// fresh folder with no dependencies; there `import { loadGradscape } from 'gradscape'` runs a config,
+// fresh folder with no required dependency (gradscape render's libraries are optional ones: without
+// them render names the package to install; with them, packed from node_modules, it renders); there `import { loadGradscape } from 'gradscape'` runs a config,
 // a sweep and a paper config on the shipped images with the very results of the repo's API, the `gradscape` bin prints the repo CLI's bytes
 // and exits 2 on bad input, and the types resolve through `exports` (checked with Debian's tsc when
 // node-typescript is installed: a correct file compiles, a wrong one fails). The prepack script
@@ -30,6 +31,11 @@ const EXPECTED_FILES = [
   'README.md', 'package.json', 'gradscape.schema.json',
   'web/api/assets.mjs', 'web/api/cli.mjs', 'web/api/gradscape.d.ts', 'web/api/gradscape.mjs', 'web/api/labs.mjs', 'web/api/optimizer.mjs',
   'web/api/registry-types.d.ts', 'web/api/run-session.mjs', 'web/api/support.mjs', ...LABS.map((lab) => `web/api/${lab.name}-lab.mjs`),
+  // gradscape render: the command, its models and rasteriser, the SVG figure and what it imports
+  'web/api/render-command.mjs', 'web/api/render-models.mjs', 'web/api/render-raster.mjs',
+  ...readdirSync(join(root, 'web/lib/figure')).filter((f) => f.endsWith('.mjs')).map((f) => `web/lib/figure/${f}`),
+  'web/lib/canvas-style.mjs', 'web/lib/colormap.mjs', 'web/lib/field-scale.mjs', 'web/lib/format.mjs', 'web/lib/palette.mjs',
+  'web/race/entries.mjs',
   'public/data/fashion-mnist-6k.bin',
   ...MODULES.flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),
   'web/component/gradscape-playground.d.ts',
@@ -74,7 +80,8 @@ before(() => {
   app = join(work, 'app');
   mkdirSync(app);
   ok('npm', ['init', '-y'], { cwd: app });
-  ok('npm', ['install', join(work, packed.filename), '--offline', '--no-audit', '--no-fund'], { cwd: app });
+  // An empty npm cache: what this machine fetched before cannot stand in for the registry.
+  ok('npm', ['install', join(work, packed.filename), '--offline', '--cache', join(work, 'npm-cache'), '--no-audit', '--no-fund'], { cwd: app });
 });
 after(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 
@@ -88,10 +95,15 @@ test('npm pack ships the API, its types, the CLI and the wasm modules, and nothi
   console.log(`tarball ${packed.filename}: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.entryCount} files`);
 });
 
-test('the package installs offline in a fresh folder with zero dependencies', () => {
+// gradscape render's libraries are optional dependencies: an install that cannot fetch them goes on
+// without them (the rest of the package needs nothing), and render then says what to install.
+const RENDER_PACKAGES = ['@resvg/resvg-js', 'd3-array', 'd3-contour', 'fast-png', 'gifenc'];
+
+test('the package installs offline in a fresh folder with no required dependency (render\'s optional ones skipped)', () => {
   assert.deepEqual(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.')), ['gradscape']);
   const installed = JSON.parse(readFileSync(join(app, 'node_modules/gradscape/package.json'), 'utf8'));
   assert.equal(installed.dependencies, undefined);
+  assert.deepEqual(Object.keys(installed.optionalDependencies).sort(), RENDER_PACKAGES);
   assert.deepEqual(installed.sideEffects, ['./web/component/gradscape-playground.mjs', './dist/component/gradscape-playground.mjs', '*.css'],
     'only the module that registers the element (and CSS) has side effects');
   const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8'));
@@ -183,6 +195,47 @@ test('the bin: npx gradscape and node_modules/.bin/gradscape print the repo CLI\
   assert.equal(usage.status, 2);
   const registry = JSON.parse(ok(bin, ['registry'], { cwd: app }).stdout);
   assert.ok(registry.optimizers.some((o) => o.name === 'adam'));
+});
+
+/** The packages `names` and everything they depend on, packed from the repo's node_modules into `dir`. */
+function packClosure(names, dir) {
+  const seen = new Set();
+  const visit = (name) => {
+    const folder = join(root, 'node_modules', name);
+    if (seen.has(name) || !existsSync(folder)) return;
+    seen.add(name);
+    const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) visit(dep);
+  };
+  names.forEach(visit);
+  mkdirSync(dir);
+  for (const name of seen) ok('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir, join(root, 'node_modules', name)]);
+  return readdirSync(dir).map((f) => join(dir, f));
+}
+
+test('render without its optional dependencies says which package to install, and writes nothing', () => {
+  const bin = join(app, 'node_modules/.bin/gradscape');
+  writeFileSync(join(app, 'run.json'), JSON.stringify(RUN));
+  const out = sh(bin, ['render', 'run.json', '-o', 'run.svg'], { cwd: app });
+  assert.equal(out.status, 2);
+  assert.match(out.stderr, /^gradscape: render: needs the package (d3-contour|d3-array|fast-png|gifenc), one of gradscape's optional dependencies, which is not installed: run `npm install d3-contour d3-array fast-png gifenc`\n$/);
+  assert.equal(existsSync(join(app, 'run.svg')), false);
+});
+
+test('installed with its optional dependencies, the bin renders the repo CLI\'s SVG and a PNG', () => {
+  const full = join(work, 'app-render');
+  mkdirSync(full);
+  ok('npm', ['init', '-y'], { cwd: full });
+  const deps = packClosure(RENDER_PACKAGES, join(work, 'deps'));
+  ok('npm', ['install', join(work, packed.filename), ...deps, '--offline', '--cache', join(work, 'npm-cache'), '--no-audit', '--no-fund'], { cwd: full });
+  const bin = join(full, 'node_modules/.bin/gradscape');
+  writeFileSync(join(full, 'run.json'), JSON.stringify(RUN));
+  ok(bin, ['render', 'run.json', '-o', 'run.svg', '--width=480'], { cwd: full });
+  const expected = join(work, 'expected.svg');
+  ok(process.execPath, [join(root, 'web/api/cli.mjs'), 'render', join(full, 'run.json'), '-o', expected, '--width=480']);
+  assert.equal(readFileSync(join(full, 'run.svg'), 'utf8'), readFileSync(expected, 'utf8'));
+  ok(bin, ['render', 'run.json', '-o', 'run.png', '--width=480'], { cwd: full });
+  assert.deepEqual([...readFileSync(join(full, 'run.png')).subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
 });
 
 test('the types: exports["."].types points at the shipped .d.ts', () => {

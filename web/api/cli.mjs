@@ -5,6 +5,8 @@
 //                                    (labs.mjs): regret, sweep, paper (on the shipped
 //                                    Fashion-MNIST subset or --images=FILE; `gradscape train` is
 //                                    its deprecated old name), race
+//   gradscape render CONFIG.json|- -o OUT.svg|.png|.gif
+//                                    the loss surface figure of a run or race config (render-command.mjs)
 //   gradscape registry               optimizers, schedules, objectives, online problems as JSON
 //   gradscape schema                 the configs' JSON Schema (the package's gradscape.schema.json)
 //   gradscape assets DIR             copies the web component's bundle into a site folder (assets.mjs)
@@ -16,11 +18,13 @@ import { once } from 'node:events';
 import { loadGradscape, GradscapeError } from './gradscape.mjs';
 import { LABS } from './labs.mjs';
 import { ASSETS_USAGE, copyAssets } from './assets.mjs';
+import { RENDER_USAGE, renderCommand } from './render-command.mjs';
 
 const optionName = (input) => `--${input.option}=${input.value}`;
 const USAGE = [
   'usage: gradscape run CONFIG.json|-',
   ...LABS.map((lab) => `       gradscape ${lab.name} CONFIG.json|-${(lab.inputs ?? []).map((i) => ` [${optionName(i)}]`).join('')}`),
+  '       gradscape render CONFIG.json|- -o OUT.svg|OUT.png|OUT.gif [options]  (gradscape render --help)',
   '       gradscape registry',
   '       gradscape schema',
   `       ${ASSETS_USAGE}`,
@@ -64,6 +68,14 @@ async function loadInput(gs, input, flags) {
 }
 
 async function main(argv) {
+  if (argv[0] === 'render') {
+    if (argv.includes('--help')) {
+      process.stdout.write(`${RENDER_USAGE}\n`);
+      return 0;
+    }
+    await renderCommand(argv.slice(1), readInput);
+    return 0;
+  }
   const flags = argv.filter((a) => a.startsWith('--'));
   const args = argv.filter((a) => !a.startsWith('--'));
   if (flags.includes('--help') || args.length === 0) {

@@ -1,7 +1,8 @@
 // The landscape page's Export menu: the surface and each chart as PNG (twice the CSS size, stamped
 // "step k / N" when the menu's checkbox is on: k the player's position, N the run's total steps),
-// the charts as SVG, the trajectories as CSV, the engine's result as JSON and the surface as an
-// animation (GIF, WebM or MP4: lib/animation); and the Embed
+// the surface as an SVG figure (lib/figure: vector contours over the heatmap as an image, or the
+// contours alone, the runs up to the player's step) and as an animation (GIF, WebM or MP4:
+// lib/animation), the charts as SVG, the trajectories as CSV and the engine's result as JSON; and the Embed
 // dialog's image with a link (the surface in the light and the dark theme).
 import { saveFile } from '../lib/download.mjs';
 import { setUpExportMenu } from '../lib/export-menu.mjs';
@@ -31,6 +32,22 @@ async function surfacePNG(surface, redraw, options) {
 }
 
 /**
+ * The surface's SVG figure (lib/figure/svg-figure.mjs) of what it shows, in its theme, between two
+ * redraws as for the PNG; heatmap: false leaves the heatmap out (contours coloured by level).
+ */
+export async function surfaceSVG(surface, redraw, { heatmap = true, stamp } = {}) {
+  const { svgFigure } = await import('../lib/figure/svg-figure.mjs');
+  redraw();
+  try {
+    const model = surface.figureModel();
+    if (!model) throw new Error('the surface is not drawn yet');
+    return svgFigure(model, { width: model.width, theme: model.theme, heatmap, stamp });
+  } finally {
+    redraw();
+  }
+}
+
+/**
  * Wires the menu's [data-export] buttons; `stampBox` is the "Stamp step k / N" checkbox,
  * redraw() draws the page's frame afresh from the engine; animation() loads the surface's frame
  * source (animation.mjs) for Export → Animation, whose dialog also loads on first use.
@@ -43,6 +60,9 @@ export function setUpExports({ surface, curves, session, stampBox, redraw, anima
   };
   const actions = {
     'surface-png': async () => png('surface', await surfacePNG(surface, redraw, { stamp: stamp() })),
+    'surface-svg': async () => saveFile('gradscape-surface.svg', await surfaceSVG(surface, redraw, { stamp: stamp() }), 'image/svg+xml'),
+    'surface-svg-contours': async () =>
+      saveFile('gradscape-surface-contours.svg', await surfaceSVG(surface, redraw, { heatmap: false, stamp: stamp() }), 'image/svg+xml'),
     csv: () => saveFile('gradscape-trajectories.csv', trajectoriesCsv(session.result()), 'text/csv'),
     json: () => saveFile('gradscape-result.json', JSON.stringify(session.result()), 'application/json'),
     animation: async () => {

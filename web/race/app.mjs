@@ -191,7 +191,7 @@ export async function start() {
   setUpCopyLink($('copy-link'), () => encodeHash(linked()));
   setUpEmbedButton($('embed'), 'race', () => ({ hash: encodeHash(linked()), config: configsOf(linked())[0] }));
   setUpPresetSelect(store, PRESETS, 'Preset races…');
-  setUpExports(() => runner.job?.results, raceAnimation(() => results.paths));
+  setUpExports(() => runner.job?.results, () => results.paths, raceAnimation(() => results.paths));
 
   controls.render();
   race(store.state);

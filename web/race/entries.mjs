@@ -18,3 +18,22 @@ export function tunedText(entry, tune, format) {
   if (!entry.tuned) return '–';
   return tune.map((t) => (typeof t === 'string' ? t : t.param)).map((name) => `${name} = ${format(entry.tuned[name])}`).join(', ');
 }
+
+/**
+ * The SVG figure's legend (lib/figure) of tuned runs [{entry, name, diverged}]: one item per entry
+ * in order of first appearance, in its style, noting how many held-out runs are drawn and diverged.
+ */
+export function figureLegend(runs) {
+  const byEntry = new Map();
+  for (const run of runs) {
+    const item = byEntry.get(run.entry) ?? { name: run.name, count: 0, diverged: 0 };
+    item.count += 1;
+    item.diverged += run.diverged ? 1 : 0;
+    byEntry.set(run.entry, item);
+  }
+  return [...byEntry].map(([entry, { name, count, diverged }]) => {
+    const { colour, dash } = entryStyle(entry);
+    const runs = `${count} held-out start${count === 1 ? '' : 's'}`;
+    return { label: name, color: colour, dash, note: diverged ? `${runs}, ${diverged} diverged` : runs, diverged: diverged > 0 };
+  });
+}

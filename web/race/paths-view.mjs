@@ -5,7 +5,7 @@
 // race's tuning starts (small hollow squares) and held-out starts (small dots) drawn over it on a
 // canvas of its own. Clicking the surface does not move anything: every run's start is the race's.
 import { SurfaceView } from '../landscape/surface.mjs';
-import { entryName, entryStyle } from './entries.mjs';
+import { entryName, entryStyle, figureLegend } from './entries.mjs';
 
 const MARKER = { tuning: 'rgba(255, 255, 255, 0.95)', heldOut: 'rgba(20, 22, 28, 0.9)' };
 
@@ -49,6 +49,19 @@ export class PathsView {
 
   /** The objective's name, or null before a race is shown. */
   get objectiveName() { return this.#objectiveKey ? JSON.parse(this.#objectiveKey).name : null; }
+
+  /**
+   * What the SVG figure (lib/figure) adds to the surface's model: the race's tuning and held-out
+   * starts and a legend of one item per optimizer shown.
+   */
+  get figureExtras() {
+    return {
+      starts: { tuning: [...this.#points.tuning], heldOut: [...this.#points.heldOut] },
+      legend: figureLegend(this.#visible.map(({ entry, result: r }) => ({
+        entry, name: entryName(this.#result.entries[entry]), diverged: r.status === 'diverged',
+      }))),
+    };
+  }
 
   setTheme(theme) {
     this.#surface.setTheme(theme);

@@ -1,8 +1,9 @@
 // The surface view of Gradscape's landscape page, wiring the modules of this folder together: the
 // loss surface of a 2-D objective as a canvas heatmap (log-scaled viridis) with contour lines,
 // axes, a colour legend, the known minima, the start point and optimizer trajectories, with pan,
-// zoom, pinch, keyboard, hover and PNG export. It knows nothing about the engine except the grid
-// function it is given. This module holds the public API, the DOM, the state and the scheduling.
+// zoom, pinch, keyboard, hover, PNG export and the model of its SVG figure. It knows nothing about
+// the engine except the grid function it is given. This module holds the public API, the DOM, the
+// state and the scheduling.
 //
 // Two stacked canvases. The base layer (heatmap, contours, axes, legends, minima) is recomputed
 // only when the view, the size or the theme changes, at most once per animation frame; while a
@@ -19,7 +20,7 @@ import {
 } from './decorations.mjs';
 import { attachGestures } from './gestures.mjs';
 import { colourScale, contourLines, paintHeatmap, sampleGrid, strokeContours } from '../../lib/heatmap.mjs';
-import { clipToPlot, computeLayout, inPlot, normaliseBox, sameLayout, screenMap } from './layout.mjs';
+import { clipToPlot, computeLayout, exportLayout, inPlot, normaliseBox, sameLayout, screenMap } from './layout.mjs';
 import { runColour, runDash, runStyle } from './run-style.mjs';
 import { THEMES } from '../../lib/canvas-style.mjs';
 import { createTooltip, showTooltip } from './tooltip.mjs';
@@ -229,6 +230,32 @@ export class SurfaceView {
       paintBase: (ctx, layout) => this.#paintBase(ctx, layout, { detail: 1, contourCell: 1.5, live: false, themeName }),
       paintOverlay: (ctx, layout, runs) => this.#paintOverlay(ctx, layout, true, themeName, runs),
     });
+  }
+
+  /**
+   * What the SVG figure (lib/figure/svg-figure.mjs) draws of this view: the objective's title,
+   * axes and minima, the view box, the grid function, the start and the runs as shown (their
+   * points copied, so later engine calls cannot detach them), the theme and the export's width.
+   */
+  figureModel() {
+    if (this.#destroyed || !this.#box) return null;
+    this.#flushBase();
+    const objective = this.#objective;
+    return {
+      title: String(objective?.displayName ?? objective?.display_name ?? objective?.name ?? 'Loss surface'),
+      axes: objective?.axes ?? ['x', 'y'],
+      signed: !!objective?.signed,
+      view: [...this.#box],
+      grid: this.#gridFn,
+      minima: this.#minima.map((m) => ({ x: +m.x, y: +m.y, global: !!m.global })),
+      start: this.#start ? [...this.#start] : null,
+      runs: this.#runs.map((run, i) => ({
+        label: String(run.label ?? `run ${i + 1}`), color: runColour(this.#runs, i), dash: runDash(this.#runs, i),
+        xy: Float64Array.from(run.xy ?? []), status: run.status ? { ...run.status } : undefined,
+      })),
+      theme: this.#themeName,
+      width: this.#layout ? Math.max(480, Math.round(exportLayout(this.#layout).width)) : 720,
+    };
   }
 
   destroy() {

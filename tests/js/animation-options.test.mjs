@@ -30,3 +30,9 @@ test('framePlan: frame k shows step min(k · steps per frame, N); the hold in wh
   assert.deepEqual(uneven.steps, [3, 6, 7]);
   assert.equal(uneven.holdFrames, 2);
 });
+
+test('the dialog\'s default steps per frame makes a clip of about 10 s, whatever the run\'s length', async () => {
+  const { clipStepsPerFrame } = await import('../../web/lib/animation/options.mjs');
+  assert.deepEqual([clipStepsPerFrame(300, 30), clipStepsPerFrame(1000, 30), clipStepsPerFrame(1000, 20), clipStepsPerFrame(50, 30)], [1, 4, 5, 1]);
+  assert.equal(framePlan(1000, { fps: 30, stepsPerFrame: clipStepsPerFrame(1000, 30), hold: 0 }).seconds, 250 / 30);
+});

@@ -8,7 +8,7 @@
 import { saveFile } from '../download.mjs';
 import { recordAnimation } from './driver.mjs';
 import { videoSupport } from './codecs.mjs';
-import { EXTENSIONS, FORMATS, SIZE_PRESETS, checkOptions, framePlan, loadChoices, saveChoices } from './options.mjs';
+import { EXTENSIONS, FORMATS, SIZE_PRESETS, checkOptions, clipStepsPerFrame, framePlan, loadChoices, saveChoices } from './options.mjs';
 import './animation.css';
 
 const FIELDS = ['format', 'size', 'width', 'height', 'fps', 'stepsPerFrame', 'hold', 'legend', 'counter', 'formula', 'theme'];
@@ -78,6 +78,7 @@ export async function openAnimationDialog({ source, name, pagePreset = false, fo
   const form = $(dialog, 'form');
   const field = (n) => form.elements[n];
   const choices = loadChoices({ theme: document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light' });
+  choices.stepsPerFrame = clipStepsPerFrame(source.totalSteps, choices.fps);
   const support = await videoSupport();
 
   const formatSelect = field('format');

@@ -62,6 +62,12 @@ export function framePlan(totalSteps, { fps, stepsPerFrame, hold }) {
   return { steps, holdFrames, holdMs: (holdFrames * 1000) / fps, frames: count + holdFrames, seconds: (count + holdFrames) / fps };
 }
 
+/** Steps per frame for a clip of about `seconds` at `fps` frames a second (the dialog's default: runs differ in length). */
+export function clipStepsPerFrame(totalSteps, fps, seconds = 10) {
+  const rate = Number.isFinite(+fps) && +fps > 0 ? +fps : DEFAULTS.fps;
+  return Math.max(1, Math.ceil(totalSteps / (rate * seconds)));
+}
+
 /** The dialog's remembered choices (`defaults`, then DEFAULTS, for any missing or unreadable). */
 export function loadChoices(defaults = {}) {
   try {
@@ -73,8 +79,10 @@ export function loadChoices(defaults = {}) {
 }
 
 export function saveChoices(choices) {
+  // Steps per frame belongs to a run's length, not to the author's taste: not remembered.
+  const { stepsPerFrame, ...kept } = choices;
   try {
-    localStorage.setItem(STORE_KEY, JSON.stringify(choices));
+    localStorage.setItem(STORE_KEY, JSON.stringify(kept));
   } catch {
     // A browser without storage (private mode) keeps the defaults next time.
   }

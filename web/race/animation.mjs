@@ -1,7 +1,7 @@
 // The race lab's animation frame source (lib/animation/driver.mjs): the surface of the shown race
-// with its held-out paths (PathsView), frame k drawing every run as it was after step s: its first
-// s + 1 points, and its ✕ once it has diverged. The runs are whole already (gs.run), so nothing is
-// rerun and the page is left as it is.
+// with its held-out paths and its tuning and held-out starts (PathsView), frame k drawing every run
+// as it was after step s: its first s + 1 points, and its ✕ once it has diverged. The runs are
+// whole already (gs.run), so nothing is rerun and the page is left as it is.
 import { stepStamp } from '../lib/canvas-png.mjs';
 
 /** A run as it was after `step` steps. */
@@ -33,7 +33,11 @@ export function raceAnimation(paths) {
     async open({ size, width, height, theme, legend, counter }) {
       const runs = shown();
       const total = this.totalSteps;
-      const painter = await paths().surface.framePainter({ size: size === 'page' ? null : { width, height }, theme, legend, finalRuns: runs });
+      const view = paths();
+      const painter = await view.surface.framePainter({
+        size: size === 'page' ? null : { width, height }, theme, legend, finalRuns: runs,
+        decorate: (ctx, plot, box) => view.paintStarts(ctx, plot, box),
+      });
       if (!painter) throw new Error('the surface is not drawn yet');
       return {
         width: painter.width,

@@ -137,6 +137,15 @@ export class PathsView {
     const ctx = canvas.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
+    this.paintStarts(ctx, plot, box);
+  }
+
+  /**
+   * Paints the race's tuning starts (hollow squares) and held-out starts (dots) in CSS pixels,
+   * clipped to `plot` (the plot's rectangle), `box` the view [xmin, xmax, ymin, ymax]: on the page
+   * and on the animation's frames.
+   */
+  paintStarts(ctx, plot, box) {
     ctx.save();
     ctx.beginPath();
     ctx.rect(plot.x, plot.y, plot.width, plot.height);

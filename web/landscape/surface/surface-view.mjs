@@ -216,9 +216,11 @@ export class SurfaceView {
    * A painter of the figure's animation frames (frame-painter.mjs), the base layer painted once:
    * `size` {width, height} in pixels, or null for the PNG export's figure at its size; `theme`,
    * `legend` (the runs' legend) and `finalRuns` (the runs at their last step, for the legend's
-   * room). Its paint(runs, stamp) paints the runs as they are at a step, the overlay as toPNG does.
+   * room); `decorate(ctx, plot, box)` (optional) paints over the base layer in CSS pixels, `plot`
+   * the plot's rectangle {x, y, width, height} and `box` the view [xmin, xmax, ymin, ymax]. Its paint(runs, stamp) paints
+   * the runs as they are at a step, the overlay as toPNG does.
    */
-  async framePainter({ size = null, theme = this.#themeName, legend = true, finalRuns = this.#runs, panel = null } = {}) {
+  async framePainter({ size = null, theme = this.#themeName, legend = true, finalRuns = this.#runs, panel = null, decorate = null } = {}) {
     const { FramePainter } = await import('./frame-painter.mjs');
     if (this.#destroyed) return null;
     this.#flushBase();
@@ -227,7 +229,13 @@ export class SurfaceView {
     return new FramePainter({
       layout: this.#layout, box: this.#box, size, objective: this.#objective, finalRuns, legend, panel,
       theme: THEMES[themeName], highlight: this.#highlight,
-      paintBase: (ctx, layout) => this.#paintBase(ctx, layout, { detail: 1, contourCell: 1.5, live: false, themeName }),
+      paintBase: (ctx, layout) => {
+        this.#paintBase(ctx, layout, { detail: 1, contourCell: 1.5, live: false, themeName });
+        if (!decorate) return;
+        ctx.setTransform(layout.dpr, 0, 0, layout.dpr, 0, 0);
+        const { x, y, w, h } = layout.plot;
+        decorate(ctx, { x, y, width: w, height: h }, this.#box);
+      },
       paintOverlay: (ctx, layout, runs) => this.#paintOverlay(ctx, layout, true, themeName, runs),
     });
   }

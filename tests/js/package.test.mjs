@@ -34,7 +34,7 @@ const EXPECTED_FILES = [
   // gradscape render: the command, its models and rasteriser, the SVG figure and what it imports
   'web/api/render-command.mjs', 'web/api/render-models.mjs', 'web/api/render-raster.mjs',
   ...readdirSync(join(root, 'web/lib/figure')).filter((f) => f.endsWith('.mjs')).map((f) => `web/lib/figure/${f}`),
-  'web/lib/canvas-style.mjs', 'web/lib/colormap.mjs', 'web/lib/field-scale.mjs', 'web/lib/format.mjs', 'web/lib/palette.mjs',
+  'web/lib/canvas-style.mjs', 'web/lib/colormap.mjs', 'web/lib/field-scale.mjs', 'web/lib/format.mjs', 'web/lib/palette.mjs', 'web/lib/plot-geometry.mjs',
   'web/race/entries.mjs',
   'public/data/fashion-mnist-6k.bin',
   ...MODULES.flatMap((name) => [`web/engine/${name}.mjs`, `web/engine/${name}.wasm`]),

@@ -2,6 +2,8 @@
 // figure of lib/figure share it): f sampled on a grid of cells by the engine's grid call, the
 // log-scaled (or signed) scale of its values, and the contour levels traced on that scale.
 
+import { formatLegendValue, formatPrecise } from './format.mjs';
+
 /** How many contour lines a figure draws, evenly spaced in the scale's domain. */
 export const CONTOUR_LEVELS = 14;
 
@@ -80,4 +82,23 @@ function finiteScale(values) {
 export function contourThresholds(scale) {
   const step = (scale.hi - scale.lo) / CONTOUR_LEVELS;
   return Array.from({ length: CONTOUR_LEVELS }, (_, k) => scale.lo + (k + 0.5) * step);
+}
+
+/**
+ * The colour legend's tick candidates on a log scale (the surface view's and the SVG figure's):
+ * nice values of f at 1, 2 and 5 × 10^k above fmin, rounded to a multiple of 10^k and placed at
+ * t ∈ [0, 1] along the bar; the decades (1 × 10^k, priority 0) come first.
+ */
+export function logLegendCandidates(scale) {
+  const out = [];
+  for (let k = Math.floor(scale.lo) - 1; k <= Math.ceil(scale.hi) && out.length < 300; ++k) {
+    const step = 10 ** k;
+    for (const [m, priority] of [[1, 0], [2, 1], [5, 1]]) {
+      let v = Math.round((scale.fmin + m * step) / step) * step;
+      if (v <= scale.fmin) v += step;
+      const t = (levelOf(v, scale) - scale.lo) / (scale.hi - scale.lo);
+      if (t >= 0 && t <= 1) out.push({ t, priority, text: formatLegendValue(v, k) });
+    }
+  }
+  return out.length ? out : [{ t: 0, priority: 0, text: formatPrecise(scale.fmin) }];
 }

@@ -4,9 +4,9 @@
 
 import { scaleLinear } from 'd3-scale';
 import { NEUTRAL, addViridisStops } from '../../lib/colormap.mjs';
-import { formatLegendValue, formatPrecise } from '../../lib/format.mjs';
-import { levelOf } from '../../lib/heatmap.mjs';
-import { clipToPlot, inPlot, screenMap, tickCount } from './layout.mjs';
+import { logLegendCandidates } from '../../lib/field-scale.mjs';
+import { clipToPlot, inPlot, screenMap } from './layout.mjs';
+import { tickCount } from '../../lib/plot-geometry.mjs';
 import { chartFont, INK } from '../../lib/canvas-style.mjs';
 
 export function drawAxes(ctx, layout, box, theme, [xName, yName] = ['x', 'y']) {
@@ -48,23 +48,9 @@ export function drawAxes(ctx, layout, box, theme, [xName, yName] = ['x', 'y']) {
   ctx.fillText(yName, plot.x - layout.labelWidth - 22, plot.y + plot.h / 2);
 }
 
-/**
- * Colour-legend tick candidates: nice values of f at 1, 2 and 5 × 10^k above fmin, rounded to a
- * multiple of 10^k and positioned on the log scale; the decades (1 × 10^k) come first.
- */
+/** Colour-legend tick candidates: a signed scale's, or the log scale's (lib/field-scale.mjs). */
 function legendCandidates(scale) {
-  if (scale.kind === 'signed') return signedCandidates(scale);
-  const out = [];
-  for (let k = Math.floor(scale.lo) - 1; k <= Math.ceil(scale.hi) && out.length < 300; ++k) {
-    const step = 10 ** k;
-    for (const [m, priority] of [[1, 0], [2, 1], [5, 1]]) {
-      let v = Math.round((scale.fmin + m * step) / step) * step;
-      if (v <= scale.fmin) v += step;
-      const t = (levelOf(v, scale) - scale.lo) / (scale.hi - scale.lo);
-      if (t >= 0 && t <= 1) out.push({ t, priority, text: formatLegendValue(v, k) });
-    }
-  }
-  return out.length ? out : [{ t: 0, priority: 0, text: formatPrecise(scale.fmin) }];
+  return scale.kind === 'signed' ? signedCandidates(scale) : logLegendCandidates(scale);
 }
 
 /** A signed scale's ticks: 0 first, then nice values of f across [−M, M] (d3's ticks). */

@@ -4,6 +4,7 @@
 
 import { scaleLinear } from 'd3-scale';
 import { chartFont } from '../../lib/canvas-style.mjs';
+import { tickCount } from '../../lib/plot-geometry.mjs';
 
 const MIN_SPAN = 1e-9;
 const MAX_SPAN = 1e12;
@@ -53,8 +54,6 @@ export function clipToPlot(ctx, { plot }) {
   ctx.rect(plot.x, plot.y, plot.w, plot.h);
   ctx.clip();
 }
-
-export const tickCount = (pixels, spacing) => Math.max(2, Math.round(pixels / spacing));
 
 function yTickLabelWidth(ctx, box, plotHeight) {
   const y = scaleLinear().domain([box[2], box[3]]);

@@ -3,37 +3,12 @@
 // and finished with the run's current point or, for a diverged run, its ✕ and label.
 
 import { clampToPlot, clipToPlot, inPlot, screenMap } from './layout.mjs';
+import { clipSegment } from '../../lib/plot-geometry.mjs';
 import { drawCross, drawDot, strokePass } from './run-style.mjs';
 
 const HOVER_RADIUS = 10;
 
 export const pointCount = (xy) => (xy && typeof xy.length === 'number' ? Math.floor(xy.length / 2) : 0);
-
-/**
- * Liang–Barsky clip of a segment to rect r: [x0, y0, x1, y1, startClipped, endClipped] or null.
- */
-function clipSegment(x0, y0, x1, y1, r) {
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  let t0 = 0;
-  let t1 = 1;
-  const edges = [[-dx, x0 - r.x0], [dx, r.x1 - x0], [-dy, y0 - r.y0], [dy, r.y1 - y0]];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return null;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) {
-      if (t > t1) return null;
-      if (t > t0) t0 = t;
-    } else {
-      if (t < t0) return null;
-      if (t < t1) t1 = t;
-    }
-  }
-  return [x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy, t0 > 0, t1 < 1];
-}
 
 /**
  * Where a run leaves the plot for the last time, in CSS pixels: its last point if that is in

@@ -4,6 +4,7 @@
 // always kept); its end as a dot or, for a diverged run, an ✕ where it last left the view with a
 // "diverged at step k" pill; the markers (minima, start, a race's starts); and the run legend.
 import * as palette from '../palette.mjs';
+import { clipSegment } from '../plot-geometry.mjs';
 import { escapeXml, luminance, num, paint } from './svg-text.mjs';
 
 const HALO_DARK = 'rgba(12, 14, 20, 0.82)';
@@ -18,29 +19,6 @@ export function runLook(run, i) {
   const own = run.color ?? run.colour;
   const colour = typeof own === 'string' && own ? own : palette.runColour(i);
   return { colour, dash: Array.isArray(run.dash) ? run.dash : palette.runDash(i), halo: haloFor(colour) };
-}
-
-/** Liang–Barsky clip of a segment to r: [x0, y0, x1, y1, startClipped, endClipped] or null. */
-function clipSegment(x0, y0, x1, y1, r) {
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  let t0 = 0;
-  let t1 = 1;
-  for (const [p, q] of [[-dx, x0 - r.x0], [dx, r.x1 - x0], [-dy, y0 - r.y0], [dy, r.y1 - y0]]) {
-    if (p === 0) {
-      if (q < 0) return null;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) {
-      if (t > t1) return null;
-      if (t > t0) t0 = t;
-    } else {
-      if (t < t0) return null;
-      if (t < t1) t1 = t;
-    }
-  }
-  return [x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy, t0 > 0, t1 < 1];
 }
 
 const rectOf = (plot, pad) => ({ x0: plot.x - pad, x1: plot.x + plot.w + pad, y0: plot.y - pad, y1: plot.y + plot.h + pad });

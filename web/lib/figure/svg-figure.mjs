@@ -15,7 +15,8 @@ import { colourScale, sampleGrid } from '../field-scale.mjs';
 import { THEMES } from '../canvas-style.mjs';
 import { viridis } from '../colormap.mjs';
 import { contourColour, contourPaths, heatmapDataUri } from './field-svg.mjs';
-import { axisTicks, legendTicks, tickCount } from './ticks.mjs';
+import { axisTicks, legendTicks } from './ticks.mjs';
+import { tickCount } from '../plot-geometry.mjs';
 import {
   cross, divergedPills, dot, heldOutMark, minimumMark, runLook, startMark, trackPath, tuningMark,
 } from './runs-svg.mjs';
